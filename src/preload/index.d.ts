@@ -1,0 +1,7 @@
+declare global {
+  interface Window {
+    proofsheet: { readonly name: string }
+  }
+}
+
+export {}

@@ -1,0 +1,56 @@
+import { z } from 'zod'
+
+export const PHOTA_BASE_MODELS = ['flux-2', 'gpt-image-2', 'nb2', 'qwen-image-2', 'reve'] as const
+export const PHOTA_RESOLUTIONS = ['1K', '2K', '4K'] as const
+
+/** Highest output resolution each base model supports; models not listed support all. */
+export const PHOTA_MAX_RESOLUTION: Partial<Record<(typeof PHOTA_BASE_MODELS)[number], (typeof PHOTA_RESOLUTIONS)[number]>> = {
+  'qwen-image-2': '2K',
+  'flux-2': '2K',
+  reve: '1K'
+}
+
+/** POST /v1/phota/edit body (EditRequest in Phota's OpenAPI). */
+export const photaEditSchema = z.object({
+  prompt: z.string().default('').describe('Text prompt describing the desired edit.'),
+  images: z.array(z.string()).max(10).optional().describe('Input images as raw base64 or public URLs (max 10).'),
+  profile_ids: z.array(z.string()).optional().describe('Profiles to consider for identity preservation.'),
+  num_output_images: z.number().int().min(1).max(4).default(1).describe('Number of output images (1-4).'),
+  aspect_ratio: z.enum(['auto', '1:1', '3:4', '4:3', '9:16', '16:9']).default('auto').describe('Output aspect ratio.'),
+  resolution: z.enum(PHOTA_RESOLUTIONS).default('1K').describe('Output resolution; support varies by model.'),
+  quality: z
+    .enum(['auto', 'low', 'medium', 'high'])
+    .nullable()
+    .optional()
+    .describe('Quality tier; gpt-image-2 only.'),
+  base_model: z.enum(PHOTA_BASE_MODELS).default('nb2').describe('Base model identifier.'),
+  output_format: z.enum(['png', 'jpg']).default('png').describe('Output image format.'),
+  response_mode: z.enum(['bytes', 'urls']).default('bytes').describe('Base64 bytes or signed download URLs.')
+})
+
+export type PhotaEditParams = z.infer<typeof photaEditSchema>
+
+const RESOLUTION_RANK = { '1K': 1, '2K': 2, '4K': 3 } as const
+
+/**
+ * Combinations the schema accepts but Phota rejects with 400 INVALID_REQUEST.
+ * Returns a message per problem; empty when the request is acceptable.
+ */
+export function photaRequestProblems(params: PhotaEditParams): string[] {
+  const problems: string[] = []
+  if (params.quality != null && params.base_model !== 'gpt-image-2') {
+    problems.push(`quality is only supported by gpt-image-2, not ${params.base_model}`)
+  }
+  const max = PHOTA_MAX_RESOLUTION[params.base_model]
+  if (max && RESOLUTION_RANK[params.resolution] > RESOLUTION_RANK[max]) {
+    problems.push(`${params.base_model} supports resolution up to ${max}, not ${params.resolution}`)
+  }
+  if (!params.images?.length) problems.push('at least one input image is required')
+  if (!params.prompt.trim()) problems.push('prompt must not be empty')
+  return problems
+}
+
+export const PHOTA_LIMITS = {
+  maxImages: 10,
+  formats: ['jpeg', 'png', 'webp', 'heic'] as const
+}

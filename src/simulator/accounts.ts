@@ -1,0 +1,65 @@
+import type { AccountConfig, Provider } from './options'
+
+export interface Account {
+  key: string
+  label: string
+  balance: number
+  /** Photoroom sandbox use of a live account: free, but counted per day and month. */
+  sandbox: boolean
+}
+
+/** Keys and balances per provider. Debits are synchronous, so concurrent requests cannot overspend. */
+export class Accounts {
+  private readonly byKey = new Map<string, AccountConfig & { provider: Provider }>()
+  private readonly sandboxUse = new Map<string, { day: string; dayCount: number; month: string; monthCount: number }>()
+
+  constructor(accounts: Record<Provider, AccountConfig[]>) {
+    for (const [provider, list] of Object.entries(accounts) as [Provider, AccountConfig[]][]) {
+      for (const a of list) this.byKey.set(`${provider}:${a.key}`, { ...a, provider })
+    }
+  }
+
+  find(provider: Provider, key: string | undefined): Account | undefined {
+    if (!key) return undefined
+    const sandbox = provider === 'photoroom' && key.startsWith('sandbox_')
+    const live = this.byKey.get(`${provider}:${sandbox ? key.slice('sandbox_'.length) : key}`)
+    return live ? { key: live.key, label: live.label, balance: live.balance, sandbox } : undefined
+  }
+
+  /** Debits `amount` if the balance covers it. */
+  tryCharge(provider: Provider, account: Account, amount: number): boolean {
+    const live = this.byKey.get(`${provider}:${account.key}`)
+    if (!live || live.balance < amount) return false
+    live.balance = Math.round((live.balance - amount) * 100) / 100
+    return true
+  }
+
+  /** Counts one sandbox call against the daily and monthly caps. */
+  trySandboxCall(account: Account, caps: { perDay: number; perMonth: number }, now = new Date()): boolean {
+    const day = now.toISOString().slice(0, 10)
+    const month = day.slice(0, 7)
+    const use = this.sandboxUse.get(account.key) ?? { day, dayCount: 0, month, monthCount: 0 }
+    if (use.day !== day) Object.assign(use, { day, dayCount: 0 })
+    if (use.month !== month) Object.assign(use, { month, monthCount: 0 })
+    if (use.dayCount >= caps.perDay || use.monthCount >= caps.perMonth) return false
+    use.dayCount++
+    use.monthCount++
+    this.sandboxUse.set(account.key, use)
+    return true
+  }
+
+  sandboxRemaining(account: Account, caps: { perDay: number; perMonth: number }): number {
+    const use = this.sandboxUse.get(account.key)
+    const day = new Date().toISOString().slice(0, 10)
+    const dayCount = use?.day === day ? use.dayCount : 0
+    return Math.max(0, Math.min(caps.perDay - dayCount, caps.perMonth - (use?.monthCount ?? 0)))
+  }
+
+  setBalance(provider: Provider, label: string, balance: number): void {
+    for (const a of this.byKey.values()) if (a.provider === provider && a.label === label) a.balance = balance
+  }
+
+  balances(): Record<string, number> {
+    return Object.fromEntries([...this.byKey.values()].map((a) => [`${a.provider}:${a.label}`, a.balance]))
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { json, readBody, type Reply } from './http-io'
+import type { IncomingMessage } from 'node:http'
+import { FAULTS } from './faults'
+import { profileSchema, PROVIDERS } from './options'
+import type { Simulator } from './server'
+
+const provider = z.enum(PROVIDERS)
+const commands = {
+  faults: z.object({ provider, faults: z.array(z.enum(FAULTS)) }),
+  balance: z.object({ provider, label: z.string(), balance: z.number().min(0) }),
+  profile: z.object({ provider, profile: profileSchema.partial() })
+}
+
+/** Test-only control endpoints under `/__simulator/`, shared by every listener. */
+export async function handleAdmin(simulator: Simulator, req: IncomingMessage, path: string): Promise<Reply> {
+  if (req.method === 'GET' && path === '/__simulator/stats') return json(200, simulator.stats())
+  if (req.method === 'POST' && path === '/__simulator/reset-stats') {
+    simulator.resetStats()
+    return json(200, { ok: true })
+  }
+  if (req.method !== 'POST') return json(404, { error: 'unknown simulator command' })
+  let body: unknown
+  try {
+    body = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8'))
+  } catch {
+    return json(400, { error: 'body must be JSON' })
+  }
+  const run = <T>(schema: z.ZodType<T>, apply: (command: T) => void): Reply => {
+    const parsed = schema.safeParse(body)
+    if (!parsed.success) return json(400, { error: z.prettifyError(parsed.error) })
+    apply(parsed.data)
+    return json(200, { ok: true })
+  }
+  switch (path) {
+    case '/__simulator/faults':
+      return run(commands.faults, (c) => simulator.queueFaults(c.provider, c.faults))
+    case '/__simulator/balance':
+      return run(commands.balance, (c) => simulator.setBalance(c.provider, c.label, c.balance))
+    case '/__simulator/profile':
+      return run(commands.profile, (c) => simulator.updateProfile(c.provider, c.profile))
+    default:
+      return json(404, { error: 'unknown simulator command' })
+  }
+}

@@ -1,0 +1,50 @@
+import type { IncomingMessage } from 'node:http'
+import type { Account, Accounts } from './accounts'
+import type { Reply } from './http-io'
+import type { Provider, SimulatorOptions } from './options'
+import type { ResultStore } from './results'
+import type { Stats } from './stats'
+
+/** State shared by every listener of one simulator. */
+export interface SimulatorState {
+  options: SimulatorOptions
+  accounts: Accounts
+  stats: Stats
+  results: ResultStore
+  random: Record<Provider, () => number>
+}
+
+export interface OperationRequest {
+  req: IncomingMessage
+  url: URL
+  account: Account
+  state: SimulatorState
+  /** This listener's origin, for URLs the response hands out. */
+  origin: string
+  /** Debits the account and records the charge; false when the balance does not cover it. */
+  charge(amount: number): boolean
+}
+
+export interface Route {
+  method: 'GET' | 'POST'
+  path: string
+  /** Operations cost credits and are subject to fault injection; account queries are not. */
+  operation: boolean
+  /** Photoroom's account endpoints answer a missing key with 400 rather than 403. */
+  missingKeyStatus?: number
+  handle(request: OperationRequest): Promise<Reply>
+}
+
+/** How one provider words its refusals. */
+export interface ProviderErrors {
+  unauthorized(missing: boolean, route: Route): Reply
+  rateLimited(retryAfterSeconds: number | null): Reply
+  serverError(random: () => number): Reply
+  notFound(): Reply
+}
+
+export interface ProviderDefinition {
+  provider: Provider
+  authHeader: string
+  errors: ProviderErrors
+}

@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import busboy from 'busboy'
+
+/** What a simulated endpoint answers. The server writes it, applying any injected fault. */
+export interface Reply {
+  status: number
+  headers?: Record<string, string>
+  body?: Buffer | string | object
+}
+
+export const json = (status: number, body: object, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers,
+  body
+})
+
+export function encodeReply(reply: Reply): { headers: Record<string, string>; body: Buffer } {
+  const headers = { ...reply.headers }
+  let body: Buffer
+  if (reply.body === undefined) body = Buffer.alloc(0)
+  else if (Buffer.isBuffer(reply.body)) body = reply.body
+  else if (typeof reply.body === 'string') body = Buffer.from(reply.body)
+  else {
+    body = Buffer.from(JSON.stringify(reply.body))
+    headers['content-type'] ??= 'application/json'
+  }
+  headers['content-length'] = String(body.length)
+  return { headers, body }
+}
+
+export function writeReply(res: ServerResponse, reply: Reply): void {
+  const { headers, body } = encodeReply(reply)
+  res.writeHead(reply.status, headers)
+  res.end(body)
+}
+
+export class BodyTooLarge extends Error {}
+
+/** Reads the whole body, failing past `limit` bytes without buffering the rest. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) {
+      req.resume()
+      throw new BodyTooLarge()
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+export interface MultipartBody {
+  fields: Record<string, string>
+  files: Record<string, { bytes: Buffer; filename: string; truncated: boolean }>
+}
+
+/** Parses multipart/form-data; a file part over `fileLimit` bytes comes back marked truncated. */
+export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<MultipartBody> {
+  return new Promise((resolve, reject) => {
+    const body: MultipartBody = { fields: {}, files: {} }
+    let parser: busboy.Busboy
+    try {
+      parser = busboy({ headers: req.headers, limits: { fileSize: fileLimit, fieldSize: 1024 * 1024 } })
+    } catch (error) {
+      reject(error)
+      return
+    }
+    parser.on('field', (name: string, value: string) => {
+      body.fields[name] = value
+    })
+    parser.on('file', (name, stream, info) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        body.files[name] = {
+          bytes: Buffer.concat(chunks),
+          filename: info.filename ?? '',
+          truncated: (stream as unknown as { truncated?: boolean }).truncated === true
+        }
+      })
+    })
+    parser.on('error', reject)
+    parser.on('close', () => resolve(body))
+    req.pipe(parser)
+  })
+}
+
+export function isMultipart(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')
+}
+
+export function isJson(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')
+}

@@ -1,0 +1,130 @@
+import sharp, { type OutputInfo, type Sharp } from 'sharp'
+import { sniffImageFormat, type ImageFormat } from '../shared/images/sniff-format'
+
+export class MalformedImage extends Error {}
+
+export interface InspectedImage {
+  format: ImageFormat
+  /** Upright dimensions (EXIF orientation applied); 0 when the simulator cannot decode the format (HEIC). */
+  width: number
+  height: number
+}
+
+/** Reads format and size from the bytes; null when they are no image at all. */
+export async function inspectImage(bytes: Buffer): Promise<InspectedImage | null> {
+  const format = sniffImageFormat(bytes)
+  if (!format) return null
+  if (format === 'heic') return { format, width: 0, height: 0 }
+  try {
+    const meta = await sharp(bytes).metadata()
+    return { format, width: meta.autoOrient.width, height: meta.autoOrient.height }
+  } catch {
+    throw new MalformedImage('The image could not be decoded')
+  }
+}
+
+export interface Cutout {
+  rgba: Buffer
+  width: number
+  height: number
+  /** Pixels kept as subject; 0 means no foreground was found. */
+  foreground: number
+}
+
+/**
+ * A stand-in for segmentation: the background is the colour of the four corners, and each pixel's
+ * alpha grows with its colour distance from it. Good enough to produce a real, checkable cut-out.
+ */
+export async function cutout(bytes: Buffer, format: ImageFormat): Promise<Cutout> {
+  // libvips here has no HEVC decoder, so a HEIC input gets a neutral placeholder subject.
+  const source =
+    format === 'heic'
+      ? sharp({ create: { width: 512, height: 512, channels: 4, background: '#ffffff' } }).composite([
+          { input: { create: { width: 256, height: 256, channels: 4, background: '#808080' } }, gravity: 'center' }
+        ])
+      : sharp(bytes, { failOn: 'truncated' }).rotate()
+  let decoded: { data: Buffer; info: OutputInfo }
+  try {
+    decoded = await source.ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+  } catch {
+    throw new MalformedImage('The image could not be decoded')
+  }
+  const { data, info } = decoded
+  const { width, height } = info
+  const corner = (x: number, y: number): number[] => {
+    const i = (y * width + x) * 4
+    return [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0]
+  }
+  const corners = [corner(0, 0), corner(width - 1, 0), corner(0, height - 1), corner(width - 1, height - 1)]
+  const bg = [0, 1, 2].map((c) => corners.reduce((sum, px) => sum + (px[c] ?? 0), 0) / 4)
+  let foreground = 0
+  for (let i = 0; i < data.length; i += 4) {
+    const d = Math.hypot((data[i] ?? 0) - (bg[0] ?? 0), (data[i + 1] ?? 0) - (bg[1] ?? 0), (data[i + 2] ?? 0) - (bg[2] ?? 0))
+    const alpha = Math.max(0, Math.min(255, ((d - 30) / 40) * 255))
+    data[i + 3] = Math.round(alpha)
+    if (alpha > 127) foreground++
+  }
+  return { rgba: data, width, height, foreground }
+}
+
+export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'avif'
+
+export interface RenderOptions {
+  format: OutputFormat
+  /** Flatten onto this colour (CSS colour or hex without '#'); transparent when absent. */
+  background?: string
+  /** Only the mask, as a greyscale image (Photoroom `channels=alpha`). */
+  alphaOnly?: boolean
+  crop?: boolean
+  /** Fit inside this box, keeping the aspect ratio. */
+  box?: { width: number; height: number }
+  /** Scale down to at most this many pixels. */
+  maxPixels?: number
+  watermark?: boolean
+  /** Tint for AI-style edits, so different outputs are visibly different. */
+  tint?: { r: number; g: number; b: number }
+}
+
+export const contentTypes: Record<OutputFormat, string> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  avif: 'image/avif'
+}
+
+function normalizeColor(color: string): string {
+  return /^[0-9a-f]{6}([0-9a-f]{2})?$/i.test(color) ? `#${color}` : color
+}
+
+const WATERMARK = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="72"><text x="8" y="54" font-size="52" font-family="sans-serif" fill="rgba(255,255,255,0.7)" stroke="rgba(0,0,0,0.5)">PHOTOROOM SANDBOX</text></svg>'
+)
+
+/** sharp runs its operations in a fixed order whatever the call order, so each stage is materialised. */
+async function stage(input: Sharp, step: (image: Sharp) => Sharp): Promise<Sharp> {
+  return sharp(await step(input).png().toBuffer())
+}
+
+export async function render(cut: Cutout, options: RenderOptions): Promise<Buffer> {
+  let image = sharp(cut.rgba, { raw: { width: cut.width, height: cut.height, channels: 4 } })
+  if (options.crop) image = await stage(image, (i) => i.trim({ threshold: 0 }))
+  if (options.alphaOnly) image = await stage(image, (i) => i.extractChannel(3))
+  const tint = options.tint
+  if (tint) image = await stage(image, (i) => i.tint(tint))
+  if (options.maxPixels && cut.width * cut.height > options.maxPixels) {
+    const width = Math.max(1, Math.floor(cut.width * Math.sqrt(options.maxPixels / (cut.width * cut.height))))
+    image = await stage(image, (i) => i.resize(width))
+  }
+  const box = options.box
+  if (box) image = await stage(image, (i) => i.resize(box.width, box.height, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } }))
+  const background = options.background && options.background !== 'transparent' ? normalizeColor(options.background) : undefined
+  if (background || options.format === 'jpeg') {
+    image = await stage(image, (i) => i.flatten({ background: background ?? '#ffffff' }))
+  }
+  if (options.watermark) {
+    const { width = 640 } = await image.metadata()
+    const mark = await sharp(WATERMARK).resize({ width: Math.max(16, Math.floor(width * 0.8)) }).png().toBuffer()
+    image = await stage(image, (i) => i.composite([{ input: mark, gravity: 'center' }]))
+  }
+  return image.toFormat(options.format).toBuffer()
+}

@@ -1,0 +1,75 @@
+import { photoroomSegmentParams } from '../../shared/params/openapi-params'
+import { contentTypes, cutout, inspectImage, MalformedImage, render, type OutputFormat } from '../imaging'
+import { isMultipart, json, readMultipart, type Reply } from '../http-io'
+import type { OperationRequest, Route } from '../context'
+import { COSTS } from '../options'
+import { v1Error } from './errors'
+import { uncertaintyScore } from './uncertainty'
+
+const MAX_BYTES = 30 * 1024 * 1024
+const MAX_SIDE = 6000
+const SIZES: Record<string, number> = { preview: 250_000, medium: 1_500_000, hd: 4_000_000, full: 36_000_000 }
+const FORMATS: Record<string, OutputFormat> = { png: 'png', jpg: 'jpeg', webp: 'webp' }
+
+async function segment({ req, account, charge }: OperationRequest): Promise<Reply> {
+  if (account.sandbox) {
+    return v1Error(403, 'sandbox_not_supported', 'Sandbox mode only works with the Image Editing API (v2/edit)')
+  }
+  if (!isMultipart(req)) return v1Error(400, 'missing_image', 'Please provide an image.')
+  const body = await readMultipart(req, MAX_BYTES)
+  const file = body.files['image_file']
+  if (!file || file.bytes.length === 0) return v1Error(400, 'missing_image', 'Please provide an image.')
+  if (file.truncated) return v1Error(400, 'image_too_large', 'The image is larger than 30MB.')
+
+  const values: Record<string, string> = {}
+  for (const [name, raw] of Object.entries(body.fields)) {
+    const param = photoroomSegmentParams.find((p) => p.name === name && !p.file)
+    if (!param) return v1Error(400, 'invalid_parameter', `Unknown parameter: ${name}`)
+    const parsed = param.zod.safeParse(raw)
+    if (!parsed.success) {
+      return v1Error(400, 'invalid_parameter', `${name}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`)
+    }
+    values[name] = raw
+  }
+
+  let image
+  try {
+    image = await inspectImage(file.bytes)
+  } catch (error) {
+    if (error instanceof MalformedImage) return v1Error(400, 'invalid_image', 'The image could not be decoded.')
+    throw error
+  }
+  if (!image || !['jpeg', 'png', 'webp', 'heic'].includes(image.format)) {
+    return v1Error(400, 'unsupported_image_format', 'Unsupported image format. Use JPEG, PNG, WebP or HEIC.')
+  }
+  if (Math.max(image.width, image.height) > MAX_SIDE) {
+    return v1Error(400, 'resolution_too_high', `The image is larger than ${MAX_SIDE}px on its long side.`)
+  }
+
+  let cut
+  try {
+    cut = await cutout(file.bytes, image.format)
+  } catch (error) {
+    if (error instanceof MalformedImage) return v1Error(400, 'invalid_image', 'The image could not be decoded.')
+    throw error
+  }
+  const size = values['size'] ?? 'full'
+  if (!charge(size === 'preview' ? COSTS.photoroomSegmentPreview : COSTS.photoroomSegment)) {
+    return v1Error(402, 'payment_required', 'API credits exhausted. Visit https://app.photoroom.com/api-dashboard to purchase more API credits')
+  }
+  const format = FORMATS[values['format'] ?? 'png'] ?? 'png'
+  const output = await render(cut, {
+    format,
+    alphaOnly: values['channels'] === 'alpha',
+    background: values['bg_color'],
+    crop: values['crop'] === 'true',
+    maxPixels: SIZES[size]
+  })
+  const headers = { 'x-uncertainty-score': uncertaintyScore(cut) }
+  if ((req.headers['accept'] ?? '').includes('application/json')) {
+    return json(200, { base64img: output.toString('base64') }, headers)
+  }
+  return { status: 200, headers: { ...headers, 'content-type': contentTypes[format] }, body: output }
+}
+
+export const segmentRoute: Route = { method: 'POST', path: '/v1/segment', operation: true, handle: segment }

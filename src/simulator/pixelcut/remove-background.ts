@@ -1,0 +1,114 @@
+import { pixelcutRemoveBackgroundSchema, pixelcutShadowEnabled, PIXELCUT_LIMITS } from '../../shared/params/pixelcut'
+import type { OperationRequest, Route } from '../context'
+import { fetchImageUrl } from '../fetch-image'
+import { BodyTooLarge, isJson, isMultipart, json, readBody, readMultipart, type Reply } from '../http-io'
+import { cutout, inspectImage, MalformedImage, render } from '../imaging'
+import { COSTS } from '../options'
+import { pixelcutError } from './errors'
+
+interface Parsed {
+  fields: Record<string, unknown>
+  image: Buffer | null
+}
+
+/** Multipart fields are text; `crop` and `shadow` are JSON-ish, so parse them as the JSON body would carry them. */
+function parseFieldValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw)
+  } catch {
+    return raw
+  }
+}
+
+async function readRequest({ req }: OperationRequest): Promise<Parsed | Reply> {
+  if (isMultipart(req)) {
+    const body = await readMultipart(req, PIXELCUT_LIMITS.maxBytes)
+    const file = body.files['image']
+    if (file?.truncated) return pixelcutError(400, 'file_size_too_large', 'File size too large')
+    const fields = Object.fromEntries(
+      Object.entries(body.fields).map(([k, v]) => [k, k === 'image_url' || k === 'format' ? v : parseFieldValue(v)])
+    )
+    return { fields, image: file && file.bytes.length ? file.bytes : null }
+  }
+  if (isJson(req)) {
+    let raw: Buffer
+    try {
+      raw = await readBody(req, 1024 * 1024)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return pixelcutError(400, 'invalid_request_body', 'The request body is too large')
+      throw error
+    }
+    try {
+      const fields = JSON.parse(raw.toString('utf8')) as unknown
+      if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error('not an object')
+      return { fields: fields as Record<string, unknown>, image: null }
+    } catch {
+      return pixelcutError(400, 'invalid_request_body', 'The request body was empty or invalid')
+    }
+  }
+  return pixelcutError(400, 'unsupported_content_type', 'Content type must be application/json or multipart/form-data')
+}
+
+async function removeBackground(request: OperationRequest): Promise<Reply> {
+  const read = await readRequest(request)
+  if ('status' in read) return read
+  const parsed = pixelcutRemoveBackgroundSchema.safeParse(read.fields)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'body')
+    return pixelcutError(400, 'invalid_parameter', `Invalid parameter ${field}: ${issue?.message ?? 'invalid'}`)
+  }
+  let bytes = read.image
+  if (!bytes) {
+    if (!parsed.data.image_url) return pixelcutError(400, 'missing_parameter', 'Either image or image_url is required')
+    bytes = await fetchImageUrl(parsed.data.image_url, PIXELCUT_LIMITS.maxBytes)
+    if (!bytes) return pixelcutError(400, 'malformed_image', 'The image at image_url could not be downloaded')
+  }
+  if (bytes.length > PIXELCUT_LIMITS.maxBytes) return pixelcutError(400, 'file_size_too_large', 'File size too large')
+
+  let image
+  let cut
+  try {
+    image = await inspectImage(bytes)
+    if (!image || !(PIXELCUT_LIMITS.formats as readonly string[]).includes(image.format)) {
+      return pixelcutError(400, 'unsupported_image_format', 'The image format is not supported')
+    }
+    if (image.width > PIXELCUT_LIMITS.maxSide || image.height > PIXELCUT_LIMITS.maxSide) {
+      return pixelcutError(400, 'resolution_too_high', 'The image resolution is too high')
+    }
+    if (image.width < PIXELCUT_LIMITS.minSide || image.height < PIXELCUT_LIMITS.minSide) {
+      return pixelcutError(400, 'invalid_parameter', 'The image resolution is too low (minimum 64x64)')
+    }
+    cut = await cutout(bytes, image.format)
+  } catch (error) {
+    if (error instanceof MalformedImage) return pixelcutError(400, 'malformed_image', 'The image could not be decoded')
+    throw error
+  }
+  if (cut.foreground === 0) return pixelcutError(400, 'unknown_foreground', 'The foreground subject of the image could not be detected')
+
+  const shadow = pixelcutShadowEnabled(parsed.data.shadow)
+  if (!request.charge(COSTS.pixelcutRemoveBackground + (shadow ? COSTS.pixelcutShadow : 0))) {
+    return pixelcutError(403, 'insufficient_api_credits', 'Insufficient credits available')
+  }
+  const png = await render(cut, { format: 'png', crop: parsed.data.crop === true })
+  const accept = request.req.headers['accept'] ?? 'application/json'
+  if (accept.startsWith('image/')) return { status: 200, headers: { 'content-type': 'image/png' }, body: png }
+  const { results, options } = request.state
+  const id = results.put(png, 'image/png', options.resultTtlMs.pixelcut)
+  return json(200, { result_url: `${request.origin}/result/${id}.png` })
+}
+
+export const removeBackgroundRoute: Route = {
+  method: 'POST',
+  path: '/v1/remove-background',
+  operation: true,
+  handle: removeBackground
+}
+
+export const creditsRoute: Route = {
+  method: 'GET',
+  path: '/v1/credits',
+  operation: false,
+  // Pixelcut documents the balance as possibly a string; the simulator sends one to keep clients honest.
+  handle: async ({ account }) => json(200, { credits_remaining: String(account.balance) })
+}

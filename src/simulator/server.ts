@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { Accounts } from './accounts'
+import { handleAdmin } from './admin'
+import type { OperationRequest, ProviderDefinition, Route, SimulatorState } from './context'
+import { FaultPlan, type Fault } from './faults'
+import { encodeReply, writeReply, type Reply } from './http-io'
+import { optionsSchema, PROVIDERS, type Provider, type ProviderProfile, type SimulatorOptionsInput } from './options'
+import { photaEditRoute } from './phota/edit'
+import { photaErrors, withRequestId } from './phota/errors'
+import { accountRoutes } from './photoroom/account'
+import { editRoutes } from './photoroom/edit'
+import { photoroomErrors } from './photoroom/errors'
+import { segmentRoute } from './photoroom/segment'
+import { creditsRoute, removeBackgroundRoute } from './pixelcut/remove-background'
+import { pixelcutErrors } from './pixelcut/errors'
+import { seededRandom } from './random'
+import { RateLimiter } from './rate-limiter'
+import { ResultStore } from './results'
+import { Stats } from './stats'
+
+const DEFINITIONS: Record<Provider, ProviderDefinition> = {
+  photoroom: { provider: 'photoroom', authHeader: 'x-api-key', errors: photoroomErrors },
+  pixelcut: { provider: 'pixelcut', authHeader: 'x-api-key', errors: pixelcutErrors },
+  phota: { provider: 'phota', authHeader: 'x-api-key', errors: photaErrors }
+}
+
+/** One listener per real host, each serving only that host's paths, so a client using the wrong origin fails. */
+const HOSTS = {
+  photoroomSdk: { provider: 'photoroom', routes: [segmentRoute], downloads: null },
+  photoroomApi: { provider: 'photoroom', routes: [...editRoutes, ...accountRoutes], downloads: null },
+  pixelcut: { provider: 'pixelcut', routes: [removeBackgroundRoute, creditsRoute], downloads: /^\/result\/([\w-]+)\.png$/ },
+  phota: { provider: 'phota', routes: [photaEditRoute], downloads: /^\/download\/([\w-]+)$/ }
+} as const satisfies Record<string, { provider: Provider; routes: Route[]; downloads: RegExp | null }>
+type Host = keyof typeof HOSTS
+
+export type SimulatorUrls = Record<Host, string>
+
+export class Simulator {
+  readonly urls = {} as SimulatorUrls
+  private readonly state: SimulatorState
+  private readonly servers: Server[] = []
+  private readonly limiters: Record<Provider, RateLimiter>
+  private readonly faults: Record<Provider, FaultPlan>
+
+  constructor(input: SimulatorOptionsInput = {}) {
+    const options = optionsSchema.parse(input)
+    const random = (offset: number): (() => number) => seededRandom(options.seed * 7919 + offset)
+    this.state = {
+      options,
+      accounts: new Accounts(options.accounts),
+      stats: new Stats(),
+      results: new ResultStore(),
+      random: { photoroom: random(1), pixelcut: random(2), phota: random(3) }
+    }
+    const profile = (p: Provider) => () => this.state.options.profiles[p]
+    this.limiters = Object.fromEntries(PROVIDERS.map((p) => [p, new RateLimiter(() => profile(p)().rateLimit)])) as Record<Provider, RateLimiter>
+    this.faults = Object.fromEntries(PROVIDERS.map((p, i) => [p, new FaultPlan(profile(p), random(100 + i))])) as Record<Provider, FaultPlan>
+  }
+
+  async start(): Promise<this> {
+    const { host, ports } = this.state.options
+    for (const name of Object.keys(HOSTS) as Host[]) {
+      const server = createServer((req, res) => void this.handle(name, req, res))
+      server.keepAliveTimeout = 5_000
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(ports[name], host, () => resolve())
+      })
+      this.servers.push(server)
+      this.urls[name] = `http://${host}:${(server.address() as AddressInfo).port}`
+    }
+    return this
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve())
+            server.closeAllConnections()
+          })
+      )
+    )
+  }
+
+  stats(): { providers: ReturnType<Stats['snapshot']>; balances: Record<string, number> } {
+    return { providers: this.state.stats.snapshot(), balances: this.state.accounts.balances() }
+  }
+
+  resetStats(): void {
+    this.state.stats.reset()
+  }
+
+  queueFaults(provider: Provider, faults: Fault[]): void {
+    this.faults[provider].enqueue(faults)
+  }
+
+  setBalance(provider: Provider, label: string, balance: number): void {
+    this.state.accounts.setBalance(provider, label, balance)
+  }
+
+  updateProfile(provider: Provider, patch: Partial<ProviderProfile>): void {
+    const profiles = this.state.options.profiles
+    profiles[provider] = { ...profiles[provider], ...patch }
+  }
+
+  private async handle(host: Host, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { provider, routes, downloads } = HOSTS[host]
+    const definition = DEFINITIONS[provider]
+    const url = new URL(req.url ?? '/', this.urls[host])
+    const requestId = randomUUID()
+    const { stats } = this.state
+    const send = (reply: Reply): void => {
+      const final = provider === 'phota' ? withRequestId(reply, requestId) : reply
+      stats.status(provider, final.status)
+      req.resume()
+      writeReply(res, final)
+    }
+    try {
+      if (url.pathname.startsWith('/__simulator/')) return writeReply(res, await handleAdmin(this, req, url.pathname))
+      const download = downloads?.exec(url.pathname)
+      if (download && req.method === 'GET') {
+        const result = this.state.results.get(download[1] as string)
+        return writeReply(res, result ? { status: 200, headers: { 'content-type': result.contentType }, body: result.bytes } : definition.errors.notFound())
+      }
+      const route = (routes as readonly Route[]).find((r) => r.path === url.pathname && r.method === req.method)
+      if (!route) return send(definition.errors.notFound())
+
+      const key = req.headers[definition.authHeader]
+      const account = this.state.accounts.find(provider, typeof key === 'string' ? key : undefined)
+      if (!account) return send(definition.errors.unauthorized(!key, route))
+
+      const profile = this.state.options.profiles[provider]
+      const slot = this.limiters[provider].take(account.label)
+      if (!slot.ok) return send(definition.errors.rateLimited(profile.retryAfter ? Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) : null))
+
+      stats.enter(provider)
+      res.once('close', () => stats.leave(provider))
+      if (profile.maxInFlight !== null && stats.of(provider).inFlight > profile.maxInFlight) {
+        return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
+      }
+      const fault = route.operation ? this.faults[provider].next() : null
+      if (fault) stats.of(provider).faults[fault === 'rateLimit' ? 'serverError' : fault] += fault === 'rateLimit' ? 0 : 1
+      if (fault === 'rateLimit') return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
+      if (fault === 'stall') return // never answered; the client's timeout or close() ends it
+      const latency = profile.latencyMs + profile.latencyJitterMs * this.state.random[provider]()
+      if (route.operation && latency > 0) await sleep(latency)
+      if (fault === 'serverError') return send(definition.errors.serverError(this.state.random[provider]))
+
+      const request: OperationRequest = {
+        req,
+        url,
+        account,
+        state: this.state,
+        origin: this.urls[host],
+        charge: (amount) => {
+          if (!this.state.accounts.tryCharge(provider, account, amount)) return false
+          stats.charge(provider, account.label, amount)
+          return true
+        }
+      }
+      const reply = await route.handle(request)
+      if (fault === 'reset' && reply.status === 200) return this.cutMidBody(provider, res, reply)
+      send(reply)
+    } catch (error) {
+      console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
+      if (!res.headersSent) send(definition.errors.serverError(this.state.random[provider]))
+      else res.destroy()
+    }
+  }
+
+  /** Sends the headers and half the body, then drops the connection. */
+  private cutMidBody(provider: Provider, res: ServerResponse, reply: Reply): void {
+    const { headers, body } = encodeReply(reply)
+    this.state.stats.status(provider, reply.status)
+    res.writeHead(reply.status, headers)
+    res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy())
+  }
+}
+
+export async function startSimulator(options: SimulatorOptionsInput = {}): Promise<Simulator> {
+  return new Simulator(options).start()
+}

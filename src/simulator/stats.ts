@@ -1,0 +1,63 @@
+import type { Provider } from './options'
+
+export interface ProviderStats {
+  requests: number
+  byStatus: Record<string, number>
+  faults: { serverError: number; reset: number; stall: number }
+  inFlight: number
+  peakInFlight: number
+  /** Credits debited, in the provider's own unit. */
+  charged: number
+  /** Successful, charged operations per account label. */
+  chargesByAccount: Record<string, number>
+}
+
+const empty = (): ProviderStats => ({
+  requests: 0,
+  byStatus: {},
+  faults: { serverError: 0, reset: 0, stall: 0 },
+  inFlight: 0,
+  peakInFlight: 0,
+  charged: 0,
+  chargesByAccount: {}
+})
+
+export class Stats {
+  private data: Record<Provider, ProviderStats> = { photoroom: empty(), pixelcut: empty(), phota: empty() }
+
+  of(provider: Provider): ProviderStats {
+    return this.data[provider]
+  }
+
+  status(provider: Provider, status: number): void {
+    const s = this.data[provider]
+    s.byStatus[status] = (s.byStatus[status] ?? 0) + 1
+  }
+
+  charge(provider: Provider, label: string, amount: number): void {
+    const s = this.data[provider]
+    s.charged = Math.round((s.charged + amount) * 100) / 100
+    s.chargesByAccount[label] = (s.chargesByAccount[label] ?? 0) + 1
+  }
+
+  enter(provider: Provider): void {
+    const s = this.data[provider]
+    s.requests++
+    s.inFlight++
+    s.peakInFlight = Math.max(s.peakInFlight, s.inFlight)
+  }
+
+  leave(provider: Provider): void {
+    this.data[provider].inFlight--
+  }
+
+  snapshot(): Record<Provider, ProviderStats> {
+    return structuredClone(this.data)
+  }
+
+  reset(): void {
+    const inFlight = { photoroom: this.data.photoroom.inFlight, pixelcut: this.data.pixelcut.inFlight, phota: this.data.phota.inFlight }
+    this.data = { photoroom: empty(), pixelcut: empty(), phota: empty() }
+    for (const p of Object.keys(inFlight) as Provider[]) this.data[p].inFlight = inFlight[p]
+  }
+}
