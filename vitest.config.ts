@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Simulator tests bind real loopback ports; two workers match the two cores we have.
-    maxWorkers: 2
+    maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts']
   }
 })

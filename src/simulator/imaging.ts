@@ -10,16 +10,18 @@ export interface InspectedImage {
   height: number
 }
 
-/** Reads format and size from the bytes; null when they are no image at all. */
-export async function inspectImage(bytes: Buffer): Promise<InspectedImage | null> {
+export type Inspection = { ok: true; image: InspectedImage } | { ok: false; reason: 'unsupported' | 'malformed' }
+
+/** Reads format and size from the bytes: unsupported when the format is not `accepted`, malformed when it won't decode. */
+export async function inspectImage(bytes: Buffer, accepted: readonly ImageFormat[]): Promise<Inspection> {
   const format = sniffImageFormat(bytes)
-  if (!format) return null
-  if (format === 'heic') return { format, width: 0, height: 0 }
+  if (!format || !accepted.includes(format)) return { ok: false, reason: 'unsupported' }
+  if (format === 'heic') return { ok: true, image: { format, width: 0, height: 0 } }
   try {
     const meta = await sharp(bytes).metadata()
-    return { format, width: meta.autoOrient.width, height: meta.autoOrient.height }
+    return { ok: true, image: { format, width: meta.autoOrient.width, height: meta.autoOrient.height } }
   } catch {
-    throw new MalformedImage('The image could not be decoded')
+    return { ok: false, reason: 'malformed' }
   }
 }
 
@@ -111,9 +113,11 @@ export async function render(cut: Cutout, options: RenderOptions): Promise<Buffe
   if (options.alphaOnly) image = await stage(image, (i) => i.extractChannel(3))
   const tint = options.tint
   if (tint) image = await stage(image, (i) => i.tint(tint))
-  if (options.maxPixels && cut.width * cut.height > options.maxPixels) {
-    const width = Math.max(1, Math.floor(cut.width * Math.sqrt(options.maxPixels / (cut.width * cut.height))))
-    image = await stage(image, (i) => i.resize(width))
+  const maxPixels = options.maxPixels
+  if (maxPixels) {
+    const { width = 1, height = 1 } = await image.metadata()
+    const scale = Math.sqrt(maxPixels / (width * height))
+    if (scale < 1) image = await stage(image, (i) => i.resize(Math.max(1, Math.floor(width * scale))))
   }
   const box = options.box
   if (box) image = await stage(image, (i) => i.resize(box.width, box.height, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } }))

@@ -51,12 +51,12 @@ async function edit(request: OperationRequest): Promise<Reply> {
     const bytes = await decodeInput(source)
     const fail = photaError(400, 'INVALID_REQUEST', `images[${index}] is not a decodable image`)
     if (!bytes) return fail
+    const inspection = await inspectImage(bytes, PHOTA_LIMITS.formats)
+    if (!inspection.ok) {
+      return inspection.reason === 'malformed' ? fail : photaError(400, 'INVALID_REQUEST', `images[${index}]: unsupported format; use JPEG, PNG, WebP or HEIC`)
+    }
     try {
-      const image = await inspectImage(bytes)
-      if (!image || !(PHOTA_LIMITS.formats as readonly string[]).includes(image.format)) {
-        return photaError(400, 'INVALID_REQUEST', `images[${index}]: unsupported format; use JPEG, PNG, WebP or HEIC`)
-      }
-      cuts.push(await cutout(bytes, image.format))
+      cuts.push(await cutout(bytes, inspection.image.format))
     } catch (error) {
       if (error instanceof MalformedImage) return fail
       throw error

@@ -63,16 +63,11 @@ async function edit(request: OperationRequest, input: EditInput): Promise<Reply>
 
   let cut
   if (input.image) {
-    let image
-    try {
-      image = await inspectImage(input.image)
-    } catch (error) {
-      if (error instanceof MalformedImage) return v2Error(400, 'imageFile: the image could not be decoded')
-      throw error
+    const inspection = await inspectImage(input.image, ['jpeg', 'png', 'webp'])
+    if (!inspection.ok) {
+      return v2Error(400, inspection.reason === 'malformed' ? 'imageFile: the image could not be decoded' : 'imageFile: unsupported image format, use JPEG, PNG or WebP')
     }
-    if (!image || !['jpeg', 'png', 'webp'].includes(image.format)) {
-      return v2Error(400, 'imageFile: unsupported image format, use JPEG, PNG or WebP')
-    }
+    const image = inspection.image
     const upscale = values['upscale.mode'] as string | undefined
     const downscale = values['upscale.downscaleIfNeeded'] as string | undefined
     const maxPixels = upscale ? UPSCALE_MAX_PIXELS[upscale] : undefined

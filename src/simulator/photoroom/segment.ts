@@ -32,16 +32,13 @@ async function segment({ req, account, charge }: OperationRequest): Promise<Repl
     values[name] = raw
   }
 
-  let image
-  try {
-    image = await inspectImage(file.bytes)
-  } catch (error) {
-    if (error instanceof MalformedImage) return v1Error(400, 'invalid_image', 'The image could not be decoded.')
-    throw error
+  const inspection = await inspectImage(file.bytes, ['jpeg', 'png', 'webp', 'heic'])
+  if (!inspection.ok) {
+    return inspection.reason === 'malformed'
+      ? v1Error(400, 'invalid_image', 'The image could not be decoded.')
+      : v1Error(400, 'unsupported_image_format', 'Unsupported image format. Use JPEG, PNG, WebP or HEIC.')
   }
-  if (!image || !['jpeg', 'png', 'webp', 'heic'].includes(image.format)) {
-    return v1Error(400, 'unsupported_image_format', 'Unsupported image format. Use JPEG, PNG, WebP or HEIC.')
-  }
+  const image = inspection.image
   if (Math.max(image.width, image.height) > MAX_SIDE) {
     return v1Error(400, 'resolution_too_high', `The image is larger than ${MAX_SIDE}px on its long side.`)
   }

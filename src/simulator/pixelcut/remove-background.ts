@@ -66,20 +66,22 @@ async function removeBackground(request: OperationRequest): Promise<Reply> {
   }
   if (bytes.length > PIXELCUT_LIMITS.maxBytes) return pixelcutError(400, 'file_size_too_large', 'File size too large')
 
-  let image
+  const inspection = await inspectImage(bytes, PIXELCUT_LIMITS.formats)
+  if (!inspection.ok) {
+    return inspection.reason === 'malformed'
+      ? pixelcutError(400, 'malformed_image', 'The image could not be decoded')
+      : pixelcutError(400, 'unsupported_image_format', 'The image format is not supported')
+  }
+  const { width, height, format } = inspection.image
+  if (width > PIXELCUT_LIMITS.maxSide || height > PIXELCUT_LIMITS.maxSide) {
+    return pixelcutError(400, 'resolution_too_high', 'The image resolution is too high')
+  }
+  if (width < PIXELCUT_LIMITS.minSide || height < PIXELCUT_LIMITS.minSide) {
+    return pixelcutError(400, 'invalid_parameter', 'The image resolution is too low (minimum 64x64)')
+  }
   let cut
   try {
-    image = await inspectImage(bytes)
-    if (!image || !(PIXELCUT_LIMITS.formats as readonly string[]).includes(image.format)) {
-      return pixelcutError(400, 'unsupported_image_format', 'The image format is not supported')
-    }
-    if (image.width > PIXELCUT_LIMITS.maxSide || image.height > PIXELCUT_LIMITS.maxSide) {
-      return pixelcutError(400, 'resolution_too_high', 'The image resolution is too high')
-    }
-    if (image.width < PIXELCUT_LIMITS.minSide || image.height < PIXELCUT_LIMITS.minSide) {
-      return pixelcutError(400, 'invalid_parameter', 'The image resolution is too low (minimum 64x64)')
-    }
-    cut = await cutout(bytes, image.format)
+    cut = await cutout(bytes, format)
   } catch (error) {
     if (error instanceof MalformedImage) return pixelcutError(400, 'malformed_image', 'The image could not be decoded')
     throw error
