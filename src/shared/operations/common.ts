@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import type { ParamDescriptor } from '../params/describe'
+import { coerceFormValue } from '../params/form-values'
+import type { JsonSchema } from '../params/openapi-params'
+import type { InputImage, ParamValues } from './types'
+
+const validators = new WeakMap<JsonSchema, z.ZodType>()
+
+function validatorFor(schema: JsonSchema): z.ZodType {
+  let validator = validators.get(schema)
+  if (!validator) {
+    validator = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0])
+    validators.set(schema, validator)
+  }
+  return validator
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] as number
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1))
+      previous = current
+    }
+  }
+  return row[b.length] as number
+}
+
+export function unknownParamMessage(name: string, params: readonly ParamDescriptor[], label: string): string {
+  const best = params
+    .map((p) => ({ name: p.name, distance: editDistance(name, p.name) }))
+    .sort((a, b) => a.distance - b.distance)[0]
+  const hint = best && best.distance <= Math.max(2, Math.floor(name.length / 4)) ? ` Did you mean "${best.name}"?` : ''
+  return `"${name}" is not a parameter of ${label}.${hint}`
+}
+
+/** The descriptor for `name`, or for the object parameter it is a dotted path into. */
+export function findDescriptor(params: readonly ParamDescriptor[], name: string): { descriptor: ParamDescriptor; path: string[] } | undefined {
+  const exact = params.find((p) => p.name === name) ?? params.find((p) => p.name.includes('{key}') && new RegExp(`^${p.name.replace(/[.]/g, '\\.').replace('{key}', '[\\w-]+')}$`).test(name))
+  if (exact) return { descriptor: exact, path: [] }
+  const parent = params.filter((p) => p.kind === 'object' && name.startsWith(`${p.name}.`)).sort((a, b) => b.name.length - a.name.length)[0]
+  return parent ? { descriptor: parent, path: name.slice(parent.name.length + 1).split('.') } : undefined
+}
+
+export function parseWith(params: readonly ParamDescriptor[], name: string, raw: string): unknown {
+  const found = findDescriptor(params, name)
+  if (!found || found.path.length) return coerceFormValue({ type: ['number', 'boolean', 'string'] } as JsonSchema, raw)
+  return coerceFormValue(found.descriptor.schema, raw)
+}
+
+/** Checks each value against its parameter's schema; unknown names are errors with a suggestion. */
+export function validateEach(params: readonly ParamDescriptor[], values: ParamValues, label: string): string[] {
+  const errors: string[] = []
+  for (const [name, value] of Object.entries(values)) {
+    const found = findDescriptor(params, name)
+    if (!found || found.path.length) {
+      errors.push(unknownParamMessage(name, params, label))
+      continue
+    }
+    if (found.descriptor.kind === 'file') continue
+    const result = validatorFor(found.descriptor.schema).safeParse(value)
+    if (!result.success) errors.push(`${name}: ${describeIssue(found.descriptor, result.error.issues[0])}`)
+  }
+  return errors
+}
+
+function describeIssue(descriptor: ParamDescriptor, issue: z.core.$ZodIssue | undefined): string {
+  if (descriptor.options?.length && (descriptor.kind === 'enum' || descriptor.kind === 'number-or-enum')) {
+    return `must be one of ${descriptor.options.join(', ')}${descriptor.kind === 'number-or-enum' ? ', or a number' : ''}`
+  }
+  if (descriptor.kind === 'number' || descriptor.kind === 'integer') {
+    const low = descriptor.minimum === undefined ? '' : `${descriptor.exclusiveMinimum ? 'above' : 'at least'} ${descriptor.minimum}`
+    const high = descriptor.maximum === undefined ? '' : `at most ${descriptor.maximum}`
+    const range = [low, high].filter(Boolean).join(' and ')
+    return `must be a number${range ? ` ${range}` : ''}`
+  }
+  return issue?.message ?? 'is not valid'
+}
+
+export function formatProblems(image: InputImage, accepted: readonly string[], label: string): string[] {
+  return accepted.includes(image.format) ? [] : [`${label} does not accept ${image.format.toUpperCase()} images (it takes ${accepted.map((f) => f.toUpperCase()).join(', ')})`]
+}
+
+export function sizeProblems(image: InputImage, maxBytes: number | undefined, label: string): string[] {
+  if (maxBytes === undefined || image.bytes <= maxBytes) return []
+  return [`the file is ${(image.bytes / 1024 / 1024).toFixed(1)} MB; ${label} takes at most ${maxBytes / 1024 / 1024} MB`]
+}
+
+/** Nests dotted values into the object a JSON body carries: `shadow.opacity=0.4` → `{shadow: {opacity: 0.4}}`. */
+export function nest(values: ParamValues): Record<string, unknown> {
+  const root: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(values)) {
+    const path = name.split('.')
+    let node = root
+    for (const key of path.slice(0, -1)) {
+      if (typeof node[key] !== 'object' || node[key] === null) node[key] = {}
+      node = node[key] as Record<string, unknown>
+    }
+    node[path[path.length - 1] as string] = value
+  }
+  return root
+}

@@ -1,0 +1,115 @@
+import { describe, type ParamDescriptor } from '../params/describe'
+import { photoroomEditParams } from '../params/openapi-params'
+import {
+  BACKGROUND_MODEL_HEADER,
+  BACKGROUND_MODEL_VERSIONS,
+  checkRules,
+  photoroomEditRules,
+  SHADOWS_MODEL_HEADER,
+  SHADOWS_MODEL_VERSIONS
+} from '../params/photoroom-rules'
+import { formatProblems, parseWith, sizeProblems, validateEach } from './common'
+import type { OperationSchema, ParamValues } from './types'
+
+const LABEL = 'Photoroom edit'
+
+const AI_FEATURES = ['expand', 'uncrop', 'upscale', 'beautify', 'editWithAI', 'flatLay', 'ghostMannequin', 'virtualModel', 'imageFromPrompt', 'segmentation', 'outline', 'ironing']
+const POSITIONING = /^(padding|margin|outputSize$|scaling$|horizontalAlignment$|verticalAlignment$|referenceBox$|ignorePaddingAndSnapOnCroppedSides$|maxWidth$|maxHeight$)/
+
+/** The inspector's sections, in the words of Photoroom's documentation. */
+export function photoroomGroup(name: string): string {
+  const root = name.split('.')[0] as string
+  if (name.startsWith('background.blur.')) return 'blur'
+  if (root === 'background' || name === 'removeBackground' || name === 'keepExistingAlphaChannel') return 'background'
+  if (root === 'shadow') return 'shadow'
+  if (root === 'lighting') return 'lighting'
+  if (root === 'textRemoval') return 'text removal'
+  if (POSITIONING.test(name)) return 'positioning and size'
+  if (root === 'export' || name === 'colorSpace' || name === 'preserveMetadata') return 'export'
+  if (root === 'describeAnyChange') return 'editWithAI'
+  if (AI_FEATURES.includes(root)) return root
+  return 'template'
+}
+
+const MODEL_HEADERS: ParamDescriptor[] = [
+  {
+    ...describe(BACKGROUND_MODEL_HEADER, { type: 'string', enum: [...BACKGROUND_MODEL_VERSIONS] }, 'background'),
+    description: 'AI Backgrounds model: 3 (default), background-studio-beta-2025-03-17 (recommended) or 2 (legacy, the only one using negativePrompt).',
+    header: true
+  },
+  {
+    ...describe(SHADOWS_MODEL_HEADER, { type: 'string', enum: [...SHADOWS_MODEL_VERSIONS] }, 'shadow'),
+    description: 'AI Shadows model 2026-04-15, needed for ai.preset-*, ai.auto-with-overrides and the shadow overrides.',
+    header: true
+  }
+]
+
+const params: ParamDescriptor[] = [
+  ...photoroomEditParams.filter((p) => p.name !== 'imageFile').map((p) => describe(p.name, p.schema, photoroomGroup(p.name), p.description)),
+  ...MODEL_HEADERS
+]
+
+const HEADER_NAMES = new Set(MODEL_HEADERS.map((p) => p.name))
+
+export function splitHeaders(values: ParamValues): { body: ParamValues; headers: Record<string, string> } {
+  const body: ParamValues = {}
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(values)) {
+    if (HEADER_NAMES.has(name)) headers[name] = String(value)
+    else body[name] = value
+  }
+  return { body, headers }
+}
+
+/** Seconds each AI feature adds on top of a plain edit (Photoroom's published medians, with margin). */
+const FEATURE_SECONDS: Record<string, number> = {
+  'shadow.mode': 20,
+  'background.prompt': 25,
+  'lighting.mode': 45,
+  'textRemoval.mode': 30,
+  'expand.mode': 45,
+  'uncrop.mode': 45,
+  'upscale.mode': 90,
+  'beautify.mode': 30,
+  'editWithAI.prompt': 60,
+  'describeAnyChange.prompt': 60,
+  'flatLay.mode': 90,
+  'ghostMannequin.mode': 90,
+  'virtualModel.mode': 120,
+  'imageFromPrompt.prompt': 60
+}
+
+const UPSCALE_MAX_PIXELS: Record<string, number> = { 'ai.fast': 1_000_000, 'ai.slow': 262_144 }
+
+export const photoroomEdit: OperationSchema = {
+  id: 'photoroom.edit',
+  provider: 'photoroom',
+  operation: 'edit',
+  label: LABEL,
+  params,
+  parseValue: (name, raw) => parseWith(params, name, raw),
+  validate: (values) => {
+    const errors = validateEach(params, values, LABEL)
+    const { body, headers } = splitHeaders(values)
+    const broken = checkRules(photoroomEditRules, { values: body, headers })
+    return {
+      errors: [...errors, ...broken.filter((r) => r.severity === 'error').map((r) => r.message)],
+      warnings: broken.filter((r) => r.severity === 'warning').map((r) => r.message)
+    }
+  },
+  cost: (_values, options) => ({ amount: options?.sandbox ? 0 : 1, unit: 'images' }),
+  inputProblems: (image, values) => {
+    const problems = [...formatProblems(image, ['jpeg', 'png', 'webp'], LABEL), ...sizeProblems(image, 30 * 1024 * 1024, LABEL)]
+    const mode = values['upscale.mode'] as string | undefined
+    const limit = mode ? UPSCALE_MAX_PIXELS[mode] : undefined
+    const downscale = (values['upscale.downscaleIfNeeded'] as string | undefined) ?? 'never'
+    if (limit && downscale === 'never' && image.width * image.height > limit) {
+      problems.push(`AI upscale ${mode} takes at most ${limit.toLocaleString('en')} pixels; this image has ${(image.width * image.height).toLocaleString('en')} (set upscale.downscaleIfNeeded=always to let Photoroom shrink it first)`)
+    }
+    return problems
+  },
+  timeoutMs: (values) => {
+    const extra = Object.entries(FEATURE_SECONDS).reduce((sum, [name, seconds]) => (values[name] === undefined ? sum : sum + seconds), 0)
+    return Math.min(300, 30 + extra) * 1000
+  }
+}
