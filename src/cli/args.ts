@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { findOperation, PROVIDER_IDS, type OperationName, type OperationSchema, type ParamValues, type ProviderId } from '../shared/operations'
+import { findDescriptor, unknownParamMessage } from '../shared/operations/common'
+
+export class UsageError extends Error {}
+
+export interface CliOptions {
+  operation: OperationSchema
+  values: ParamValues
+  inputs: string[]
+  outDir: string | undefined
+  concurrency: number | undefined
+  rate: number | undefined
+  json: boolean
+  dryRun: boolean
+  help: boolean
+}
+
+function positiveNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} needs a positive number, not "${raw}"`)
+  return value
+}
+
+/** `--param a.b=c` values, typed by each parameter's schema; `--params file.json` first, `--param` over it. */
+function readParams(operation: OperationSchema, files: string[], pairs: string[]): ParamValues {
+  const values: ParamValues = {}
+  for (const file of files) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (error) {
+      throw new UsageError(`--params ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : 'not valid JSON'}`)
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--params ${file}: expected a JSON object of parameter names to values`)
+    Object.assign(values, parsed)
+  }
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at <= 0) throw new UsageError(`--param needs name=value, like background.color=FFFFFF (got "${pair}")`)
+    const name = pair.slice(0, at)
+    if (!findDescriptor(operation.params, name)) throw new UsageError(unknownParamMessage(name, operation.params, operation.label))
+    values[name] = operation.parseValue(name, pair.slice(at + 1))
+  }
+  return values
+}
+
+/** Paths are the user's, relative to where they typed the command. */
+export function parseCli(argv: string[], cwd: string): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        provider: { type: 'string' },
+        operation: { type: 'string' },
+        param: { type: 'string', multiple: true, default: [] },
+        params: { type: 'string', multiple: true, default: [] },
+        out: { type: 'string' },
+        concurrency: { type: 'string' },
+        rate: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/, ''))
+  }
+  const { values: flags, positionals } = parsed
+  if (flags.help) return { help: true } as CliOptions
+  const provider = flags.provider as ProviderId | undefined
+  if (!provider || !PROVIDER_IDS.includes(provider)) throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}`)
+  const operationName = (flags.operation ?? (provider === 'pixelcut' ? 'remove-background' : provider === 'phota' ? 'edit' : undefined)) as OperationName | undefined
+  if (!operationName) throw new UsageError('--operation is required for photoroom: remove-background or edit')
+  const operation = findOperation(provider, operationName)
+  if (!operation) throw new UsageError(`${provider} has no "${operationName}" operation`)
+  if (!positionals.length) throw new UsageError('name at least one photo or folder to process')
+  const dryRun = flags['dry-run']
+  if (!flags.out && !dryRun) throw new UsageError('--out is required: the folder where results are written')
+  return {
+    operation,
+    values: readParams(operation, flags.params.map((f) => resolve(cwd, f)), flags.param),
+    inputs: positionals.map((p) => resolve(cwd, p)),
+    outDir: flags.out === undefined ? undefined : resolve(cwd, flags.out),
+    concurrency: positiveNumber('--concurrency', flags.concurrency),
+    rate: positiveNumber('--rate', flags.rate),
+    json: flags.json,
+    dryRun,
+    help: false
+  }
+}
+
+export const HELP = `Proofsheet batch: send photos through Photoroom, Pixelcut or Phota from the command line.
+
+Usage: npm run --silent batch -- [options] <files or folders...>
+
+  --provider photoroom|pixelcut|phota
+  --operation remove-background|edit   Photoroom: remove-background (/v1/segment) or edit (/v2/edit);
+                                       Pixelcut: remove-background; Phota: edit
+  --param name=value    a parameter by the API's own name, repeatable:
+                        background.color=FFFFFF  padding=0.1  shadow.mode=ai.soft
+                        shadow.enabled=true  shadow.light_source.position.x=-0.3
+                        prompt="warm light"  num_output_images=2
+  --params file.json    parameters from a JSON object (--param wins)
+  --out <folder>        where results go; input folders are mirrored inside
+  --concurrency <n>     requests at once (default: 8 Photoroom, 4 Pixelcut, 2 Phota)
+  --rate <n>            at most n requests per second (default: each provider's published limit)
+  --json                one JSON event per line on stdout (job changes, then a summary)
+  --dry-run             check everything and estimate the cost; send nothing
+  --help
+
+Keys: PHOTOROOM_API_KEY, PIXELCUT_API_KEY, PHOTA_API_KEY.
+Servers: PHOTOROOM_API_URL, PHOTOROOM_SDK_URL, PIXELCUT_API_URL, PHOTA_API_URL (e.g. the simulator).
+
+Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected.
+Finished results are remembered: running the same command again sends only what is left.
+`

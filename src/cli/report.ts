@@ -1,0 +1,55 @@
+import { relative } from 'node:path'
+import { userCwd } from './paths'
+import type { BatchEvent, BatchSummary, JobSnapshot } from '../engine/batch/job'
+import { PROVIDER_NAMES } from '../shared/operations'
+
+const name = (file: string): string => relative(userCwd(), file) || file
+
+/** One line for a job worth telling about as it happens; null for routine progress. */
+export function describeEvent(event: BatchEvent): string | null {
+  if (event.type === 'notice') return `note: ${event.message}`
+  if (event.type === 'balance') {
+    const b = event.balance
+    return b.source === 'provider' ? `${PROVIDER_NAMES[b.provider]} balance: ${b.available} ${b.unit === 'images' ? 'image edits' : 'credits'}` : null
+  }
+  if (event.type === 'provider') {
+    const who = PROVIDER_NAMES[event.provider]
+    if (event.state.status === 'running') return `${who}: running again`
+    return `${who}: ${event.state.status} — ${event.state.message}`
+  }
+  const job = event.job
+  if (job.state === 'skipped') return `skipped  ${name(job.file)} — ${job.reason}`
+  if (job.state === 'failed') return `failed   ${name(job.file)} — ${job.reason}`
+  if (job.state === 'done' && job.warnings?.length) return `warning  ${name(job.file)} — ${job.warnings.join('; ')}`
+  return null
+}
+
+/** The event as one NDJSON object; every job event names its file. */
+export function eventJson(event: BatchEvent): Record<string, unknown> {
+  if (event.type === 'job') return { event: 'job', ...event.job }
+  if (event.type === 'provider') return { event: 'provider', provider: event.provider, ...event.state }
+  if (event.type === 'balance') return { event: 'balance', ...event.balance }
+  return { event: 'notice', message: event.message }
+}
+
+export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: readonly JobSnapshot[]): string[] {
+  const c = summary.counts
+  const parts = [
+    dryRun ? `${c.estimated} to send` : `${c.done} done`,
+    c.reused ? `${c.reused} already done earlier (not charged again)` : '',
+    c.skipped ? `${c.skipped} skipped` : '',
+    c.failed ? `${c.failed} failed` : '',
+    c.blocked ? `${c.blocked} not sent` : '',
+    c.cancelled ? `${c.cancelled} cancelled` : ''
+  ].filter(Boolean)
+  const unit = summary.cost.unit === 'images' ? 'image edits' : 'credits'
+  const cost = dryRun ? `Estimated cost: ${summary.cost.amount} ${unit}.` : `Spent: ${summary.cost.amount} ${unit}.`
+  const identical = jobs.filter((j) => j.sameAs !== undefined).length
+  const lines = [`${summary.total} files: ${parts.join(', ')}.`, cost]
+  if (identical) lines.push(`${identical} ${identical === 1 ? 'photo was' : 'photos were'} identical to another and sent only once.`)
+  if (summary.stoppedBecause === 'credits') lines.push(`Stopped: ${summary.message} Run the same command again after topping up; finished photos are not sent again.`)
+  if (summary.stoppedBecause === 'auth') lines.push(`Stopped: ${summary.message}`)
+  const failed = jobs.filter((j) => j.state === 'failed')
+  if (failed.length) lines.push(`Failed photos: ${failed.slice(0, 5).map((j) => name(j.file)).join(', ')}${failed.length > 5 ? `, and ${failed.length - 5} more` : ''}`)
+  return lines
+}

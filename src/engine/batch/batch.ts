@@ -1,0 +1,289 @@
+import { EventEmitter } from 'node:events'
+import { rm } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
+import PQueue from 'p-queue'
+import type { Dispatcher } from 'undici'
+import type { OperationSchema, ParamValues } from '../../shared/operations'
+import { expectedOutputs } from '../../shared/operations/output-format'
+import { JobError, isJobError } from '../errors'
+import { inspectFile } from '../files/inspect'
+import { outputPaths, planOutputs, type PlannedOutput } from '../files/output-plan'
+import { placeOutput } from '../files/place-output'
+import { scanInputs } from '../files/scan'
+import { uprightBytes } from '../files/upright'
+import { hashFile, jobKey } from '../journal/job-key'
+import { Journal } from '../journal/journal'
+import { ResultCache, type CachedResult } from '../journal/result-cache'
+import { SpendLedger } from '../journal/spend-ledger'
+import { createProviderClient } from '../providers'
+import { createDispatcher } from '../providers/http'
+import type { ProviderClient, ProviderConfig, ProviderResult, UploadImage } from '../providers/types'
+import { ProviderLane } from '../scheduler/provider-lane'
+import { FINAL_STATES, type BatchEvent, type BatchSummary, type JobSnapshot, type JobState } from './job'
+import { sendWithRetries } from './send-with-retries'
+
+export interface BatchOptions {
+  inputs: string[]
+  operation: OperationSchema
+  values: ParamValues
+  outDir: string
+  apiKey: string
+  urls: ProviderConfig['urls']
+  /** Where paid results and the journal live, shared by every run so nothing is bought twice. */
+  stateDir: string
+  concurrency: number
+  requestsPerSecond: number
+  dryRun?: boolean
+  /** Headless: when credits run out, end the run instead of waiting for a top-up. */
+  stopWhenCreditsRunOut?: boolean
+}
+
+interface Job extends JobSnapshot {
+  plan?: PlannedOutput
+  key?: string
+  controller: AbortController
+}
+
+/** One batch: every input through one operation with one set of parameters, into one output folder. */
+export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
+  private readonly jobs: Job[] = []
+  private readonly lane: ProviderLane
+  private readonly client: ProviderClient
+  private readonly dispatcher: Dispatcher
+  private readonly cache: ResultCache
+  private readonly journal: Journal
+  private readonly partialDir: string
+  private readonly inFlight = new Map<string, Promise<CachedResult & { dir: string }>>()
+  private spent = 0
+  private estimatedCost = 0
+  private stoppedBecause: BatchSummary['stoppedBecause']
+  private stopMessage: string | undefined
+
+  constructor(private readonly options: BatchOptions) {
+    super()
+    const provider = options.operation.provider
+    this.dispatcher = createDispatcher(options.concurrency + 2)
+    const ledger = new SpendLedger(options.stateDir)
+    this.client = createProviderClient(provider, { key: options.apiKey, urls: options.urls }, this.dispatcher, ledger)
+    this.lane = new ProviderLane(
+      provider,
+      { concurrency: options.concurrency, requestsPerSecond: options.requestsPerSecond, refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false },
+      (p, state) => this.emit('event', { type: 'provider', provider: p, state })
+    )
+    this.cache = new ResultCache(join(options.stateDir, 'results'))
+    this.journal = new Journal(join(options.stateDir, 'journal.ndjson'))
+    this.partialDir = join(resolve(options.outDir), '.proofsheet-partial')
+  }
+
+  get snapshot(): JobSnapshot[] {
+    return this.jobs.map((job) => this.publicJob(job))
+  }
+
+  pause(): void {
+    this.lane.pause('user', 'Paused')
+  }
+
+  resume(): void {
+    this.lane.resume()
+  }
+
+  cancel(): void {
+    this.stoppedBecause ??= 'cancelled'
+    for (const job of this.jobs) job.controller.abort()
+  }
+
+  async run(): Promise<BatchSummary> {
+    const { operation, values } = this.options
+    const { errors, warnings } = operation.validate(values)
+    if (errors.length) throw new JobError('invalid-request', errors.join('\n'))
+    for (const warning of warnings) this.emit('event', { type: 'notice', message: warning })
+
+    if (!this.options.dryRun) await this.checkAccount()
+    await rm(this.partialDir, { recursive: true, force: true })
+    await this.cache.removeIncomplete()
+    const unanswered = await Journal.unanswered(this.journal.path)
+
+    const { files, skipped } = await scanInputs(this.options.inputs, [this.options.outDir])
+    const expected = expectedOutputs(operation, values)
+    const plans = planOutputs(files, this.options.outDir, expected.count, expected.extension)
+    for (const s of skipped) this.settle(this.addJob(s.path), 'skipped', { reason: s.reason })
+    const work = files.map((f) => {
+      const job = this.addJob(f.path)
+      job.plan = plans.get(f.path)
+      return job
+    })
+
+    // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
+    const checks = new PQueue({ concurrency: 4 })
+    await Promise.all(work.map((job) => checks.add(() => this.process(job, unanswered))))
+    await this.journal.close()
+    await rm(this.partialDir, { recursive: true, force: true })
+    await this.dispatcher.close()
+    return this.summary()
+  }
+
+  /**
+   * A free balance query before the first image: a wrong key stops the batch before anything is sent,
+   * and a short balance is said up front.
+   */
+  private async checkAccount(): Promise<void> {
+    const { operation, values } = this.options
+    let balances
+    try {
+      balances = await this.client.balances()
+    } catch (error) {
+      if (isJobError(error) && error.kind === 'auth') throw error
+      this.emit('event', { type: 'notice', message: `Could not read the ${operation.provider} balance before starting (${(error as Error).message}).` })
+      return
+    }
+    const unit = operation.cost(values).unit
+    const balance = balances.find((b) => b.unit === unit && b.source === 'provider')
+    if (balance?.source === 'provider') this.emit('event', { type: 'balance', balance })
+  }
+
+  private addJob(file: string): Job {
+    const job: Job = { id: this.jobs.length + 1, file, state: 'queued', attempts: 0, controller: new AbortController() }
+    this.jobs.push(job)
+    this.emit('event', { type: 'job', job: this.publicJob(job) })
+    return job
+  }
+
+  private publicJob({ controller: _c, plan: _p, key: _k, ...job }: Job): JobSnapshot {
+    return { ...job }
+  }
+
+  private update(job: Job, state: JobState, patch: Partial<JobSnapshot> = {}): void {
+    if (FINAL_STATES.has(job.state)) return
+    Object.assign(job, { reason: undefined }, patch, { state })
+    this.emit('event', { type: 'job', job: this.publicJob(job) })
+  }
+
+  private settle(job: Job, state: JobState, patch: Partial<JobSnapshot> = {}): void {
+    this.update(job, state, patch)
+  }
+
+  private async process(job: Job, unanswered: Map<string, unknown>): Promise<void> {
+    const { operation, values } = this.options
+    try {
+      const inspection = await inspectFile(job.file)
+      if (!inspection.ok) return this.settle(job, 'skipped', { reason: inspection.reason })
+      const problems = operation.inputProblems(inspection, values)
+      if (problems.length) return this.settle(job, 'skipped', { reason: problems.join('; ') })
+
+      const key = jobKey(await hashFile(job.file), operation.id, values)
+      job.key = key
+      const cached = await this.cache.get(key)
+      if (cached) return await this.deliver(job, cached, 'reused')
+
+      // From here to inFlight.set there is no await, so two identical files cannot both buy.
+      const first = this.jobs.find((other) => other !== job && other.key === key && other.id < job.id)
+      const pending = this.inFlight.get(key)
+      if (pending || (this.options.dryRun && first)) {
+        this.update(job, this.options.dryRun ? 'estimated' : 'ready', first ? { sameAs: first.id } : {})
+        if (pending) await this.deliver(job, await pending, 'done')
+        return
+      }
+      if (this.options.dryRun) {
+        this.estimatedCost += operation.cost(values, { sandbox: this.sandbox }).amount
+        return this.settle(job, 'estimated')
+      }
+      const purchase = (async () => {
+        if (unanswered.has(key)) {
+          this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
+        }
+        this.update(job, 'ready')
+        const upright = inspection.orientation > 1 ? await uprightBytes(job.file, inspection.format) : undefined
+        return this.purchase(job, key, upright, inspection.format)
+      })()
+      this.inFlight.set(key, purchase)
+      const result = await purchase.finally(() => this.inFlight.delete(key))
+      await this.deliver(job, result, 'done')
+    } catch (error) {
+      this.fail(job, error)
+    }
+  }
+
+  private async purchase(job: Job, key: string, upright: Buffer | undefined, format: UploadImage['format']): Promise<CachedResult & { dir: string }> {
+    const { operation, values } = this.options
+    const image: UploadImage = { path: job.file, name: basename(job.file), format, ...(upright ? { upright } : {}) }
+    const result = await this.sendAndJournal(job, key, image)
+    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings)
+    await this.journal.append({ key, file: job.file, event: 'received' })
+    this.spent += operation.cost(values, { sandbox: this.sandbox }).amount
+    return stored
+  }
+
+  /** A request the provider answered, even with a refusal, is closed in the journal; only a cancelled one stays open. */
+  private async sendAndJournal(job: Job, key: string, image: UploadImage): Promise<ProviderResult> {
+    try {
+      return await this.send(job, key, image)
+    } catch (error) {
+      if (!isJobError(error) || error.kind !== 'cancelled') await this.journal.append({ key, file: job.file, event: 'failed', detail: (error as Error).message })
+      throw error
+    }
+  }
+
+  private send(job: Job, key: string, image: UploadImage): Promise<ProviderResult> {
+    const { operation, values } = this.options
+    return sendWithRetries(this.lane, this.client, { operation, values, image }, job.controller.signal, {
+      priority: 0,
+      onSending: async (attempt) => {
+        await this.journal.append({ key, file: job.file, event: 'sending' })
+        this.update(job, 'sending', { attempts: attempt })
+      },
+      onRetry: (reason) => this.update(job, 'retrying', { reason }),
+      onWaiting: (reason) => this.update(job, 'waiting', { reason }),
+      onCredits: (error) => {
+        this.lane.pause('credits', error.message)
+        if (!this.options.stopWhenCreditsRunOut) return 'wait'
+        this.stoppedBecause ??= 'credits'
+        this.stopMessage ??= error.message
+        return 'give-up'
+      },
+      onAuth: (error) => {
+        this.lane.stop(error.message)
+        this.stoppedBecause ??= 'auth'
+        this.stopMessage ??= error.message
+        for (const other of this.jobs) if (other !== job && other.state === 'sending') other.controller.abort()
+      }
+    })
+  }
+
+  private async deliver(job: Job, result: CachedResult & { dir: string }, state: 'done' | 'reused'): Promise<void> {
+    const plan = job.plan as PlannedOutput
+    const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
+    await Promise.all(result.outputs.map((o, i) => placeOutput(join(result.dir, o.file), destinations[i] as string, this.partialDir)))
+    this.settle(job, state, { outputs: destinations, warnings: result.warnings, metadata: result.metadata })
+  }
+
+  private fail(job: Job, error: unknown): void {
+    if (!isJobError(error)) {
+      this.settle(job, 'failed', { reason: `Unexpected problem: ${(error as Error).message}` })
+      return
+    }
+    if (error.kind === 'cancelled') {
+      const stoppedByAuth = this.stoppedBecause === 'auth'
+      this.settle(job, stoppedByAuth ? 'blocked' : 'cancelled', { reason: stoppedByAuth ? this.stopMessage : 'Cancelled' })
+    } else if (error.kind === 'credits') this.settle(job, 'blocked', { reason: error.message })
+    else if (error.kind === 'auth') this.settle(job, 'blocked', { reason: error.message })
+    else this.settle(job, 'failed', { reason: error.message })
+  }
+
+  /** Photoroom sandbox keys are free (and watermarked). */
+  private get sandbox(): boolean {
+    return this.options.operation.provider === 'photoroom' && this.options.apiKey.startsWith('sandbox_')
+  }
+
+  private summary(): BatchSummary {
+    const counts = Object.fromEntries([...FINAL_STATES, 'queued', 'ready', 'sending', 'retrying', 'waiting'].map((s) => [s, 0])) as Record<JobState, number>
+    for (const job of this.jobs) counts[job.state]++
+    const { operation, values } = this.options
+    return {
+      total: this.jobs.length,
+      counts,
+      cost: { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit },
+      ...(this.stoppedBecause ? { stoppedBecause: this.stoppedBecause } : {}),
+      ...(this.stopMessage ? { message: this.stopMessage } : {})
+    }
+  }
+}

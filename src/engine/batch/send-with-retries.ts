@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { JobError, isJobError } from '../errors'
+import type { ProviderClient, ProviderRequest, ProviderResult } from '../providers/types'
+import { backoffDelay } from '../scheduler/backoff'
+import type { ProviderLane } from '../scheduler/provider-lane'
+
+/** Failures other than 429 before giving up: six tries in all, as Pixelcut advises. */
+const MAX_FAILURES = 5
+/** 429s only slow the lane down; this many in a row for one image means something is wrong. */
+const MAX_RATE_LIMITS = 40
+
+export interface AttemptHooks {
+  priority: number
+  /** Credits ran out: pause the lane (and wait), or give up at once in a headless run. */
+  onCredits(error: JobError): 'wait' | 'give-up'
+  onAuth(error: JobError): void
+  onRetry(reason: string, attempt: number): void
+  onWaiting(reason: string): void
+  onSending(attempt: number): Promise<void>
+}
+
+/** Sends one request through its provider's lane until it succeeds or fails for good. */
+export async function sendWithRetries(
+  lane: ProviderLane,
+  client: ProviderClient,
+  request: Omit<ProviderRequest, 'signal'>,
+  signal: AbortSignal,
+  hooks: AttemptHooks
+): Promise<ProviderResult> {
+  let failures = 0
+  let rateLimits = 0
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await lane.run(
+        async (laneSignal) => {
+          await hooks.onSending(attempt)
+          return client.run({ ...request, signal: laneSignal })
+        },
+        { priority: hooks.priority, signal }
+      )
+      lane.gate.succeeded()
+      return result
+    } catch (error) {
+      if (signal.aborted) throw new JobError('cancelled', 'Cancelled')
+      if (!isJobError(error)) throw error
+      switch (error.kind) {
+        case 'retryable':
+          if (error.details.rateLimited) {
+            lane.gate.rateLimited(error.details.retryAfterMs)
+            if (++rateLimits > MAX_RATE_LIMITS) throw new JobError('retryable', `${error.message}, again and again; try again later`)
+          } else {
+            if (++failures > MAX_FAILURES) throw new JobError('retryable', `${error.message}; gave up after ${failures} tries`)
+            hooks.onRetry(error.message, attempt)
+            await sleep(backoffDelay(failures), undefined, { signal })
+            continue
+          }
+          hooks.onRetry(error.message, attempt)
+          continue
+        case 'credits':
+          if (hooks.onCredits(error) === 'give-up') throw error
+          hooks.onWaiting(error.message)
+          continue
+        case 'auth':
+          hooks.onAuth(error)
+          throw error
+        default:
+          throw error
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Every failure becomes one of these kinds, once, at the provider edge. What happens next (retry,
+ * pause the provider, stop, skip the image) depends only on the kind.
+ */
+export type JobErrorKind =
+  | 'retryable' // 429, 5xx, network, timeout: try again later
+  | 'credits' // the account cannot pay: pause this provider until topped up
+  | 'auth' // the key is wrong: stop this provider at once
+  | 'invalid-request' // the provider refused these parameters: fix them, retrying won't help
+  | 'unsupported-input' // the provider refused this image
+  | 'cancelled'
+
+export class JobError extends Error {
+  constructor(
+    readonly kind: JobErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfterMs?: number; rateLimited?: boolean } = {}
+  ) {
+    super(message)
+    this.name = 'JobError'
+  }
+}
+
+export function isJobError(error: unknown): error is JobError {
+  return error instanceof JobError
+}
+
+/** Reads Retry-After as seconds or an HTTP date. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value
+  if (!raw) return undefined
+  const seconds = Number(raw)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = Date.parse(raw)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}

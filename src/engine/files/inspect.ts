@@ -1,0 +1,65 @@
+import { open, stat } from 'node:fs/promises'
+import sharp from 'sharp'
+import { sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
+
+export type Inspection =
+  | { ok: true; format: ImageFormat; bytes: number; width: number; height: number; orientation: number }
+  | { ok: false; reason: string }
+
+const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?)$/i
+
+async function readEnds(path: string, size: number): Promise<{ head: Buffer; tail: Buffer }> {
+  const handle = await open(path, 'r')
+  try {
+    const head = Buffer.alloc(Math.min(size, 64))
+    await handle.read(head, 0, head.length, 0)
+    const tail = Buffer.alloc(Math.min(size, 1024))
+    await handle.read(tail, 0, tail.length, size - tail.length)
+    return { head, tail }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A cheap end-of-file check: the marker each format ends with, so a half-copied file is caught before upload. */
+function looksTruncated(format: ImageFormat, head: Buffer, tail: Buffer, size: number): boolean {
+  if (format === 'jpeg') {
+    const trimmed = tail.subarray(0, tail.length - (/\0*$/.exec(tail.toString('latin1'))?.[0].length ?? 0))
+    return trimmed.lastIndexOf(Buffer.from([0xff, 0xd9])) < 0
+  }
+  if (format === 'png') return tail.lastIndexOf(Buffer.from('IEND')) < 0
+  if (format === 'webp') return head.readUInt32LE(4) + 8 > size
+  return false
+}
+
+/**
+ * What a file really is, judged by its bytes: format, size, upright dimensions and EXIF orientation,
+ * or a reason a photographer can act on. Reads only the header and the last kilobyte.
+ */
+export async function inspectFile(path: string): Promise<Inspection> {
+  let size: number
+  try {
+    size = (await stat(path)).size
+  } catch {
+    return { ok: false, reason: 'the file could not be read' }
+  }
+  if (size === 0) return { ok: false, reason: 'the file is empty (0 bytes)' }
+  let ends
+  try {
+    ends = await readEnds(path, size)
+  } catch {
+    return { ok: false, reason: 'the file could not be read (permission denied or unreadable)' }
+  }
+  const format = sniffImageFormat(ends.head)
+  if (!format) {
+    return { ok: false, reason: IMAGE_EXTENSIONS.test(path) ? 'the name says image, but the content is not a picture Proofsheet recognises' : 'not an image' }
+  }
+  if (looksTruncated(format, ends.head, ends.tail, size)) return { ok: false, reason: 'the image is cut short (incomplete copy or download)' }
+  if (format === 'heic') return { ok: true, format, bytes: size, width: 0, height: 0, orientation: 1 }
+  try {
+    const meta = await sharp(path).metadata()
+    return { ok: true, format, bytes: size, width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
+  } catch {
+    return { ok: false, reason: 'the image is damaged and cannot be decoded' }
+  }
+}

@@ -1,0 +1,96 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve, sep } from 'node:path'
+
+export interface FoundFile {
+  path: string
+  /** Path relative to the output folder: the input folder's own name, then its inner structure. */
+  outputDir: string
+}
+
+export interface SkippedPath {
+  path: string
+  reason: string
+}
+
+const JUNK = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'ehthumbs.db', 'icon\r'])
+
+/** System files a photographer never meant as photos; `null` for anything else. */
+export function junkReason(name: string): string | null {
+  const lower = name.toLowerCase()
+  if (JUNK.has(lower)) return 'a system file (not a photo)'
+  if (name.startsWith('._')) return 'macOS metadata, not a photo'
+  return null
+}
+
+function inside(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
+}
+
+/**
+ * Expands files and folders (recursively, following links) into the photos to process. Junk, hidden
+ * entries, link loops and anything inside `exclude` (the output folder) are reported or passed over.
+ */
+export async function scanInputs(inputs: string[], exclude: string[] = []): Promise<{ files: FoundFile[]; skipped: SkippedPath[] }> {
+  const files: FoundFile[] = []
+  const skipped: SkippedPath[] = []
+  const seen = new Set<string>()
+  const excluded = await Promise.all(exclude.map(async (p) => realpath(p).catch(() => resolve(p))))
+
+  const visitDir = async (dir: string, outputDir: string, ancestors: Set<string>): Promise<void> => {
+    const real = await realpath(dir)
+    if (ancestors.has(real)) {
+      skipped.push({ path: dir, reason: 'a folder link that loops back on itself; skipped' })
+      return
+    }
+    if (excluded.some((e) => inside(real, e))) return
+    const chain = new Set(ancestors).add(real)
+    const entries = (await readdir(dir)).sort((a, b) => a.localeCompare(b))
+    for (const name of entries) {
+      const path = join(dir, name)
+      const junk = junkReason(name)
+      if (junk) {
+        skipped.push({ path, reason: junk })
+        continue
+      }
+      if (name.startsWith('.')) continue
+      await visit(path, join(outputDir, name), chain, true)
+    }
+  }
+
+  const visit = async (path: string, outputPath: string, ancestors: Set<string>, nested: boolean): Promise<void> => {
+    let info
+    try {
+      info = await stat(path)
+    } catch (error) {
+      const link = await lstat(path).catch(() => null)
+      const code = (error as { code?: string }).code
+      skipped.push({
+        path,
+        reason: link?.isSymbolicLink()
+          ? code === 'ELOOP'
+            ? 'a link that loops back on itself; skipped'
+            : 'a link to something that no longer exists'
+          : 'not found'
+      })
+      return
+    }
+    if (info.isDirectory()) return visitDir(path, nested ? outputPath : basename(resolve(path)), ancestors)
+    if (!info.isFile()) {
+      skipped.push({ path, reason: 'not a regular file' })
+      return
+    }
+    const real = await realpath(path)
+    if (excluded.some((e) => inside(real, e))) return
+    if (seen.has(real)) return
+    seen.add(real)
+    const junk = junkReason(basename(path))
+    if (junk) {
+      skipped.push({ path, reason: junk })
+      return
+    }
+    files.push({ path: resolve(path), outputDir: nested ? dirname(outputPath) : '' })
+  }
+
+  for (const input of inputs) await visit(input, '', new Set(), false)
+  return { files, skipped }
+}

@@ -1,0 +1,86 @@
+import { createReadStream } from 'node:fs'
+import type { Dispatcher } from 'undici'
+import { JobError } from '../errors'
+import type { SpendLedger } from '../journal/spend-ledger'
+import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from './http'
+import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult, UploadImage } from './types'
+
+/** Phota's errors: `{detail, code, request_id}`, or FastAPI's 422 `{detail: [{loc, msg}]}`. */
+export function photaError(response: HttpResponse): JobError {
+  const body = parseJson(response.body) as { detail?: string | { loc?: unknown[]; msg?: string }[]; code?: string } | undefined
+  const id = response.headers['x-request-id'] ? ` (request ${response.headers['x-request-id']})` : ''
+  const detail = Array.isArray(body?.detail)
+    ? body.detail.map((d) => `${(d.loc ?? []).filter((l) => l !== 'body').join('.')}: ${d.msg}`).join('; ')
+    : (body?.detail ?? `HTTP ${response.status}`)
+  const kind = statusKind(response.status)
+  if (kind === 'auth') return new JobError('auth', 'Phota rejected the API key.', { status: response.status })
+  if (kind === 'credits') return new JobError('credits', 'Phota prepaid credit is used up. Top up your Phota account, then resume.', { status: 402 })
+  if (kind === 'retryable' || response.status === 504) {
+    return new JobError('retryable', response.status === 429 ? 'Phota asked us to slow down' : `Phota had a temporary problem (${response.status})${id}`, rateLimitDetails(response))
+  }
+  if (body?.code === 'CONTENT_MODERATION') return new JobError('unsupported-input', `Phota's content moderation refused this image or prompt${id}`, { status: response.status })
+  return new JobError('invalid-request', `Phota refused the request: ${detail}${id}`, { status: response.status })
+}
+
+/** The JSON body, with the image streamed from disk as base64 instead of held whole in memory. */
+async function* editBody(image: UploadImage, fields: Record<string, unknown>): AsyncGenerator<Uint8Array> {
+  yield Buffer.from('{"images":["')
+  if (image.upright) yield Buffer.from(image.upright.toString('base64'))
+  else {
+    let carry: Buffer = Buffer.alloc(0)
+    for await (const chunk of createReadStream(image.path, { highWaterMark: 3 * 65536 }) as AsyncIterable<Buffer>) {
+      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk
+      const whole = data.length - (data.length % 3)
+      yield Buffer.from(data.subarray(0, whole).toString('base64'))
+      carry = data.subarray(whole)
+    }
+    if (carry.length) yield Buffer.from(carry.toString('base64'))
+  }
+  yield Buffer.from(`"],${JSON.stringify(fields).slice(1)}`)
+}
+
+export class PhotaClient implements ProviderClient {
+  readonly provider = 'phota' as const
+
+  constructor(
+    private readonly config: ProviderConfig,
+    private readonly dispatcher: Dispatcher,
+    private readonly ledger: SpendLedger
+  ) {}
+
+  async run({ operation, values, image, signal }: ProviderRequest): Promise<ProviderResult> {
+    const timeoutMs = operation.timeoutMs(values)
+    const response = await send(
+      this.dispatcher,
+      {
+        method: 'POST',
+        url: `${this.config.urls.phota}/v1/phota/edit`,
+        headers: { 'x-api-key': this.config.key, 'content-type': 'application/json' },
+        body: editBody(image, values),
+        signal,
+        timeoutMs
+      },
+      'Phota'
+    )
+    if (response.status !== 200) throw photaError(response)
+    const body = parseJson(response.body) as { images?: string[]; download_urls?: string[] } | undefined
+    const extension = values['output_format'] === 'jpg' ? 'jpg' : 'png'
+    let outputs: ProviderResult['outputs'] = (body?.images ?? []).map((b64) => ({ bytes: Buffer.from(b64, 'base64'), extension }))
+    if (!outputs.length && body?.download_urls?.length) {
+      outputs = []
+      for (const url of body.download_urls) {
+        const download = await send(this.dispatcher, { method: 'GET', url, headers: {}, signal, timeoutMs }, 'Phota')
+        if (download.status !== 200) throw new JobError('retryable', `Phota's download link failed (${download.status})`)
+        outputs.push({ bytes: download.body, extension })
+      }
+    }
+    if (!outputs.length) throw new JobError('retryable', 'Phota sent an answer without images')
+    await this.ledger.add('phota', operation.cost(values).amount)
+    const requestId = response.headers['x-request-id']
+    return { outputs, metadata: requestId ? { 'x-request-id': requestId } : {}, warnings: [] }
+  }
+
+  async balances(): Promise<Balance[]> {
+    return [{ provider: 'phota', unit: 'credits', source: 'spent-locally', spent: await this.ledger.total('phota') }]
+  }
+}

@@ -1,0 +1,72 @@
+import type { Dispatcher } from 'undici'
+import { FormData } from 'undici'
+import { pixelcutBody } from '../../shared/operations/pixelcut-remove-background'
+import { JobError } from '../errors'
+import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from './http'
+import { imageBlob } from './multipart'
+import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from './types'
+
+const INPUT_CODES = new Set(['malformed_image', 'unsupported_image_format', 'file_size_too_large', 'resolution_too_high', 'unknown_foreground'])
+const INPUT_MESSAGES: Record<string, string> = {
+  unknown_foreground: 'Pixelcut found no subject to cut out in this photo',
+  malformed_image: 'Pixelcut could not decode this image',
+  unsupported_image_format: 'Pixelcut does not support this image format',
+  file_size_too_large: 'the file is larger than Pixelcut accepts (25 MB)',
+  resolution_too_high: 'the image is larger than Pixelcut accepts (6000x6000 px)'
+}
+
+/** Pixelcut's errors: `{error, error_code}`; credits are 403, not 402. */
+export function pixelcutError(response: HttpResponse): JobError {
+  const body = parseJson(response.body) as { error?: string; error_code?: string } | undefined
+  const code = body?.error_code ?? ''
+  if (code === 'insufficient_api_credits') return new JobError('credits', 'Pixelcut credits are used up. Top up your Pixelcut account, then resume.', { status: response.status })
+  if (code === 'invalid_auth_token' || response.status === 401) return new JobError('auth', 'Pixelcut rejected the API key.', { status: response.status })
+  if (INPUT_CODES.has(code)) return new JobError('unsupported-input', INPUT_MESSAGES[code] ?? String(body?.error), { status: response.status })
+  const kind = statusKind(response.status)
+  if (kind === 'retryable') {
+    return new JobError('retryable', response.status === 429 ? 'Pixelcut asked us to slow down' : `Pixelcut had a temporary problem (${response.status})`, rateLimitDetails(response))
+  }
+  return new JobError('invalid-request', `Pixelcut refused the request: ${body?.error ?? `HTTP ${response.status}`}`, { status: response.status })
+}
+
+export class PixelcutClient implements ProviderClient {
+  readonly provider = 'pixelcut' as const
+
+  constructor(
+    private readonly config: ProviderConfig,
+    private readonly dispatcher: Dispatcher
+  ) {}
+
+  async run({ operation, values, image, signal }: ProviderRequest): Promise<ProviderResult> {
+    const form = new FormData()
+    form.append('image', await imageBlob(image), image.name)
+    // Multipart carries text; Pixelcut reads crop and shadow as JSON values.
+    for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
+    const timeoutMs = operation.timeoutMs(values)
+    const response = await send(
+      this.dispatcher,
+      { method: 'POST', url: `${this.config.urls.pixelcut}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'image/png' }, body: form, signal, timeoutMs },
+      'Pixelcut'
+    )
+    if (response.status !== 200) throw pixelcutError(response)
+    if (!(response.headers['content-type'] ?? '').includes('application/json')) return { outputs: [{ bytes: response.body, extension: 'png' }], metadata: {}, warnings: [] }
+
+    // Asked for the image, answered with a link: fetch it now, it expires in an hour.
+    const url = (parseJson(response.body) as { result_url?: string } | undefined)?.result_url
+    if (!url) throw new JobError('retryable', 'Pixelcut sent an answer without a result')
+    const download = await send(this.dispatcher, { method: 'GET', url, headers: {}, signal, timeoutMs }, 'Pixelcut')
+    if (download.status !== 200) throw new JobError('retryable', `Pixelcut's result link failed (${download.status})`)
+    return { outputs: [{ bytes: download.body, extension: 'png' }], metadata: { 'result-url': url }, warnings: [] }
+  }
+
+  async balances(signal = AbortSignal.timeout(15_000)): Promise<Balance[]> {
+    const response = await send(
+      this.dispatcher,
+      { method: 'GET', url: `${this.config.urls.pixelcut}/v1/credits`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },
+      'Pixelcut'
+    )
+    if (response.status !== 200) throw pixelcutError(response)
+    const body = parseJson(response.body) as { credits_remaining?: number | string } | undefined
+    return [{ provider: 'pixelcut', available: Number(body?.credits_remaining ?? 0), unit: 'credits', source: 'provider' }]
+  }
+}

@@ -1,0 +1,57 @@
+import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { OperationSchema, ParamValues, ProviderId } from '../../shared/operations'
+
+/** The image as it will be uploaded: straight from disk, or re-encoded upright when EXIF said to rotate. */
+export interface UploadImage {
+  path: string
+  name: string
+  format: ImageFormat
+  /** Present when the bytes differ from the file on disk (EXIF orientation applied). */
+  upright?: Buffer
+}
+
+export interface ProviderRequest {
+  operation: OperationSchema
+  values: ParamValues
+  image: UploadImage
+  signal: AbortSignal
+}
+
+export interface ProviderOutput {
+  bytes: Buffer
+  /** File extension without the dot, from what the provider actually sent. */
+  extension: string
+}
+
+export interface ProviderResult {
+  outputs: ProviderOutput[]
+  /** Response facts worth keeping with the result: seeds, scores, request ids. */
+  metadata: Record<string, string>
+  /** Things the provider accepted but ignored, said in plain words. */
+  warnings: string[]
+}
+
+export type Balance =
+  | { provider: ProviderId; unit: 'credits' | 'images'; source: 'provider'; available: number }
+  /** Phota has no balance endpoint: the figure is what Proofsheet itself has spent. */
+  | { provider: ProviderId; unit: 'credits'; source: 'spent-locally'; spent: number }
+
+export interface ProviderClient {
+  readonly provider: ProviderId
+  run(request: ProviderRequest): Promise<ProviderResult>
+  /** One figure per unit the account is billed in (Photoroom has credits and images). */
+  balances(signal?: AbortSignal): Promise<Balance[]>
+}
+
+export interface ProviderConfig {
+  key: string
+  /** Origins, overridable for the simulator. */
+  urls: { photoroomApi: string; photoroomSdk: string; pixelcut: string; phota: string }
+}
+
+export const DEFAULT_URLS: ProviderConfig['urls'] = {
+  photoroomApi: 'https://image-api.photoroom.com',
+  photoroomSdk: 'https://sdk.photoroom.com',
+  pixelcut: 'https://api.developer.pixelcut.ai',
+  phota: 'https://api.photalabs.com'
+}

@@ -1,0 +1,62 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { backoffDelay } from './backoff'
+
+export interface RateGateOptions {
+  /** The most requests per second this provider is allowed. */
+  requestsPerSecond: number
+  now?: () => number
+  random?: () => number
+}
+
+/**
+ * Spaces requests evenly at the current rate rather than in bursts, so a provider's sliding-window
+ * limit is never overrun. A 429 halves the pace (or honours Retry-After); each success wins a little
+ * back, so a batch settles just under whatever limit the provider really enforces.
+ */
+export class RateGate {
+  private rate: number
+  private readonly ceiling: number
+  private nextAt = 0
+  private blockedUntil = 0
+  private consecutiveLimits = 0
+  private readonly now: () => number
+  private readonly random: () => number
+
+  constructor(options: RateGateOptions) {
+    // A little under the ceiling: requests arrive with jitter, and one early arrival is a 429.
+    this.ceiling = options.requestsPerSecond * 0.97
+    this.rate = this.ceiling
+    this.now = options.now ?? Date.now
+    this.random = options.random ?? Math.random
+  }
+
+  get currentRate(): number {
+    return this.rate
+  }
+
+  /** Waits for this request's turn. */
+  async take(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const now = this.now()
+      const at = Math.max(now, this.nextAt, this.blockedUntil)
+      if (at <= now) {
+        this.nextAt = now + 1000 / this.rate
+        return
+      }
+      await sleep(at - now, undefined, { signal })
+    }
+  }
+
+  /** The provider answered 429. */
+  rateLimited(retryAfterMs?: number): void {
+    this.consecutiveLimits++
+    this.rate = Math.max(this.ceiling / 50, this.rate * 0.7)
+    const pause = retryAfterMs ?? backoffDelay(this.consecutiveLimits, this.random)
+    this.blockedUntil = Math.max(this.blockedUntil, this.now() + pause)
+  }
+
+  succeeded(): void {
+    this.consecutiveLimits = 0
+    if (this.rate < this.ceiling) this.rate = Math.min(this.ceiling, this.rate + this.ceiling * 0.05)
+  }
+}
