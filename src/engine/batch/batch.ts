@@ -18,7 +18,8 @@ import { SpendLedger } from '../journal/spend-ledger'
 import { createProviderClient } from '../providers'
 import { createDispatcher } from '../providers/http'
 import type { ProviderClient, ProviderConfig, ProviderResult, UploadImage } from '../providers/types'
-import { ProviderLane } from '../scheduler/provider-lane'
+import { Lanes } from '../scheduler/lanes'
+import type { ProviderLane } from '../scheduler/provider-lane'
 import { FINAL_STATES, type BatchEvent, type BatchSummary, type JobSnapshot, type JobState } from './job'
 import { sendWithRetries } from './send-with-retries'
 
@@ -36,6 +37,12 @@ export interface BatchOptions {
   dryRun?: boolean
   /** Headless: when credits run out, end the run instead of waiting for a top-up. */
   stopWhenCreditsRunOut?: boolean
+  /** Shared with other batches so they respect one provider limit together. */
+  lanes?: Lanes
+  /** Higher goes first: a single re-run jumps ahead of a running batch. */
+  priority?: number
+  /** Overrides the per-operation request timeout. */
+  timeoutMs?: number
 }
 
 interface Job extends JobSnapshot {
@@ -65,11 +72,11 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     this.dispatcher = createDispatcher(options.concurrency + 2)
     const ledger = new SpendLedger(options.stateDir)
     this.client = createProviderClient(provider, { key: options.apiKey, urls: options.urls }, this.dispatcher, ledger)
-    this.lane = new ProviderLane(
-      provider,
-      { concurrency: options.concurrency, requestsPerSecond: options.requestsPerSecond, refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false },
-      (p, state) => this.emit('event', { type: 'provider', provider: p, state })
-    )
+    this.lane = (options.lanes ?? new Lanes()).get(provider, {
+      concurrency: options.concurrency,
+      requestsPerSecond: options.requestsPerSecond,
+      refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false
+    })
     this.cache = new ResultCache(join(options.stateDir, 'results'))
     this.journal = new Journal(join(options.stateDir, 'journal.ndjson'))
     this.partialDir = join(resolve(options.outDir), '.proofsheet-partial')
@@ -115,7 +122,12 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
     // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
     const checks = new PQueue({ concurrency: 4 })
-    await Promise.all(work.map((job) => checks.add(() => this.process(job, unanswered))))
+    const unsubscribe = this.lane.onChange((provider, state) => this.emit('event', { type: 'provider', provider, state }))
+    try {
+      await Promise.all(work.map((job) => checks.add(() => this.process(job, unanswered))))
+    } finally {
+      unsubscribe()
+    }
     await this.journal.close()
     await rm(this.partialDir, { recursive: true, force: true })
     await this.dispatcher.close()
@@ -225,8 +237,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   private send(job: Job, key: string, image: UploadImage): Promise<ProviderResult> {
     const { operation, values } = this.options
-    return sendWithRetries(this.lane, this.client, { operation, values, image }, job.controller.signal, {
-      priority: 0,
+    const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
+    return sendWithRetries(this.lane, this.client, { operation, values, image, timeoutMs }, job.controller.signal, {
+      priority: this.options.priority ?? 0,
       onSending: async (attempt) => {
         await this.journal.append({ key, file: job.file, event: 'sending' })
         this.update(job, 'sending', { attempts: attempt })

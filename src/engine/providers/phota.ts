@@ -48,8 +48,7 @@ export class PhotaClient implements ProviderClient {
     private readonly ledger: SpendLedger
   ) {}
 
-  async run({ operation, values, image, signal }: ProviderRequest): Promise<ProviderResult> {
-    const timeoutMs = operation.timeoutMs(values)
+  async run({ operation, values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
     const response = await send(
       this.dispatcher,
       {

@@ -37,7 +37,7 @@ export class PhotoroomClient implements ProviderClient {
     private readonly dispatcher: Dispatcher
   ) {}
 
-  async run({ operation, values, image, signal }: ProviderRequest): Promise<ProviderResult> {
+  async run({ operation, values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
     const edit = operation.operation === 'edit'
     const { body, headers } = edit ? splitHeaders(values) : { body: values, headers: {} }
     const form = new FormData()
@@ -51,7 +51,7 @@ export class PhotoroomClient implements ProviderClient {
         headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers },
         body: form,
         signal,
-        timeoutMs: operation.timeoutMs(values)
+        timeoutMs
       },
       'Photoroom'
     )

@@ -37,12 +37,11 @@ export class PixelcutClient implements ProviderClient {
     private readonly dispatcher: Dispatcher
   ) {}
 
-  async run({ operation, values, image, signal }: ProviderRequest): Promise<ProviderResult> {
+  async run({ values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
     const form = new FormData()
     form.append('image', await imageBlob(image), image.name)
     // Multipart carries text; Pixelcut reads crop and shadow as JSON values.
     for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
-    const timeoutMs = operation.timeoutMs(values)
     const response = await send(
       this.dispatcher,
       { method: 'POST', url: `${this.config.urls.pixelcut}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'image/png' }, body: form, signal, timeoutMs },

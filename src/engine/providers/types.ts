@@ -15,6 +15,8 @@ export interface ProviderRequest {
   values: ParamValues
   image: UploadImage
   signal: AbortSignal
+  /** How long to wait for the answer; sized per operation. */
+  timeoutMs: number
 }
 
 export interface ProviderOutput {

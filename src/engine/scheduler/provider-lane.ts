@@ -25,10 +25,11 @@ export class ProviderLane {
   private current: LaneState = { status: 'running' }
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = []
 
+  private readonly listeners = new Set<(provider: ProviderId, state: LaneState) => void>()
+
   constructor(
     readonly provider: ProviderId,
-    private readonly options: LaneOptions,
-    private readonly onChange: (provider: ProviderId, state: LaneState) => void = () => {}
+    private readonly options: LaneOptions
   ) {
     this.queue = new PQueue({ concurrency: options.concurrency })
     this.gate = new RateGate({ requestsPerSecond: options.requestsPerSecond })
@@ -93,8 +94,14 @@ export class ProviderLane {
     for (const waiter of this.waiters.splice(0)) waiter.reject(new JobError('auth', message))
   }
 
+  /** Follows state changes; returns the unsubscribe. */
+  onChange(listener: (provider: ProviderId, state: LaneState) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
   private setState(state: LaneState): void {
     this.current = state
-    this.onChange(this.provider, state)
+    for (const listener of this.listeners) listener(this.provider, state)
   }
 }

@@ -1,0 +1,25 @@
+import { mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+
+export function tempDir(prefix = 'proofsheet-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+/** `count` distinct product photos (different subject colours) in `dir`, named photo-01.jpg, ... */
+export async function makePhotos(dir: string, count: number, options: { width?: number; height?: number; format?: 'jpeg' | 'png' } = {}): Promise<string[]> {
+  mkdirSync(dir, { recursive: true })
+  const { width = 320, height = 240, format = 'jpeg' } = options
+  const paths: string[] = []
+  for (let i = 0; i < count; i++) {
+    const path = join(dir, `photo-${String(i + 1).padStart(2, '0')}.${format === 'jpeg' ? 'jpg' : 'png'}`)
+    const subject = { r: (i * 67) % 200 + 30, g: (i * 131) % 200 + 30, b: (i * 29) % 200 + 30 }
+    await sharp({ create: { width, height, channels: 3, background: '#eeeeee' } })
+      .composite([{ input: { create: { width: Math.floor(width / 2), height: Math.floor(height / 2), channels: 3, background: subject } }, gravity: 'center' }])
+      .toFormat(format)
+      .toFile(path)
+    paths.push(path)
+  }
+  return paths
+}
