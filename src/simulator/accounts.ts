@@ -10,7 +10,7 @@ export interface Account {
 
 /** Keys and balances per provider. Debits are synchronous, so concurrent requests cannot overspend. */
 export class Accounts {
-  private readonly byKey = new Map<string, AccountConfig & { provider: Provider }>()
+  private readonly byKey = new Map<string, AccountConfig & { provider: Provider; revoked?: boolean }>()
   private readonly sandboxUse = new Map<string, { day: string; dayCount: number; month: string; monthCount: number }>()
 
   constructor(accounts: Record<Provider, AccountConfig[]>) {
@@ -23,7 +23,7 @@ export class Accounts {
     if (!key) return undefined
     const sandbox = provider === 'photoroom' && key.startsWith('sandbox_')
     const live = this.byKey.get(`${provider}:${sandbox ? key.slice('sandbox_'.length) : key}`)
-    return live ? { key: live.key, label: live.label, balance: live.balance, sandbox } : undefined
+    return live && !live.revoked ? { key: live.key, label: live.label, balance: live.balance, sandbox } : undefined
   }
 
   /** Debits `amount` if the balance covers it. */
@@ -57,6 +57,11 @@ export class Accounts {
 
   setBalance(provider: Provider, label: string, balance: number): void {
     for (const a of this.byKey.values()) if (a.provider === provider && a.label === label) a.balance = balance
+  }
+
+  /** The key stops working for new requests, as when a user revokes it; requests already accepted complete. */
+  revoke(provider: Provider, label: string): void {
+    for (const a of this.byKey.values()) if (a.provider === provider && a.label === label) a.revoked = true
   }
 
   balances(): Record<string, number> {

@@ -9,7 +9,8 @@ const provider = z.enum(PROVIDERS)
 const commands = {
   faults: z.object({ provider, faults: z.array(z.enum(FAULTS)) }),
   balance: z.object({ provider, label: z.string(), balance: z.number().min(0) }),
-  profile: z.object({ provider, profile: profileSchema.partial() })
+  profile: z.object({ provider, profile: profileSchema.partial() }),
+  revoke: z.object({ provider, label: z.string() })
 }
 
 /** Test-only control endpoints under `/__simulator/`, shared by every listener. */
@@ -37,6 +38,8 @@ export async function handleAdmin(simulator: Simulator, req: IncomingMessage, pa
       return run(commands.faults, (c) => simulator.queueFaults(c.provider, c.faults))
     case '/__simulator/balance':
       return run(commands.balance, (c) => simulator.setBalance(c.provider, c.label, c.balance))
+    case '/__simulator/revoke':
+      return run(commands.revoke, (c) => simulator.revokeKey(c.provider, c.label))
     case '/__simulator/profile':
       return run(commands.profile, (c) => simulator.updateProfile(c.provider, c.profile))
     default:

@@ -103,6 +103,10 @@ export class Simulator {
     this.state.accounts.setBalance(provider, label, balance)
   }
 
+  revokeKey(provider: Provider, label: string): void {
+    this.state.accounts.revoke(provider, label)
+  }
+
   updateProfile(provider: Provider, patch: Partial<ProviderProfile>): void {
     const profiles = this.state.options.profiles
     profiles[provider] = { ...profiles[provider], ...patch }
@@ -138,7 +142,7 @@ export class Simulator {
       const slot = this.limiters[provider].take(account.label)
       if (!slot.ok) return send(definition.errors.rateLimited(profile.retryAfter ? Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) : null))
 
-      stats.enter(provider)
+      stats.enter(provider, route.path)
       res.once('close', () => stats.leave(provider))
       if (profile.maxInFlight !== null && stats.of(provider).inFlight > profile.maxInFlight) {
         return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))

@@ -2,6 +2,8 @@ import type { Provider } from './options'
 
 export interface ProviderStats {
   requests: number
+  /** Requests per path, so tests can tell image operations from balance queries. */
+  byPath: Record<string, number>
   byStatus: Record<string, number>
   faults: { serverError: number; reset: number; stall: number }
   inFlight: number
@@ -14,6 +16,7 @@ export interface ProviderStats {
 
 const empty = (): ProviderStats => ({
   requests: 0,
+  byPath: {},
   byStatus: {},
   faults: { serverError: 0, reset: 0, stall: 0 },
   inFlight: 0,
@@ -40,9 +43,10 @@ export class Stats {
     s.chargesByAccount[label] = (s.chargesByAccount[label] ?? 0) + 1
   }
 
-  enter(provider: Provider): void {
+  enter(provider: Provider, path: string): void {
     const s = this.data[provider]
     s.requests++
+    s.byPath[path] = (s.byPath[path] ?? 0) + 1
     s.inFlight++
     s.peakInFlight = Math.max(s.peakInFlight, s.inFlight)
   }

@@ -247,14 +247,12 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       onRetry: (reason) => this.update(job, 'retrying', { reason }),
       onWaiting: (reason) => this.update(job, 'waiting', { reason }),
       onCredits: (error) => {
-        this.lane.pause('credits', error.message)
         if (!this.options.stopWhenCreditsRunOut) return 'wait'
         this.stoppedBecause ??= 'credits'
         this.stopMessage ??= error.message
         return 'give-up'
       },
       onAuth: (error) => {
-        this.lane.stop(error.message)
         this.stoppedBecause ??= 'auth'
         this.stopMessage ??= error.message
         for (const other of this.jobs) if (other !== job && other.state === 'sending') other.controller.abort()

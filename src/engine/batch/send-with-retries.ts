@@ -11,7 +11,7 @@ const MAX_RATE_LIMITS = 40
 
 export interface AttemptHooks {
   priority: number
-  /** Credits ran out: pause the lane (and wait), or give up at once in a headless run. */
+  /** Credits ran out (the lane has paused itself): wait for a resume, or give up at once in a headless run. */
   onCredits(error: JobError): 'wait' | 'give-up'
   onAuth(error: JobError): void
   onRetry(reason: string, attempt: number): void

@@ -39,7 +39,7 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
   const visitDir = async (dir: string, outputDir: string, ancestors: Set<string>): Promise<void> => {
     const real = await realpath(dir)
     if (ancestors.has(real)) {
-      skipped.push({ path: dir, reason: 'a folder link that loops back on itself; skipped' })
+      skipped.push({ path: dir, reason: 'a folder link that loops back on itself' })
       return
     }
     if (excluded.some((e) => inside(real, e))) return
@@ -68,7 +68,7 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
         path,
         reason: link?.isSymbolicLink()
           ? code === 'ELOOP'
-            ? 'a link that loops back on itself; skipped'
+            ? 'a link that loops back on itself'
             : 'a link to something that no longer exists'
           : 'not found'
       })

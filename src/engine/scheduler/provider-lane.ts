@@ -49,7 +49,16 @@ export class ProviderLane {
       async () => {
         await this.whenRunning(options.signal)
         await this.gate.take(options.signal)
-        return task(options.signal)
+        // Paused or stopped while waiting for our turn.
+        await this.whenRunning(options.signal)
+        try {
+          return await task(options.signal)
+        } catch (error) {
+          // Before the slot is released: the next request must already see the lane stopped or paused.
+          if (error instanceof JobError && error.kind === 'auth') this.stop(error.message)
+          if (error instanceof JobError && error.kind === 'credits') this.pause('credits', error.message)
+          throw error
+        }
       },
       { priority: options.priority, signal: options.signal }
     )

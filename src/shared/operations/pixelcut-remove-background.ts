@@ -44,6 +44,8 @@ export const pixelcutRemoveBackground: OperationSchema = {
   inputProblems: (image) => {
     const problems = [...formatProblems(image, PIXELCUT_LIMITS.formats, LABEL), ...sizeProblems(image, PIXELCUT_LIMITS.maxBytes, LABEL)]
     const { width, height } = image
+    // 0 means the size could not be read here (HEIC); the provider will judge it.
+    if (!width || !height) return problems
     if (width > PIXELCUT_LIMITS.maxSide || height > PIXELCUT_LIMITS.maxSide) problems.push(`the image is ${width}x${height}; ${LABEL} takes at most 6000x6000 px`)
     if (width < PIXELCUT_LIMITS.minSide || height < PIXELCUT_LIMITS.minSide) problems.push(`the image is ${width}x${height}; ${LABEL} needs at least 64x64 px`)
     return problems
