@@ -140,11 +140,22 @@ export class Simulator {
 
       const profile = this.state.options.profiles[provider]
       const slot = this.limiters[provider].take(account.label)
-      if (!slot.ok) return send(definition.errors.rateLimited(profile.retryAfter ? Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) : null))
+      if (!slot.ok) {
+        stats.of(provider).limited.rate++
+        return send(definition.errors.rateLimited(profile.retryAfter ? Math.max(1, Math.ceil(slot.retryAfterMs / 1000)) : null))
+      }
 
       stats.enter(provider, route.path)
-      res.once('close', () => stats.leave(provider))
+      // The server is done once the last byte is handed over ('finish'); 'close' alone covers aborted requests.
+      let left = false
+      const leave = (): void => {
+        if (!left) stats.leave(provider)
+        left = true
+      }
+      res.once('finish', leave)
+      res.once('close', leave)
       if (profile.maxInFlight !== null && stats.of(provider).inFlight > profile.maxInFlight) {
+        stats.of(provider).limited.inFlight++
         return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
       }
       const fault = route.operation ? this.faults[provider].next() : null

@@ -6,6 +6,8 @@ export interface ProviderStats {
   byPath: Record<string, number>
   byStatus: Record<string, number>
   faults: { serverError: number; reset: number; stall: number }
+  /** 429s by cause: the rate window or the in-flight cap. */
+  limited: { rate: number; inFlight: number }
   inFlight: number
   peakInFlight: number
   /** Credits debited, in the provider's own unit. */
@@ -19,6 +21,7 @@ const empty = (): ProviderStats => ({
   byPath: {},
   byStatus: {},
   faults: { serverError: 0, reset: 0, stall: 0 },
+  limited: { rate: 0, inFlight: 0 },
   inFlight: 0,
   peakInFlight: 0,
   charged: 0,

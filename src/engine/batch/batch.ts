@@ -61,6 +61,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private readonly journal: Journal
   private readonly partialDir: string
   private readonly inFlight = new Map<string, Promise<CachedResult & { dir: string }>>()
+  private readonly checks = new PQueue({ concurrency: 4 })
   private spent = 0
   private estimatedCost = 0
   private stoppedBecause: BatchSummary['stoppedBecause']
@@ -120,11 +121,14 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       return job
     })
 
-    // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
-    const checks = new PQueue({ concurrency: 4 })
     const unsubscribe = this.lane.onChange((provider, state) => this.emit('event', { type: 'provider', provider, state }))
     try {
-      await Promise.all(work.map((job) => checks.add(() => this.process(job, unanswered))))
+      // A fixed pool pulls the next photo as one finishes, so memory follows the concurrency, not the batch size.
+      let next = 0
+      const worker = async (): Promise<void> => {
+        while (next < work.length) await this.process(work[next++] as Job, unanswered)
+      }
+      await Promise.all(Array.from({ length: Math.max(8, this.options.concurrency * 4) }, worker))
     } finally {
       unsubscribe()
     }
@@ -177,12 +181,16 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private async process(job: Job, unanswered: Map<string, unknown>): Promise<void> {
     const { operation, values } = this.options
     try {
-      const inspection = await inspectFile(job.file)
-      if (!inspection.ok) return this.settle(job, 'skipped', { reason: inspection.reason })
-      const problems = operation.inputProblems(inspection, values)
-      if (problems.length) return this.settle(job, 'skipped', { reason: problems.join('; ') })
-
-      const key = jobKey(await hashFile(job.file), operation.id, values)
+      // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
+      const checked = await this.checks.add(async () => {
+        const inspection = await inspectFile(job.file)
+        if (!inspection.ok) return { skip: inspection.reason }
+        const problems = operation.inputProblems(inspection, values)
+        if (problems.length) return { skip: problems.join('; ') }
+        return { inspection, key: jobKey(await hashFile(job.file), operation.id, values) }
+      })
+      if ('skip' in checked) return this.settle(job, 'skipped', { reason: checked.skip })
+      const { inspection, key } = checked
       job.key = key
       const cached = await this.cache.get(key)
       if (cached) return await this.deliver(job, cached, 'reused')

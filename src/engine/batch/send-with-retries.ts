@@ -31,13 +31,11 @@ export async function sendWithRetries(
   let rateLimits = 0
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await lane.run(
-        async (laneSignal) => {
-          await hooks.onSending(attempt)
-          return client.run({ ...request, signal: laneSignal })
-        },
-        { priority: hooks.priority, signal }
-      )
+      const result = await lane.run((laneSignal) => client.run({ ...request, signal: laneSignal }), {
+        priority: hooks.priority,
+        signal,
+        beforeTurn: () => hooks.onSending(attempt)
+      })
       lane.gate.succeeded()
       return result
     } catch (error) {

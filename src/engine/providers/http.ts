@@ -30,8 +30,17 @@ function headerMap(headers: Record<string, string | string[] | undefined>): Reco
  * HTTP statuses are left to each provider's mapping.
  */
 export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: string): Promise<HttpResponse> {
-  const timeout = AbortSignal.timeout(req.timeoutMs)
-  const signal = AbortSignal.any([req.signal, timeout])
+  // A timer cleared when the request ends: AbortSignal.timeout would keep one alive per request for
+  // the whole timeout, and memory would grow with the size of the batch.
+  const controller = new AbortController()
+  const cancel = (): void => controller.abort()
+  req.signal.addEventListener('abort', cancel, { once: true })
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, req.timeoutMs)
+  const signal = controller.signal
   try {
     const response = await request(req.url, {
       method: req.method,
@@ -46,9 +55,12 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
     return { status: response.statusCode, headers: headerMap(response.headers), body }
   } catch (error) {
     if (req.signal.aborted) throw new JobError('cancelled', 'Cancelled')
-    if (timeout.aborted) throw new JobError('retryable', `${provider} did not answer within ${Math.round(req.timeoutMs / 1000)} s`)
+    if (timedOut) throw new JobError('retryable', `${provider} did not answer within ${Math.round(req.timeoutMs / 1000)} s`)
     const code = (error as { code?: string }).code
     throw new JobError('retryable', `The connection to ${provider} failed${code ? ` (${code})` : ''}`)
+  } finally {
+    clearTimeout(timer)
+    req.signal.removeEventListener('abort', cancel)
   }
 }
 

@@ -74,7 +74,7 @@ export class PhotoroomClient implements ProviderClient {
     }
   }
 
-  async balances(signal = AbortSignal.timeout(15_000)): Promise<Balance[]> {
+  async balances(signal: AbortSignal = new AbortController().signal): Promise<Balance[]> {
     const get = async (path: string): Promise<unknown> => {
       const response = await send(
         this.dispatcher,

@@ -58,7 +58,7 @@ export class PixelcutClient implements ProviderClient {
     return { outputs: [{ bytes: download.body, extension: 'png' }], metadata: { 'result-url': url }, warnings: [] }
   }
 
-  async balances(signal = AbortSignal.timeout(15_000)): Promise<Balance[]> {
+  async balances(signal: AbortSignal = new AbortController().signal): Promise<Balance[]> {
     const response = await send(
       this.dispatcher,
       { method: 'GET', url: `${this.config.urls.pixelcut}/v1/credits`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },

@@ -43,11 +43,15 @@ export class ProviderLane {
     this.queue.concurrency = value
   }
 
-  /** Runs `task` when a slot and the rate allow; higher priority jumps the line. */
-  run<T>(task: (signal: AbortSignal) => Promise<T>, options: { priority: number; signal: AbortSignal }): Promise<T> {
+  /**
+   * Runs `task` when a slot and the rate allow; higher priority jumps the line. `beforeTurn` (say, a
+   * journal write) runs before the rate turn is taken, so its latency never delays a paced request.
+   */
+  run<T>(task: (signal: AbortSignal) => Promise<T>, options: { priority: number; signal: AbortSignal; beforeTurn?: () => Promise<void> }): Promise<T> {
     return this.queue.add(
       async () => {
         await this.whenRunning(options.signal)
+        await options.beforeTurn?.()
         await this.gate.take(options.signal)
         // Paused or stopped while waiting for our turn.
         await this.whenRunning(options.signal)

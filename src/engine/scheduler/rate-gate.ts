@@ -10,8 +10,10 @@ export interface RateGateOptions {
 
 /**
  * Spaces requests evenly at the current rate rather than in bursts, so a provider's sliding-window
- * limit is never overrun. A 429 halves the pace (or honours Retry-After); each success wins a little
- * back, so a batch settles just under whatever limit the provider really enforces.
+ * limit is never overrun. It starts below the ceiling (the first requests of a run reach the server
+ * late, on cold connections, so the first window is the tightest) and climbs with each success. A 429
+ * cuts the pace by 30% and holds everyone back for Retry-After (or a jittered backoff); successes win
+ * the pace back gradually, so a batch settles just under whatever limit the provider really enforces.
  */
 export class RateGate {
   private rate: number
@@ -24,8 +26,8 @@ export class RateGate {
 
   constructor(options: RateGateOptions) {
     // A little under the ceiling: requests arrive with jitter, and one early arrival is a 429.
-    this.ceiling = options.requestsPerSecond * 0.97
-    this.rate = this.ceiling
+    this.ceiling = options.requestsPerSecond * 0.985
+    this.rate = this.ceiling * 0.8
     this.now = options.now ?? Date.now
     this.random = options.random ?? Math.random
   }
@@ -57,6 +59,6 @@ export class RateGate {
 
   succeeded(): void {
     this.consecutiveLimits = 0
-    if (this.rate < this.ceiling) this.rate = Math.min(this.ceiling, this.rate + this.ceiling * 0.05)
+    if (this.rate < this.ceiling) this.rate = Math.min(this.ceiling, this.rate + this.ceiling * 0.02)
   }
 }

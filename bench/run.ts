@@ -1,0 +1,42 @@
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { rmSync } from 'node:fs'
+import { makeCatalog } from './fixtures'
+import { memoryGrowth } from './memory'
+import { pipelineOverhead } from './pipeline'
+import { scheduleEfficiency } from './schedule'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+
+const work = mkdtempSync(join(tmpdir(), 'proofsheet-bench-'))
+/** `npm run bench -- schedule` (or pipeline, memory) runs one part. */
+const only = process.argv[2]
+const wanted = (part: string): boolean => !only || only === part
+const line = (text: string): boolean => process.stdout.write(`${text}\n`)
+
+try {
+  line(`Proofsheet benchmark — node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; ratios from one run`)
+  const catalog = await makeCatalog(join(work, 'catalog'), 300, 640, 480)
+
+  for (const [provider, label, rate, retryAfter] of !wanted('schedule') ? [] : [
+    ['photoroom', 'photoroom-like (20 req/s, Retry-After)', 20, true],
+    ['pixelcut', 'pixelcut-like (5 req/s, no Retry-After)', 5, false]
+  ] as const) {
+    const f = await scheduleEfficiency(work, catalog, provider === 'photoroom' ? 4400 : 4410, provider, provider, rate, retryAfter)
+    line(`schedule efficiency, ${label}: makespan ${f.makespanS.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)} (target ≤ 1.05); 429s ${(f.rateLimitedShare * 100).toFixed(2)}% (target ≤ 2%)`)
+  }
+
+  if (wanted('pipeline')) {
+    const pipeline = await pipelineOverhead(work, catalog.slice(0, 200), 4420)
+    line(`pipeline overhead: engine ${pipeline.engine.toFixed(1)} img/s / bare undici loop ${pipeline.bare.toFixed(1)} img/s = ${pipeline.ratio.toFixed(3)} (target ≥ 0.8)`)
+  }
+
+  if (wanted('memory')) {
+    await makeCatalog(join(work, 'small'), 200, 160, 120)
+    await makeCatalog(join(work, 'large'), 2000, 160, 120)
+    const memory = await memoryGrowth(work, join(work, 'small'), join(work, 'large'), 4430)
+    line(`memory: peak RSS 2,000 images ${memory.largeMb.toFixed(0)} MB / 200 images ${memory.smallMb.toFixed(0)} MB = ${memory.ratio.toFixed(3)} (target ≤ 1.2)`)
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}

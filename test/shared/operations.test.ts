@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { findOperation, OPERATIONS } from '../../src/shared/operations'
+
+const op = (provider: 'photoroom' | 'pixelcut' | 'phota', name: 'edit' | 'remove-background') => {
+  const found = findOperation(provider, name)
+  if (!found) throw new Error('missing')
+  return found
+}
+
+describe('operation schemas', () => {
+  it('group every Photoroom edit parameter as the documentation does, model headers included', () => {
+    const groups = new Set(op('photoroom', 'edit').params.map((p) => p.group))
+    for (const g of ['background', 'shadow', 'lighting', 'text removal', 'positioning and size', 'export', 'expand', 'uncrop', 'upscale', 'beautify', 'editWithAI', 'flatLay', 'ghostMannequin', 'virtualModel', 'imageFromPrompt', 'segmentation', 'outline', 'blur']) {
+      expect(groups, g).toContain(g)
+    }
+    const header = op('photoroom', 'edit').params.find((p) => p.name === 'pr-ai-background-model-version')
+    expect(header).toMatchObject({ header: true, kind: 'enum', options: ['3', 'background-studio-beta-2025-03-17', '2'] })
+  })
+
+  it('carry type, range, default and a one-line description', () => {
+    const outline = op('photoroom', 'edit').params.find((p) => p.name === 'outline.width')
+    expect(outline).toMatchObject({ kind: 'number', minimum: 0, maximum: 0.1, default: 0.03, group: 'outline' })
+    expect(outline?.description).not.toContain('\n')
+    const x = op('pixelcut', 'remove-background').params.find((p) => p.name === 'shadow.light_source.position.x')
+    expect(x).toMatchObject({ kind: 'number', minimum: -1, maximum: 1, default: -0.3 })
+    expect(op('phota', 'edit').params.find((p) => p.name === 'num_output_images')).toMatchObject({ kind: 'integer', minimum: 1, maximum: 4 })
+  })
+
+  it('parse command-line text into each parameter type', () => {
+    const edit = op('photoroom', 'edit')
+    expect(edit.parseValue('padding', '0.1')).toBe(0.1)
+    expect(edit.parseValue('padding', '30%')).toBe('30%')
+    expect(edit.parseValue('removeBackground', 'false')).toBe(false)
+    expect(edit.parseValue('background.color', 'FFFFFF')).toBe('FFFFFF')
+    expect(edit.parseValue('shadow.directionOverride', '45')).toBe(45)
+    expect(op('phota', 'edit').parseValue('num_output_images', '2')).toBe(2)
+  })
+
+  it('warn about parameters the provider would ignore', () => {
+    expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people' }).warnings).toEqual([
+      'background.negativePrompt only has an effect with pr-ai-background-model-version: 2'
+    ])
+    expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people', 'pr-ai-background-model-version': '2' }).warnings).toEqual([])
+  })
+
+  it('estimate cost from the parameters', () => {
+    expect(op('photoroom', 'remove-background').cost({ size: 'preview' })).toEqual({ amount: 0.25, unit: 'credits' })
+    expect(op('photoroom', 'edit').cost({})).toEqual({ amount: 1, unit: 'images' })
+    expect(op('photoroom', 'edit').cost({}, { sandbox: true }).amount).toBe(0)
+    expect(op('pixelcut', 'remove-background').cost({ 'shadow.enabled': true })).toEqual({ amount: 4, unit: 'credits' })
+    expect(op('pixelcut', 'remove-background').cost({ 'shadow.enabled': false })).toEqual({ amount: 1, unit: 'credits' })
+    expect(op('phota', 'edit').cost({ num_output_images: 3 }).amount).toBe(3)
+  })
+
+  it('give AI features more time than a plain cut-out', () => {
+    const edit = op('photoroom', 'edit')
+    expect(edit.timeoutMs({ 'lighting.mode': 'ai.auto', 'background.prompt': 'sea' })).toBeGreaterThan(edit.timeoutMs({}))
+    expect(op('phota', 'edit').timeoutMs({})).toBeGreaterThan(600_000)
+  })
+
+  it('exist for every provider and operation the CLI names', () => {
+    expect(OPERATIONS.map((o) => o.id)).toEqual(['photoroom.remove-background', 'photoroom.edit', 'pixelcut.remove-background', 'phota.edit'])
+  })
+})
