@@ -10,7 +10,7 @@ import { inspectFile } from '../files/inspect'
 import { outputPaths, planOutputs, type PlannedOutput } from '../files/output-plan'
 import { placeOutput } from '../files/place-output'
 import { scanInputs } from '../files/scan'
-import { uprightBytes } from '../files/upright'
+import { uploadBody } from '../files/upright'
 import { hashFile, jobKey } from '../journal/job-key'
 import { Journal } from '../journal/journal'
 import { ResultCache, type CachedResult } from '../journal/result-cache'
@@ -212,8 +212,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
           this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
         }
         this.update(job, 'ready')
-        const upright = inspection.orientation > 1 ? await uprightBytes(job.file, inspection.format) : undefined
-        return this.purchase(job, key, upright, inspection.format)
+        const image: UploadImage = { name: basename(job.file), format: inspection.format, body: await uploadBody(job.file, inspection.format, inspection.orientation) }
+        return this.purchase(job, key, image)
       })()
       this.inFlight.set(key, purchase)
       const result = await purchase.finally(() => this.inFlight.delete(key))
@@ -223,9 +223,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     }
   }
 
-  private async purchase(job: Job, key: string, upright: Buffer | undefined, format: UploadImage['format']): Promise<CachedResult & { dir: string }> {
+  private async purchase(job: Job, key: string, image: UploadImage): Promise<CachedResult & { dir: string }> {
     const { operation, values } = this.options
-    const image: UploadImage = { path: job.file, name: basename(job.file), format, ...(upright ? { upright } : {}) }
     const result = await this.sendAndJournal(job, key, image)
     const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings)
     await this.journal.append({ key, file: job.file, event: 'received' })

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import type { Dispatcher } from 'undici'
 import { JobError } from '../errors'
 import type { SpendLedger } from '../journal/spend-ledger'
@@ -22,20 +21,17 @@ export function photaError(response: HttpResponse): JobError {
   return new JobError('invalid-request', `Phota refused the request: ${detail}${id}`, { status: response.status })
 }
 
-/** The JSON body, with the image streamed from disk as base64 instead of held whole in memory. */
+/** The JSON body, with the image streamed as base64 instead of held whole in memory. */
 async function* editBody(image: UploadImage, fields: Record<string, unknown>): AsyncGenerator<Uint8Array> {
   yield Buffer.from('{"images":["')
-  if (image.upright) yield Buffer.from(image.upright.toString('base64'))
-  else {
-    let carry: Buffer = Buffer.alloc(0)
-    for await (const chunk of createReadStream(image.path, { highWaterMark: 3 * 65536 }) as AsyncIterable<Buffer>) {
-      const data = carry.length ? Buffer.concat([carry, chunk]) : chunk
-      const whole = data.length - (data.length % 3)
-      yield Buffer.from(data.subarray(0, whole).toString('base64'))
-      carry = data.subarray(whole)
-    }
-    if (carry.length) yield Buffer.from(carry.toString('base64'))
+  let carry: Buffer = Buffer.alloc(0)
+  for await (const chunk of image.body.stream()) {
+    const data = Buffer.concat([carry, chunk])
+    const whole = data.length - (data.length % 3)
+    yield Buffer.from(data.subarray(0, whole).toString('base64'))
+    carry = data.subarray(whole)
   }
+  if (carry.length) yield Buffer.from(carry.toString('base64'))
   yield Buffer.from(`"],${JSON.stringify(fields).slice(1)}`)
 }
 

@@ -3,7 +3,7 @@ import { FormData } from 'undici'
 import { splitHeaders } from '../../shared/operations/photoroom-edit'
 import { JobError } from '../errors'
 import { extensionFor, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from './http'
-import { appendFields, imageBlob } from './multipart'
+import { appendFields } from './multipart'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from './types'
 
 const KEPT_HEADERS = ['x-uncertainty-score', 'pr-ai-background-seed', 'pr-texts-detected', 'pr-edit-further-url']
@@ -41,7 +41,7 @@ export class PhotoroomClient implements ProviderClient {
     const edit = operation.operation === 'edit'
     const { body, headers } = edit ? splitHeaders(values) : { body: values, headers: {} }
     const form = new FormData()
-    form.append(edit ? 'imageFile' : 'image_file', await imageBlob(image), image.name)
+    form.append(edit ? 'imageFile' : 'image_file', image.body, image.name)
     appendFields(form, body)
     const response = await send(
       this.dispatcher,

@@ -3,7 +3,6 @@ import { FormData } from 'undici'
 import { pixelcutBody } from '../../shared/operations/pixelcut-remove-background'
 import { JobError } from '../errors'
 import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from './http'
-import { imageBlob } from './multipart'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from './types'
 
 const INPUT_CODES = new Set(['malformed_image', 'unsupported_image_format', 'file_size_too_large', 'resolution_too_high', 'unknown_foreground'])
@@ -39,7 +38,7 @@ export class PixelcutClient implements ProviderClient {
 
   async run({ values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
     const form = new FormData()
-    form.append('image', await imageBlob(image), image.name)
+    form.append('image', image.body, image.name)
     // Multipart carries text; Pixelcut reads crop and shadow as JSON values.
     for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
     const response = await send(

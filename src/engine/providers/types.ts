@@ -3,11 +3,10 @@ import type { OperationSchema, ParamValues, ProviderId } from '../../shared/oper
 
 /** The image as it will be uploaded: straight from disk, or re-encoded upright when EXIF said to rotate. */
 export interface UploadImage {
-  path: string
   name: string
   format: ImageFormat
-  /** Present when the bytes differ from the file on disk (EXIF orientation applied). */
-  upright?: Buffer
+  /** File-backed (read lazily from disk) or the upright re-encode; built before the request's turn. */
+  body: Blob
 }
 
 export interface ProviderRequest {
