@@ -18,12 +18,13 @@ try {
   line(`Proofsheet benchmark — node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; ratios from one run`)
   const catalog = await makeCatalog(join(work, 'catalog'), 300, 640, 480)
 
-  for (const [provider, label, rate, retryAfter] of !wanted('schedule') ? [] : [
+  for (const [provider, label, rate, retryAfter] of [
     ['photoroom', 'photoroom-like (20 req/s, Retry-After)', 20, true],
     ['pixelcut', 'pixelcut-like (5 req/s, no Retry-After)', 5, false]
   ] as const) {
+    if (!wanted('schedule') && !wanted(`schedule-${provider}`)) continue
     const f = await scheduleEfficiency(work, catalog, provider === 'photoroom' ? 4400 : 4410, provider, provider, rate, retryAfter)
-    line(`schedule efficiency, ${label}: makespan ${f.makespanS.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)} (target ≤ 1.05); 429s ${(f.rateLimitedShare * 100).toFixed(2)}% (target ≤ 2%)`)
+    line(`schedule efficiency, ${label}: makespan ${f.makespanS.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)} (target ≤ 1.05); 429s ${(f.rateLimitedShare * 100).toFixed(2)}% (target ≤ 2%; rate window ${f.limitedBy.rate}, in-flight cap ${f.limitedBy.inFlight})`)
   }
 
   if (wanted('pipeline')) {

@@ -10,6 +10,8 @@ export interface ScheduleFigure {
   idealS: number
   ratio: number
   rateLimitedShare: number
+  /** Which limit each 429 hit. */
+  limitedBy: { rate: number; inFlight: number }
 }
 
 /**
@@ -48,7 +50,7 @@ export async function scheduleEfficiency(work: string, photos: string[], port: n
     const operations = stats?.byPath[provider === 'photoroom' ? '/v1/segment' : '/v1/remove-background'] ?? 0
     const limited = stats?.byStatus['429'] ?? 0
     const idealS = Math.max(photos.length / rate, (photos.length * latencyMs) / 1000 / inFlight)
-    return { profile: label, makespanS, idealS, ratio: makespanS / idealS, rateLimitedShare: limited / operations }
+    return { profile: label, makespanS, idealS, ratio: makespanS / idealS, rateLimitedShare: limited / operations, limitedBy: stats?.limited ?? { rate: 0, inFlight: 0 } }
   } finally {
     await sim.stop()
   }

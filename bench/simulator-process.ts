@@ -7,7 +7,7 @@ const ROOT = resolve(import.meta.dirname, '..')
 
 export interface SimulatorProcess {
   urls: { photoroomApi: string; photoroomSdk: string; pixelcut: string; phota: string }
-  stats(): Promise<{ providers: Record<string, { byStatus: Record<string, number>; requests: number; byPath: Record<string, number> }> }>
+  stats(): Promise<{ providers: Record<string, { byStatus: Record<string, number>; requests: number; byPath: Record<string, number>; limited: { rate: number; inFlight: number } }> }>
   stop(): Promise<void>
 }
 

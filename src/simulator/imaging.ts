@@ -35,38 +35,40 @@ export interface Cutout {
 
 /**
  * A stand-in for segmentation: the background is the colour of the four corners, and each pixel's
- * alpha grows with its colour distance from it. Good enough to produce a real, checkable cut-out.
+ * alpha grows with its difference from it. All pixel work runs in libvips, off the event loop, so the
+ * simulator timestamps and answers other requests on time as a real API edge would.
  */
 export async function cutout(bytes: Buffer, format: ImageFormat): Promise<Cutout> {
   // libvips here has no HEVC decoder, so a HEIC input gets a neutral placeholder subject.
   const source =
     format === 'heic'
-      ? sharp({ create: { width: 512, height: 512, channels: 4, background: '#ffffff' } }).composite([
-          { input: { create: { width: 256, height: 256, channels: 4, background: '#808080' } }, gravity: 'center' }
+      ? sharp({ create: { width: 512, height: 512, channels: 3, background: '#ffffff' } }).composite([
+          { input: { create: { width: 256, height: 256, channels: 3, background: '#808080' } }, gravity: 'center' }
         ])
       : sharp(bytes, { failOn: 'truncated' }).rotate()
   let decoded: { data: Buffer; info: OutputInfo }
   try {
-    decoded = await source.ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+    decoded = await source.removeAlpha().raw().toBuffer({ resolveWithObject: true })
   } catch {
     throw new MalformedImage('The image could not be decoded')
   }
   const { data, info } = decoded
   const { width, height } = info
-  const corner = (x: number, y: number): number[] => {
-    const i = (y * width + x) * 4
-    return [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0]
-  }
+  const raw = { width, height, channels: 3 as const }
+  const corner = (x: number, y: number): number[] => [0, 1, 2].map((c) => data[(y * width + x) * 3 + c] ?? 0)
   const corners = [corner(0, 0), corner(width - 1, 0), corner(0, height - 1), corner(width - 1, height - 1)]
-  const bg = [0, 1, 2].map((c) => corners.reduce((sum, px) => sum + (px[c] ?? 0), 0) / 4)
-  let foreground = 0
-  for (let i = 0; i < data.length; i += 4) {
-    const d = Math.hypot((data[i] ?? 0) - (bg[0] ?? 0), (data[i + 1] ?? 0) - (bg[1] ?? 0), (data[i + 2] ?? 0) - (bg[2] ?? 0))
-    const alpha = Math.max(0, Math.min(255, ((d - 30) / 40) * 255))
-    data[i + 3] = Math.round(alpha)
-    if (alpha > 127) foreground++
-  }
-  return { rgba: data, width, height, foreground }
+  const background = [0, 1, 2].map((c) => Math.round(corners.reduce((sum, px) => sum + (px[c] ?? 0), 0) / 4))
+  const plate = await sharp({ create: { ...raw, background: { r: background[0] ?? 0, g: background[1] ?? 0, b: background[2] ?? 0 } } }).raw().toBuffer()
+  const alpha = await sharp(data, { raw })
+    .composite([{ input: plate, raw, blend: 'difference' }])
+    .greyscale()
+    .linear(255 / 25, (-20 * 255) / 25)
+    .raw()
+    .toBuffer()
+  const stats = await sharp(alpha, { raw: { width, height, channels: 1 } }).threshold(128).stats()
+  const foreground = Math.round(((stats.channels[0]?.mean ?? 0) / 255) * width * height)
+  const rgba = await sharp(data, { raw }).joinChannel(alpha, { raw: { width, height, channels: 1 } }).raw().toBuffer()
+  return { rgba, width, height, foreground }
 }
 
 export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'avif'
@@ -83,6 +85,8 @@ export interface RenderOptions {
   /** Scale down to at most this many pixels. */
   maxPixels?: number
   watermark?: boolean
+  /** Keep the original background (no cut-out). */
+  opaque?: boolean
   /** Tint for AI-style edits, so different outputs are visibly different. */
   tint?: { r: number; g: number; b: number }
 }
@@ -109,6 +113,7 @@ async function stage(input: Sharp, step: (image: Sharp) => Sharp): Promise<Sharp
 
 export async function render(cut: Cutout, options: RenderOptions): Promise<Buffer> {
   let image = sharp(cut.rgba, { raw: { width: cut.width, height: cut.height, channels: 4 } })
+  if (options.opaque) image = await stage(image, (i) => i.removeAlpha())
   if (options.crop) image = await stage(image, (i) => i.trim({ threshold: 0 }))
   if (options.alphaOnly) image = await stage(image, (i) => i.extractChannel(3))
   const tint = options.tint

@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { backoffDelay } from './backoff'
 
+/** How late a timer may fire and still count as on time. */
+const TIMER_LATENESS_MS = 2
+
 export interface RateGateOptions {
   /** The most requests per second this provider is allowed. */
   requestsPerSecond: number
@@ -40,12 +43,14 @@ export class RateGate {
   async take(signal?: AbortSignal): Promise<void> {
     for (;;) {
       const now = this.now()
-      const at = Math.max(now, this.nextAt, this.blockedUntil)
-      if (at <= now) {
-        this.nextAt = now + 1000 / this.rate
+      const due = Math.max(this.nextAt, this.blockedUntil)
+      if (due <= now) {
+        // Count the next turn from when this one was due, so timers firing a little late do not
+        // add up to a slower pace; a wake-up later than that moves the schedule, which is the safe side.
+        this.nextAt = Math.max(due, now - TIMER_LATENESS_MS) + 1000 / this.rate
         return
       }
-      await sleep(at - now, undefined, { signal })
+      await sleep(due - now, undefined, { signal })
     }
   }
 

@@ -67,13 +67,12 @@ async function edit(request: OperationRequest): Promise<Reply> {
     return photaError(402, 'INSUFFICIENT_CREDIT', 'Insufficient prepaid credit balance')
   }
   const first = cuts[0] as Cutout
-  for (let i = 3; i < first.rgba.length; i += 4) first.rgba[i] = 255
   const box = outputBox(first, params.resolution, params.aspect_ratio)
   const format = params.output_format === 'jpg' ? 'jpeg' : 'png'
   const outputs: Buffer[] = []
   for (let n = 0; n < params.num_output_images; n++) {
     const tint = { r: 255 - n * 40, g: 200 + n * 10, b: 160 + n * 25 }
-    outputs.push(await render(first, { format, box, tint }))
+    outputs.push(await render(first, { format, box, tint, opaque: true }))
   }
   const { results, options } = request.state
   const urls =

@@ -93,7 +93,6 @@ async function edit(request: OperationRequest, input: EditInput): Promise<Reply>
     return paymentError()
   }
 
-  if (values['removeBackground'] === false) for (let i = 3; i < cut.rgba.length; i += 4) cut.rgba[i] = 255
   const format = FORMATS[(values['export.format'] as string | undefined) ?? 'png'] ?? 'png'
   const size = /^(\d+)x(\d+)$/.exec((values['outputSize'] as string | undefined) ?? '')
   const aiEdited = AI_FEATURES.some((name) => values[name] !== undefined)
@@ -102,6 +101,7 @@ async function edit(request: OperationRequest, input: EditInput): Promise<Reply>
     background: values['background.color'] as string | undefined,
     box: size ? { width: Number(size[1]), height: Number(size[2]) } : undefined,
     watermark: account.sandbox,
+    opaque: values['removeBackground'] === false,
     tint: aiEdited ? { r: 200, g: 180, b: 140 } : undefined
   })
 
