@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Simulator } from '../../src/simulator/server'
+import { withSimulator } from '../helpers/simulator'
 import { Lanes } from '../../src/engine/scheduler/lanes'
 import { makeBatch } from '../helpers/batch'
 import { makePhotos, tempDir } from '../helpers/photos'
@@ -9,8 +9,7 @@ const slow = { profiles: { photoroom: { rateLimit: null, retryAfter: true, laten
 
 describe('controlling a batch', () => {
   it('pauses without starting new requests and resumes where it was', async () => {
-    const sim = await new Simulator(slow).start()
-    try {
+    await withSimulator(slow, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 6)
       const { batch, events } = makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1 })
@@ -26,14 +25,11 @@ describe('controlling a batch', () => {
       const summary = await running
       expect(summary.counts.done).toBe(6)
       expect(sim.stats().providers.photoroom.charged).toBe(6)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('cancel aborts requests in flight and sends nothing more', async () => {
-    const sim = await new Simulator(slow).start()
-    try {
+    await withSimulator(slow, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
       const { batch } = makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 2 })
@@ -47,14 +43,11 @@ describe('controlling a batch', () => {
       const sent = sim.stats().providers.photoroom.byPath['/v1/segment']
       await new Promise((r) => setTimeout(r, 400))
       expect(sim.stats().providers.photoroom.byPath['/v1/segment']).toBe(sent)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('lets a single re-run jump ahead of a running batch on the same provider', async () => {
-    const sim = await new Simulator(slow).start()
-    try {
+    await withSimulator(slow, async (sim) => {
       const lanes = new Lanes()
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
@@ -68,8 +61,6 @@ describe('controlling a batch', () => {
       // The re-run finished while most of the big batch was still waiting its turn.
       expect(big.batch.snapshot.filter((j) => j.state === 'done').length).toBeLessThanOrEqual(3)
       expect((await bigRun).counts.done).toBe(8)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 })

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { withSimulator } from '../helpers/simulator'
 import sharp from 'sharp'
-import { Simulator } from '../../src/simulator/server'
 import { collect, runCli, simulatorEnv, startCli, summaryOf } from '../helpers/cli'
 import { makePhotos, tempDir } from '../helpers/photos'
 
@@ -15,8 +15,7 @@ function filesUnder(dir: string): string[] {
 
 describe('kill -9 in the middle of a batch', () => {
   it('leaves only complete photos, and the next run pays only for what was not finished', async () => {
-    const sim = await new Simulator({ profiles: { photoroom: { rateLimit: null, retryAfter: true, latencyMs: 250 } } }).start()
-    try {
+    await withSimulator({ profiles: { photoroom: { rateLimit: null, retryAfter: true, latencyMs: 250 } } }, async (sim) => {
       const work = tempDir()
       await makePhotos(join(work, 'in'), 10)
       const out = join(work, 'out')
@@ -30,24 +29,22 @@ describe('kill -9 in the middle of a batch', () => {
       child.stdout?.on('data', (chunk: Buffer) => {
         done += (chunk.toString().match(/"state":"done"/g) ?? []).length
         if (done >= 3) child.kill('SIGKILL')
-      })
-      const killed = await finished
-      expect(killed.code).toBeNull()
+    })
+    const killed = await finished
+    expect(killed.code).toBeNull()
 
-      const written = filesUnder(out).filter((f) => !f.includes('.proofsheet-partial'))
-      for (const file of written) expect((await sharp(file).metadata()).format).toBe('png')
-      const paidBeforeKill = sim.stats().providers.photoroom.charged / 5
-      const stored = filesUnder(join(state, 'results')).filter((f) => f.endsWith('result.json')).length
-      expect(stored).toBeGreaterThanOrEqual(3)
+    const written = filesUnder(out).filter((f) => !f.includes('.proofsheet-partial'))
+    for (const file of written) expect((await sharp(file).metadata()).format).toBe('png')
+    const paidBeforeKill = sim.stats().providers.photoroom.charged / 5
+    const stored = filesUnder(join(state, 'results')).filter((f) => f.endsWith('result.json')).length
+    expect(stored).toBeGreaterThanOrEqual(3)
 
-      const resumed = await runCli(args, env)
-      expect(resumed.code, resumed.stderr).toBe(0)
-      expect(summaryOf(resumed.events).counts).toMatchObject({ reused: stored, done: 10 - stored })
-      expect(sim.stats().providers.photoroom.charged / 5 - paidBeforeKill).toBe(10 - stored)
-      expect(filesUnder(out)).toHaveLength(10)
-      expect(existsSync(join(out, '.proofsheet-partial'))).toBe(false)
-    } finally {
-      await sim.close()
-    }
+    const resumed = await runCli(args, env)
+    expect(resumed.code, resumed.stderr).toBe(0)
+    expect(summaryOf(resumed.events).counts).toMatchObject({ reused: stored, done: 10 - stored })
+    expect(sim.stats().providers.photoroom.charged / 5 - paidBeforeKill).toBe(10 - stored)
+    expect(filesUnder(out)).toHaveLength(10)
+    expect(existsSync(join(out, '.proofsheet-partial'))).toBe(false)
+    })
   })
 })

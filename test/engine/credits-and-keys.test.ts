@@ -1,15 +1,13 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Simulator } from '../../src/simulator/server'
-import { NO_LIMITS } from '../helpers/simulator'
+import { NO_LIMITS, withSimulator } from '../helpers/simulator'
 import { makeBatch } from '../helpers/batch'
 import { runCli, simulatorEnv, summaryOf } from '../helpers/cli'
 import { makePhotos, tempDir } from '../helpers/photos'
 
 describe('credits running out', () => {
   it('stops a headless run with exit 3, then a rerun after a top-up finishes without paying twice', async () => {
-    const sim = await new Simulator({ ...NO_LIMITS, accounts: { pixelcut: [{ key: 'pxc_low_balance_key', label: 'low', balance: 3 }] } }).start()
-    try {
+    await withSimulator({ ...NO_LIMITS, accounts: { pixelcut: [{ key: 'pxc_low_balance_key', label: 'low', balance: 3 }] } }, async (sim) => {
       const work = tempDir()
       await makePhotos(join(work, 'in'), 6)
       const env = simulatorEnv(sim, join(work, 'state'), { PIXELCUT_API_KEY: 'pxc_low_balance_key' })
@@ -24,14 +22,11 @@ describe('credits running out', () => {
       expect(second.code, second.stderr).toBe(0)
       expect(summaryOf(second.events).counts).toMatchObject({ reused: 3, done: 3 })
       expect(sim.stats().providers.pixelcut.chargesByAccount['low']).toBe(6)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('pauses the provider in the app and resumes on demand after a top-up', async () => {
-    const sim = await new Simulator({ ...NO_LIMITS, accounts: { photoroom: [{ key: 'sk_pr_low_balance', label: 'low', balance: 10 }] } }).start()
-    try {
+    await withSimulator({ ...NO_LIMITS, accounts: { photoroom: [{ key: 'sk_pr_low_balance', label: 'low', balance: 10 }] } }, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 4)
       const { batch, events } = makeBatch(sim, work, photos, 'photoroom', 'edit', {}, { apiKey: 'sk_pr_low_balance', concurrency: 1 })
@@ -46,16 +41,13 @@ describe('credits running out', () => {
       const summary = await running
       expect(summary.counts.done).toBe(4)
       expect(sim.stats().providers.photoroom.chargesByAccount['low']).toBe(4)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 })
 
 describe('a wrong key', () => {
   it('stops before sending a single image, with exit 4', async () => {
-    const sim = await new Simulator(NO_LIMITS).start()
-    try {
+    await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       await makePhotos(join(work, 'in'), 5)
       const run = await runCli(['--provider', 'photoroom', '--operation', 'edit', '--out', join(work, 'out'), join(work, 'in')], simulatorEnv(sim, join(work, 'state'), { PHOTOROOM_API_KEY: 'sk_pr_not_a_real_key' }))
@@ -65,14 +57,11 @@ describe('a wrong key', () => {
       const stats = sim.stats().providers.photoroom
       expect(stats.byPath['/v2/edit'] ?? 0).toBe(0)
       expect(stats.byStatus['403']).toBe(2)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('stops the provider at once when the key is revoked mid-batch: one refusal, not one per image', async () => {
-    const sim = await new Simulator(NO_LIMITS).start()
-    try {
+    await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
       const { batch } = makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { concurrency: 1 })
@@ -83,8 +72,6 @@ describe('a wrong key', () => {
       expect(summary.stoppedBecause).toBe('auth')
       expect(summary.counts.blocked).toBeGreaterThan(0)
       expect(sim.stats().providers.pixelcut.byStatus['401']).toBe(1)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 })

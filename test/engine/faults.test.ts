@@ -2,8 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import sharp from 'sharp'
-import { Simulator } from '../../src/simulator/server'
-import { NO_LIMITS } from '../helpers/simulator'
+import { NO_LIMITS, withSimulator } from '../helpers/simulator'
 import { makeBatch } from '../helpers/batch'
 import { makePhotos, tempDir } from '../helpers/photos'
 
@@ -16,8 +15,7 @@ async function expectAllWritten(out: string, count: number): Promise<void> {
 
 describe('surviving the provider', () => {
   it('rides out a 429 storm with Retry-After (Photoroom): everything done, each image paid once', async () => {
-    const sim = await new Simulator({ profiles: { photoroom: { rateLimit: { requests: 4, windowMs: 1000 }, retryAfter: true } } }).start()
-    try {
+    await withSimulator({ profiles: { photoroom: { rateLimit: { requests: 4, windowMs: 1000 }, retryAfter: true } } }, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 10)
       // Told it may send 50 a second against a limit of 4: it must learn the real pace from the 429s.
@@ -28,14 +26,11 @@ describe('surviving the provider', () => {
       expect(stats.byStatus['429']).toBeGreaterThan(0)
       expect(stats.charged).toBe(10)
       await expectAllWritten(join(work, 'out'), 10)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('rides out 429s without Retry-After (Pixelcut) by backing off with jitter', async () => {
-    const sim = await new Simulator({ profiles: { pixelcut: { rateLimit: { requests: 3, windowMs: 500 }, retryAfter: false } } }).start()
-    try {
+    await withSimulator({ profiles: { pixelcut: { rateLimit: { requests: 3, windowMs: 500 }, retryAfter: false } } }, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
       const { batch } = makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { requestsPerSecond: 40 })
@@ -44,14 +39,11 @@ describe('surviving the provider', () => {
       const stats = sim.stats().providers.pixelcut
       expect(stats.byStatus['429']).toBeGreaterThan(0)
       expect(stats.charged).toBe(8)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('retries 5xx and says so in the job state', async () => {
-    const sim = await new Simulator(NO_LIMITS).start()
-    try {
+    await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 3)
       sim.queueFaults('phota', ['serverError', 'serverError'])
@@ -60,14 +52,11 @@ describe('surviving the provider', () => {
       expect(summary.counts.done).toBe(3)
       expect(events.some((e) => e.type === 'job' && e.job.state === 'retrying' && /temporary problem \(50[03]\)/.test(e.job.reason ?? ''))).toBe(true)
       expect(sim.stats().providers.phota.charged).toBe(3)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('retries a connection cut mid-body; the server charged that attempt, and the file is complete', async () => {
-    const sim = await new Simulator(NO_LIMITS).start()
-    try {
+    await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 3)
       sim.queueFaults('photoroom', ['reset'])
@@ -77,14 +66,11 @@ describe('surviving the provider', () => {
       expect(sim.stats().providers.photoroom.faults.reset).toBe(1)
       expect(sim.stats().providers.photoroom.charged).toBe(4)
       await expectAllWritten(join(work, 'out'), 3)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('times out a request that never comes back and sends it again', async () => {
-    const sim = await new Simulator(NO_LIMITS).start()
-    try {
+    await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 2)
       sim.queueFaults('pixelcut', ['stall'])
@@ -92,14 +78,11 @@ describe('surviving the provider', () => {
       const summary = await batch.run()
       expect(summary.counts.done).toBe(2)
       expect(events.some((e) => e.type === 'job' && e.job.state === 'retrying' && /did not answer/.test(e.job.reason ?? ''))).toBe(true)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 
   it('gives up on an image after six tries, with the reason', async () => {
-    const sim = await new Simulator(NO_LIMITS).start()
-    try {
+    await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 1)
       sim.queueFaults('pixelcut', Array(6).fill('serverError'))
@@ -108,8 +91,6 @@ describe('surviving the provider', () => {
       expect(summary.counts).toMatchObject({ done: 0, failed: 1 })
       expect(sim.stats().providers.pixelcut.byStatus['500']).toBe(6)
       expect(batch.snapshot.find((j) => j.state === 'failed')?.reason).toMatch(/gave up after 6 tries/)
-    } finally {
-      await sim.close()
-    }
+    })
   })
 })

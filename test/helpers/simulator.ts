@@ -16,6 +16,16 @@ export function useSimulator(options: SimulatorOptionsInput = {}): { current: Si
   return ref
 }
 
+/** A simulator for one test, closed however the test ends. */
+export async function withSimulator<T>(options: SimulatorOptionsInput, run: (sim: Simulator) => Promise<T>): Promise<T> {
+  const sim = await new Simulator(options).start()
+  try {
+    return await run(sim)
+  } finally {
+    await sim.close()
+  }
+}
+
 export function form(fields: Record<string, string | Buffer>): FormData {
   const body = new FormData()
   for (const [name, value] of Object.entries(fields)) {

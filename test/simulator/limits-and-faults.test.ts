@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { Simulator } from '../../src/simulator/server'
-import type { SimulatorOptionsInput } from '../../src/simulator/options'
-import { DEMO_KEYS, form, NO_LIMITS, post, useSimulator } from '../helpers/simulator'
+import { DEMO_KEYS, form, NO_LIMITS, post, useSimulator, withSimulator } from '../helpers/simulator'
 import { productPhoto } from '../helpers/images'
 
 const segment = async (sim: Simulator, init: RequestInit = {}): Promise<Response> =>
   fetch(`${sim.urls.photoroomSdk}/v1/segment`, { method: 'POST', headers: { 'x-api-key': DEMO_KEYS.photoroom }, body: form({ image_file: await productPhoto() }), ...init })
 const pixelcut = async (sim: Simulator): Promise<Response> =>
   post(`${sim.urls.pixelcut}/v1/remove-background`, null, form({ image: await productPhoto() }), { 'X-API-KEY': DEMO_KEYS.pixelcut, accept: 'image/*' })
-
-async function withSimulator<T>(options: SimulatorOptionsInput, run: (sim: Simulator) => Promise<T>): Promise<T> {
-  const sim = await new Simulator(options).start()
-  try {
-    return await run(sim)
-  } finally {
-    await sim.close()
-  }
-}
 
 describe('rate limits', () => {
   it('answers 429 past the limit, with Retry-After from Photoroom and without from Pixelcut', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { ParamDescriptor } from '../params/describe'
 import { coerceFormValue } from '../params/form-values'
 import type { JsonSchema } from '../params/openapi-params'
-import type { InputImage, ParamValues } from './types'
+import type { InputImage, OperationSchema, ParamValues } from './types'
 
 const validators = new WeakMap<JsonSchema, z.ZodType>()
 
@@ -102,4 +102,9 @@ export function nest(values: ParamValues): Record<string, unknown> {
     node[path[path.length - 1] as string] = value
   }
   return root
+}
+
+/** An operation whose command-line and form values are read by its own parameters' schemas. */
+export function defineOperation(operation: Omit<OperationSchema, 'parseValue'>): OperationSchema {
+  return { ...operation, parseValue: (name, raw) => parseWith(operation.params, name, raw) }
 }

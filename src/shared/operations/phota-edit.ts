@@ -2,20 +2,19 @@ import { z } from 'zod'
 import { flatten } from '../params/describe'
 import type { JsonSchema } from '../params/openapi-params'
 import { photaEditSchema, photaRequestProblems, PHOTA_LIMITS } from '../params/phota'
-import { formatProblems, parseWith, validateEach } from './common'
+import { defineOperation, formatProblems, validateEach } from './common'
 import type { OperationSchema } from './types'
 
 const LABEL = 'Phota edit'
 const jsonSchema = z.toJSONSchema(photaEditSchema, { io: 'input' }) as JsonSchema
 const params = flatten(jsonSchema, (name) => (name === 'prompt' || name === 'profile_ids' ? 'prompt' : 'output')).filter((p) => p.name !== 'images')
 
-export const photaEdit: OperationSchema = {
+export const photaEdit: OperationSchema = defineOperation({
   id: 'phota.edit',
   provider: 'phota',
   operation: 'edit',
   label: LABEL,
   params,
-  parseValue: (name, raw) => parseWith(params, name, raw),
   validate: (values) => {
     const errors = validateEach(params, values, LABEL)
     if (!errors.length) {
@@ -30,4 +29,4 @@ export const photaEdit: OperationSchema = {
   inputProblems: (image) => formatProblems(image, PHOTA_LIMITS.formats, LABEL),
   // Phota answers synchronously for up to 600 s.
   timeoutMs: () => 660_000
-}
+})

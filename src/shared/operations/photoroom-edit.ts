@@ -8,7 +8,7 @@ import {
   SHADOWS_MODEL_HEADER,
   SHADOWS_MODEL_VERSIONS
 } from '../params/photoroom-rules'
-import { formatProblems, parseWith, sizeProblems, validateEach } from './common'
+import { defineOperation, formatProblems, sizeProblems, validateEach } from './common'
 import type { OperationSchema, ParamValues } from './types'
 
 const LABEL = 'Photoroom edit'
@@ -81,13 +81,12 @@ const FEATURE_SECONDS: Record<string, number> = {
 
 const UPSCALE_MAX_PIXELS: Record<string, number> = { 'ai.fast': 1_000_000, 'ai.slow': 262_144 }
 
-export const photoroomEdit: OperationSchema = {
+export const photoroomEdit: OperationSchema = defineOperation({
   id: 'photoroom.edit',
   provider: 'photoroom',
   operation: 'edit',
   label: LABEL,
   params,
-  parseValue: (name, raw) => parseWith(params, name, raw),
   validate: (values) => {
     const errors = validateEach(params, values, LABEL)
     const { body, headers } = splitHeaders(values)
@@ -112,4 +111,4 @@ export const photoroomEdit: OperationSchema = {
     const extra = Object.entries(FEATURE_SECONDS).reduce((sum, [name, seconds]) => (values[name] === undefined ? sum : sum + seconds), 0)
     return Math.min(300, 30 + extra) * 1000
   }
-}
+})

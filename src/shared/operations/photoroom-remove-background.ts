@@ -1,18 +1,17 @@
 import { describe } from '../params/describe'
 import { photoroomSegmentParams } from '../params/openapi-params'
-import { formatProblems, parseWith, sizeProblems, validateEach } from './common'
+import { defineOperation, formatProblems, sizeProblems, validateEach } from './common'
 import type { OperationSchema } from './types'
 
 const params = photoroomSegmentParams.filter((p) => !p.file).map((p) => describe(p.name, p.schema, 'output', p.description))
 const LABEL = 'Photoroom remove-background'
 
-export const photoroomRemoveBackground: OperationSchema = {
+export const photoroomRemoveBackground: OperationSchema = defineOperation({
   id: 'photoroom.remove-background',
   provider: 'photoroom',
   operation: 'remove-background',
   label: LABEL,
   params,
-  parseValue: (name, raw) => parseWith(params, name, raw),
   validate: (values) => ({ errors: validateEach(params, values, LABEL), warnings: [] }),
   cost: (values) => ({ amount: values['size'] === 'preview' ? 0.25 : 1, unit: 'credits' }),
   inputProblems: (image) => [
@@ -21,4 +20,4 @@ export const photoroomRemoveBackground: OperationSchema = {
     ...(Math.max(image.width, image.height) > 6000 ? [`the image is ${image.width}x${image.height}; ${LABEL} takes at most 6000 px on the long side`] : [])
   ],
   timeoutMs: () => 60_000
-}
+})

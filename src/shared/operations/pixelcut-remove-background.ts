@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { describe, flatten } from '../params/describe'
 import type { JsonSchema } from '../params/openapi-params'
 import { pixelcutRemoveBackgroundSchema, pixelcutShadowEnabled, PIXELCUT_LIMITS } from '../params/pixelcut'
-import { formatProblems, nest, parseWith, sizeProblems, validateEach } from './common'
+import { defineOperation, formatProblems, nest, sizeProblems, validateEach } from './common'
 import type { OperationSchema, ParamValues } from './types'
 
 const LABEL = 'Pixelcut remove-background'
@@ -19,13 +19,12 @@ export function pixelcutBody(values: ParamValues): Record<string, unknown> {
   return body
 }
 
-export const pixelcutRemoveBackground: OperationSchema = {
+export const pixelcutRemoveBackground: OperationSchema = defineOperation({
   id: 'pixelcut.remove-background',
   provider: 'pixelcut',
   operation: 'remove-background',
   label: LABEL,
   params,
-  parseValue: (name, raw) => parseWith(params, name, raw),
   validate: (values) => {
     const errors = validateEach(params, values, LABEL)
     if (values['shadow'] !== undefined && Object.keys(values).some((k) => k.startsWith('shadow.'))) {
@@ -51,4 +50,4 @@ export const pixelcutRemoveBackground: OperationSchema = {
     return problems
   },
   timeoutMs: (values) => (values['shadow'] === true || values['shadow.enabled'] === true ? 90_000 : 60_000)
-}
+})
