@@ -21,6 +21,7 @@ import type { ProviderClient, ProviderConfig, ProviderResult, UploadImage } from
 import { Lanes } from '../scheduler/lanes'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { FINAL_STATES, type BatchEvent, type BatchSummary, type JobSnapshot, type JobState } from './job'
+import { finalOutcome, summarize } from './outcome'
 import { sendWithRetries } from './send-with-retries'
 
 export interface BatchOptions {
@@ -101,6 +102,15 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   }
 
   async run(): Promise<BatchSummary> {
+    try {
+      return await this.runJobs()
+    } finally {
+      await this.journal.close()
+      await this.dispatcher.close()
+    }
+  }
+
+  private async runJobs(): Promise<BatchSummary> {
     const { operation, values } = this.options
     const { errors, warnings } = operation.validate(values)
     if (errors.length) throw new JobError('invalid-request', errors.join('\n'))
@@ -114,7 +124,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const { files, skipped } = await scanInputs(this.options.inputs, [this.options.outDir])
     const expected = expectedOutputs(operation, values)
     const plans = planOutputs(files, this.options.outDir, expected.count, expected.extension)
-    for (const s of skipped) this.settle(this.addJob(s.path), 'skipped', { reason: s.reason })
+    for (const s of skipped) this.update(this.addJob(s.path), 'skipped', { reason: s.reason })
     const work = files.map((f) => {
       const job = this.addJob(f.path)
       job.plan = plans.get(f.path)
@@ -132,15 +142,13 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     } finally {
       unsubscribe()
     }
-    await this.journal.close()
     await rm(this.partialDir, { recursive: true, force: true })
-    await this.dispatcher.close()
     return this.summary()
   }
 
   /**
    * A free balance query before the first image: a wrong key stops the batch before anything is sent,
-   * and a short balance is said up front.
+   * and the balance is reported up front.
    */
   private async checkAccount(): Promise<void> {
     const { operation, values } = this.options
@@ -174,10 +182,6 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     this.emit('event', { type: 'job', job: this.publicJob(job) })
   }
 
-  private settle(job: Job, state: JobState, patch: Partial<JobSnapshot> = {}): void {
-    this.update(job, state, patch)
-  }
-
   private async process(job: Job, unanswered: Map<string, unknown>): Promise<void> {
     const { operation, values } = this.options
     try {
@@ -189,7 +193,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         if (problems.length) return { skip: problems.join('; ') }
         return { inspection, key: jobKey(await hashFile(job.file), operation.id, values) }
       })
-      if ('skip' in checked) return this.settle(job, 'skipped', { reason: checked.skip })
+      if ('skip' in checked) return this.update(job, 'skipped', { reason: checked.skip })
       const { inspection, key } = checked
       job.key = key
       const cached = await this.cache.get(key)
@@ -205,7 +209,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       }
       if (this.options.dryRun) {
         this.estimatedCost += operation.cost(values, { sandbox: this.sandbox }).amount
-        return this.settle(job, 'estimated')
+        return this.update(job, 'estimated')
       }
       const purchase = (async () => {
         if (unanswered.has(key)) {
@@ -271,20 +275,12 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const plan = job.plan as PlannedOutput
     const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
     await Promise.all(result.outputs.map((o, i) => placeOutput(join(result.dir, o.file), destinations[i] as string, this.partialDir)))
-    this.settle(job, state, { outputs: destinations, warnings: result.warnings, metadata: result.metadata })
+    this.update(job, state, { outputs: destinations, warnings: result.warnings, metadata: result.metadata })
   }
 
   private fail(job: Job, error: unknown): void {
-    if (!isJobError(error)) {
-      this.settle(job, 'failed', { reason: `Unexpected problem: ${(error as Error).message}` })
-      return
-    }
-    if (error.kind === 'cancelled') {
-      const stoppedByAuth = this.stoppedBecause === 'auth'
-      this.settle(job, stoppedByAuth ? 'blocked' : 'cancelled', { reason: stoppedByAuth ? this.stopMessage : 'Cancelled' })
-    } else if (error.kind === 'credits') this.settle(job, 'blocked', { reason: error.message })
-    else if (error.kind === 'auth') this.settle(job, 'blocked', { reason: error.message })
-    else this.settle(job, 'failed', { reason: error.message })
+    const { state, reason } = finalOutcome(error, this.stoppedBecause === 'auth' ? this.stopMessage : undefined)
+    this.update(job, state, { reason })
   }
 
   /** Photoroom sandbox keys are free (and watermarked). */
@@ -293,15 +289,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   }
 
   private summary(): BatchSummary {
-    const counts = Object.fromEntries([...FINAL_STATES, 'queued', 'ready', 'sending', 'retrying', 'waiting'].map((s) => [s, 0])) as Record<JobState, number>
-    for (const job of this.jobs) counts[job.state]++
     const { operation, values } = this.options
-    return {
-      total: this.jobs.length,
-      counts,
-      cost: { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit },
-      ...(this.stoppedBecause ? { stoppedBecause: this.stoppedBecause } : {}),
-      ...(this.stopMessage ? { message: this.stopMessage } : {})
-    }
+    return summarize(this.jobs, { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit }, this.stoppedBecause, this.stopMessage)
   }
 }

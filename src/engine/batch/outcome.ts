@@ -1,0 +1,32 @@
+import type { Cost } from '../../shared/operations'
+import { isJobError } from '../errors'
+import { FINAL_STATES, type BatchSummary, type JobSnapshot, type JobState } from './job'
+
+/**
+ * The state a job ends in when its request throws. Credits and a rejected key mean the photo was not
+ * processed through no fault of its own ("blocked"); a cancellation caused by a rejected key is too.
+ */
+export function finalOutcome(error: unknown, stoppedByAuthMessage: string | undefined): { state: JobState; reason: string } {
+  if (!isJobError(error)) return { state: 'failed', reason: `Unexpected problem: ${(error as Error).message}` }
+  switch (error.kind) {
+    case 'cancelled':
+      return stoppedByAuthMessage ? { state: 'blocked', reason: stoppedByAuthMessage } : { state: 'cancelled', reason: 'Cancelled' }
+    case 'credits':
+    case 'auth':
+      return { state: 'blocked', reason: error.message }
+    default:
+      return { state: 'failed', reason: error.message }
+  }
+}
+
+export function summarize(jobs: readonly JobSnapshot[], cost: Cost, stoppedBecause: BatchSummary['stoppedBecause'], message: string | undefined): BatchSummary {
+  const counts = Object.fromEntries([...FINAL_STATES, 'queued', 'ready', 'sending', 'retrying', 'waiting'].map((s) => [s, 0])) as Record<JobState, number>
+  for (const job of jobs) counts[job.state]++
+  return {
+    total: jobs.length,
+    counts,
+    cost,
+    ...(stoppedBecause ? { stoppedBecause } : {}),
+    ...(message ? { message } : {})
+  }
+}
