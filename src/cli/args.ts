@@ -117,6 +117,7 @@ Usage: npm run --silent batch -- [options] <files or folders...>
 Keys: PHOTOROOM_API_KEY, PIXELCUT_API_KEY, PHOTA_API_KEY.
 Servers: PHOTOROOM_API_URL, PHOTOROOM_SDK_URL, PIXELCUT_API_URL, PHOTA_API_URL (e.g. the simulator).
 
-Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected.
+Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected;
+5 the provider cannot be reached.
 Finished results are remembered: running the same command again sends only what is left.
 `

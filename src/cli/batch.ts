@@ -71,6 +71,10 @@ async function main(argv: string[]): Promise<number> {
       err(`proofsheet: ${error.message} Check ${KEY_VARIABLES[provider]}. Nothing was sent.`)
       return EXIT.auth
     }
+    if (isJobError(error) && error.kind === 'retryable') {
+      err(`proofsheet: ${error.message} Check your connection${provider === 'photoroom' ? ', PHOTOROOM_API_URL and PHOTOROOM_SDK_URL' : ` and ${provider === 'pixelcut' ? 'PIXELCUT_API_URL' : 'PHOTA_API_URL'}`}.`)
+      return EXIT.unreachable
+    }
     if (isJobError(error) && error.kind === 'invalid-request') {
       err(`proofsheet: these parameters would be refused by ${PROVIDER_NAMES[provider]}:\n  ${error.message.split('\n').join('\n  ')}`)
       return EXIT.usage

@@ -5,5 +5,6 @@ export const EXIT = {
   usage: 2,
   credits: 3,
   auth: 4,
+  unreachable: 5,
   interrupted: 130
 } as const

@@ -75,3 +75,17 @@ describe('a wrong key', () => {
     })
   })
 })
+
+describe('a provider that cannot be reached', () => {
+  it('stops before trying every photo, with exit 5 and a readable reason', async () => {
+    const work = tempDir()
+    await makePhotos(join(work, 'in'), 3)
+    await withSimulator(NO_LIMITS, async (sim) => {
+      const env = simulatorEnv(sim, join(work, 'state'), { PIXELCUT_API_URL: 'http://127.0.0.1:9' })
+      const run = await runCli(['--provider', 'pixelcut', '--out', join(work, 'out'), join(work, 'in')], env)
+      expect(run.code).toBe(5)
+      expect(run.stderr).toContain('Pixelcut cannot be reached')
+      expect(run.stderr).toContain('PIXELCUT_API_URL')
+    })
+  })
+})

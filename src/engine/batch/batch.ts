@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import PQueue from 'p-queue'
 import type { Dispatcher } from 'undici'
-import type { OperationSchema, ParamValues } from '../../shared/operations'
+import { PROVIDER_NAMES, type OperationSchema, type ParamValues } from '../../shared/operations'
 import { expectedOutputs } from '../../shared/operations/output-format'
 import { JobError, isJobError } from '../errors'
 import { inspectFile } from '../files/inspect'
@@ -157,7 +157,11 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       balances = await this.client.balances()
     } catch (error) {
       if (isJobError(error) && error.kind === 'auth') throw error
-      this.emit('event', { type: 'notice', message: `Could not read the ${operation.provider} balance before starting (${(error as Error).message}).` })
+      // No HTTP answer at all: sending every photo would only retry each one into the same wall.
+      if (isJobError(error) && error.kind === 'retryable' && error.details.status === undefined) {
+        throw new JobError('retryable', `${PROVIDER_NAMES[operation.provider]} cannot be reached (${error.message}). Nothing was sent.`)
+      }
+      this.emit('event', { type: 'notice', message: `Could not read the ${PROVIDER_NAMES[operation.provider]} balance before starting (${(error as Error).message}).` })
       return
     }
     const unit = operation.cost(values).unit
