@@ -48,7 +48,6 @@ export interface BatchOptions {
 
 interface Job extends JobSnapshot {
   plan?: PlannedOutput
-  key?: string
   controller: AbortController
 }
 
@@ -62,6 +61,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private readonly journal: Journal
   private readonly partialDir: string
   private readonly inFlight = new Map<string, Promise<CachedResult & { dir: string }>>()
+  /** The first job to reach each key; later identical photos are marked as the same as it. */
+  private readonly firstByKey = new Map<string, Job>()
   private readonly checks = new PQueue({ concurrency: 4 })
   private spent = 0
   private estimatedCost = 0
@@ -176,7 +177,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     return job
   }
 
-  private publicJob({ controller: _c, plan: _p, key: _k, ...job }: Job): JobSnapshot {
+  private publicJob({ controller: _c, plan: _p, ...job }: Job): JobSnapshot {
     return { ...job }
   }
 
@@ -199,12 +200,12 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       })
       if ('skip' in checked) return this.update(job, 'skipped', { reason: checked.skip })
       const { inspection, key } = checked
-      job.key = key
       const cached = await this.cache.get(key)
       if (cached) return await this.deliver(job, cached, 'reused')
 
       // From here to inFlight.set there is no await, so two identical files cannot both buy.
-      const first = this.jobs.find((other) => other !== job && other.key === key && other.id < job.id)
+      const first = this.firstByKey.get(key)
+      if (!first) this.firstByKey.set(key, job)
       const pending = this.inFlight.get(key)
       if (pending || (this.options.dryRun && first)) {
         this.update(job, this.options.dryRun ? 'estimated' : 'ready', first ? { sameAs: first.id } : {})
