@@ -4,7 +4,6 @@ import { basename, join, resolve } from 'node:path'
 import PQueue from 'p-queue'
 import type { Dispatcher } from 'undici'
 import { PROVIDER_NAMES, type OperationSchema, type ParamValues } from '../../shared/operations'
-import { expectedOutputs } from '../../shared/operations/output-format'
 import { JobError, isJobError } from '../errors'
 import { inspectFile } from '../files/inspect'
 import { outputPaths, planOutputs, type PlannedOutput } from '../files/output-plan'
@@ -123,7 +122,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const unanswered = await Journal.unanswered(this.journal.path)
 
     const { files, skipped } = await scanInputs(this.options.inputs, [this.options.outDir])
-    const expected = expectedOutputs(operation, values)
+    const expected = operation.expectedOutputs(values)
     const plans = planOutputs(files, this.options.outDir, expected.count, expected.extension)
     for (const s of skipped) this.update(this.addJob(s.path), 'skipped', { reason: s.reason })
     const work = files.map((f) => {

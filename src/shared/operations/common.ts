@@ -108,3 +108,8 @@ export function nest(values: ParamValues): Record<string, unknown> {
 export function defineOperation(operation: Omit<OperationSchema, 'parseValue'>): OperationSchema {
   return { ...operation, parseValue: (name, raw) => parseWith(operation.params, name, raw) }
 }
+
+/** The file extension for an API's format name: "jpeg" and "jpg" both give jpg; PNG when unset. */
+export function extensionOf(format: unknown): string {
+  return format === 'jpeg' || format === 'jpg' ? 'jpg' : String(format ?? 'png')
+}

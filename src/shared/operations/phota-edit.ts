@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { flatten } from '../params/describe'
 import type { JsonSchema } from '../params/openapi-params'
 import { photaEditSchema, photaRequestProblems, PHOTA_LIMITS } from '../params/phota'
-import { defineOperation, formatProblems, validateEach } from './common'
+import { defineOperation, extensionOf, formatProblems, validateEach } from './common'
 import type { OperationSchema } from './types'
 
 const LABEL = 'Phota edit'
@@ -28,5 +28,6 @@ export const photaEdit: OperationSchema = defineOperation({
   cost: (values) => ({ amount: typeof values['num_output_images'] === 'number' ? values['num_output_images'] : 1, unit: 'credits' }),
   inputProblems: (image) => formatProblems(image, PHOTA_LIMITS.formats, LABEL),
   // Phota answers synchronously for up to 600 s.
+  expectedOutputs: (values) => ({ extension: extensionOf(values['output_format']), count: typeof values['num_output_images'] === 'number' ? values['num_output_images'] : 1 }),
   timeoutMs: () => 660_000
 })

@@ -8,7 +8,7 @@ import {
   SHADOWS_MODEL_HEADER,
   SHADOWS_MODEL_VERSIONS
 } from '../params/photoroom-rules'
-import { defineOperation, formatProblems, sizeProblems, validateEach } from './common'
+import { defineOperation, extensionOf, formatProblems, sizeProblems, validateEach } from './common'
 import type { OperationSchema, ParamValues } from './types'
 
 const LABEL = 'Photoroom edit'
@@ -107,6 +107,7 @@ export const photoroomEdit: OperationSchema = defineOperation({
     }
     return problems
   },
+  expectedOutputs: (values) => ({ extension: extensionOf(values['export.format']), count: 1 }),
   timeoutMs: (values) => {
     const extra = Object.entries(FEATURE_SECONDS).reduce((sum, [name, seconds]) => (values[name] === undefined ? sum : sum + seconds), 0)
     return Math.min(300, 30 + extra) * 1000

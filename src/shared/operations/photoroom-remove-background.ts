@@ -1,6 +1,6 @@
 import { describe } from '../params/describe'
 import { photoroomSegmentParams } from '../params/openapi-params'
-import { defineOperation, formatProblems, sizeProblems, validateEach } from './common'
+import { defineOperation, extensionOf, formatProblems, sizeProblems, validateEach } from './common'
 import type { OperationSchema } from './types'
 
 const params = photoroomSegmentParams.filter((p) => !p.file).map((p) => describe(p.name, p.schema, 'output', p.description))
@@ -19,5 +19,6 @@ export const photoroomRemoveBackground: OperationSchema = defineOperation({
     ...sizeProblems(image, 30 * 1024 * 1024, LABEL),
     ...(Math.max(image.width, image.height) > 6000 ? [`the image is ${image.width}x${image.height}; ${LABEL} takes at most 6000 px on the long side`] : [])
   ],
+  expectedOutputs: (values) => ({ extension: extensionOf(values['format']), count: 1 }),
   timeoutMs: () => 60_000
 })

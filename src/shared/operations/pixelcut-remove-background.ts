@@ -49,5 +49,6 @@ export const pixelcutRemoveBackground: OperationSchema = defineOperation({
     if (width < PIXELCUT_LIMITS.minSide || height < PIXELCUT_LIMITS.minSide) problems.push(`the image is ${width}x${height}; ${LABEL} needs at least 64x64 px`)
     return problems
   },
+  expectedOutputs: () => ({ extension: 'png', count: 1 }),
   timeoutMs: (values) => (values['shadow'] === true || values['shadow.enabled'] === true ? 90_000 : 60_000)
 })

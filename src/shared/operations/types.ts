@@ -46,4 +46,6 @@ export interface OperationSchema {
   inputProblems(image: InputImage, values: ParamValues): string[]
   /** How long one request may take, in ms: AI features take seconds, Phota may take minutes. */
   timeoutMs(values: ParamValues): number
+  /** The extension results will most likely have, and how many results one input gives. */
+  expectedOutputs(values: ParamValues): { extension: string; count: number }
 }
