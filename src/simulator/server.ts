@@ -159,8 +159,8 @@ export class Simulator {
         return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
       }
       const fault = route.operation ? this.faults[provider].next() : null
-      if (fault) stats.of(provider).faults[fault === 'rateLimit' ? 'serverError' : fault] += fault === 'rateLimit' ? 0 : 1
       if (fault === 'rateLimit') return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
+      if (fault) stats.of(provider).faults[fault]++
       if (fault === 'stall') return // never answered; the client's timeout or close() ends it
       const latency = profile.latencyMs + profile.latencyJitterMs * this.state.random[provider]()
       if (route.operation && latency > 0) await sleep(latency)
