@@ -1,39 +1,67 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, session, shell } from 'electron'
-import { secureWebPreferences } from './window-security'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, session } from 'electron'
+import ElectronStore from 'electron-store'
+import { defaultStateDir, urlsFromEnv } from '../engine/defaults'
+import type { Settings } from '../shared/ipc/contract'
+import { createApp, type App } from './app/create-app'
+import { handleImageProtocol, registerImageScheme } from './electron/image-protocol'
+import { registerIpc, windowEmitter } from './electron/ipc-registrar'
+import { createMainWindow } from './electron/main-window'
+import { installMenu } from './electron/menu'
+import { electronRunnerHooks, electronShellActions } from './electron/shell-actions'
+import { settingsStoreOptions } from './settings/settings'
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    show: false,
-    title: 'Proofsheet',
-    webPreferences: { ...secureWebPreferences, preload: join(__dirname, '../preload/index.cjs') }
-  })
-  window.once('ready-to-show', () => window.show())
-  // Nothing but our own bundle is ever shown; links open in the user's browser.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
+let window: BrowserWindow | null = null
+const getWindow = (): BrowserWindow | null => window
 
-  const devServer = process.env['ELECTRON_RENDERER_URL']
-  if (!app.isPackaged && devServer) void window.loadURL(devServer)
-  else void window.loadFile(join(__dirname, '../renderer/index.html'))
-  return window
-}
+const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+const rendererUrl = devServer ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
 
 if (!app.requestSingleInstanceLock()) app.quit()
+else start()
 
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  createWindow()
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+function start(): void {
+  registerImageScheme()
+  let shared: App | undefined
+
+  app.on('second-instance', () => {
+    if (!window) return
+    if (window.isMinimized()) window.restore()
+    window.focus()
   })
-})
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+  void app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+    session.defaultSession.setPermissionCheckHandler(() => false)
+    const settingsStore = new ElectronStore<Settings>(settingsStoreOptions())
+    shared = await createApp({
+      dataDir: app.getPath('userData'),
+      stateDir: defaultStateDir(process.env),
+      keychainService: 'Proofsheet',
+      settingsStore,
+      urls: urlsFromEnv(process.env),
+      emit: windowEmitter(getWindow),
+      shell: electronShellActions(getWindow),
+      typedPaths: false,
+      hooks: electronRunnerHooks(getWindow)
+    })
+    const { service, library, thumbnails, settings } = shared
+    registerIpc(service, rendererUrl)
+    handleImageProtocol(library, thumbnails)
+    installMenu({ addPhotos: () => void service.pickAndAdd() })
+    const openWindow = (): void => {
+      window = createMainWindow(settings, rendererUrl)
+      window.on('closed', () => (window = null))
+    }
+    openWindow()
+    app.on('activate', () => {
+      if (!window) openWindow()
+    })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => void shared?.close())
+}

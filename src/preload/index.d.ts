@@ -1,6 +1,8 @@
+import type { ProofsheetApi } from '../shared/ipc/bridge'
+
 declare global {
   interface Window {
-    proofsheet: { readonly name: string }
+    proofsheet: ProofsheetApi
   }
 }
 

@@ -1,4 +1,17 @@
-import { contextBridge } from 'electron'
+import { contextBridge, ipcRenderer } from 'electron'
+import { createBridge } from '../shared/ipc/bridge'
+import { IMAGE_SCHEME, channelFor } from '../shared/ipc/channels'
 
-// The typed IPC contract lands here; until then the renderer gets only the app's identity.
-contextBridge.exposeInMainWorld('proofsheet', Object.freeze({ name: 'Proofsheet' }))
+// Exactly the contract: one function per request, one removable subscription per event, no raw ipcRenderer.
+contextBridge.exposeInMainWorld(
+  'proofsheet',
+  createBridge({
+    invoke: (channel, input) => ipcRenderer.invoke(channelFor(channel), input),
+    subscribe(event, listener) {
+      const forward = (_event: Electron.IpcRendererEvent, payload: unknown): void => listener(payload)
+      ipcRenderer.on(channelFor(event), forward)
+      return () => void ipcRenderer.removeListener(channelFor(event), forward)
+    },
+    imageBase: `${IMAGE_SCHEME}://image/`
+  })
+)

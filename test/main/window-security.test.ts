@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { secureWebPreferences } from '../../src/main/window-security'
+import { secureWebPreferences } from '../../src/main/electron/window-security'
 
 describe('the window', () => {
   it('keeps the renderer isolated, sandboxed and without Node', () => {

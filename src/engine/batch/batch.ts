@@ -43,6 +43,8 @@ export interface BatchOptions {
   priority?: number
   /** Overrides the per-operation request timeout. */
   timeoutMs?: number
+  /** Output file name pattern; `{name}` is the input's own name. */
+  naming?: string
 }
 
 interface Job extends JobSnapshot {
@@ -123,7 +125,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
     const { files, skipped } = await scanInputs(this.options.inputs, [this.options.outDir])
     const expected = operation.expectedOutputs(values)
-    const plans = planOutputs(files, this.options.outDir, expected.count, expected.extension)
+    const plans = planOutputs(files, this.options.outDir, expected.count, expected.extension, this.options.naming)
     for (const s of skipped) this.update(this.addJob(s.path), 'skipped', { reason: s.reason })
     const work = files.map((f) => {
       const job = this.addJob(f.path)

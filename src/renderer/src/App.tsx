@@ -1,8 +1,32 @@
+import { useEffect, useState } from 'react'
+import { connect } from './store'
+import { BalanceBar } from './components/BalanceBar'
+import { KeyForm } from './components/KeyForm'
+import { LibraryPanel } from './components/LibraryPanel'
+import { RunPanel } from './components/RunPanel'
+
 export function App(): React.JSX.Element {
+  const [problem, setProblem] = useState<string | null>(null)
+  useEffect(() => {
+    const connection = connect().catch((error: Error) => {
+      setProblem(error.message)
+      return () => undefined
+    })
+    return () => void connection.then((disconnect) => disconnect())
+  }, [])
+
   return (
-    <main className="placeholder">
-      <h1>Proofsheet</h1>
-      <p>Drop a folder of photos here to start a batch. The gallery arrives in the next release.</p>
-    </main>
+    <div className="app">
+      <header>
+        <h1>Proofsheet</h1>
+      </header>
+      {problem && <p role="alert">{problem}</p>}
+      <aside>
+        <KeyForm />
+        <RunPanel />
+      </aside>
+      <LibraryPanel />
+      <BalanceBar />
+    </div>
   )
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import spec from '../spec/photoroom-openapi.json'
+import spec from '../spec/photoroom-openapi.json' with { type: 'json' }
 
 /** A JSON Schema fragment as the OpenAPI document writes it. */
 export type JsonSchema = Record<string, unknown>

@@ -1,0 +1,128 @@
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Conf from 'conf'
+import { build } from 'esbuild'
+import type { EventName } from '../../src/shared/ipc/channels'
+import { eventSchemas, type EventPayload, type Settings } from '../../src/shared/ipc/contract'
+import type { ProviderConfig } from '../../src/engine/providers/types'
+import { createApp, type App } from '../../src/main/app/create-app'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import { resolveImage } from '../../src/main/images/image-files'
+import { settingsStoreOptions } from '../../src/main/settings/settings'
+
+export interface HarnessOptions {
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  dataDir: string
+  stateDir: string
+  keychainService: string
+  urls: ProviderConfig['urls']
+  /** What the "Add photos…" picker answers, since a browser cannot show a native one. */
+  pickPaths?: string[]
+  port?: number
+}
+
+export interface Harness {
+  url: string
+  app: App
+  /** Every event main sent, in order, each already checked against the contract. */
+  sent: { event: EventName; payload: unknown }[]
+  close(): Promise<void>
+}
+
+const STATIC_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }
+const BRIDGE = fileURLToPath(new URL('./browser-bridge.ts', import.meta.url))
+
+/**
+ * The test transport: the real main-process services (library, keychain, queue, settings) behind the
+ * same contract, carried over HTTP and server-sent events to the built renderer in a plain browser.
+ * Test code only; it binds 127.0.0.1 and is never shipped.
+ */
+export async function startHarness(o: HarnessOptions): Promise<Harness> {
+  const streams = new Set<ServerResponse>()
+  const sent: Harness['sent'] = []
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    // Every event is checked against the contract, so the e2e tests catch a main that breaks it.
+    const checked = eventSchemas[event].parse(payload)
+    sent.push({ event, payload: checked })
+    for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(checked)}\n\n`)
+  }
+  const app = await createApp({
+    dataDir: o.dataDir,
+    stateDir: o.stateDir,
+    keychainService: o.keychainService,
+    settingsStore: new Conf<Settings>({ ...settingsStoreOptions(), cwd: o.dataDir, projectVersion: '0.2.0' }),
+    urls: o.urls,
+    emit,
+    shell: { pickPaths: async () => o.pickPaths ?? [], showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`) },
+    typedPaths: true
+  })
+  const bridge = (await build({ entryPoints: [BRIDGE], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })).outputFiles[0]?.text ?? ''
+  const index = (await readFile(join(o.rendererDir, 'index.html'), 'utf8')).replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>')
+
+  const server = createServer((req, res) => {
+    void route(req, res).catch((error: Error) => {
+      console.error(error)
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
+      const body = await readBody(req)
+      const input: unknown = body ? JSON.parse(body) : undefined
+      const answer = await dispatch(app.service, url.pathname.slice(5), input ?? undefined)
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
+      return
+    }
+    if (url.pathname === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      streams.add(res)
+      req.on('close', () => streams.delete(res))
+      return
+    }
+    if (url.pathname.startsWith('/image/')) {
+      const found = await resolveImage(url.pathname.slice(7), app.library, app.thumbnails)
+      if (found.status !== 200) return void res.writeHead(404).end()
+      res.writeHead(200, { 'content-type': found.type, 'cache-control': 'no-cache' })
+      createReadStream(found.path).pipe(res)
+      return
+    }
+    if (url.pathname === '/__harness/bridge.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(bridge)
+    if (url.pathname === '/' || url.pathname === '/index.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end(index)
+    const file = normalize(join(o.rendererDir, decodeURIComponent(url.pathname)))
+    if (!file.startsWith(o.rendererDir + sep)) return void res.writeHead(404).end()
+    const data = await readFile(file).catch(() => null)
+    if (!data) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': STATIC_TYPES[extname(file)] ?? 'application/octet-stream' }).end(data)
+  }
+
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    app,
+    sent,
+    async close() {
+      for (const stream of streams) stream.end()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await app.close()
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}

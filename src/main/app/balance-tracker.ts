@@ -1,0 +1,68 @@
+import type { EmitEvent } from '../../shared/ipc/contract'
+import { PROVIDER_IDS, type ProviderId } from '../../shared/operations'
+import type { Balance } from '../../engine/providers/types'
+import type { ApiKeys } from '../keychain/api-keys'
+import type { BalanceReader } from './balances'
+
+/**
+ * The latest credit balance per provider, streamed to the renderer: after charges (at most once a
+ * second per provider, since each read is a request) and on a slow timer.
+ */
+export class BalanceTracker {
+  private readonly latest = new Map<string, Balance>()
+  private readonly due = new Map<ProviderId, NodeJS.Timeout>()
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly reader: BalanceReader,
+    private readonly keys: ApiKeys,
+    private readonly emit: EmitEvent,
+    private readonly throttleMs = 1_000
+  ) {}
+
+  all(): Balance[] {
+    return [...this.latest.values()]
+  }
+
+  accept(balance: Balance): void {
+    this.latest.set(`${balance.provider}:${balance.unit}`, balance)
+    this.emit('balance', balance)
+  }
+
+  forget(provider: ProviderId): void {
+    for (const key of [...this.latest.keys()]) if (key.startsWith(`${provider}:`)) this.latest.delete(key)
+  }
+
+  /** Called after each charge; charges in quick succession share one read. */
+  refreshSoon(provider: ProviderId): void {
+    if (this.due.has(provider)) return
+    this.due.set(
+      provider,
+      setTimeout(() => {
+        this.due.delete(provider)
+        void this.refresh(provider)
+      }, this.throttleMs)
+    )
+  }
+
+  async refresh(provider: ProviderId): Promise<void> {
+    const key = await this.keys.key(provider).catch(() => null)
+    if (!key) return
+    try {
+      for (const balance of await this.reader.read(provider, key)) this.accept(balance)
+    } catch {
+      // A missed reading is not worth an error; the next charge or tick tries again.
+    }
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => PROVIDER_IDS.forEach((p) => void this.refresh(p)), intervalMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+    for (const timeout of this.due.values()) clearTimeout(timeout)
+    this.due.clear()
+  }
+}

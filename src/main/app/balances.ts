@@ -1,0 +1,27 @@
+import type { Dispatcher } from 'undici'
+import type { ProviderId } from '../../shared/operations'
+import { createProviderClient } from '../../engine/providers'
+import { createDispatcher } from '../../engine/providers/http'
+import type { Balance, ProviderConfig } from '../../engine/providers/types'
+import { SpendLedger } from '../../engine/journal/spend-ledger'
+
+/** Reads balances with the same clients the batches use; one small connection pool for all of them. */
+export class BalanceReader {
+  private readonly dispatcher: Dispatcher = createDispatcher(2)
+  private readonly ledger: SpendLedger
+
+  constructor(
+    private readonly urls: ProviderConfig['urls'],
+    stateDir: string
+  ) {
+    this.ledger = new SpendLedger(stateDir)
+  }
+
+  read(provider: ProviderId, key: string): Promise<Balance[]> {
+    return createProviderClient(provider, { key, urls: this.urls }, this.dispatcher, this.ledger).balances(AbortSignal.timeout(15_000))
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close()
+  }
+}

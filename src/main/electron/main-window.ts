@@ -1,0 +1,35 @@
+import { join } from 'node:path'
+import { BrowserWindow, shell } from 'electron'
+import type { SettingsService } from '../settings/settings'
+import { secureWebPreferences } from './window-security'
+
+/** The one window: hardened, never navigating away, and reopening where the user left it. */
+export function createMainWindow(settings: SettingsService, rendererUrl: string): BrowserWindow {
+  const bounds = settings.get().window
+  const window = new BrowserWindow({
+    width: bounds.width,
+    height: bounds.height,
+    x: bounds.x,
+    y: bounds.y,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Proofsheet',
+    webPreferences: { ...secureWebPreferences, preload: join(__dirname, '../preload/index.cjs') }
+  })
+  if (bounds.maximized) window.maximize()
+  window.once('ready-to-show', () => window.show())
+  // Nothing but our own bundle is ever shown; https links open in the user's browser.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https:')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  window.webContents.on('will-navigate', (event) => event.preventDefault())
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  window.on('close', () => {
+    const { x, y, width, height } = window.getNormalBounds()
+    settings.saveWindow({ x, y, width, height, maximized: window.isMaximized() })
+  })
+  void window.loadURL(rendererUrl)
+  return window
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+import { REQUESTS, type RequestName } from '../../shared/ipc/channels'
+import { requestSchemas, type Envelope, type Handlers, type IpcError } from '../../shared/ipc/contract'
+import { isJobError, type JobErrorKind } from '../../engine/errors'
+import { AppError } from '../app/app-error'
+import { KeychainUnavailableError } from '../keychain/keychain'
+
+const KIND_CODES: Record<JobErrorKind, IpcError['code']> = {
+  retryable: 'unreachable',
+  credits: 'credits',
+  auth: 'auth',
+  'invalid-request': 'invalid-input',
+  'unsupported-input': 'invalid-input',
+  cancelled: 'busy'
+}
+
+function isRequestName(name: string): name is RequestName {
+  return (REQUESTS as readonly string[]).includes(name)
+}
+
+/**
+ * The one way a request reaches main, whatever carries it (Electron IPC or the test transport):
+ * unknown channels and malformed input are refused before any handler runs.
+ */
+export async function dispatch(handlers: Handlers, channel: string, input: unknown, log: (error: unknown) => void = console.error): Promise<Envelope<unknown>> {
+  if (!isRequestName(channel)) return { ok: false, error: { code: 'invalid-input', message: `Unknown request "${channel}".` } }
+  const parsed = requestSchemas[channel].input.safeParse(input)
+  if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: z.prettifyError(parsed.error) } }
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown>
+    return { ok: true, value: await handler.call(handlers, parsed.data) }
+  } catch (error) {
+    return { ok: false, error: toIpcError(error, log) }
+  }
+}
+
+/** Errors cross as `{code, message}`: never a stack, never a key. */
+export function toIpcError(error: unknown, log: (error: unknown) => void): IpcError {
+  if (error instanceof AppError) return { code: error.code, message: error.message }
+  if (error instanceof KeychainUnavailableError) return { code: error.code, message: error.message }
+  if (isJobError(error)) return { code: KIND_CODES[error.kind], message: error.message }
+  if (error instanceof z.ZodError) return { code: 'invalid-input', message: z.prettifyError(error) }
+  log(error)
+  return { code: 'internal', message: 'Something went wrong inside Proofsheet; nothing was lost. Details are in the log.' }
+}

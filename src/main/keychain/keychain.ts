@@ -1,0 +1,44 @@
+import { AsyncEntry } from '@napi-rs/keyring'
+
+export class KeychainUnavailableError extends Error {
+  readonly code = 'keychain-unavailable'
+}
+
+const UNAVAILABLE =
+  process.platform === 'linux'
+    ? 'No system keychain is available. Proofsheet keeps API keys only in a Secret Service (GNOME Keyring or KWallet); start and unlock one, then try again. The key was not saved.'
+    : 'The system keychain could not be opened, so the key was not saved. Unlock the keychain and try again.'
+
+/**
+ * Secrets in the OS keychain: macOS Keychain, Windows Credential Manager, Linux Secret Service.
+ * Linux is pinned to the Secret Service: the kernel keyring the library would fall back to forgets
+ * keys at logout, and a key that silently vanishes is worse than a clear refusal.
+ */
+export class Keychain {
+  constructor(private readonly service: string) {}
+
+  async get(account: string): Promise<string | null> {
+    return this.guard(() => this.entry(account).getPassword())
+  }
+
+  async set(account: string, secret: string): Promise<void> {
+    await this.guard(() => this.entry(account).setPassword(secret))
+  }
+
+  async delete(account: string): Promise<void> {
+    await this.guard(() => this.entry(account).deleteCredential())
+  }
+
+  private entry(account: string): AsyncEntry {
+    return new AsyncEntry(this.service, account, { linux: { store: 'secret-service' } })
+  }
+
+  /** The library's own messages name D-Bus internals; the user gets one message they can act on. */
+  private async guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation()
+    } catch (error) {
+      throw new KeychainUnavailableError(UNAVAILABLE, { cause: error })
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type Conf from 'conf'
+import type { Options } from 'conf'
+import { z } from 'zod'
+import { settingsSchema, type Settings } from '../../shared/ipc/contract'
+import { PROVIDER_DEFAULTS } from '../../engine/defaults'
+
+export const DEFAULT_SETTINGS: Settings = {
+  outputFolder: null,
+  naming: '{name}',
+  concurrency: Object.fromEntries(Object.entries(PROVIDER_DEFAULTS).map(([id, d]) => [id, d.concurrency])) as Settings['concurrency'],
+  defaultPreset: { operationId: 'photoroom.remove-background', values: {} },
+  window: { width: 1280, height: 820, maximized: false }
+}
+
+type Store = Conf<Settings>
+
+/**
+ * The options electron-store (in the app) and conf (its base, in tests) are both opened with: the JSON
+ * schema comes from the same zod schema the IPC contract validates with, so the two cannot disagree.
+ */
+export function settingsStoreOptions(): Options<Settings> {
+  const json = z.toJSONSchema(settingsSchema, { target: 'draft-2020-12', io: 'input' }) as { properties: Options<Settings>['schema'] }
+  return {
+    configName: 'settings',
+    schema: json.properties,
+    defaults: DEFAULT_SETTINGS,
+    clearInvalidConfig: false,
+    migrations: {
+      // 0.1 kept one concurrency for every provider; each provider now has its own.
+      '0.2.0': (store) => {
+        const old = store.get('concurrency') as unknown
+        if (typeof old === 'number') {
+          store.set('concurrency', Object.fromEntries(Object.keys(PROVIDER_DEFAULTS).map((id) => [id, old])) as Settings['concurrency'])
+        }
+      }
+    }
+  }
+}
+
+/** Preferences the user sets once: output folder and naming, concurrency per provider, the default preset. */
+export class SettingsService {
+  constructor(private readonly store: Store) {}
+
+  get(): Settings {
+    return settingsSchema.parse(this.store.store)
+  }
+
+  /** Validated as a whole before anything is written, so a bad field leaves the file as it was. */
+  update(patch: Partial<Omit<Settings, 'window'>>): Settings {
+    const next = settingsSchema.parse({ ...this.get(), ...patch })
+    this.store.store = next
+    return next
+  }
+
+  saveWindow(window: Settings['window']): void {
+    this.store.set('window', window)
+  }
+}

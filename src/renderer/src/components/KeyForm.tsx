@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import { PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '@shared/operations/types'
+import type { KeyStatus } from '@shared/ipc/contract'
+import { call } from '../api'
+import { useStore } from '../store'
+import { useAction } from './use-action'
+
+function describe(status: KeyStatus | undefined): string {
+  if (!status || status.state === 'not-set') return 'No key saved'
+  const suffix = `…${status.last4}${status.sandbox ? ' (sandbox: free, watermarked)' : ''}`
+  return status.state === 'invalid' ? `Refused ${suffix}: ${status.message ?? ''}` : `Key saved ${suffix}${status.message ? ` — ${status.message}` : ''}`
+}
+
+/** Keys go to main and into the keychain; what comes back is only a status and the last four characters. */
+export function KeyForm(): React.JSX.Element {
+  const [provider, setProvider] = useState<ProviderId>('photoroom')
+  const [key, setKey] = useState('')
+  const status = useStore((s) => s.keys[provider])
+  const { error, busy, run } = useAction()
+
+  return (
+    <section className="panel" aria-label="API keys">
+      <h2>API keys</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run(async () => {
+            await call('setKey', { provider, key })
+            setKey('')
+          })
+        }}
+      >
+        <label>
+          Provider
+          <select value={provider} onChange={(e) => setProvider(e.target.value as ProviderId)}>
+            {PROVIDER_IDS.map((p) => (
+              <option key={p} value={p}>
+                {PROVIDER_NAMES[p]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          API key
+          <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />
+        </label>
+        <button type="submit" disabled={busy || !key.trim()}>
+          Save key
+        </button>
+        <button type="button" disabled={busy || status?.state !== 'set'} onClick={() => void run(() => call('testKey', { provider }))}>
+          Test
+        </button>
+        <button type="button" disabled={busy || !status || status.state === 'not-set'} onClick={() => void run(() => call('deleteKey', { provider }))}>
+          Delete
+        </button>
+      </form>
+      <p data-testid="key-status" className={status?.state === 'invalid' ? 'bad' : undefined}>
+        {describe(status)}
+      </p>
+      {error && <p role="alert">{error}</p>}
+    </section>
+  )
+}
