@@ -18,6 +18,9 @@ const getWindow = (): BrowserWindow | null => window
 const devServer = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 const rendererUrl = devServer ?? pathToFileURL(join(__dirname, '../renderer/index.html')).toString()
 
+// A separate profile (tests, a portable copy) must be chosen before anything reads the default one.
+if (process.env['PROOFSHEET_USER_DATA']) app.setPath('userData', process.env['PROOFSHEET_USER_DATA'])
+
 if (!app.requestSingleInstanceLock()) app.quit()
 else start()
 

@@ -7,7 +7,7 @@ import { DEMO_KEYS } from '../../src/simulator/options'
 
 const ROOT = resolve(__dirname, '../..')
 /** tsx's loader by absolute URL: the CLI may be started from any folder. */
-const TSX = pathToFileURL(resolve(ROOT, 'node_modules/tsx', JSON.parse(readFileSync(resolve(ROOT, 'node_modules/tsx/package.json'), 'utf8')).exports['.'] as string)).href
+export const TSX = pathToFileURL(resolve(ROOT, 'node_modules/tsx', JSON.parse(readFileSync(resolve(ROOT, 'node_modules/tsx/package.json'), 'utf8')).exports['.'] as string)).href
 
 export interface CliRun {
   code: number | null

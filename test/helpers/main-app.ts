@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import Conf from 'conf'
+import type { EventName } from '../../src/shared/ipc/channels'
+import type { EventPayload, Settings } from '../../src/shared/ipc/contract'
+import type { ShellActions } from '../../src/main/app/app-service'
+import { createApp, type App } from '../../src/main/app/create-app'
+import { Keychain } from '../../src/main/keychain/keychain'
+import { settingsStoreOptions } from '../../src/main/settings/settings'
+import type { Simulator } from '../../src/simulator/server'
+import { tempDir } from './photos'
+
+export interface TestApp extends App {
+  dir: string
+  events: { event: EventName; payload: unknown }[]
+  keychain: Keychain
+  /** Resolves with the first event of this name (after any already seen) that matches. */
+  next<E extends EventName>(event: E, match?: (payload: EventPayload<E>) => boolean): Promise<EventPayload<E>>
+}
+
+/** Main's real services, as the app wires them, with a keychain entry name of the test's own. */
+export async function openTestApp(sim: Simulator, options: { dir?: string; service?: string; typedPaths?: boolean; shell?: ShellActions } = {}): Promise<TestApp> {
+  const dir = options.dir ?? tempDir('proofsheet-main-')
+  const service = options.service ?? `Proofsheet test ${randomBytes(4).toString('hex')}`
+  const events: TestApp['events'] = []
+  const waiters: { event: EventName; match: (payload: never) => boolean; resolve: (payload: never) => void }[] = []
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    events.push({ event, payload })
+    for (const waiter of [...waiters]) {
+      if (waiter.event === event && waiter.match(payload as never)) {
+        waiters.splice(waiters.indexOf(waiter), 1)
+        waiter.resolve(payload as never)
+      }
+    }
+  }
+  const app = await createApp({
+    dataDir: join(dir, 'data'),
+    stateDir: join(dir, 'state'),
+    keychainService: service,
+    settingsStore: new Conf<Settings>({ ...settingsStoreOptions(), cwd: join(dir, 'data'), projectVersion: '0.2.0' }),
+    urls: sim.urls,
+    emit,
+    shell: options.shell ?? { pickPaths: async () => [], showInFolder: () => undefined },
+    typedPaths: options.typedPaths ?? true
+  })
+  const keychain = new Keychain(service)
+  return {
+    ...app,
+    dir,
+    events,
+    keychain,
+    next: (event, match = () => true) => new Promise((resolve) => waiters.push({ event, match: match as (payload: never) => boolean, resolve: resolve as (payload: never) => void })),
+    async close() {
+      await app.close()
+      for (const provider of ['photoroom', 'pixelcut', 'phota']) await keychain.delete(provider).catch(() => undefined)
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+import type { QueueState } from '../../src/shared/ipc/contract'
+import { openTestApp, type TestApp } from '../helpers/main-app'
+import { makePhotos } from '../helpers/photos'
+import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
+
+const sim = useSimulator({ ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, photoroom: { ...NO_LIMITS.profiles.photoroom, latencyMs: 60 } } })
+let app: TestApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+  sim.current.setBalance('photoroom', 'photoroom-demo', 1000)
+})
+
+async function ready(photos: number, options: { key?: boolean; folder?: boolean } = {}): Promise<TestApp> {
+  app = await openTestApp(sim.current)
+  await makePhotos(join(app.dir, 'shoot'), photos)
+  await app.service.addPaths({ paths: [join(app.dir, 'shoot')] })
+  if (options.folder !== false) await app.service.updateSettings({ outputFolder: join(app.dir, 'out') })
+  if (options.key !== false) await app.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  return app
+}
+
+const imageRequests = (): number => sim.current.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
+const idle = (a: TestApp): Promise<QueueState> => a.next('queue', (q) => q.state === 'idle')
+
+test('no request is sent without a key or an output folder; the refusal says what to do', async () => {
+  sim.current.resetStats()
+  const a = await ready(2, { key: false })
+  await expect(a.service.startBatch({})).rejects.toThrow('Add your Photoroom API key first.')
+  await a.service.updateSettings({ outputFolder: null })
+  await a.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  await expect(a.service.startBatch({})).rejects.toThrow('Choose an output folder first.')
+  await a.service.setKey({ provider: 'photoroom', key: 'sk_pr_wrong_000000' })
+  await a.service.updateSettings({ outputFolder: join(a.dir, 'out') })
+  await expect(a.service.startBatch({})).rejects.toThrow(/Photoroom refused the saved key/)
+  expect(imageRequests()).toBe(0)
+})
+
+test('a batch streams coalesced job updates, one result event per photo, the balance after charges, and the queue state', async () => {
+  const a = await ready(12)
+  sim.current.resetStats()
+  const started = Date.now()
+  const finished = idle(a)
+  expect(await a.service.startBatch({})).toEqual({ jobs: 12 })
+  await expect(a.service.startBatch({})).rejects.toThrow(/already running/)
+  const end = await finished
+  const seconds = (Date.now() - started) / 1000
+
+  expect(end).toMatchObject({ state: 'idle', total: 12, finished: 12, counts: { done: 12 }, reason: '12 of 12 photos processed.' })
+  expect(readdirSync(join(a.dir, 'out')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `photo-${String(i + 1).padStart(2, '0')}.png`))
+  const jobMessages = a.events.filter((e) => e.event === 'jobs').length
+  expect(jobMessages).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 2)
+  expect(a.events.filter((e) => e.event === 'result')).toHaveLength(12)
+  expect(a.events.some((e) => e.event === 'queue' && (e.payload as QueueState).state === 'running')).toBe(true)
+  // The balance is read again after charges (throttled), and lands on what the account really has.
+  await a.next('balance', (b) => b.source === 'provider' && b.unit === 'credits' && b.available === 988)
+  expect(imageRequests()).toBe(12)
+
+  // A reopened session knows what was done and where the results are.
+  const state = await a.service.getState()
+  expect(state.jobs.filter((j) => j.state === 'done')).toHaveLength(12)
+  const shown: string[] = []
+  const reopened = await openTestApp(sim.current, { dir: a.dir, shell: { pickPaths: async () => [], showInFolder: (p) => void shown.push(p) } })
+  const first = (await reopened.service.getState()).library.images[0]!
+  await reopened.service.showInFolder({ imageId: first.id, index: 0 })
+  expect(shown).toEqual([join(a.dir, 'out', 'photo-01.png')])
+  await reopened.close()
+})
+
+test('credits running out pause the queue with the reason; after a top-up, resume finishes without billing anything twice', async () => {
+  const a = await ready(8)
+  sim.current.setBalance('photoroom', 'photoroom-demo', 3)
+  sim.current.resetStats()
+  const paused = a.next('queue', (q) => q.state === 'paused')
+  await a.service.startBatch({})
+  expect((await paused).reason).toMatch(/credit/i)
+  sim.current.setBalance('photoroom', 'photoroom-demo', 100)
+  const finished = idle(a)
+  await a.service.resumeBatch()
+  expect(await finished).toMatchObject({ finished: 8, counts: { done: 8 } })
+  expect(sim.current.stats().providers.photoroom.charged).toBe(8)
+})
+
+test('per-image overrides: photos with their own parameters are sent with them', async () => {
+  const a = await ready(3)
+  const [one] = (await a.service.getState()).library.images
+  await a.service.setOverrides({ imageId: one!.id, values: { format: 'webp' } })
+  const finished = idle(a)
+  await a.service.startBatch({})
+  await finished
+  const out = readdirSync(join(a.dir, 'out')).sort()
+  expect(out).toEqual(['photo-01.webp', 'photo-02.png', 'photo-03.png'])
+  expect(existsSync(join(a.dir, 'out', '.proofsheet-partial'))).toBe(false)
+})

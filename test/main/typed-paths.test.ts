@@ -1,0 +1,23 @@
+import { join } from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+import { openTestApp, type TestApp } from '../helpers/main-app'
+import { makePhotos } from '../helpers/photos'
+import { NO_LIMITS, useSimulator } from '../helpers/simulator'
+
+const sim = useSimulator(NO_LIMITS)
+let app: TestApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+test('in the app a renderer cannot name paths: photos come only from the native picker', async () => {
+  const picked: string[] = []
+  app = await openTestApp(sim.current, { typedPaths: false, shell: { pickPaths: async () => picked, showInFolder: () => undefined } })
+  await makePhotos(join(app.dir, 'shoot'), 2)
+  await expect(app.service.addPaths({ paths: ['/etc'] })).rejects.toThrow(/Add button/)
+  expect(await app.service.pickAndAdd()).toEqual({ added: 0, skipped: [] })
+  picked.push(join(app.dir, 'shoot'))
+  expect((await app.service.pickAndAdd()).added).toBe(2)
+  expect((await app.service.getState()).typedPaths).toBe(false)
+})
