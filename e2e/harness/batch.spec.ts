@@ -71,3 +71,13 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   expect(await new Keychain(service).get('photoroom')).toBeNull()
   expect(errors).toEqual([])
 })
+
+test('a path that is not there, or not a photo, is reported in plain words and nothing is added', async ({ page }) => {
+  await page.goto(harness.url)
+  const before = await page.getByRole('heading', { name: /Library/ }).textContent()
+  await page.getByLabel('Photo or folder path').fill(join(dir, 'no-such-folder'))
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await page.getByText('1 not added').click()
+  await expect(page.getByText(`${join(dir, 'no-such-folder')}: not found`)).toBeVisible()
+  await expect(page.getByRole('heading', { name: /Library/ })).toHaveText(before ?? '')
+})

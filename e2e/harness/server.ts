@@ -55,7 +55,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     dataDir: o.dataDir,
     stateDir: o.stateDir,
     keychainService: o.keychainService,
-    settingsStore: new Conf<Settings>({ ...settingsStoreOptions(), cwd: o.dataDir, projectVersion: '0.2.0' }),
+    openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: o.dataDir, projectVersion: '0.2.0' }),
     urls: o.urls,
     emit,
     shell: { pickPaths: async () => o.pickPaths ?? [], showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`) },
@@ -74,9 +74,13 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (req.method === 'POST' && url.pathname.startsWith('/rpc/')) {
-      const body = await readBody(req)
-      const input: unknown = body ? JSON.parse(body) : undefined
-      const answer = await dispatch(app.service, url.pathname.slice(5), input ?? undefined)
+      let input: unknown
+      try {
+        input = JSON.parse((await readBody(req)) || 'null') ?? undefined
+      } catch {
+        return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } }))
+      }
+      const answer = await dispatch(app.service, url.pathname.slice(5), input)
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
       return
     }

@@ -37,12 +37,11 @@ function start(): void {
   void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
     session.defaultSession.setPermissionCheckHandler(() => false)
-    const settingsStore = new ElectronStore<Settings>(settingsStoreOptions())
     shared = await createApp({
       dataDir: app.getPath('userData'),
       stateDir: defaultStateDir(process.env),
       keychainService: 'Proofsheet',
-      settingsStore,
+      openSettingsStore: () => new ElectronStore<Settings>(settingsStoreOptions()),
       urls: urlsFromEnv(process.env),
       emit: windowEmitter(getWindow),
       shell: electronShellActions(getWindow),

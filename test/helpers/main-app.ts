@@ -37,7 +37,7 @@ export async function openTestApp(sim: Simulator, options: { dir?: string; servi
     dataDir: join(dir, 'data'),
     stateDir: join(dir, 'state'),
     keychainService: service,
-    settingsStore: new Conf<Settings>({ ...settingsStoreOptions(), cwd: join(dir, 'data'), projectVersion: '0.2.0' }),
+    openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: join(dir, 'data'), projectVersion: '0.2.0' }),
     urls: sim.urls,
     emit,
     shell: options.shell ?? { pickPaths: async () => [], showInFolder: () => undefined },

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Conf from 'conf'
 import { expect, test } from 'vitest'
 import type { Settings } from '../../src/shared/ipc/contract'
-import { DEFAULT_SETTINGS, SettingsService, settingsStoreOptions } from '../../src/main/settings/settings'
+import { DEFAULT_SETTINGS, openSettingsStore, SettingsService, settingsStoreOptions } from '../../src/main/settings/settings'
 import { tempDir } from '../helpers/photos'
 
 const open = (cwd: string, projectVersion = '0.2.0'): SettingsService => new SettingsService(new Conf<Settings>({ ...settingsStoreOptions(), cwd, projectVersion }))
@@ -28,10 +28,16 @@ test('an invalid change is refused whole, with a readable reason, and the file k
   expect(open(dir).get().outputFolder).toBe('/kept')
 })
 
-test('the store itself enforces the schema derived from the contract (a hand-edited file is not silently accepted)', () => {
+test('the store enforces the schema derived from the contract: a hand-edited file is set aside, never half-used', () => {
   const dir = tempDir()
-  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, naming: 42 }))
+  const broken = JSON.stringify({ ...DEFAULT_SETTINGS, naming: 42 })
+  writeFileSync(join(dir, 'settings.json'), broken)
   expect(() => open(dir)).toThrow(/naming/)
+  const { store, problem } = openSettingsStore(() => new Conf<Settings>({ ...settingsStoreOptions(), cwd: dir, projectVersion: '0.2.0' }), dir)
+  expect(new SettingsService(store).get()).toEqual(DEFAULT_SETTINGS)
+  expect(problem).toMatch(/settings could not be read .*naming.*kept as .*settings\.json\.invalid-\d+/)
+  const aside = readdirSync(dir).find((n) => n.startsWith('settings.json.invalid-'))!
+  expect(JSON.parse(readFileSync(join(dir, aside), 'utf8'))).toMatchObject(JSON.parse(broken))
 })
 
 test('migration: 0.1 settings with one concurrency for all providers become one per provider', () => {

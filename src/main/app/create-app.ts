@@ -6,7 +6,7 @@ import { Thumbnails } from '../images/thumbnails'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
 import { Library } from '../library/library'
-import { SettingsService } from '../settings/settings'
+import { openSettingsStore, SettingsService } from '../settings/settings'
 import { AppService, type ShellActions } from './app-service'
 import { BalanceTracker } from './balance-tracker'
 import { BalanceReader } from './balances'
@@ -19,8 +19,8 @@ export interface AppOptions {
   stateDir: string
   /** The keychain entry's service name; tests use their own so they never touch the user's keys. */
   keychainService: string
-  /** An electron-store in the app, a plain conf store in tests: the same options either way. */
-  settingsStore: Conf<Settings>
+  /** Opens an electron-store in the app, a plain conf store in tests: the same options either way. */
+  openSettingsStore: () => Conf<Settings>
   urls: ProviderConfig['urls']
   emit: EmitEvent
   shell: ShellActions
@@ -39,7 +39,9 @@ export interface App {
 
 /** Wires main's services together with no Electron in sight, so the app and the test transport share it. */
 export async function createApp(o: AppOptions): Promise<App> {
-  const settings = new SettingsService(o.settingsStore)
+  const { store, problem: settingsProblem } = openSettingsStore(o.openSettingsStore, o.dataDir)
+  if (settingsProblem) o.emit('notice', { level: 'warning', message: settingsProblem })
+  const settings = new SettingsService(store)
   const reader = new BalanceReader(o.urls, o.stateDir)
   const keys = new ApiKeys(new Keychain(o.keychainService), (provider, key) => reader.read(provider, key))
   const balances = new BalanceTracker(reader, keys, o.emit)

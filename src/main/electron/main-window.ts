@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow, screen, shell } from 'electron'
 import type { SettingsService } from '../settings/settings'
 import { secureWebPreferences } from './window-security'
 
@@ -9,8 +9,7 @@ export function createMainWindow(settings: SettingsService, rendererUrl: string)
   const window = new BrowserWindow({
     width: bounds.width,
     height: bounds.height,
-    x: bounds.x,
-    y: bounds.y,
+    ...(onSomeScreen(bounds) ? { x: bounds.x, y: bounds.y } : {}),
     minWidth: 720,
     minHeight: 480,
     show: false,
@@ -32,4 +31,10 @@ export function createMainWindow(settings: SettingsService, rendererUrl: string)
   })
   void window.loadURL(rendererUrl)
   return window
+}
+
+/** A window remembered on a monitor that is gone would open out of reach: then let the system place it. */
+function onSomeScreen({ x, y, width }: { x?: number; y?: number; width: number }): boolean {
+  if (x === undefined || y === undefined) return false
+  return screen.getAllDisplays().some(({ workArea: a }) => x + width > a.x + 40 && x < a.x + a.width - 40 && y >= a.y && y < a.y + a.height - 40)
 }

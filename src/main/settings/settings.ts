@@ -1,3 +1,5 @@
+import { existsSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
 import type Conf from 'conf'
 import type { Options } from 'conf'
 import { z } from 'zod'
@@ -54,5 +56,21 @@ export class SettingsService {
 
   saveWindow(window: Settings['window']): void {
     this.store.set('window', window)
+  }
+}
+
+/**
+ * Opens the settings store; a file that fails the schema (edited by hand, written by a newer version)
+ * is set aside and the defaults are used, rather than the app refusing to start.
+ */
+export function openSettingsStore(open: () => Store, dir: string): { store: Store; problem?: string } {
+  try {
+    return { store: open() }
+  } catch (error) {
+    const file = join(dir, 'settings.json')
+    if (!existsSync(file)) throw error
+    const aside = `${file}.invalid-${Date.now()}`
+    renameSync(file, aside)
+    return { store: open(), problem: `Your settings could not be read (${(error as Error).message}); defaults are used and the old file was kept as ${aside}.` }
   }
 }

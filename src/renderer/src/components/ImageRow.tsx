@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
+import { call } from '../api'
 import { useStore } from '../store'
 
 /** One row per image, subscribed to that image alone, so one job's progress redraws one row. */
@@ -25,6 +26,11 @@ export function ImageRow({ id }: { id: string }): React.JSX.Element | null {
           src={`${window.proofsheet.imageUrl({ kind: 'result', imageId: id, index })}?v=${version}`}
         />
       ))}
+      {results > 0 && (
+        <button type="button" onClick={() => void call('showInFolder', { imageId: id, index: 0 })}>
+          Show in folder
+        </button>
+      )}
     </li>
   )
 }
