@@ -16,7 +16,7 @@ test.beforeAll(async () => {
   dir = tempDir('proofsheet-e2e-')
   await makePhotos(join(dir, 'shoot'), 3)
   // Slow enough that the page sees the batch running before it ends.
-  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 400, latencyJitterMs: 100, rateLimit: null, retryAfter: true } } }).start()
+  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 900, latencyJitterMs: 100, rateLimit: null, retryAfter: true } } }).start()
   harness = await startHarness({
     rendererDir: resolve('out/renderer'),
     dataDir: join(dir, 'data'),
@@ -74,10 +74,11 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
 
 test('a path that is not there, or not a photo, is reported in plain words and nothing is added', async ({ page }) => {
   await page.goto(harness.url)
-  const before = await page.getByRole('heading', { name: /Library/ }).textContent()
+  const library = `Library (${harness.app.library.state().images.length})`
+  await expect(page.getByRole('heading', { name: /Library/ })).toHaveText(library)
   await page.getByLabel('Photo or folder path').fill(join(dir, 'no-such-folder'))
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await page.getByText('1 not added').click()
   await expect(page.getByText(`${join(dir, 'no-such-folder')}: not found`)).toBeVisible()
-  await expect(page.getByRole('heading', { name: /Library/ })).toHaveText(before ?? '')
+  await expect(page.getByRole('heading', { name: /Library/ })).toHaveText(library)
 })

@@ -13,6 +13,7 @@ import { createApp, type App } from '../../src/main/app/create-app'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { resolveImage } from '../../src/main/images/image-files'
 import { settingsStoreOptions } from '../../src/main/settings/settings'
+import pkg from '../../package.json' with { type: 'json' }
 
 export interface HarnessOptions {
   /** The built renderer (out/renderer). */
@@ -55,7 +56,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     dataDir: o.dataDir,
     stateDir: o.stateDir,
     keychainService: o.keychainService,
-    openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: o.dataDir, projectVersion: '0.2.0' }),
+    openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: o.dataDir, projectVersion: pkg.version }),
     urls: o.urls,
     emit,
     shell: { pickPaths: async () => o.pickPaths ?? [], showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`) },

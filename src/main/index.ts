@@ -41,7 +41,8 @@ function start(): void {
       dataDir: app.getPath('userData'),
       stateDir: defaultStateDir(process.env),
       keychainService: 'Proofsheet',
-      openSettingsStore: () => new ElectronStore<Settings>(settingsStoreOptions()),
+      // electron-store names the file from `name`, not conf's `configName`.
+      openSettingsStore: () => new ElectronStore<Settings>({ ...settingsStoreOptions(), name: 'settings' }),
       urls: urlsFromEnv(process.env),
       emit: windowEmitter(getWindow),
       shell: electronShellActions(getWindow),

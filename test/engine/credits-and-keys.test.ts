@@ -61,7 +61,9 @@ describe('a wrong key', () => {
   })
 
   it('stops the provider at once when the key is revoked mid-batch: one refusal, not one per image', async () => {
-    await withSimulator(NO_LIMITS, async (sim) => {
+    // Slow enough answers that the batch cannot finish before the key is revoked, however busy the machine.
+    const slow = { ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, pixelcut: { ...NO_LIMITS.profiles.pixelcut, latencyMs: 150 } } }
+    await withSimulator(slow, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
       const { batch } = makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { concurrency: 1 })

@@ -9,6 +9,7 @@ import { Keychain } from '../../src/main/keychain/keychain'
 import { settingsStoreOptions } from '../../src/main/settings/settings'
 import type { Simulator } from '../../src/simulator/server'
 import { tempDir } from './photos'
+import pkg from '../../package.json' with { type: 'json' }
 
 export interface TestApp extends App {
   dir: string
@@ -37,7 +38,7 @@ export async function openTestApp(sim: Simulator, options: { dir?: string; servi
     dataDir: join(dir, 'data'),
     stateDir: join(dir, 'state'),
     keychainService: service,
-    openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: join(dir, 'data'), projectVersion: '0.2.0' }),
+    openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: join(dir, 'data'), projectVersion: pkg.version }),
     urls: sim.urls,
     emit,
     shell: options.shell ?? { pickPaths: async () => [], showInFolder: () => undefined },

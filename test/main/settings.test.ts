@@ -5,8 +5,9 @@ import { expect, test } from 'vitest'
 import type { Settings } from '../../src/shared/ipc/contract'
 import { DEFAULT_SETTINGS, openSettingsStore, SettingsService, settingsStoreOptions } from '../../src/main/settings/settings'
 import { tempDir } from '../helpers/photos'
+import pkg from '../../package.json' with { type: 'json' }
 
-const open = (cwd: string, projectVersion = '0.2.0'): SettingsService => new SettingsService(new Conf<Settings>({ ...settingsStoreOptions(), cwd, projectVersion }))
+const open = (cwd: string, projectVersion = pkg.version): SettingsService => new SettingsService(new Conf<Settings>({ ...settingsStoreOptions(), cwd, projectVersion }))
 
 test('defaults on first start; changes survive reopening the store', () => {
   const dir = tempDir()
@@ -33,7 +34,7 @@ test('the store enforces the schema derived from the contract: a hand-edited fil
   const broken = JSON.stringify({ ...DEFAULT_SETTINGS, naming: 42 })
   writeFileSync(join(dir, 'settings.json'), broken)
   expect(() => open(dir)).toThrow(/naming/)
-  const { store, problem } = openSettingsStore(() => new Conf<Settings>({ ...settingsStoreOptions(), cwd: dir, projectVersion: '0.2.0' }), dir)
+  const { store, problem } = openSettingsStore(() => new Conf<Settings>({ ...settingsStoreOptions(), cwd: dir, projectVersion: pkg.version }), dir)
   expect(new SettingsService(store).get()).toEqual(DEFAULT_SETTINGS)
   expect(problem).toMatch(/settings could not be read .*naming.*kept as .*settings\.json\.invalid-\d+/)
   const aside = readdirSync(dir).find((n) => n.startsWith('settings.json.invalid-'))!
