@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { NO_LIMITS, withSimulator } from '../helpers/simulator'
+import { DEMO_KEYS, NO_LIMITS, withSimulator } from '../helpers/simulator'
 import { makeBatch } from '../helpers/batch'
 import { runCli, simulatorEnv, summaryOf } from '../helpers/cli'
 import { makePhotos, tempDir } from '../helpers/photos'
@@ -41,6 +41,23 @@ describe('credits running out', () => {
       const summary = await running
       expect(summary.counts.done).toBe(4)
       expect(sim.stats().providers.photoroom.chargesByAccount['low']).toBe(4)
+    })
+  })
+})
+
+describe('a Photoroom sandbox key', () => {
+  it('is refused for remove-background before anything is sent (the sdk host does not take sandbox keys), and works for edit', async () => {
+    await withSimulator(NO_LIMITS, async (sim) => {
+      const work = tempDir()
+      await makePhotos(join(work, 'in'), 2)
+      const env = simulatorEnv(sim, join(work, 'state'), { PHOTOROOM_API_KEY: DEMO_KEYS.photoroomSandbox })
+      const refused = await runCli(['--provider', 'photoroom', '--operation', 'remove-background', '--out', join(work, 'out'), join(work, 'in')], env)
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain('Photoroom sandbox keys work only with the Image Editing API')
+      expect(sim.stats().providers.photoroom.requests).toBe(0)
+      const edited = await runCli(['--provider', 'photoroom', '--operation', 'edit', '--out', join(work, 'out'), join(work, 'in')], env)
+      expect(edited.code).toBe(0)
+      expect(sim.stats().providers.photoroom.byPath['/v2/edit']).toBe(2)
     })
   })
 })

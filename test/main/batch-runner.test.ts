@@ -36,6 +36,10 @@ test('no request is sent without a key or an output folder; the refusal says wha
   await a.service.setKey({ provider: 'photoroom', key: 'sk_pr_wrong_000000' })
   await a.service.updateSettings({ outputFolder: join(a.dir, 'out') })
   await expect(a.service.startBatch({})).rejects.toThrow(/Photoroom refused the saved key/)
+  // A sandbox key is fine, but not for remove-background: refused up front, and the key stays valid.
+  await a.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })
+  await expect(a.service.startBatch({})).rejects.toThrow(/sandbox keys work only with the Image Editing API/)
+  expect((await a.service.testKey({ provider: 'photoroom' })).state).toBe('set')
   expect(imageRequests()).toBe(0)
 })
 

@@ -115,6 +115,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private async runJobs(): Promise<BatchSummary> {
     const { operation, values } = this.options
     const { errors, warnings } = operation.validate(values)
+    const keyProblem = operation.keyProblem(this.options.apiKey)
+    if (keyProblem) errors.push(keyProblem)
     if (errors.length) throw new JobError('invalid-request', errors.join('\n'))
     for (const warning of warnings) this.emit('event', { type: 'notice', message: warning })
 

@@ -19,6 +19,8 @@ export function photoroomError(response: HttpResponse): JobError {
   const text = message(response)
   switch (kind) {
     case 'auth':
+      // A 403 about sandbox use is about the endpoint, not the key: the key works elsewhere.
+      if (/sandbox/i.test(text)) return new JobError('invalid-request', `Photoroom refused the request: ${text}`, { status: response.status })
       return new JobError('auth', 'Photoroom rejected the API key (a sandbox key starts with "sandbox_").', { status: response.status })
     case 'credits':
       return new JobError('credits', /sandbox/i.test(text) ? `Photoroom sandbox quota reached: ${text}` : 'Photoroom credits are used up. Top up your Photoroom account, then resume.', { status: 402 })

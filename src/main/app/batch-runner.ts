@@ -75,6 +75,10 @@ export class BatchRunner {
       groups.set(key, group)
     }
     const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))])
+    for (const { operation } of groups.values()) {
+      const problem = operation.keyProblem(keys.get(operation.provider) as string)
+      if (problem) throw new AppError('invalid-input', problem)
+    }
 
     this.states.clear()
     for (const id of ids) this.states.set(id, 'queued')

@@ -105,8 +105,8 @@ export function nest(values: ParamValues): Record<string, unknown> {
 }
 
 /** An operation whose command-line and form values are read by its own parameters' schemas. */
-export function defineOperation(operation: Omit<OperationSchema, 'parseValue'>): OperationSchema {
-  return { ...operation, parseValue: (name, raw) => parseWith(operation.params, name, raw) }
+export function defineOperation(operation: Omit<OperationSchema, 'parseValue' | 'keyProblem'> & Partial<Pick<OperationSchema, 'keyProblem'>>): OperationSchema {
+  return { keyProblem: () => null, ...operation, parseValue: (name, raw) => parseWith(operation.params, name, raw) }
 }
 
 /** The file extension for an API's format name: "jpeg" and "jpg" both give jpg; PNG when unset. */

@@ -14,6 +14,11 @@ export const photoroomRemoveBackground: OperationSchema = defineOperation({
   params,
   validate: (values) => ({ errors: validateEach(params, values, LABEL), warnings: [] }),
   cost: (values) => ({ amount: values['size'] === 'preview' ? 0.25 : 1, unit: 'credits' }),
+  // The sdk host answers a sandbox key with 403 "sandbox_not_supported": say so instead of sending.
+  keyProblem: (key) =>
+    key.startsWith('sandbox_')
+      ? 'Photoroom sandbox keys work only with the Image Editing API. Choose Photoroom edit (it removes the background by default), or use a live key for remove-background.'
+      : null,
   inputProblems: (image) => [
     ...formatProblems(image, ['jpeg', 'png', 'webp', 'heic'], LABEL),
     ...sizeProblems(image, 30 * 1024 * 1024, LABEL),

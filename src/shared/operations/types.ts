@@ -42,6 +42,8 @@ export interface OperationSchema {
   parseValue(name: string, raw: string): unknown
   validate(values: ParamValues): Validation
   cost(values: ParamValues, options?: { sandbox?: boolean }): Cost
+  /** Why this key cannot be used with this operation, known before sending (Photoroom sandbox keys); null when it can. */
+  keyProblem(key: string): string | null
   /** Reasons the provider would refuse this image with these parameters; empty when it would take it. */
   inputProblems(image: InputImage, values: ParamValues): string[]
   /** How long one request may take, in ms: AI features take seconds, Phota may take minutes. */

@@ -7,7 +7,7 @@ import { useAction } from './use-action'
 
 function describe(status: KeyStatus | undefined): string {
   if (!status || status.state === 'not-set') return 'No key saved'
-  const suffix = `…${status.last4}${status.sandbox ? ' (sandbox: free, watermarked)' : ''}`
+  const suffix = `…${status.last4}${status.sandbox ? ' (sandbox: free, watermarked, edit only)' : ''}`
   return status.state === 'invalid' ? `Refused ${suffix}: ${status.message ?? ''}` : `Key saved ${suffix}${status.message ? ` — ${status.message}` : ''}`
 }
 
