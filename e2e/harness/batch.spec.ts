@@ -82,3 +82,22 @@ test('a path that is not there, or not a photo, is reported in plain words and n
   await expect(page.getByText(`${join(dir, 'no-such-folder')}: not found`)).toBeVisible()
   await expect(page.getByRole('heading', { name: /Library/ })).toHaveText(library)
 })
+
+test('when credits run out the page shows the queue paused and why; after a top-up, Resume finishes the batch', async ({ page }) => {
+  await makePhotos(join(dir, 'second-shoot'), 4, { width: 400 })
+  simulator.setBalance('photoroom', 'photoroom-demo', 2)
+  await page.goto(harness.url)
+  await page.getByLabel('Photo or folder path').fill(join(dir, 'second-shoot'))
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await page.getByRole('textbox', { name: 'API key', exact: true }).fill(DEMO_KEYS.photoroom)
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByTestId('key-status')).toHaveText(/^Key saved/)
+  await page.getByRole('button', { name: 'Start batch' }).click()
+  // The first three photos are already paid for (reused from the cache); the new ones need credits.
+  await expect(page.getByTestId('queue-status')).toContainText('Paused')
+  await expect(page.getByTestId('queue-status')).toContainText(/credits/i)
+  simulator.setBalance('photoroom', 'photoroom-demo', 50)
+  await page.getByRole('button', { name: 'Resume' }).click()
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 7 \/ 7 · 7 of 7 photos processed\./)
+  await expect(page.locator('img.result')).toHaveCount(7)
+})
