@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { resolveImage } from '../../src/main/images/image-files'
@@ -61,9 +61,13 @@ test('only library photos and their results resolve: paths, unknown IDs and tric
 })
 
 test('thumbnails are cached on disk and made once however many ask at the same time', async () => {
-  const { library, thumbnails, ids } = await setup({ 'a.jpg': await solid(2000, 1500, '#336699') })
+  const { dir, library, thumbnails, ids } = await setup({ 'a.jpg': await solid(2000, 1500, '#336699') })
   const answers = await Promise.all(Array.from({ length: 8 }, () => resolveImage(`thumb/${ids['a.jpg']}`, library, thumbnails)))
   expect(new Set(answers.map((a) => (a.status === 200 ? a.path : '')))).toHaveLength(1)
-  const again = await new Thumbnails((thumbnails as unknown as { cacheDir: string }).cacheDir).pathFor(library.get(ids['a.jpg']!)!)
+  expect(readdirSync(join(dir, 'thumbs'))).toHaveLength(1)
+  // A later start (a new cache object) finds it on disk instead of decoding again.
+  const made = statSync(join(dir, 'thumbs', readdirSync(join(dir, 'thumbs'))[0]!)).mtimeMs
+  const again = await new Thumbnails(join(dir, 'thumbs')).pathFor(library.get(ids['a.jpg']!)!)
   expect(answers[0]).toMatchObject({ path: again })
+  expect(statSync(again).mtimeMs).toBe(made)
 })
