@@ -63,7 +63,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     typedPaths: true
   })
   const bridge = (await build({ entryPoints: [BRIDGE], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })).outputFiles[0]?.text ?? ''
-  const index = (await readFile(join(o.rendererDir, 'index.html'), 'utf8')).replace('<head>', '<head>\n    <script src="/__harness/bridge.js"></script>')
+  const index = (await readFile(join(o.rendererDir, 'index.html'), 'utf8')).replace('</head>', '  <script src="/__harness/bridge.js"></script>\n  </head>')
 
   const server = createServer((req, res) => {
     void route(req, res).catch((error: Error) => {
