@@ -120,10 +120,10 @@ export class BatchRunner {
   private async keysFor(providers: ProviderId[]): Promise<Map<ProviderId, string>> {
     const keys = new Map<ProviderId, string>()
     for (const provider of providers) {
-      const status = await this.o.keys.status(provider)
       const key = await this.o.keys.key(provider)
       if (!key) throw new AppError('auth', `Add your ${PROVIDER_NAMES[provider]} API key first.`)
-      if (status.state === 'invalid') throw new AppError('auth', `${PROVIDER_NAMES[provider]} refused the saved key (${status.message}). Replace it first.`)
+      const refusal = this.o.keys.refusal(provider)
+      if (refusal) throw new AppError('auth', `${PROVIDER_NAMES[provider]} refused the saved key (${refusal}). Replace it first.`)
       keys.set(provider, key)
     }
     return keys

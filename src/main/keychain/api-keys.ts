@@ -26,7 +26,7 @@ export class ApiKeys {
   async status(provider: ProviderId): Promise<KeyStatus> {
     const key = await this.key(provider)
     if (!key) return { provider, state: 'not-set', sandbox: false }
-    const message = this.refused.get(provider)
+    const message = this.refusal(provider)
     return { provider, state: message ? 'invalid' : 'set', last4: key.slice(-4), sandbox: isSandboxKey(provider, key), message }
   }
 
@@ -56,6 +56,11 @@ export class ApiKeys {
       const status = await this.status(provider)
       return { status: this.refused.has(provider) ? status : { ...status, message: `Not checked: ${(error as Error).message}` }, balances: [] }
     }
+  }
+
+  /** The provider's own words when it last refused the saved key; undefined while the key is not known bad. */
+  refusal(provider: ProviderId): string | undefined {
+    return this.refused.get(provider)
   }
 
   markRefused(provider: ProviderId, message: string): void {
