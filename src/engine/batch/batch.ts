@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import PQueue from 'p-queue'
 import type { Dispatcher } from 'undici'
-import { PROVIDER_NAMES, type OperationSchema, type ParamValues } from '../../shared/operations'
+import { PROVIDER_NAMES, isSandboxKey, type OperationSchema, type ParamValues } from '../../shared/operations'
 import { JobError, isJobError } from '../errors'
 import { inspectFile } from '../files/inspect'
 import { outputPaths, planOutputs, type PlannedOutput } from '../files/output-plan'
@@ -293,7 +293,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   /** Photoroom sandbox keys are free (and watermarked). */
   private get sandbox(): boolean {
-    return this.options.operation.provider === 'photoroom' && this.options.apiKey.startsWith('sandbox_')
+    return isSandboxKey(this.options.operation.provider, this.options.apiKey)
   }
 
   private summary(): BatchSummary {

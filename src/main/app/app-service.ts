@@ -1,4 +1,4 @@
-import type { AppState, EmitEvent, Handlers, KeyStatus, ParsedInput, Settings } from '../../shared/ipc/contract'
+import type { AppState, EmitEvent, Handlers, KeyStatus, ParsedInput, RequestOutput, Settings } from '../../shared/ipc/contract'
 import { OPERATIONS, PROVIDER_IDS, type ProviderId } from '../../shared/operations'
 import type { Balance } from '../../engine/providers/types'
 import type { ApiKeys } from '../keychain/api-keys'
@@ -7,6 +7,8 @@ import type { SettingsService } from '../settings/settings'
 import { AppError } from './app-error'
 import type { BalanceTracker } from './balance-tracker'
 import type { BatchRunner } from './batch-runner'
+
+type AddResult = RequestOutput<'addPaths'>
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {
@@ -47,12 +49,12 @@ export class AppService implements Handlers {
     }
   }
 
-  async addPaths({ paths }: ParsedInput<'addPaths'>): Promise<{ added: number; skipped: { path: string; reason: string }[] }> {
-    if (!this.o.typedPaths) throw new AppError('invalid-input', 'Add photos with the Add button or by dropping them on the window.')
+  async addPaths({ paths }: ParsedInput<'addPaths'>): Promise<AddResult> {
+    if (!this.o.typedPaths) throw new AppError('invalid-input', 'Add photos with the Add photos… button or File › Add Photos….')
     return this.add(paths)
   }
 
-  async pickAndAdd(): Promise<{ added: number; skipped: { path: string; reason: string }[] }> {
+  async pickAndAdd(): Promise<AddResult> {
     const paths = await this.o.shell.pickPaths()
     return paths.length ? this.add(paths) : { added: 0, skipped: [] }
   }
@@ -115,7 +117,7 @@ export class AppService implements Handlers {
     this.o.shell.showInFolder(this.o.library.lastJob(imageId)?.outputPaths?.[index] ?? image.path)
   }
 
-  private async add(paths: string[]): Promise<{ added: number; skipped: { path: string; reason: string }[] }> {
+  private async add(paths: string[]): Promise<AddResult> {
     const result = await this.o.library.add(paths)
     this.o.emit('library', this.o.library.state())
     return result

@@ -1,5 +1,5 @@
 import type { KeyStatus } from '../../shared/ipc/contract'
-import type { ProviderId } from '../../shared/operations'
+import { isSandboxKey, type ProviderId } from '../../shared/operations'
 import { isJobError } from '../../engine/errors'
 import type { Balance } from '../../engine/providers/types'
 import type { Keychain } from './keychain'
@@ -66,9 +66,4 @@ export class ApiKeys {
   markRefused(provider: ProviderId, message: string): void {
     this.refused.set(provider, message)
   }
-}
-
-/** Photoroom sandbox keys are free and watermark their results. */
-export function isSandboxKey(provider: ProviderId, key: string): boolean {
-  return provider === 'photoroom' && key.startsWith('sandbox_')
 }

@@ -10,4 +10,5 @@ export function findOperation(provider: ProviderId, operation: OperationName): O
   return OPERATIONS.find((o) => o.provider === provider && o.operation === operation)
 }
 
+export { isSandboxKey } from './sandbox-key'
 export * from './types'

@@ -1,6 +1,7 @@
 import { describe } from '../params/describe'
 import { photoroomSegmentParams } from '../params/openapi-params'
 import { defineOperation, extensionOf, formatProblems, sizeProblems, validateEach } from './common'
+import { isSandboxKey } from './sandbox-key'
 import type { OperationSchema } from './types'
 
 const params = photoroomSegmentParams.filter((p) => !p.file).map((p) => describe(p.name, p.schema, 'output', p.description))
@@ -16,7 +17,7 @@ export const photoroomRemoveBackground: OperationSchema = defineOperation({
   cost: (values) => ({ amount: values['size'] === 'preview' ? 0.25 : 1, unit: 'credits' }),
   // The sdk host answers a sandbox key with 403 "sandbox_not_supported": say so instead of sending.
   keyProblem: (key) =>
-    key.startsWith('sandbox_')
+    isSandboxKey('photoroom', key)
       ? 'Photoroom sandbox keys work only with the Image Editing API. Choose Photoroom edit (it removes the background by default), or use a live key for remove-background.'
       : null,
   inputProblems: (image) => [
