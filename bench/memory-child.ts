@@ -1,4 +1,4 @@
-import { Batch } from '../src/engine/batch/batch'
+import { Batch, inputsFromPaths } from '../src/engine'
 import { findOperation } from '../src/shared/operations'
 import { DEMO_KEYS } from '../src/simulator/options'
 
@@ -7,7 +7,7 @@ const [folder, out, state, urls] = process.argv.slice(2) as [string, string, str
 const operation = findOperation('photoroom', 'remove-background')
 if (!operation) throw new Error('no remove-background')
 const batch = new Batch({
-  inputs: [folder],
+  inputs: await inputsFromPaths([folder]),
   operation,
   values: {},
   outDir: out,

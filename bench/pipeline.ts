@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs'
 import { basename, join } from 'node:path'
 import PQueue from 'p-queue'
 import { Agent, FormData, request } from 'undici'
-import { Batch } from '../src/engine/batch/batch'
+import { Batch, inputsFromPaths } from '../src/engine'
 import { findOperation } from '../src/shared/operations'
 import { DEMO_KEYS } from '../src/simulator/options'
 import { startSimulatorProcess } from './simulator-process'
@@ -44,7 +44,7 @@ export async function pipelineOverhead(work: string, photos: string[], port: num
     const operation = findOperation('photoroom', 'remove-background')
     if (!operation) throw new Error('no remove-background')
     const batch = new Batch({
-      inputs: photos,
+      inputs: await inputsFromPaths(photos),
       operation,
       values: {},
       outDir: join(work, 'out-pipeline'),

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { Batch } from '../src/engine/batch/batch'
+import { Batch, inputsFromPaths } from '../src/engine'
 import { findOperation, type ProviderId } from '../src/shared/operations'
 import { DEMO_KEYS } from '../src/simulator/options'
 import { startSimulatorProcess } from './simulator-process'
@@ -29,7 +29,7 @@ export async function scheduleEfficiency(work: string, photos: string[], port: n
     const operation = findOperation(provider, 'remove-background')
     if (!operation) throw new Error('no remove-background')
     const batch = new Batch({
-      inputs: photos,
+      inputs: await inputsFromPaths(photos),
       operation,
       values: {},
       outDir: join(work, `out-${label}`),

@@ -1,6 +1,4 @@
-import { Batch } from '../engine/batch/batch'
-import { defaultStateDir, KEY_VARIABLES, PROVIDER_DEFAULTS, urlsFromEnv } from '../engine/defaults'
-import { isJobError } from '../engine/errors'
+import { Batch, defaultStateDir, inputsFromPaths, isJobError, KEY_VARIABLES, PROVIDER_DEFAULTS, urlsFromEnv } from '../engine'
 import { PROVIDER_NAMES } from '../shared/operations'
 import { HELP, parseCli, UsageError, type CliOptions } from './args'
 import { EXIT } from './exit-codes'
@@ -32,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const batch = new Batch({
-    inputs: options.inputs,
+    inputs: await inputsFromPaths(options.inputs, options.outDir ? [options.outDir] : []),
     operation: options.operation,
     values: options.values,
     outDir: options.outDir ?? '.',
@@ -47,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
   const bar = !options.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null
   batch.on('event', (event) => {
     if (options.json) {
-      out(JSON.stringify(eventJson(event)))
+      const json = eventJson(event)
+      if (json) out(JSON.stringify(json))
       return
     }
     const line = describeEvent(event)

@@ -1,5 +1,4 @@
-import type { JobSnapshot } from '../engine/batch/job'
-import { FINAL_STATES } from '../engine/batch/job'
+import { FINAL_STATES, type Job } from '../shared/jobs'
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000))
@@ -13,7 +12,7 @@ export class ProgressBar {
 
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
-  update(jobs: readonly JobSnapshot[], force = false): void {
+  update(jobs: readonly Job[], force = false): void {
     const now = Date.now()
     if (!force && now - this.lastDraw < 100) return
     this.lastDraw = now

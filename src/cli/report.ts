@@ -1,6 +1,7 @@
 import { relative } from 'node:path'
 import { userCwd } from './paths'
-import type { BatchEvent, BatchSummary, JobSnapshot } from '../engine/batch/job'
+import type { BatchEvent, BatchSummary } from '../engine'
+import type { Job } from '../shared/jobs'
 import { PROVIDER_NAMES } from '../shared/operations'
 
 const name = (file: string): string => relative(userCwd(), file) || file
@@ -8,6 +9,7 @@ const name = (file: string): string => relative(userCwd(), file) || file
 /** One line for a job worth telling about as it happens; null for routine progress. */
 export function describeEvent(event: BatchEvent): string | null {
   if (event.type === 'notice') return `note: ${event.message}`
+  if (event.type === 'checked') return null
   if (event.type === 'balance') {
     const b = event.balance
     return b.source === 'provider' ? `${PROVIDER_NAMES[b.provider]} balance: ${b.available} ${b.unit === 'images' ? 'image edits' : 'credits'}` : null
@@ -24,15 +26,16 @@ export function describeEvent(event: BatchEvent): string | null {
   return null
 }
 
-/** The event as one NDJSON object; every job event names its file. */
-export function eventJson(event: BatchEvent): Record<string, unknown> {
+/** The event as one NDJSON object; every job event names its file. What the engine learnt of a file is its own business. */
+export function eventJson(event: BatchEvent): Record<string, unknown> | null {
+  if (event.type === 'checked') return null
   if (event.type === 'job') return { event: 'job', ...event.job }
   if (event.type === 'provider') return { event: 'provider', provider: event.provider, ...event.state }
   if (event.type === 'balance') return { event: 'balance', ...event.balance }
   return { event: 'notice', message: event.message }
 }
 
-export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: readonly JobSnapshot[]): string[] {
+export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: readonly Job[]): string[] {
   const c = summary.counts
   const parts = [
     dryRun ? `${c.estimated} to send` : `${c.done} done`,

@@ -12,7 +12,7 @@ describe('controlling a batch', () => {
     await withSimulator(slow, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 6)
-      const { batch, events } = makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1 })
+      const { batch, events } = await makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1 })
       const running = batch.run()
       await expect.poll(() => batch.snapshot.filter((j) => j.state === 'done').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1)
       batch.pause()
@@ -32,7 +32,7 @@ describe('controlling a batch', () => {
     await withSimulator(slow, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
-      const { batch } = makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 2 })
+      const { batch } = await makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 2 })
       const running = batch.run()
       await expect.poll(() => sim.stats().providers.photoroom.inFlight, { timeout: 10_000 }).toBeGreaterThan(0)
       batch.cancel()
@@ -52,10 +52,10 @@ describe('controlling a batch', () => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
       const [rerunPhoto] = await makePhotos(join(work, 'rerun'), 1, { width: 330 })
-      const big = makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1, lanes })
+      const big = await makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1, lanes })
       const bigRun = big.batch.run()
       await expect.poll(() => big.batch.snapshot.filter((j) => j.state === 'done').length, { timeout: 10_000 }).toBe(1)
-      const single = makeBatch(sim, join(work, 'single'), [rerunPhoto as string], 'photoroom', 'remove-background', {}, { concurrency: 1, lanes, priority: 10 })
+      const single = await makeBatch(sim, join(work, 'single'), [rerunPhoto as string], 'photoroom', 'remove-background', {}, { concurrency: 1, lanes, priority: 10 })
       const summary = await single.batch.run()
       expect(summary.counts.done).toBe(1)
       // The re-run finished while most of the big batch was still waiting its turn.

@@ -29,7 +29,7 @@ describe('credits running out', () => {
     await withSimulator({ ...NO_LIMITS, accounts: { photoroom: [{ key: 'sk_pr_low_balance', label: 'low', balance: 10 }] } }, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 4)
-      const { batch, events } = makeBatch(sim, work, photos, 'photoroom', 'edit', {}, { apiKey: 'sk_pr_low_balance', concurrency: 1 })
+      const { batch, events } = await makeBatch(sim, work, photos, 'photoroom', 'edit', {}, { apiKey: 'sk_pr_low_balance', concurrency: 1 })
       const running = batch.run()
       await expect.poll(() => events.some((e) => e.type === 'provider' && e.state.status === 'paused'), { timeout: 10_000 }).toBe(true)
       expect(events.find((e) => e.type === 'provider')).toMatchObject({ state: { reason: 'credits', message: expect.stringContaining('Photoroom credits are used up') } })
@@ -83,7 +83,7 @@ describe('a wrong key', () => {
     await withSimulator(slow, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
-      const { batch } = makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { concurrency: 1 })
+      const { batch } = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { concurrency: 1 })
       const running = batch.run()
       await expect.poll(() => batch.snapshot.filter((j) => j.state === 'done').length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2)
       sim.revokeKey('pixelcut', 'pixelcut-demo')

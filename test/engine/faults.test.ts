@@ -19,7 +19,7 @@ describe('surviving the provider', () => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 10)
       // Told it may send 50 a second against a limit of 4: it must learn the real pace from the 429s.
-      const { batch } = makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { requestsPerSecond: 50, concurrency: 8 })
+      const { batch } = await makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { requestsPerSecond: 50, concurrency: 8 })
       const summary = await batch.run()
       expect(summary.counts.done).toBe(10)
       const stats = sim.stats().providers.photoroom
@@ -33,7 +33,7 @@ describe('surviving the provider', () => {
     await withSimulator({ profiles: { pixelcut: { rateLimit: { requests: 3, windowMs: 500 }, retryAfter: false } } }, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 8)
-      const { batch } = makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { requestsPerSecond: 40 })
+      const { batch } = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { requestsPerSecond: 40 })
       const summary = await batch.run()
       expect(summary.counts.done).toBe(8)
       const stats = sim.stats().providers.pixelcut
@@ -47,7 +47,7 @@ describe('surviving the provider', () => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 3)
       sim.queueFaults('phota', ['serverError', 'serverError'])
-      const { batch, events } = makeBatch(sim, work, photos, 'phota', 'edit', { prompt: 'soft light' }, { concurrency: 1 })
+      const { batch, events } = await makeBatch(sim, work, photos, 'phota', 'edit', { prompt: 'soft light' }, { concurrency: 1 })
       const summary = await batch.run()
       expect(summary.counts.done).toBe(3)
       expect(events.some((e) => e.type === 'job' && e.job.state === 'retrying' && /temporary problem \(50[03]\)/.test(e.job.reason ?? ''))).toBe(true)
@@ -60,7 +60,7 @@ describe('surviving the provider', () => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 3)
       sim.queueFaults('photoroom', ['reset'])
-      const { batch } = makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1 })
+      const { batch } = await makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1 })
       const summary = await batch.run()
       expect(summary.counts.done).toBe(3)
       expect(sim.stats().providers.photoroom.faults.reset).toBe(1)
@@ -74,7 +74,7 @@ describe('surviving the provider', () => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 2)
       sim.queueFaults('pixelcut', ['stall'])
-      const { batch, events } = makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { concurrency: 1, timeoutMs: 400 })
+      const { batch, events } = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { concurrency: 1, timeoutMs: 400 })
       const summary = await batch.run()
       expect(summary.counts.done).toBe(2)
       expect(events.some((e) => e.type === 'job' && e.job.state === 'retrying' && /did not answer/.test(e.job.reason ?? ''))).toBe(true)
@@ -86,7 +86,7 @@ describe('surviving the provider', () => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 1)
       sim.queueFaults('pixelcut', Array(6).fill('serverError'))
-      const { batch } = makeBatch(sim, work, photos, 'pixelcut', 'remove-background')
+      const { batch } = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background')
       const summary = await batch.run()
       expect(summary.counts).toMatchObject({ done: 0, failed: 1 })
       expect(sim.stats().providers.pixelcut.byStatus['500']).toBe(6)

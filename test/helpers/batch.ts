@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { Batch, type BatchOptions } from '../../src/engine/batch/batch'
-import type { BatchEvent } from '../../src/engine/batch/job'
+import { Batch, inputsFromPaths, type BatchEvent, type BatchOptions } from '../../src/engine'
 import { findOperation, type OperationName, type ParamValues, type ProviderId } from '../../src/shared/operations'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import type { Simulator } from '../../src/simulator/server'
@@ -8,7 +7,7 @@ import type { Simulator } from '../../src/simulator/server'
 const KEYS: Record<ProviderId, string> = { photoroom: DEMO_KEYS.photoroom, pixelcut: DEMO_KEYS.pixelcut, phota: DEMO_KEYS.phota }
 
 /** A Batch in this process, pointed at the simulator, collecting its events. */
-export function makeBatch(
+export async function makeBatch(
   sim: Simulator,
   work: string,
   inputs: string[],
@@ -16,14 +15,15 @@ export function makeBatch(
   operation: OperationName,
   values: ParamValues = {},
   overrides: Partial<BatchOptions> = {}
-): { batch: Batch; events: BatchEvent[] } {
+): Promise<{ batch: Batch; events: BatchEvent[] }> {
   const schema = findOperation(provider, operation)
   if (!schema) throw new Error(`no ${provider} ${operation}`)
+  const outDir = join(work, 'out')
   const batch = new Batch({
-    inputs,
+    inputs: await inputsFromPaths(inputs, [outDir]),
     operation: schema,
     values,
-    outDir: join(work, 'out'),
+    outDir,
     apiKey: KEYS[provider],
     urls: sim.urls,
     stateDir: join(work, 'state'),

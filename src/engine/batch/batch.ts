@@ -1,30 +1,26 @@
 import { EventEmitter } from 'node:events'
-import { rm } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { basename } from 'node:path'
 import PQueue from 'p-queue'
 import type { Dispatcher } from 'undici'
+import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import { PROVIDER_NAMES, isSandboxKey, type OperationSchema, type ParamValues } from '../../shared/operations'
 import { JobError, isJobError } from '../errors'
-import { inspectFile } from '../files/inspect'
-import { outputPaths, planOutputs, type PlannedOutput } from '../files/output-plan'
-import { placeOutput } from '../files/place-output'
-import { scanInputs } from '../files/scan'
 import { uploadBody } from '../files/upright'
-import { hashFile, jobKey } from '../journal/job-key'
-import { Journal } from '../journal/journal'
-import { ResultCache, type CachedResult } from '../journal/result-cache'
-import { SpendLedger } from '../journal/spend-ledger'
+import { Purchases, type StoredResult } from '../journal/purchases'
 import { createProviderClient } from '../providers'
 import { createDispatcher } from '../providers/http'
-import type { ProviderClient, ProviderConfig, ProviderResult, UploadImage } from '../providers/types'
+import type { ProviderClient, ProviderConfig } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
 import type { ProviderLane } from '../scheduler/provider-lane'
-import { FINAL_STATES, type BatchEvent, type BatchSummary, type JobSnapshot, type JobState } from './job'
+import { Delivery } from './deliver'
+import type { BatchEvent, BatchSummary } from './events'
+import type { BatchInput, PhotoFacts } from './input'
 import { finalOutcome, summarize } from './outcome'
-import { sendWithRetries } from './send-with-retries'
+import { preparePhoto } from './prepare'
+import { sendWithRetries } from './send'
 
 export interface BatchOptions {
-  inputs: string[]
+  inputs: BatchInput[]
   operation: OperationSchema
   values: ParamValues
   outDir: string
@@ -47,24 +43,26 @@ export interface BatchOptions {
   naming?: string
 }
 
-interface Job extends JobSnapshot {
-  plan?: PlannedOutput
+interface Work extends Job {
+  input: BatchInput
   controller: AbortController
 }
 
-/** One batch: every input through one operation with one set of parameters, into one output folder. */
+/**
+ * One batch: every photo through one operation with one set of parameters, into one output folder.
+ * Each photo goes through three stages: prepare (check it, name its purchase), send (buy it once,
+ * through the provider's lane) and deliver (write the result where it was planned).
+ */
 export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
-  private readonly jobs: Job[] = []
+  private readonly jobs: Work[]
   private readonly lane: ProviderLane
-  private readonly client: ProviderClient
   private readonly dispatcher: Dispatcher
-  private readonly cache: ResultCache
-  private readonly journal: Journal
-  private readonly partialDir: string
-  private readonly inFlight = new Map<string, Promise<CachedResult & { dir: string }>>()
+  private readonly delivery: Delivery
   /** The first job to reach each key; later identical photos are marked as the same as it. */
-  private readonly firstByKey = new Map<string, Job>()
+  private readonly firstByKey = new Map<string, Work>()
   private readonly checks = new PQueue({ concurrency: 4 })
+  private client: ProviderClient | undefined
+  private purchases: Purchases | undefined
   private spent = 0
   private estimatedCost = 0
   private stoppedBecause: BatchSummary['stoppedBecause']
@@ -72,22 +70,19 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   constructor(private readonly options: BatchOptions) {
     super()
-    const provider = options.operation.provider
+    const { operation, values } = options
     this.dispatcher = createDispatcher(options.concurrency + 2)
-    const ledger = new SpendLedger(options.stateDir)
-    this.client = createProviderClient(provider, { key: options.apiKey, urls: options.urls }, this.dispatcher, ledger)
-    this.lane = (options.lanes ?? new Lanes()).get(provider, {
+    this.lane = (options.lanes ?? new Lanes()).get(operation.provider, {
       concurrency: options.concurrency,
       requestsPerSecond: options.requestsPerSecond,
       refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false
     })
-    this.cache = new ResultCache(join(options.stateDir, 'results'))
-    this.journal = new Journal(join(options.stateDir, 'journal.ndjson'))
-    this.partialDir = join(resolve(options.outDir), '.proofsheet-partial')
+    this.delivery = new Delivery(options.outDir, options.inputs, operation.expectedOutputs(values), options.naming)
+    this.jobs = options.inputs.map((input) => ({ ref: input.ref, file: input.path, state: 'queued', attempts: 0, input, controller: new AbortController() }))
   }
 
-  get snapshot(): JobSnapshot[] {
-    return this.jobs.map((job) => this.publicJob(job))
+  get snapshot(): Job[] {
+    return this.jobs.map(publicJob)
   }
 
   pause(): void {
@@ -107,46 +102,37 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     try {
       return await this.runJobs()
     } finally {
-      await this.journal.close()
+      await this.purchases?.close()
       await this.dispatcher.close()
     }
   }
 
   private async runJobs(): Promise<BatchSummary> {
-    const { operation, values } = this.options
+    const { operation, values, apiKey } = this.options
     const { errors, warnings } = operation.validate(values)
-    const keyProblem = operation.keyProblem(this.options.apiKey)
+    const keyProblem = operation.keyProblem(apiKey)
     if (keyProblem) errors.push(keyProblem)
     if (errors.length) throw new JobError('invalid-request', errors.join('\n'))
     for (const warning of warnings) this.emit('event', { type: 'notice', message: warning })
 
-    if (!this.options.dryRun) await this.checkAccount()
-    await rm(this.partialDir, { recursive: true, force: true })
-    await this.cache.removeIncomplete()
-    const unanswered = await Journal.unanswered(this.journal.path)
-
-    const { files, skipped } = await scanInputs(this.options.inputs, [this.options.outDir])
-    const expected = operation.expectedOutputs(values)
-    const plans = planOutputs(files, this.options.outDir, expected.count, expected.extension, this.options.naming)
-    for (const s of skipped) this.update(this.addJob(s.path), 'skipped', { reason: s.reason })
-    const work = files.map((f) => {
-      const job = this.addJob(f.path)
-      job.plan = plans.get(f.path)
-      return job
-    })
+    this.purchases = await Purchases.open(this.options.stateDir)
+    this.client = createProviderClient(operation.provider, { key: apiKey, urls: this.options.urls }, this.dispatcher, this.purchases.ledger)
+    if (!this.options.dryRun) await this.checkAccount(this.client)
+    await this.delivery.clearPartial()
+    for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
     const unsubscribe = this.lane.onChange((provider, state) => this.emit('event', { type: 'provider', provider, state }))
     try {
       // A fixed pool pulls the next photo as one finishes, so memory follows the concurrency, not the batch size.
       let next = 0
       const worker = async (): Promise<void> => {
-        while (next < work.length) await this.process(work[next++] as Job, unanswered)
+        while (next < this.jobs.length) await this.process(this.jobs[next++] as Work)
       }
       await Promise.all(Array.from({ length: Math.max(8, this.options.concurrency * 4) }, worker))
     } finally {
       unsubscribe()
     }
-    await rm(this.partialDir, { recursive: true, force: true })
+    await this.delivery.clearPartial()
     return this.summary()
   }
 
@@ -154,11 +140,11 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
    * A free balance query before the first image: a wrong key stops the batch before anything is sent,
    * and the balance is reported up front.
    */
-  private async checkAccount(): Promise<void> {
+  private async checkAccount(client: ProviderClient): Promise<void> {
     const { operation, values } = this.options
     let balances
     try {
-      balances = await this.client.balances()
+      balances = await client.balances()
     } catch (error) {
       if (isJobError(error) && error.kind === 'auth') throw error
       // No HTTP answer at all: sending every photo would only retry each one into the same wall.
@@ -173,94 +159,61 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     if (balance?.source === 'provider') this.emit('event', { type: 'balance', balance })
   }
 
-  private addJob(file: string): Job {
-    const job: Job = { id: this.jobs.length + 1, file, state: 'queued', attempts: 0, controller: new AbortController() }
-    this.jobs.push(job)
-    this.emit('event', { type: 'job', job: this.publicJob(job) })
-    return job
-  }
-
-  private publicJob({ controller: _c, plan: _p, ...job }: Job): JobSnapshot {
-    return { ...job }
-  }
-
-  private update(job: Job, state: JobState, patch: Partial<JobSnapshot> = {}): void {
+  private update(job: Work, state: JobState, patch: Partial<Job> = {}): void {
     if (FINAL_STATES.has(job.state)) return
     Object.assign(job, { reason: undefined }, patch, { state })
-    this.emit('event', { type: 'job', job: this.publicJob(job) })
+    this.emit('event', { type: 'job', job: publicJob(job) })
   }
 
-  private async process(job: Job, unanswered: Map<string, unknown>): Promise<void> {
-    const { operation, values } = this.options
+  private async process(job: Work): Promise<void> {
+    const { operation, values, dryRun } = this.options
+    const purchases = this.purchases as Purchases
     try {
       // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
-      const checked = await this.checks.add(async () => {
-        const inspection = await inspectFile(job.file)
-        if (!inspection.ok) return { skip: inspection.reason }
-        const problems = operation.inputProblems(inspection, values)
-        if (problems.length) return { skip: problems.join('; ') }
-        return { inspection, key: jobKey(await hashFile(job.file), operation.id, values) }
-      })
-      if ('skip' in checked) return this.update(job, 'skipped', { reason: checked.skip })
-      const { inspection, key } = checked
-      const cached = await this.cache.get(key)
+      const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values))
+      if ('skip' in prepared) return this.update(job, 'skipped', { reason: prepared.skip })
+      const { key, facts } = prepared
+      if (prepared.learnt) this.emit('event', { type: 'checked', ref: job.ref, facts })
+      job.key = key
+      const cached = await purchases.cached(key)
       if (cached) return await this.deliver(job, cached, 'reused')
 
-      // From here to inFlight.set there is no await, so two identical files cannot both buy.
       const first = this.firstByKey.get(key)
       if (!first) this.firstByKey.set(key, job)
-      const pending = this.inFlight.get(key)
-      if (pending || (this.options.dryRun && first)) {
-        this.update(job, this.options.dryRun ? 'estimated' : 'ready', first ? { sameAs: first.id } : {})
-        if (pending) await this.deliver(job, await pending, 'done')
-        return
+      const sameAs = first ? { sameAs: first.ref } : {}
+      if (dryRun) {
+        if (!first) this.estimatedCost += this.cost
+        return this.update(job, 'estimated', sameAs)
       }
-      if (this.options.dryRun) {
-        this.estimatedCost += operation.cost(values, { sandbox: this.sandbox }).amount
-        return this.update(job, 'estimated')
+      if (!first && purchases.wasUnanswered(key)) {
+        this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
       }
-      const purchase = (async () => {
-        if (unanswered.has(key)) {
-          this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
+      this.update(job, 'ready', sameAs)
+      const result = await purchases.buy({
+        key,
+        file: job.file,
+        provider: operation.provider,
+        amount: this.cost,
+        send: async (sending) => {
+          const result = await this.send(job, facts, sending)
+          this.spent += this.cost
+          return result
         }
-        this.update(job, 'ready')
-        const image: UploadImage = { name: basename(job.file), format: inspection.format, body: await uploadBody(job.file, inspection.format, inspection.orientation) }
-        return this.purchase(job, key, image)
-      })()
-      this.inFlight.set(key, purchase)
-      const result = await purchase.finally(() => this.inFlight.delete(key))
+      })
       await this.deliver(job, result, 'done')
     } catch (error) {
       this.fail(job, error)
     }
   }
 
-  private async purchase(job: Job, key: string, image: UploadImage): Promise<CachedResult & { dir: string }> {
+  private async send(job: Work, facts: PhotoFacts, sending: () => Promise<void>): ReturnType<ProviderClient['run']> {
     const { operation, values } = this.options
-    const result = await this.sendAndJournal(job, key, image)
-    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings)
-    await this.journal.append({ key, file: job.file, event: 'received' })
-    this.spent += operation.cost(values, { sandbox: this.sandbox }).amount
-    return stored
-  }
-
-  /** A request the provider answered, even with a refusal, is closed in the journal; only a cancelled one stays open. */
-  private async sendAndJournal(job: Job, key: string, image: UploadImage): Promise<ProviderResult> {
-    try {
-      return await this.send(job, key, image)
-    } catch (error) {
-      if (!isJobError(error) || error.kind !== 'cancelled') await this.journal.append({ key, file: job.file, event: 'failed', detail: (error as Error).message })
-      throw error
-    }
-  }
-
-  private send(job: Job, key: string, image: UploadImage): Promise<ProviderResult> {
-    const { operation, values } = this.options
+    const image = { name: basename(job.file), format: facts.format, body: await uploadBody(job.file, facts.format, facts.orientation) }
     const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
-    return sendWithRetries(this.lane, this.client, { operation, values, image, timeoutMs }, job.controller.signal, {
+    return sendWithRetries(this.lane, this.client as ProviderClient, { operation, values, image, timeoutMs }, job.controller.signal, {
       priority: this.options.priority ?? 0,
       onSending: async (attempt) => {
-        await this.journal.append({ key, file: job.file, event: 'sending' })
+        await sending()
         this.update(job, 'sending', { attempts: attempt })
       },
       onRetry: (reason) => this.update(job, 'retrying', { reason }),
@@ -279,25 +232,28 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     })
   }
 
-  private async deliver(job: Job, result: CachedResult & { dir: string }, state: 'done' | 'reused'): Promise<void> {
-    const plan = job.plan as PlannedOutput
-    const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
-    await Promise.all(result.outputs.map((o, i) => placeOutput(join(result.dir, o.file), destinations[i] as string, this.partialDir)))
-    this.update(job, state, { outputs: destinations, warnings: result.warnings, metadata: result.metadata })
+  private async deliver(job: Work, result: StoredResult, state: 'done' | 'reused'): Promise<void> {
+    const outputs = await this.delivery.deliver(job.file, result)
+    this.update(job, state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 
-  private fail(job: Job, error: unknown): void {
+  private fail(job: Work, error: unknown): void {
     const { state, reason } = finalOutcome(error, this.stoppedBecause === 'auth' ? this.stopMessage : undefined)
     this.update(job, state, { reason })
   }
 
-  /** Photoroom sandbox keys are free (and watermarked). */
-  private get sandbox(): boolean {
-    return isSandboxKey(this.options.operation.provider, this.options.apiKey)
+  /** One photo's price; Photoroom sandbox keys are free (and watermarked). */
+  private get cost(): number {
+    const { operation, values, apiKey } = this.options
+    return operation.cost(values, { sandbox: isSandboxKey(operation.provider, apiKey) }).amount
   }
 
   private summary(): BatchSummary {
     const { operation, values } = this.options
     return summarize(this.jobs, { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit }, this.stoppedBecause, this.stopMessage)
   }
+}
+
+function publicJob({ controller: _c, input: _i, ...job }: Work): Job {
+  return { ...job }
 }

@@ -1,6 +1,7 @@
 import type { Cost } from '../../shared/operations'
 import { isJobError } from '../errors'
-import { FINAL_STATES, type BatchSummary, type JobSnapshot, type JobState } from './job'
+import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
+import type { BatchSummary } from './events'
 
 /**
  * The state a job ends in when its request throws. Credits and a rejected key mean the photo was not
@@ -19,7 +20,7 @@ export function finalOutcome(error: unknown, stoppedByAuthMessage: string | unde
   }
 }
 
-export function summarize(jobs: readonly JobSnapshot[], cost: Cost, stoppedBecause: BatchSummary['stoppedBecause'], message: string | undefined): BatchSummary {
+export function summarize(jobs: readonly Job[], cost: Cost, stoppedBecause: BatchSummary['stoppedBecause'], message: string | undefined): BatchSummary {
   const counts = Object.fromEntries([...FINAL_STATES, 'queued', 'ready', 'sending', 'retrying', 'waiting'].map((s) => [s, 0])) as Record<JobState, number>
   for (const job of jobs) counts[job.state]++
   return {

@@ -1,10 +1,9 @@
 import { open, stat } from 'node:fs/promises'
 import sharp from 'sharp'
 import { sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
+import type { PhotoFacts } from '../batch/input'
 
-export type Inspection =
-  | { ok: true; format: ImageFormat; bytes: number; width: number; height: number; orientation: number }
-  | { ok: false; reason: string }
+export type Inspection = ({ ok: true } & PhotoFacts) | { ok: false; reason: string }
 
 const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?)$/i
 
@@ -37,12 +36,13 @@ function looksTruncated(format: ImageFormat, head: Buffer, tail: Buffer, size: n
  * or a reason a photographer can act on. Reads only the header and the last kilobyte.
  */
 export async function inspectFile(path: string): Promise<Inspection> {
-  let size: number
+  let info
   try {
-    size = (await stat(path)).size
+    info = await stat(path)
   } catch {
     return { ok: false, reason: 'the file could not be read' }
   }
+  const { size, mtimeMs } = info
   if (size === 0) return { ok: false, reason: 'the file is empty (0 bytes)' }
   let ends
   try {
@@ -55,10 +55,10 @@ export async function inspectFile(path: string): Promise<Inspection> {
     return { ok: false, reason: IMAGE_EXTENSIONS.test(path) ? 'the name says image, but the content is not a picture Proofsheet recognises' : 'not an image' }
   }
   if (looksTruncated(format, ends.head, ends.tail, size)) return { ok: false, reason: 'the image is cut short (incomplete copy or download)' }
-  if (format === 'heic') return { ok: true, format, bytes: size, width: 0, height: 0, orientation: 1 }
+  if (format === 'heic') return { ok: true, format, bytes: size, mtimeMs, width: 0, height: 0, orientation: 1 }
   try {
     const meta = await sharp(path).metadata()
-    return { ok: true, format, bytes: size, width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
+    return { ok: true, format, bytes: size, mtimeMs, width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
   } catch {
     return { ok: false, reason: 'the image is damaged and cannot be decoded' }
   }

@@ -3,10 +3,13 @@ import { join } from 'node:path'
 import type { ProviderId } from '../../shared/operations'
 import { writeFileAtomic } from '../files/atomic-write'
 
-/** What Proofsheet has spent per provider, kept on disk for providers that report no balance. */
+type Spent = Partial<Record<ProviderId, number>>
+
+/**
+ * What Proofsheet has spent per provider, kept on disk for providers that report no balance. Read
+ * afresh every time, so a batch's spending shows at once wherever else the ledger is read.
+ */
 export class SpendLedger {
-  private spent: Partial<Record<ProviderId, number>> = {}
-  private loaded = false
   private writing: Promise<void> = Promise.resolve()
 
   constructor(private readonly stateDir: string) {}
@@ -16,25 +19,27 @@ export class SpendLedger {
   }
 
   async total(provider: ProviderId): Promise<number> {
-    await this.load()
-    return this.spent[provider] ?? 0
-  }
-
-  async add(provider: ProviderId, amount: number): Promise<void> {
-    await this.load()
-    this.spent[provider] = (this.spent[provider] ?? 0) + amount
-    const snapshot = JSON.stringify(this.spent)
-    this.writing = this.writing.then(() => writeFileAtomic(this.file, snapshot))
     await this.writing
+    return (await this.read())[provider] ?? 0
   }
 
-  private async load(): Promise<void> {
-    if (this.loaded) return
-    this.loaded = true
+  /** Additions in this process are chained, so none is lost to another's read-modify-write. */
+  add(provider: ProviderId, amount: number): Promise<void> {
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        const spent = await this.read()
+        spent[provider] = (spent[provider] ?? 0) + amount
+        await writeFileAtomic(this.file, JSON.stringify(spent))
+      })
+    return this.writing
+  }
+
+  private async read(): Promise<Spent> {
     try {
-      this.spent = JSON.parse(await readFile(this.file, 'utf8')) as Partial<Record<ProviderId, number>>
+      return JSON.parse(await readFile(this.file, 'utf8')) as Spent
     } catch {
-      this.spent = {}
+      return {}
     }
   }
 }

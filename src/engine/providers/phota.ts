@@ -44,7 +44,7 @@ export class PhotaClient implements ProviderClient {
     private readonly ledger: SpendLedger
   ) {}
 
-  async run({ operation, values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
+  async run({ values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
     const response = await send(
       this.dispatcher,
       {
@@ -70,7 +70,6 @@ export class PhotaClient implements ProviderClient {
       }
     }
     if (!outputs.length) throw new JobError('retryable', 'Phota sent an answer without images')
-    await this.ledger.add('phota', operation.cost(values).amount)
     const requestId = response.headers['x-request-id']
     return { outputs, metadata: requestId ? { 'x-request-id': requestId } : {}, warnings: [] }
   }

@@ -2,8 +2,8 @@ import type { EmitEvent, JobUpdate, QueueState } from '../../shared/ipc/contract
 import { PROVIDER_NAMES, type OperationSchema, type ParamValues, type ProviderId } from '../../shared/operations'
 import { PROVIDER_DEFAULTS } from '../../engine/defaults'
 import { isJobError } from '../../engine/errors'
-import { Batch } from '../../engine/batch/batch'
-import { FINAL_STATES, type BatchEvent, type JobSnapshot, type JobState } from '../../engine/batch/job'
+import { Batch, type BatchEvent, type BatchInput } from '../../engine'
+import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ProviderConfig } from '../../engine/providers/types'
 import { Lanes } from '../../engine/scheduler/lanes'
 import { JobCoalescer } from '../ipc/job-coalescer'
@@ -34,7 +34,7 @@ export interface RunnerOptions {
 interface Group {
   operation: OperationSchema
   values: ParamValues
-  paths: string[]
+  inputs: BatchInput[]
 }
 
 /** Runs the library's photos through the engine: one engine batch per distinct set of parameters. */
@@ -70,8 +70,8 @@ export class BatchRunner {
       if (!image) throw new AppError('not-found', 'A photo in this batch is no longer in the library.')
       const { operation, values } = library.effective(id)
       const key = JSON.stringify([operation.id, values])
-      const group = groups.get(key) ?? { operation, values, paths: [] }
-      group.paths.push(image.path)
+      const group = groups.get(key) ?? { operation, values, inputs: [] }
+      group.inputs.push({ path: image.path, ref: id, outputDir: '' })
       groups.set(key, group)
     }
     const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))])
@@ -85,7 +85,7 @@ export class BatchRunner {
     this.batches = [...groups.values()].map((group) => ({
       provider: group.operation.provider,
       batch: new Batch({
-          inputs: group.paths,
+          inputs: group.inputs,
           operation: group.operation,
           values: group.values,
           outDir: outputFolder,
@@ -171,6 +171,8 @@ export class BatchRunner {
         return this.onJob(event.job)
       case 'balance':
         return this.o.balances.accept(event.balance)
+      case 'checked':
+        return
       case 'notice':
         return this.o.emit('notice', { level: 'warning', message: event.message })
       case 'provider': {
@@ -182,9 +184,9 @@ export class BatchRunner {
     }
   }
 
-  private onJob(job: JobSnapshot): void {
-    const imageId = this.o.library.idForPath(job.file)
-    if (!imageId) return
+  private onJob(job: Job): void {
+    const imageId = job.ref
+    if (!this.o.library.get(imageId)) return
     const update: JobUpdate = { imageId, state: job.state, reason: job.reason, attempts: job.attempts, outputs: job.outputs?.length, warnings: job.warnings }
     this.o.library.recordJob({ ...update, outputPaths: job.outputs })
     this.states.set(imageId, job.state)

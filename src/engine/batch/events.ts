@@ -1,0 +1,23 @@
+import type { Cost, ProviderId } from '../../shared/operations'
+import type { Job, JobState } from '../../shared/jobs'
+import type { Balance } from '../providers/types'
+import type { LaneState } from '../scheduler/provider-lane'
+import type { PhotoFacts } from './input'
+
+export type BatchEvent =
+  | { type: 'job'; job: Job }
+  /** What the engine learnt about a photo it had to look at again: the caller keeps it, so the next run need not. */
+  | { type: 'checked'; ref: string; facts: PhotoFacts }
+  | { type: 'provider'; provider: ProviderId; state: LaneState }
+  | { type: 'notice'; message: string }
+  | { type: 'balance'; balance: Balance }
+
+export interface BatchSummary {
+  total: number
+  counts: Record<JobState, number>
+  /** Dry run: what sending would cost; otherwise what was spent. */
+  cost: Cost
+  /** Why the run ended early, if it did. */
+  stoppedBecause?: 'credits' | 'auth' | 'cancelled'
+  message?: string
+}

@@ -1,0 +1,13 @@
+/**
+ * The engine's front door: what the app, the CLI and the benchmarks use. Plain Node, no Electron.
+ */
+export { Batch, type BatchOptions } from './batch/batch'
+export type { BatchEvent, BatchSummary } from './batch/events'
+export { inputsFromPaths, type BatchInput, type PhotoFacts } from './batch/input'
+export { JobError, isJobError, type JobErrorKind } from './errors'
+export { inspectFile, type Inspection } from './files/inspect'
+export { scanInputs, type FoundFile, type SkippedPath } from './files/scan'
+export { Lanes } from './scheduler/lanes'
+export type { LaneState } from './scheduler/provider-lane'
+export { defaultStateDir, KEY_VARIABLES, PROVIDER_DEFAULTS, urlsFromEnv } from './defaults'
+export type { Balance, ProviderConfig } from './providers/types'

@@ -1,0 +1,86 @@
+import { join } from 'node:path'
+import type { ProviderId } from '../../shared/operations'
+import { isJobError } from '../errors'
+import type { ProviderResult } from '../providers/types'
+import { Journal } from './journal'
+import { ResultCache, type CachedResult } from './result-cache'
+import { SpendLedger } from './spend-ledger'
+
+export type StoredResult = CachedResult & { dir: string }
+
+export interface PurchaseOrder {
+  key: string
+  /** The photo, for the journal: which file a request that never came back was for. */
+  file: string
+  provider: ProviderId
+  amount: number
+  /** Sends the request; calls `sending` before every attempt so the journal is on disk first. */
+  send(sending: () => Promise<void>): Promise<ProviderResult>
+}
+
+/**
+ * The one owner of what has been paid for in a state folder: the result cache (by job key), the
+ * journal of requests sent and the ledger of what was spent. Every purchase goes through `buy`, which
+ * sends each key at most once at a time and keeps the result the moment it arrives.
+ */
+export class Purchases {
+  private readonly cache: ResultCache
+  private readonly journal: Journal
+  readonly ledger: SpendLedger
+  private readonly inFlight = new Map<string, Promise<StoredResult>>()
+
+  private constructor(
+    stateDir: string,
+    /** Keys sent in an earlier run whose answer never arrived: the provider may have charged them. */
+    private readonly unanswered: Map<string, unknown>
+  ) {
+    this.cache = new ResultCache(join(stateDir, 'results'))
+    this.journal = new Journal(join(stateDir, 'journal.ndjson'))
+    this.ledger = new SpendLedger(stateDir)
+  }
+
+  static async open(stateDir: string): Promise<Purchases> {
+    await new ResultCache(join(stateDir, 'results')).removeIncomplete()
+    return new Purchases(stateDir, await Journal.unanswered(join(stateDir, 'journal.ndjson')))
+  }
+
+  /** A result already paid for, in this run or an earlier one. */
+  cached(key: string): Promise<StoredResult | null> {
+    return this.cache.get(key)
+  }
+
+  /** Whether this key was sent before and its answer was lost (the process died mid-request). */
+  wasUnanswered(key: string): boolean {
+    return this.unanswered.has(key)
+  }
+
+  /** Buys `order.key` unless it is already being bought, in which case the same purchase is shared. */
+  buy(order: PurchaseOrder): Promise<StoredResult> {
+    const pending = this.inFlight.get(order.key)
+    if (pending) return pending
+    const purchase = this.purchase(order).finally(() => this.inFlight.delete(order.key))
+    this.inFlight.set(order.key, purchase)
+    return purchase
+  }
+
+  private async purchase({ key, file, provider, amount, send }: PurchaseOrder): Promise<StoredResult> {
+    const cached = await this.cache.get(key)
+    if (cached) return cached
+    let result: ProviderResult
+    try {
+      result = await send(() => this.journal.append({ key, file, event: 'sending' }))
+    } catch (error) {
+      // A request the provider answered, even with a refusal, is closed; only a cancelled one stays open.
+      if (!isJobError(error) || error.kind !== 'cancelled') await this.journal.append({ key, file, event: 'failed', detail: (error as Error).message })
+      throw error
+    }
+    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings)
+    await this.journal.append({ key, file, event: 'received' })
+    if (amount > 0) await this.ledger.add(provider, amount)
+    return stored
+  }
+
+  close(): Promise<void> {
+    return this.journal.close()
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The one shape of a job, from the engine to the window: the CLI prints it, main stores and streams
+ * it, the renderer shows it. Plain TypeScript so every process (and the preload) can import it.
+ */
+export const JOB_STATES = [
+  'queued', // found, waiting to be checked
+  'ready', // checked, waiting for its turn
+  'sending',
+  'retrying', // a temporary failure; it will be sent again
+  'waiting', // the provider is paused (credits ran out); resumes on demand
+  'done', // sent, paid for, written
+  'reused', // an earlier run already paid for this exact result
+  'skipped', // never sent: the file is not something the provider would take
+  'failed', // sent (or about to be) and refused for good
+  'blocked', // not sent: the provider stopped (credits ran out in a headless run)
+  'cancelled',
+  'estimated' // dry run: would be sent
+] as const
+
+export type JobState = (typeof JOB_STATES)[number]
+
+export const FINAL_STATES: ReadonlySet<JobState> = new Set<JobState>(['done', 'reused', 'skipped', 'failed', 'blocked', 'cancelled', 'estimated'])
+
+export interface Job {
+  /** The caller's own name for the photo: the app's photo id, the CLI's path. */
+  ref: string
+  file: string
+  state: JobState
+  /** The purchase this job is (bytes, operation, parameters), once the photo has been checked. */
+  key?: string
+  /** Why it was skipped, failed, retried or is waiting; written for a photographer. */
+  reason?: string
+  attempts: number
+  outputs?: string[]
+  warnings?: string[]
+  /** Response facts kept with the result: seeds, scores, request ids. */
+  metadata?: Record<string, string>
+  /** Identical bytes and parameters as the job with this ref: sent once, written for both. */
+  sameAs?: string
+}
