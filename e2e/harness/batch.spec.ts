@@ -41,7 +41,7 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   await page.getByRole('button', { name: 'Set folder' }).click()
   await page.getByLabel('Photo or folder path').fill(join(dir, 'shoot'))
   await page.getByRole('button', { name: 'Add', exact: true }).click()
-  await expect(page.getByRole('heading', { name: 'Library (3)' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Photos (3)' })).toBeVisible()
   // Thumbnails come through the image route by ID and decode as real pictures.
   const thumb = page.getByRole('img', { name: 'photo-01.jpg' })
   await expect.poll(() => thumb.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
@@ -74,13 +74,13 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
 
 test('a path that is not there, or not a photo, is reported in plain words and nothing is added', async ({ page }) => {
   await page.goto(harness.url)
-  const library = `Library (${harness.app.library.state().images.length})`
-  await expect(page.getByRole('heading', { name: /Library/ })).toHaveText(library)
+  const library = `Photos (${harness.app.catalog.countPhotos()})`
+  await expect(page.getByRole('heading', { name: /Photos/ })).toHaveText(library)
   await page.getByLabel('Photo or folder path').fill(join(dir, 'no-such-folder'))
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await page.getByText('1 not added').click()
   await expect(page.getByText(`${join(dir, 'no-such-folder')}: not found`)).toBeVisible()
-  await expect(page.getByRole('heading', { name: /Library/ })).toHaveText(library)
+  await expect(page.getByRole('heading', { name: /Photos/ })).toHaveText(library)
 })
 
 test('when credits run out the page shows the queue paused and why; after a top-up, Resume finishes the batch', async ({ page }) => {

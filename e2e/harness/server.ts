@@ -39,7 +39,7 @@ const STATIC_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'tex
 const BRIDGE = fileURLToPath(new URL('./browser-bridge.ts', import.meta.url))
 
 /**
- * The test transport: the real main-process services (library, keychain, queue, settings) behind the
+ * The test transport: the real main-process services (catalog, keychain, queue, settings) behind the
  * same contract, carried over HTTP and server-sent events to the built renderer in a plain browser.
  * Test code only; it binds 127.0.0.1 and is never shipped.
  */
@@ -81,7 +81,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       } catch {
         return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } }))
       }
-      const answer = await dispatch(app.service, url.pathname.slice(5), input)
+      const answer = await dispatch(app.handlers, url.pathname.slice(5), input)
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
       return
     }
@@ -93,7 +93,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       return
     }
     if (url.pathname.startsWith('/image/')) {
-      const found = await resolveImage(url.pathname.slice(7), app.library, app.thumbnails)
+      const found = await resolveImage(url.pathname.slice(7), app.catalog, app.thumbnails)
       if (found.status !== 200) return void res.writeHead(404).end()
       res.writeHead(200, { 'content-type': found.type, 'cache-control': 'no-cache' })
       createReadStream(found.path).pipe(res)

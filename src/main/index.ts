@@ -11,6 +11,7 @@ import { createMainWindow } from './electron/main-window'
 import { installMenu } from './electron/menu'
 import { electronRunnerHooks, electronShellActions } from './electron/shell-actions'
 import { settingsStoreOptions } from './settings/settings'
+import { electronNativeBinding } from './catalog/native-binding'
 
 let window: BrowserWindow | null = null
 const getWindow = (): BrowserWindow | null => window
@@ -47,12 +48,13 @@ function start(): void {
       emit: windowEmitter(getWindow),
       shell: electronShellActions(getWindow),
       typedPaths: false,
-      hooks: electronRunnerHooks(getWindow)
+      hooks: electronRunnerHooks(getWindow),
+      nativeBinding: electronNativeBinding()
     })
-    const { service, library, thumbnails, settings } = shared
-    registerIpc(service, rendererUrl)
-    handleImageProtocol(library, thumbnails)
-    installMenu({ addPhotos: () => void service.pickAndAdd() })
+    const { handlers, catalog, thumbnails, settings } = shared
+    registerIpc(handlers, rendererUrl)
+    handleImageProtocol(catalog, thumbnails)
+    installMenu({ addPhotos: () => void handlers.pickAndAdd() })
     const openWindow = (): void => {
       window = createMainWindow(settings, rendererUrl)
       window.on('closed', () => (window = null))

@@ -17,9 +17,9 @@ afterEach(async () => {
 async function ready(photos: number, options: { key?: boolean; folder?: boolean } = {}): Promise<TestApp> {
   app = await openTestApp(sim.current)
   await makePhotos(join(app.dir, 'shoot'), photos)
-  await app.service.addPaths({ paths: [join(app.dir, 'shoot')] })
-  if (options.folder !== false) await app.service.updateSettings({ outputFolder: join(app.dir, 'out') })
-  if (options.key !== false) await app.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
+  if (options.folder !== false) await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out') })
+  if (options.key !== false) await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   return app
 }
 
@@ -29,17 +29,17 @@ const idle = (a: TestApp): Promise<QueueState> => a.next('queue', (q) => q.state
 test('no request is sent without a key or an output folder; the refusal says what to do', async () => {
   sim.current.resetStats()
   const a = await ready(2, { key: false })
-  await expect(a.service.startBatch({})).rejects.toThrow('Add your Photoroom API key first.')
-  await a.service.updateSettings({ outputFolder: null })
-  await a.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
-  await expect(a.service.startBatch({})).rejects.toThrow('Choose an output folder first.')
-  await a.service.setKey({ provider: 'photoroom', key: 'sk_pr_wrong_000000' })
-  await a.service.updateSettings({ outputFolder: join(a.dir, 'out') })
-  await expect(a.service.startBatch({})).rejects.toThrow(/Photoroom refused the saved key/)
+  await expect(a.handlers.startBatch({})).rejects.toThrow('Add your Photoroom API key first.')
+  await a.handlers.updateSettings({ outputFolder: null })
+  await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  await expect(a.handlers.startBatch({})).rejects.toThrow('Choose an output folder first.')
+  await a.handlers.setKey({ provider: 'photoroom', key: 'sk_pr_wrong_000000' })
+  await a.handlers.updateSettings({ outputFolder: join(a.dir, 'out') })
+  await expect(a.handlers.startBatch({})).rejects.toThrow(/Photoroom refused the saved key/)
   // A sandbox key is fine, but not for remove-background: refused up front, and the key stays valid.
-  await a.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })
-  await expect(a.service.startBatch({})).rejects.toThrow(/sandbox keys work only with the Image Editing API/)
-  expect((await a.service.testKey({ provider: 'photoroom' })).state).toBe('set')
+  await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })
+  await expect(a.handlers.startBatch({})).rejects.toThrow(/sandbox keys work only with the Image Editing API/)
+  expect((await a.handlers.testKey({ provider: 'photoroom' })).state).toBe('set')
   expect(imageRequests()).toBe(0)
 })
 
@@ -48,13 +48,14 @@ test('a batch streams coalesced job updates, one result event per photo, the bal
   sim.current.resetStats()
   const started = Date.now()
   const finished = idle(a)
-  expect(await a.service.startBatch({})).toEqual({ jobs: 12 })
-  await expect(a.service.startBatch({})).rejects.toThrow(/already running/)
+  expect(await a.handlers.startBatch({})).toEqual({ jobs: 12 })
+  await expect(a.handlers.startBatch({})).rejects.toThrow(/already running/)
   const end = await finished
   const seconds = (Date.now() - started) / 1000
 
   expect(end).toMatchObject({ state: 'idle', total: 12, finished: 12, counts: { done: 12 }, reason: '12 of 12 photos processed.' })
-  expect(readdirSync(join(a.dir, 'out')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `photo-${String(i + 1).padStart(2, '0')}.png`))
+  // The added folder is mirrored under the output folder, as the CLI does.
+  expect(readdirSync(join(a.dir, 'out', 'shoot')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `photo-${String(i + 1).padStart(2, '0')}.png`))
   const jobMessages = a.events.filter((e) => e.event === 'jobs').length
   expect(jobMessages).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 2)
   expect(a.events.filter((e) => e.event === 'result')).toHaveLength(12)
@@ -64,13 +65,14 @@ test('a batch streams coalesced job updates, one result event per photo, the bal
   expect(imageRequests()).toBe(12)
 
   // A reopened session knows what was done and where the results are.
-  const state = await a.service.getState()
+  const state = await a.handlers.getState()
   expect(state.jobs.filter((j) => j.state === 'done')).toHaveLength(12)
   const shown: string[] = []
   const reopened = await openTestApp(sim.current, { dir: a.dir, shell: { pickPaths: async () => [], showInFolder: (p) => void shown.push(p) } })
-  const first = (await reopened.service.getState()).library.images[0]!
-  await reopened.service.showInFolder({ imageId: first.id, index: 0 })
-  expect(shown).toEqual([join(a.dir, 'out', 'photo-01.png')])
+  const first = (await reopened.handlers.getState()).firstRows[0]!
+  expect(first).toMatchObject({ name: 'photo-01.jpg', results: 1 })
+  await reopened.handlers.showInFolder({ photoId: first.id, index: 0 })
+  expect(shown).toEqual([join(a.dir, 'out', 'shoot', 'photo-01.png')])
   await reopened.close()
 })
 
@@ -79,23 +81,23 @@ test('credits running out pause the queue with the reason; after a top-up, resum
   sim.current.setBalance('photoroom', 'photoroom-demo', 3)
   sim.current.resetStats()
   const paused = a.next('queue', (q) => q.state === 'paused')
-  await a.service.startBatch({})
+  await a.handlers.startBatch({})
   expect((await paused).reason).toMatch(/credit/i)
   sim.current.setBalance('photoroom', 'photoroom-demo', 100)
   const finished = idle(a)
-  await a.service.resumeBatch()
+  await a.handlers.resumeBatch()
   expect(await finished).toMatchObject({ finished: 8, counts: { done: 8 } })
   expect(sim.current.stats().providers.photoroom.charged).toBe(8)
 })
 
 test('per-image overrides: photos with their own parameters are sent with them', async () => {
   const a = await ready(3)
-  const [one] = (await a.service.getState()).library.images
-  await a.service.setOverrides({ imageId: one!.id, values: { format: 'webp' } })
+  const [one] = (await a.handlers.getState()).firstRows
+  await a.handlers.setOverrides({ photoId: one!.id, values: { format: 'webp' } })
   const finished = idle(a)
-  await a.service.startBatch({})
+  await a.handlers.startBatch({})
   await finished
-  const out = readdirSync(join(a.dir, 'out')).sort()
+  const out = readdirSync(join(a.dir, 'out', 'shoot')).sort()
   expect(out).toEqual(['photo-01.webp', 'photo-02.png', 'photo-03.png'])
   expect(existsSync(join(a.dir, 'out', '.proofsheet-partial'))).toBe(false)
 })

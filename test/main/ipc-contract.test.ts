@@ -6,7 +6,7 @@ import { EVENTS, REQUESTS } from '../../src/shared/ipc/channels'
 import { eventSchemas, requestSchemas, type Handlers } from '../../src/shared/ipc/contract'
 import { AppError } from '../../src/main/app/app-error'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { JobCoalescer } from '../../src/main/ipc/job-coalescer'
+import { Coalescer } from '../../src/main/ipc/coalescer'
 import { isTrustedSender } from '../../src/main/ipc/trusted-sender'
 import { JobError } from '../../src/engine/errors'
 
@@ -37,7 +37,7 @@ test('unknown requests and malformed input are refused before any handler runs, 
   const bad = await dispatch(handlers, 'setKey', { provider: 'dropbox', key: 'short' })
   expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   expect(!bad.ok && bad.error.message).toMatch(/provider/)
-  expect(await dispatch(handlers, 'removeImages', { ids: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  expect(await dispatch(handlers, 'removePhotos', { ids: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   expect(await dispatch(handlers, 'pauseBatch', { sneaky: true })).toMatchObject({ ok: false })
   expect(calls).toEqual([])
 
@@ -58,21 +58,21 @@ test('errors cross as {code, message}: kinds mapped once, never a stack, interna
   expect(logged).toHaveLength(1)
 })
 
-test('job updates are coalesced: a flood of updates becomes at most ten messages a second, newest state per image', async () => {
-  const batches: { imageId: string; state: string }[][] = []
-  const coalescer = new JobCoalescer((updates) => batches.push(updates), 100)
+test('updates are coalesced: a flood becomes at most ten messages a second, the newest per photo', async () => {
+  const batches: { ref: string; state: string }[][] = []
+  const coalescer = new Coalescer<string, { ref: string; state: string }>((updates) => batches.push([...updates.values()]), 100)
   const started = Date.now()
   while (Date.now() - started < 550) {
-    for (let i = 0; i < 200; i++) coalescer.push({ imageId: `img-${i}`, state: 'sending', attempts: 1 })
+    for (let i = 0; i < 200; i++) coalescer.push(`${i}`, { ref: `${i}`, state: 'sending' })
     await new Promise((r) => setTimeout(r, 1))
   }
-  coalescer.push({ imageId: 'img-0', state: 'done', attempts: 1 })
+  coalescer.push('0', { ref: '0', state: 'done' })
   coalescer.flush()
   const seconds = (Date.now() - started) / 1000
   expect(batches.length).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 1)
   expect(batches.length).toBeGreaterThanOrEqual(4)
   expect(batches.every((b) => b.length <= 200)).toBe(true)
-  expect(batches.at(-1)?.filter((u) => u.imageId === 'img-0')).toEqual([{ imageId: 'img-0', state: 'done', attempts: 1 }])
+  expect(batches.at(-1)?.filter((u) => u.ref === '0')).toEqual([{ ref: '0', state: 'done' }])
 })
 
 test('only the app’s own top frame may call main', () => {
@@ -118,5 +118,6 @@ test('the built preload exposes exactly the contract, under one name, and no Ele
   expect(Object.isFrozen(api)).toBe(true)
   ;(api['startBatch'] as (input: unknown) => void)({})
   expect(invoked).toEqual(['proofsheet:startBatch'])
-  expect((api['imageUrl'] as (ref: unknown) => string)({ kind: 'result', imageId: 'a b', index: 2 })).toBe('proofsheet-image://image/result/a%20b/2')
+  expect((api['imageUrl'] as (ref: unknown) => string)({ kind: 'result', resultId: 12, index: 2 })).toBe('proofsheet-image://image/result/12/2')
+  expect((api['imageUrl'] as (ref: unknown) => string)({ kind: 'thumb', photoId: 7 })).toBe('proofsheet-image://image/thumb/7')
 })

@@ -48,7 +48,7 @@ describe('API keys per provider', () => {
   test('a good key is stored, tested against the account endpoint, and only its last four characters come back', async () => {
     sim.current.resetStats()
     app = await openTestApp(sim.current)
-    const status = await app.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+    const status = await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
     expect(status).toEqual({ provider: 'photoroom', state: 'set', last4: '81d0', sandbox: false })
     expect(await app.keychain.get('photoroom')).toBe(DEMO_KEYS.photoroom)
     expect(app.events.find((e) => e.event === 'balance')?.payload).toMatchObject({ provider: 'photoroom', unit: 'credits', available: 1000 })
@@ -58,17 +58,17 @@ describe('API keys per provider', () => {
 
   test('a sandbox key is recognised', async () => {
     app = await openTestApp(sim.current)
-    expect(await app.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })).toMatchObject({ state: 'set', sandbox: true })
+    expect(await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })).toMatchObject({ state: 'set', sandbox: true })
   })
 
   test('a key the provider refuses is kept (to be replaced) but marked invalid, and no batch is sent with it', async () => {
     app = await openTestApp(sim.current)
-    const status = await app.service.setKey({ provider: 'pixelcut', key: 'pxc_wrong_key_0000' })
+    const status = await app.handlers.setKey({ provider: 'pixelcut', key: 'pxc_wrong_key_0000' })
     expect(status).toMatchObject({ state: 'invalid', last4: '0000' })
     expect(status.message).toMatch(/Pixelcut/)
-    await app.service.setKey({ provider: 'pixelcut', key: DEMO_KEYS.pixelcut })
-    expect(await app.service.testKey({ provider: 'pixelcut' })).toMatchObject({ state: 'set', last4: DEMO_KEYS.pixelcut.slice(-4) })
-    expect(await app.service.deleteKey({ provider: 'pixelcut' })).toEqual({ provider: 'pixelcut', state: 'not-set', sandbox: false })
+    await app.handlers.setKey({ provider: 'pixelcut', key: DEMO_KEYS.pixelcut })
+    expect(await app.handlers.testKey({ provider: 'pixelcut' })).toMatchObject({ state: 'set', last4: DEMO_KEYS.pixelcut.slice(-4) })
+    expect(await app.handlers.deleteKey({ provider: 'pixelcut' })).toEqual({ provider: 'pixelcut', state: 'not-set', sandbox: false })
     expect(await app.keychain.get('pixelcut')).toBeNull()
   })
 
@@ -77,7 +77,7 @@ describe('API keys per provider', () => {
     const closed = await new Simulator(NO_LIMITS).start()
     await closed.close()
     app = await openTestApp(closed)
-    const status = await app.service.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+    const status = await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
     expect(status.state).toBe('set')
     expect(status.message).toMatch(/^Not checked: /)
   })

@@ -15,9 +15,9 @@ test('in the app a renderer cannot name paths: photos come only from the native 
   const picked: string[] = []
   app = await openTestApp(sim.current, { typedPaths: false, shell: { pickPaths: async () => picked, showInFolder: () => undefined } })
   await makePhotos(join(app.dir, 'shoot'), 2)
-  await expect(app.service.addPaths({ paths: ['/etc'] })).rejects.toThrow('Add photos with the Add photos… button or File › Add Photos….')
-  expect(await app.service.pickAndAdd()).toEqual({ added: 0, skipped: [] })
+  await expect(app.handlers.addPaths({ paths: ['/etc'] })).rejects.toThrow('Add photos with the Add photos… button or File › Add Photos….')
+  expect(await app.handlers.pickAndAdd()).toEqual({ added: 0, skipped: [] })
   picked.push(join(app.dir, 'shoot'))
-  expect((await app.service.pickAndAdd()).added).toBe(2)
-  expect((await app.service.getState()).typedPaths).toBe(false)
+  expect((await app.handlers.pickAndAdd()).added).toBe(2)
+  expect((await app.handlers.getState()).typedPaths).toBe(false)
 })

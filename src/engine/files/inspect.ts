@@ -1,11 +1,11 @@
 import { open, stat } from 'node:fs/promises'
 import sharp from 'sharp'
-import { sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
+import { PHOTO_NAME, sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
 import type { PhotoFacts } from '../batch/input'
 
 export type Inspection = ({ ok: true } & PhotoFacts) | { ok: false; reason: string }
 
-const IMAGE_EXTENSIONS = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?)$/i
+
 
 async function readEnds(path: string, size: number): Promise<{ head: Buffer; tail: Buffer }> {
   const handle = await open(path, 'r')
@@ -52,7 +52,7 @@ export async function inspectFile(path: string): Promise<Inspection> {
   }
   const format = sniffImageFormat(ends.head)
   if (!format) {
-    return { ok: false, reason: IMAGE_EXTENSIONS.test(path) ? 'the name says image, but the content is not a picture Proofsheet recognises' : 'not an image' }
+    return { ok: false, reason: PHOTO_NAME.test(path) ? 'the name says image, but the content is not a picture Proofsheet recognises' : 'not an image' }
   }
   if (looksTruncated(format, ends.head, ends.tail, size)) return { ok: false, reason: 'the image is cut short (incomplete copy or download)' }
   if (format === 'heic') return { ok: true, format, bytes: size, mtimeMs, width: 0, height: 0, orientation: 1 }

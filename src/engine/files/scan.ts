@@ -5,6 +5,8 @@ export interface FoundFile {
   path: string
   /** Path relative to the output folder: the input folder's own name, then its inner structure. */
   outputDir: string
+  size: number
+  mtimeMs: number
 }
 
 export interface SkippedPath {
@@ -88,7 +90,7 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
       skipped.push({ path, reason: junk })
       return
     }
-    files.push({ path: resolve(path), outputDir: nested ? dirname(outputPath) : '' })
+    files.push({ path: resolve(path), outputDir: nested ? dirname(outputPath) : '', size: info.size, mtimeMs: info.mtimeMs })
   }
 
   for (const input of inputs) await visit(input, '', new Set(), false)

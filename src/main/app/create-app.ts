@@ -1,21 +1,26 @@
 import { join } from 'node:path'
 import type Conf from 'conf'
-import type { EmitEvent, Settings } from '../../shared/ipc/contract'
-import type { ProviderConfig } from '../../engine/providers/types'
+import type { ProviderConfig } from '../../engine'
+import type { EmitEvent, Handlers, Settings } from '../../shared/ipc/contract'
+import { openCatalog } from '../catalog/open-catalog'
+import type { Catalog } from '../catalog/catalog'
+import { createHandlers } from '../handlers'
+import type { ShellActions } from '../handlers/context'
 import { Thumbnails } from '../images/thumbnails'
+import { BatchRunner, type RunnerHooks } from '../jobs/batch-runner'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
-import { Library } from '../library/library'
+import { FactsReader } from '../photos/facts-reader'
+import { PhotoEvents } from '../photos/photo-events'
+import { PhotoLibrary } from '../photos/photo-library'
 import { openSettingsStore, SettingsService } from '../settings/settings'
-import { AppService, type ShellActions } from './app-service'
 import { BalanceTracker } from './balance-tracker'
 import { BalanceReader } from './balances'
-import { BatchRunner, type RunnerHooks } from './batch-runner'
 
 export interface AppOptions {
-  /** Where the session lives (the app's user-data folder). */
+  /** Where the catalog lives (the app's user-data folder). */
   dataDir: string
-  /** Where paid results, the journal and thumbnails are cached. */
+  /** Where paid results, the journal and thumbnails are kept. */
   stateDir: string
   /** The keychain entry's service name; tests use their own so they never touch the user's keys. */
   keychainService: string
@@ -27,11 +32,14 @@ export interface AppOptions {
   typedPaths: boolean
   hooks?: RunnerHooks
   balanceIntervalMs?: number
+  /** The catalog's native module built for Electron's ABI (the app); tests use the Node build. */
+  nativeBinding?: string
 }
 
 export interface App {
-  service: AppService
-  library: Library
+  handlers: Handlers
+  catalog: Catalog
+  photos: PhotoLibrary
   settings: SettingsService
   thumbnails: Thumbnails
   close(): Promise<void>
@@ -45,20 +53,26 @@ export async function createApp(o: AppOptions): Promise<App> {
   const reader = new BalanceReader(o.urls, o.stateDir)
   const keys = new ApiKeys(new Keychain(o.keychainService), (provider, key) => reader.read(provider, key))
   const balances = new BalanceTracker(reader, keys, o.emit)
-  const { library, problem } = await Library.open(join(o.dataDir, 'session.json'), settings.get().defaultPreset)
-  if (problem) o.emit('notice', { level: 'warning', message: problem })
-  const runner = new BatchRunner({ library, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
-  const service = new AppService({ library, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
+  const { catalog, notices } = await openCatalog(o.dataDir, settings.get().defaultPreset, o.nativeBinding)
+  for (const message of notices) o.emit('notice', { level: 'warning', message })
+  const photoEvents: PhotoEvents = new PhotoEvents(o.emit, { rows: (ids) => photos.rows(ids), summary: () => photos.summary() })
+  const facts = new FactsReader(catalog, photoEvents)
+  const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts)
+  const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
+  const handlers = createHandlers({ catalog, photos, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
-    service,
-    library,
+    handlers,
+    catalog,
+    photos,
     settings,
     thumbnails: new Thumbnails(join(o.stateDir, 'thumbnails')),
     async close() {
       balances.stop()
       runner.cancel()
-      await library.save()
+      await facts.stop()
+      photoEvents.flush()
+      catalog.close()
       await reader.close()
     }
   }

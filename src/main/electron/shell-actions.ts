@@ -1,6 +1,6 @@
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
-import type { ShellActions } from '../app/app-service'
-import type { RunnerHooks } from '../app/batch-runner'
+import type { ShellActions } from '../handlers/context'
+import type { RunnerHooks } from '../jobs/batch-runner'
 
 export function electronShellActions(getWindow: () => BrowserWindow | null): ShellActions {
   return {

@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import type { Library } from '../library/library'
+import type { Catalog } from '../catalog/catalog'
 import type { Thumbnails } from './thumbnails'
 
 const TYPES: Record<string, string> = {
@@ -18,22 +18,23 @@ const TYPES: Record<string, string> = {
 export type ImageFile = { status: 200; path: string; type: string } | { status: 404 }
 
 /**
- * Turns an image address (`thumb/<id>`, `original/<id>`, `result/<id>/<n>`) into a file main may
- * serve. Only photos in the library and the results written for them resolve: a renderer that
+ * Turns an image address (`thumb/<photo>`, `original/<photo>`, `result/<result>/<n>`) into a file main
+ * may serve. Only photos in the catalog and the results written for them resolve: a renderer that
  * asks for anything else, a path included, gets 404.
  */
-export async function resolveImage(address: string, library: Library, thumbnails: Thumbnails): Promise<ImageFile> {
+export async function resolveImage(address: string, catalog: Catalog, thumbnails: Thumbnails): Promise<ImageFile> {
   const [kind, rawId, rawIndex, ...rest] = address.replace(/^\/+/, '').split('/')
-  if (!kind || !rawId || rest.length) return { status: 404 }
-  const image = library.get(decodeURIComponent(rawId))
-  if (!image) return { status: 404 }
+  if (!kind || !rawId || !/^\d+$/.test(rawId) || rest.length) return { status: 404 }
+  const id = Number(rawId)
   try {
-    if (kind === 'thumb' && rawIndex === undefined) return file(await thumbnails.pathFor(image))
-    if (kind === 'original' && rawIndex === undefined) return file(image.path)
     if (kind === 'result' && rawIndex !== undefined && /^\d+$/.test(rawIndex)) {
-      const output = library.lastJob(image.id)?.outputPaths?.[Number(rawIndex)]
-      return output ? file(output) : { status: 404 }
+      const output = catalog.result(id)?.outputs[Number(rawIndex)]
+      return output ? file(output.path) : { status: 404 }
     }
+    const photo = rawIndex === undefined ? catalog.photo(id) : undefined
+    if (!photo) return { status: 404 }
+    if (kind === 'thumb') return file(await thumbnails.pathFor(photo))
+    if (kind === 'original') return file(photo.path)
   } catch {
     // The file moved or vanished since it was added: the same answer as an unknown image.
   }

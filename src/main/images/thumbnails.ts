@@ -5,7 +5,12 @@ import exifr from 'exifr'
 import PQueue from 'p-queue'
 import sharp from 'sharp'
 import { writeFileAtomic } from '../../engine/files/atomic-write'
-import type { ImageEntry } from '../../shared/ipc/contract'
+
+/** A photo's file, and its format when known (a JPEG may carry a preview). */
+export interface ThumbnailSource {
+  path: string
+  format: string | null
+}
 
 /** Long edge of a gallery thumbnail; an embedded preview at least this large is used as it is. */
 export const THUMB_EDGE = 320
@@ -22,7 +27,7 @@ export class Thumbnails {
 
   constructor(private readonly cacheDir: string) {}
 
-  async pathFor(image: ImageEntry): Promise<string> {
+  async pathFor(image: ThumbnailSource): Promise<string> {
     const info = await stat(image.path)
     const id = createHash('sha256').update(`${image.path}\0${info.size}\0${info.mtimeMs}`).digest('hex').slice(0, 32)
     const target = join(this.cacheDir, `${id}.jpg`)
@@ -40,7 +45,7 @@ export class Thumbnails {
   }
 }
 
-async function render(image: ImageEntry): Promise<Buffer> {
+async function render(image: ThumbnailSource): Promise<Buffer> {
   if (image.format === 'jpeg') {
     const preview = await embeddedPreview(image.path)
     if (preview) return preview

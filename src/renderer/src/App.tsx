@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { connect } from './store'
 import { BalanceBar } from './components/BalanceBar'
 import { KeyForm } from './components/KeyForm'
-import { LibraryPanel } from './components/LibraryPanel'
+import { PhotosPanel } from './components/PhotosPanel'
 import { RunPanel } from './components/RunPanel'
 
 export function App(): React.JSX.Element {
@@ -25,7 +25,7 @@ export function App(): React.JSX.Element {
         <KeyForm />
         <RunPanel />
       </aside>
-      <LibraryPanel />
+      <PhotosPanel />
       <BalanceBar />
     </div>
   )

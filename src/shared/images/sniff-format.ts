@@ -18,3 +18,6 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
   }
   return null
 }
+
+/** Names that say "photo": what a catalog takes in when a folder is added, before any byte is read. */
+export const PHOTO_NAME = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?)$/i

@@ -4,33 +4,39 @@
  */
 export const REQUESTS = [
   'getState',
+  // catalog
   'addPaths',
   'pickAndAdd',
-  'removeImages',
+  'listPhotos',
+  'removePhotos',
   'setPreset',
   'setOverrides',
-  'setKey',
-  'testKey',
-  'deleteKey',
-  'updateSettings',
+  // jobs and queue
   'startBatch',
   'pauseBatch',
   'resumeBatch',
   'cancelBatch',
-  'showInFolder'
+  // review
+  'photoResults',
+  'showInFolder',
+  // keys
+  'setKey',
+  'testKey',
+  'deleteKey',
+  // settings
+  'updateSettings'
 ] as const
 
-export const EVENTS = ['library', 'jobs', 'result', 'balance', 'queue', 'keys', 'settings', 'notice'] as const
+export const EVENTS = ['photos', 'catalog', 'preset', 'jobs', 'result', 'queue', 'keys', 'balance', 'settings', 'notice'] as const
 
 export type RequestName = (typeof REQUESTS)[number]
 export type EventName = (typeof EVENTS)[number]
 
-/** Images are addressed by library ID, never by path; main resolves the ID. */
-export type ImageRef = { kind: 'thumb' | 'original'; imageId: string } | { kind: 'result'; imageId: string; index: number }
+/** Images are addressed by catalog id, never by path; main resolves the id. */
+export type ImageRef = { kind: 'thumb' | 'original'; photoId: number } | { kind: 'result'; resultId: number; index: number }
 
 export function imagePath(ref: ImageRef): string {
-  const id = encodeURIComponent(ref.imageId)
-  return ref.kind === 'result' ? `result/${id}/${ref.index}` : `${ref.kind}/${id}`
+  return ref.kind === 'result' ? `result/${ref.resultId}/${ref.index}` : `${ref.kind}/${ref.photoId}`
 }
 
 export const IMAGE_SCHEME = 'proofsheet-image'

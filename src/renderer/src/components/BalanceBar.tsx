@@ -1,15 +1,17 @@
-import { PROVIDER_NAMES } from '@shared/operations/types'
 import { useStore } from '../store'
+import { accountSelectors } from '../store/account-slice'
 
 export function BalanceBar(): React.JSX.Element {
-  const balances = useStore((s) => s.balances)
-  const notices = useStore((s) => s.notices)
+  const balances = useStore(accountSelectors.balances)
+  const notices = useStore(accountSelectors.notices)
+  const providers = useStore(accountSelectors.providers)
+  const name = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
   return (
     <footer className="status-bar">
       <ul aria-label="Credit balance">
         {Object.entries(balances).map(([key, b]) => (
           <li key={key} data-testid={`balance-${key}`}>
-            {PROVIDER_NAMES[b.provider]}: {b.source === 'provider' ? `${b.available} ${b.unit} left` : `${b.spent} credits spent here`}
+            {name(b.provider)}: {b.source === 'provider' ? `${b.available} ${b.unit} left` : `${b.spent} credits spent here`}
           </li>
         ))}
       </ul>

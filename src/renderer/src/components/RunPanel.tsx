@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react'
 import { call } from '../api'
 import { useStore } from '../store'
+import { jobSelectors } from '../store/jobs-slice'
+import { settingsSelectors } from '../store/settings-slice'
 import { useAction } from './use-action'
 
 export function RunPanel(): React.JSX.Element {
-  const operations = useStore((s) => s.operations)
-  const preset = useStore((s) => s.preset)
-  const queue = useStore((s) => s.queue)
-  const savedFolder = useStore((s) => s.settings?.outputFolder ?? '')
+  const operations = useStore(settingsSelectors.operations)
+  const preset = useStore(settingsSelectors.preset)
+  const queue = useStore(jobSelectors.queue)
+  const savedFolder = useStore(settingsSelectors.outputFolder)
   const [folder, setFolder] = useState(savedFolder)
   useEffect(() => setFolder(savedFolder), [savedFolder])
   const { error, busy, run } = useAction()

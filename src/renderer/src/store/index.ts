@@ -2,29 +2,45 @@ import { create } from 'zustand'
 import { call } from '../api'
 import { createAccountSlice, type AccountSlice } from './account-slice'
 import { createJobsSlice, type JobsSlice } from './jobs-slice'
-import { createLibrarySlice, type LibrarySlice } from './library-slice'
+import { createPhotosSlice, type PhotosSlice } from './photos-slice'
+import { createRangeLoader } from './ranges'
+import { createSettingsSlice, type SettingsSlice } from './settings-slice'
+import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = LibrarySlice & JobsSlice & AccountSlice
+export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice
 
-export const useStore = create<Store>()((...a) => ({ ...createLibrarySlice(...a), ...createJobsSlice(...a), ...createAccountSlice(...a) }))
+export const useStore = create<Store>()((...a) => ({
+  ...createPhotosSlice(...a),
+  ...createJobsSlice(...a),
+  ...createAccountSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createUiSlice(...a)
+}))
 
-/** The renderer only mirrors main: one snapshot at start, then the events main streams. */
+/** Makes sure the list's rows between these positions are fetched. */
+export const loadRange = createRangeLoader(useStore.getState)
+
+/** The renderer only mirrors main: one first screen at start, then the events main streams. */
 export async function connect(): Promise<() => void> {
   const s = useStore.getState()
   const { on } = window.proofsheet
   const unsubscribe = [
-    on.library(s.setLibrary),
+    on.catalog(s.setSummary),
+    on.photos(s.applyPhotos),
+    on.preset(s.setPreset),
     on.jobs(s.applyJobs),
-    on.result(({ imageId }) => s.resultReady(imageId)),
-    on.balance(s.setBalance),
     on.queue(s.setQueue),
     on.keys(s.setKey),
+    on.balance(s.setBalance),
     on.settings(s.setSettings),
     on.notice(s.addNotice)
   ]
   const state = await call('getState', undefined)
   useStore.setState({ operations: state.operations, typedPaths: state.typedPaths })
-  s.setLibrary(state.library)
+  s.setProviders(state.providers)
+  s.setSummary(state.summary)
+  s.setRange(state.summary.version, 0, state.firstRows)
+  s.setPreset(state.preset)
   s.applyJobs(state.jobs)
   s.setQueue(state.queue)
   s.setSettings(state.settings)

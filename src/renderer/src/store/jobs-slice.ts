@@ -1,22 +1,25 @@
 import type { StateCreator } from 'zustand'
-import type { JobUpdate, QueueState } from '@shared/ipc/contract'
-import type { Store } from './index'
+import type { Job, QueueState } from './types'
 
 export interface JobsSlice {
-  jobsByImage: Record<string, JobUpdate>
-  /** Bumped when an image's results are (re)written, so its result thumbnails reload. */
-  resultVersion: Record<string, number>
+  /** The latest job of each photo, by photo id (a job's ref). */
+  jobsByPhoto: Record<string, Job>
   queue: QueueState
-  applyJobs(updates: JobUpdate[]): void
-  resultReady(imageId: string): void
+  applyJobs(jobs: Job[]): void
   setQueue(queue: QueueState): void
 }
 
-export const createJobsSlice: StateCreator<Store, [], [], JobsSlice> = (set) => ({
-  jobsByImage: {},
-  resultVersion: {},
+export const createJobsSlice: StateCreator<JobsSlice, [], [], JobsSlice> = (set) => ({
+  jobsByPhoto: {},
   queue: { state: 'idle', total: 0, finished: 0, counts: {} },
-  applyJobs: (updates) => set((s) => ({ jobsByImage: { ...s.jobsByImage, ...Object.fromEntries(updates.map((u) => [u.imageId, u])) } })),
-  resultReady: (imageId) => set((s) => ({ resultVersion: { ...s.resultVersion, [imageId]: (s.resultVersion[imageId] ?? 0) + 1 } })),
+  applyJobs: (jobs) => set((s) => ({ jobsByPhoto: { ...s.jobsByPhoto, ...Object.fromEntries(jobs.map((j) => [j.ref, j])) } })),
   setQueue: (queue) => set({ queue })
 })
+
+export const jobSelectors = {
+  queue: (s: JobsSlice): QueueState => s.queue,
+  forPhoto:
+    (id: number) =>
+    (s: JobsSlice): Job | undefined =>
+      s.jobsByPhoto[String(id)]
+}

@@ -1,17 +1,17 @@
-import type { EmitEvent, JobUpdate, QueueState } from '../../shared/ipc/contract'
-import { PROVIDER_NAMES, type OperationSchema, type ParamValues, type ProviderId } from '../../shared/operations'
-import { PROVIDER_DEFAULTS } from '../../engine/defaults'
-import { isJobError } from '../../engine/errors'
-import { Batch, type BatchEvent, type BatchInput } from '../../engine'
-import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
-import type { ProviderConfig } from '../../engine/providers/types'
-import { Lanes } from '../../engine/scheduler/lanes'
-import { JobCoalescer } from '../ipc/job-coalescer'
+import { Batch, isJobError, Lanes, PROVIDER_DEFAULTS, type BatchEvent, type BatchInput, type ProviderConfig } from '../../engine'
+import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
+import { FINAL_STATES, type Job } from '../../shared/jobs'
+import { PROVIDER_NAMES, isSandboxKey, type OperationSchema, type ParamValues, type ProviderId } from '../../shared/operations'
+import { AppError } from '../app/app-error'
+import type { BalanceTracker } from '../app/balance-tracker'
+import type { Catalog } from '../catalog/catalog'
+import { Coalescer } from '../ipc/coalescer'
 import type { ApiKeys } from '../keychain/api-keys'
-import type { Library } from '../library/library'
+import { outputDirFor } from '../photos/find-photos'
+import type { PhotoEvents } from '../photos/photo-events'
+import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
-import { AppError } from './app-error'
-import type { BalanceTracker } from './balance-tracker'
+import { knownFacts, recordResult } from './results'
 
 export interface RunnerHooks {
   /** 0..1 while a batch runs, null when idle: the dock or taskbar progress. */
@@ -21,7 +21,9 @@ export interface RunnerHooks {
 }
 
 export interface RunnerOptions {
-  library: Library
+  catalog: Catalog
+  photos: PhotoLibrary
+  photoEvents: PhotoEvents
   keys: ApiKeys
   settings: SettingsService
   balances: BalanceTracker
@@ -37,17 +39,24 @@ interface Group {
   inputs: BatchInput[]
 }
 
-/** Runs the library's photos through the engine: one engine batch per distinct set of parameters. */
+interface Running {
+  batch: Batch
+  group: Group
+  sandbox: boolean
+}
+
+/** Runs catalog photos through the engine: one engine batch per distinct set of parameters, all on shared lanes. */
 export class BatchRunner {
-  private batches: { batch: Batch; provider: ProviderId }[] = []
-  private readonly states = new Map<string, JobState>()
+  private running: Running[] = []
+  /** The latest job of each photo in this session, by photo id. */
+  private readonly jobs = new Map<string, Job>()
   private readonly lanes = new Lanes()
   private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {} }
-  private readonly coalescer: JobCoalescer
+  private readonly coalescer: Coalescer<string, Job>
 
   constructor(private readonly o: RunnerOptions) {
-    this.coalescer = new JobCoalescer((updates) => {
-      o.emit('jobs', updates)
+    this.coalescer = new Coalescer((jobs) => {
+      o.emit('jobs', [...jobs.values()])
       this.publishQueue()
     })
   }
@@ -56,22 +65,25 @@ export class BatchRunner {
     return this.queue
   }
 
-  async start(imageIds: string[] | undefined): Promise<{ jobs: number }> {
-    if (this.batches.length) throw new AppError('busy', 'A batch is already running. Wait for it to finish or cancel it first.')
-    const { library, settings } = this.o
-    const ids = imageIds ?? library.state().images.map((i) => i.id)
-    if (!ids.length) throw new AppError('invalid-input', 'Add photos to the library first.')
+  latestJobs(): Job[] {
+    return [...this.jobs.values()]
+  }
+
+  async start(photoIds: number[] | undefined): Promise<{ jobs: number }> {
+    if (this.running.length) throw new AppError('busy', 'A batch is already running. Wait for it to finish or cancel it first.')
+    const { catalog, photos, settings } = this.o
+    const ids = photoIds ?? catalog.photoIds()
+    if (!ids.length) throw new AppError('invalid-input', 'Add photos to the catalog first.')
     const { outputFolder, naming, concurrency } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
 
     const groups = new Map<string, Group>()
     for (const id of ids) {
-      const image = library.get(id)
-      if (!image) throw new AppError('not-found', 'A photo in this batch is no longer in the library.')
-      const { operation, values } = library.effective(id)
+      const photo = photos.require(id)
+      const { operation, values } = photos.effective(id)
       const key = JSON.stringify([operation.id, values])
       const group = groups.get(key) ?? { operation, values, inputs: [] }
-      group.inputs.push({ path: image.path, ref: id, outputDir: '' })
+      group.inputs.push({ path: photo.path, ref: String(id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
       groups.set(key, group)
     }
     const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))])
@@ -80,24 +92,26 @@ export class BatchRunner {
       if (problem) throw new AppError('invalid-input', problem)
     }
 
-    this.states.clear()
-    for (const id of ids) this.states.set(id, 'queued')
-    this.batches = [...groups.values()].map((group) => ({
-      provider: group.operation.provider,
-      batch: new Batch({
-          inputs: group.inputs,
-          operation: group.operation,
-          values: group.values,
-          outDir: outputFolder,
-          naming,
-          apiKey: keys.get(group.operation.provider) as string,
-          urls: this.o.urls,
-          stateDir: this.o.stateDir,
-          concurrency: concurrency[group.operation.provider] ?? PROVIDER_DEFAULTS[group.operation.provider].concurrency,
-          requestsPerSecond: PROVIDER_DEFAULTS[group.operation.provider].requestsPerSecond,
-          lanes: this.lanes
-        })
-    }))
+    this.jobs.clear()
+    this.running = [...groups.values()].map((group) => {
+      const provider = group.operation.provider
+      const apiKey = keys.get(provider) as string
+      const batch = new Batch({
+        inputs: group.inputs,
+        operation: group.operation,
+        values: group.values,
+        outDir: outputFolder,
+        naming,
+        apiKey,
+        urls: this.o.urls,
+        stateDir: this.o.stateDir,
+        concurrency: concurrency[provider] ?? PROVIDER_DEFAULTS[provider].concurrency,
+        requestsPerSecond: PROVIDER_DEFAULTS[provider].requestsPerSecond,
+        lanes: this.lanes
+      })
+      return { batch, group, sandbox: isSandboxKey(provider, apiKey) }
+    })
+    for (const id of ids) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'queued', attempts: 0 })
     this.queue = { state: 'running', total: ids.length, finished: 0, counts: {} }
     this.publishQueue()
     void this.runAll()
@@ -105,15 +119,15 @@ export class BatchRunner {
   }
 
   pause(): void {
-    for (const { batch } of this.batches) batch.pause()
+    for (const { batch } of this.running) batch.pause()
   }
 
   resume(): void {
-    for (const { batch } of this.batches) batch.resume()
+    for (const { batch } of this.running) batch.resume()
   }
 
   cancel(): void {
-    for (const { batch } of this.batches) batch.cancel()
+    for (const { batch } of this.running) batch.cancel()
   }
 
   /** No request is sent that is known to fail: every provider in the batch needs a key not yet refused. */
@@ -130,8 +144,8 @@ export class BatchRunner {
   }
 
   private async runAll(): Promise<void> {
-    const outcomes = await Promise.all(this.batches.map((entry) => this.runOne(entry.batch, entry.provider)))
-    this.batches = []
+    const outcomes = await Promise.all(this.running.map((entry) => this.runOne(entry)))
+    this.running = []
     this.coalescer.flush()
     const counts = this.queue.counts
     const done = (counts['done'] ?? 0) + (counts['reused'] ?? 0)
@@ -139,24 +153,23 @@ export class BatchRunner {
     const reason = [`${done} of ${this.queue.total} photos processed.`, ...problems].join(' ')
     this.queue = { ...this.queue, state: 'idle', reason }
     this.publishQueue()
-    await this.o.library.save()
     this.o.hooks?.finished?.(reason)
   }
 
   /** Resolves to a sentence when the batch could not run at all. */
-  private async runOne(batch: Batch, provider: ProviderId): Promise<string | undefined> {
-    const listener = (event: BatchEvent): void => this.onEvent(event)
-    batch.on('event', listener)
+  private async runOne(entry: Running): Promise<string | undefined> {
+    const listener = (event: BatchEvent): void => this.onEvent(event, entry)
+    entry.batch.on('event', listener)
     try {
-      await batch.run()
+      await entry.batch.run()
       return undefined
     } catch (error) {
       const message = (error as Error).message
-      if (isJobError(error) && error.kind === 'auth') this.refuseKey(provider, message)
+      if (isJobError(error) && error.kind === 'auth') this.refuseKey(entry.group.operation.provider, message)
       this.o.emit('notice', { level: 'error', message })
       return message
     } finally {
-      batch.off('event', listener)
+      entry.batch.off('event', listener)
     }
   }
 
@@ -165,14 +178,15 @@ export class BatchRunner {
     void this.o.keys.status(provider).then((status) => this.o.emit('keys', status))
   }
 
-  private onEvent(event: BatchEvent): void {
+  private onEvent(event: BatchEvent, entry: Running): void {
     switch (event.type) {
       case 'job':
-        return this.onJob(event.job)
+        return this.onJob(event.job, entry)
+      case 'checked':
+        this.o.catalog.setPhotoFacts(Number(event.ref), event.facts)
+        return this.o.photoEvents.changed([Number(event.ref)])
       case 'balance':
         return this.o.balances.accept(event.balance)
-      case 'checked':
-        return
       case 'notice':
         return this.o.emit('notice', { level: 'warning', message: event.message })
       case 'provider': {
@@ -184,24 +198,23 @@ export class BatchRunner {
     }
   }
 
-  private onJob(job: Job): void {
-    const imageId = job.ref
-    if (!this.o.library.get(imageId)) return
-    const update: JobUpdate = { imageId, state: job.state, reason: job.reason, attempts: job.attempts, outputs: job.outputs?.length, warnings: job.warnings }
-    this.o.library.recordJob({ ...update, outputPaths: job.outputs })
-    this.states.set(imageId, job.state)
-    this.coalescer.push(update)
-    if (job.state === 'done' || job.state === 'reused') {
-      this.o.emit('result', { imageId, outputs: job.outputs?.length ?? 0 })
-      const provider = this.o.library.effective(imageId).operation.provider
-      if (job.state === 'done') this.o.balances.refreshSoon(provider)
+  private onJob(job: Job, { group, sandbox }: Running): void {
+    this.jobs.set(job.ref, job)
+    this.coalescer.push(job.ref, job)
+    if (job.state !== 'done' && job.state !== 'reused') return
+    const photoId = Number(job.ref)
+    const resultId = recordResult(this.o.catalog, photoId, job, { ...group, sandbox })
+    if (resultId !== null) {
+      this.o.emit('result', { photoId, resultId, outputs: job.outputs?.length ?? 0 })
+      this.o.photoEvents.changed([photoId])
     }
+    if (job.state === 'done') this.o.balances.refreshSoon(group.operation.provider)
   }
 
   private publishQueue(): void {
     const counts: Record<string, number> = {}
     let finished = 0
-    for (const state of this.states.values()) {
+    for (const { state } of this.jobs.values()) {
       counts[state] = (counts[state] ?? 0) + 1
       if (FINAL_STATES.has(state)) finished++
     }

@@ -1,25 +1,36 @@
 import { useState } from 'react'
 import { call } from '../api'
 import { useStore } from '../store'
-import { ImageRow } from './ImageRow'
+import { photoSelectors } from '../store/photos-slice'
+import { settingsSelectors } from '../store/settings-slice'
+import { uiSelectors } from '../store/ui-slice'
+import { FolderTree } from './FolderTree'
+import { PhotoList } from './PhotoList'
 import { useAction } from './use-action'
 
-export function LibraryPanel(): React.JSX.Element {
-  const ids = useStore((s) => s.imageIds)
-  const typedPaths = useStore((s) => s.typedPaths)
+export function PhotosPanel(): React.JSX.Element {
+  const total = useStore(photoSelectors.total)
+  const pending = useStore(photoSelectors.pending)
+  const typedPaths = useStore(settingsSelectors.typedPaths)
+  const notAdded = useStore(uiSelectors.notAdded)
+  const setNotAdded = useStore((s) => s.setNotAdded)
   const [path, setPath] = useState('')
-  const [skipped, setSkipped] = useState<{ path: string; reason: string }[]>([])
   const { error, busy, run } = useAction()
   const add = (request: () => ReturnType<typeof call<'pickAndAdd'>>): Promise<void> =>
     run(async () => {
       const result = await request()
-      setSkipped(result.skipped)
+      setNotAdded(result.skipped)
       setPath('')
     })
 
   return (
-    <section className="panel library" aria-label="Library">
-      <h2>Library ({ids.length})</h2>
+    <section className="panel photos" aria-label="Photos">
+      <h2>Photos ({total})</h2>
+      {pending > 0 && (
+        <p className="progress-note" role="status">
+          Reading {pending} photo{pending > 1 ? 's' : ''}…
+        </p>
+      )}
       {typedPaths ? (
         <form
           onSubmit={(e) => {
@@ -41,11 +52,11 @@ export function LibraryPanel(): React.JSX.Element {
         </button>
       )}
       {error && <p role="alert">{error}</p>}
-      {skipped.length > 0 && (
+      {notAdded.length > 0 && (
         <details>
-          <summary>{skipped.length} not added</summary>
+          <summary>{notAdded.length} not added</summary>
           <ul>
-            {skipped.map((s) => (
+            {notAdded.map((s) => (
               <li key={s.path}>
                 {s.path}: {s.reason}
               </li>
@@ -53,11 +64,8 @@ export function LibraryPanel(): React.JSX.Element {
           </ul>
         </details>
       )}
-      <ul className="images">
-        {ids.map((id) => (
-          <ImageRow key={id} id={id} />
-        ))}
-      </ul>
+      <FolderTree />
+      <PhotoList />
     </section>
   )
 }

@@ -1,0 +1,31 @@
+import type { EmitEvent } from '../../shared/ipc/contract'
+import type { BalanceTracker } from '../app/balance-tracker'
+import type { Catalog } from '../catalog/catalog'
+import type { BatchRunner } from '../jobs/batch-runner'
+import type { ApiKeys } from '../keychain/api-keys'
+import type { PhotoLibrary } from '../photos/photo-library'
+import type { SettingsService } from '../settings/settings'
+
+/** What only the desktop shell can do; the test transport supplies its own. */
+export interface ShellActions {
+  /** A native folder-and-file picker; resolves to the chosen paths (none when cancelled). */
+  pickPaths(): Promise<string[]>
+  showInFolder(path: string): void
+}
+
+/** Main's services, as each domain's handlers see them. */
+export interface HandlerContext {
+  catalog: Catalog
+  photos: PhotoLibrary
+  keys: ApiKeys
+  settings: SettingsService
+  balances: BalanceTracker
+  runner: BatchRunner
+  emit: EmitEvent
+  shell: ShellActions
+  /**
+   * Whether the renderer may name paths itself. Off in the app, where paths come only from the native
+   * picker or a drop, so a compromised renderer cannot add (and then read) an arbitrary file.
+   */
+  typedPaths: boolean
+}

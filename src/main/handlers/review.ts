@@ -1,0 +1,29 @@
+import type { HandlersFor } from '../../shared/ipc/contract'
+import { AppError } from '../app/app-error'
+import type { HandlerContext } from './context'
+
+export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 'showInFolder'> {
+  return {
+    async photoResults({ photoId }) {
+      c.photos.require(photoId)
+      return c.catalog.results(photoId).map(({ id, provider, operation, params, cost, sandbox, createdAt, outputs, facts }) => ({
+        id,
+        provider,
+        operation,
+        params,
+        cost,
+        sandbox,
+        createdAt,
+        outputs: outputs.map(({ format, width, height }) => ({ format, width: width ?? null, height: height ?? null })),
+        facts: { ...facts, other: undefined }
+      }))
+    },
+    /** The chosen result's file (or the newest), else the photo itself. */
+    async showInFolder({ photoId, resultId, index }) {
+      const photo = c.photos.require(photoId)
+      const result = resultId === undefined ? c.catalog.results(photoId)[0] : c.catalog.result(resultId)
+      if (resultId !== undefined && result?.photoId !== photoId) throw new AppError('not-found', 'That result is no longer in the catalog.')
+      c.shell.showInFolder(result?.outputs[index]?.path ?? photo.path)
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { extname } from 'node:path'
+import type { PhotoFacts } from '../../engine'
+import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { Job } from '../../shared/jobs'
+import type { OperationSchema, ParamValues } from '../../shared/operations'
+import type { Catalog, CatalogPhoto } from '../catalog/catalog'
+
+/** What the catalog already knows of a photo's file, so the engine does not read it again. */
+export function knownFacts(photo: CatalogPhoto): PhotoFacts | undefined {
+  if (photo.factsState !== 'ready' || !photo.format) return undefined
+  return {
+    format: photo.format as ImageFormat,
+    bytes: photo.size,
+    mtimeMs: photo.mtimeMs,
+    width: photo.width ?? 0,
+    height: photo.height ?? 0,
+    orientation: photo.orientation ?? 1,
+    ...(photo.contentHash ? { contentHash: photo.contentHash } : {})
+  }
+}
+
+/** The response headers each provider sends that are worth keeping with a result. */
+function factsFrom(metadata: Record<string, string> = {}, warnings: string[] = []): Parameters<Catalog['addResult']>[0]['facts'] {
+  const score = metadata['x-uncertainty-score']
+  const known = new Set(['x-uncertainty-score', 'pr-ai-background-seed', 'pr-texts-detected', 'pr-unsupported-attributes', 'pr-edit-further-url', 'x-request-id'])
+  return {
+    ...(score !== undefined && Number.isFinite(Number(score)) ? { uncertaintyScore: Number(score) } : {}),
+    ...(metadata['pr-ai-background-seed'] ? { aiBackgroundSeed: metadata['pr-ai-background-seed'] } : {}),
+    ...(metadata['pr-texts-detected'] ? { textsDetected: metadata['pr-texts-detected'] } : {}),
+    ...(warnings.length ? { unsupportedAttributes: warnings } : {}),
+    ...(metadata['pr-edit-further-url'] ? { editFurtherUrl: metadata['pr-edit-further-url'] } : {}),
+    ...(metadata['x-request-id'] ? { requestId: metadata['x-request-id'] } : {}),
+    other: Object.fromEntries(Object.entries(metadata).filter(([name]) => !known.has(name)))
+  }
+}
+
+/**
+ * A finished job becomes a result of its photo: every run adds a variant, nothing is overwritten. A
+ * job that only found a result this photo already has (the same purchase) adds nothing. Returns the
+ * new result's id, or null.
+ */
+export function recordResult(catalog: Catalog, photoId: number, job: Job, run: { operation: OperationSchema; values: ParamValues; sandbox: boolean }): number | null {
+  if (!job.key || !job.outputs?.length || !catalog.photo(photoId)) return null
+  if (job.state === 'reused' && catalog.results(photoId).some((r) => r.jobKey === job.key)) return null
+  // Paid only by the job that sent it: a reuse, or an identical photo sent once for both, cost nothing more.
+  const paid = job.state === 'done' && job.sameAs === undefined
+  const cost = run.operation.cost(run.values, { sandbox: run.sandbox })
+  const result = catalog.addResult({
+    photoId,
+    jobKey: job.key,
+    provider: run.operation.provider,
+    operation: run.operation.id,
+    params: run.values,
+    cost: { amount: paid ? cost.amount : 0, unit: cost.unit },
+    sandbox: run.sandbox,
+    facts: factsFrom(job.metadata, job.warnings),
+    outputs: job.outputs.map((path) => ({ path, format: extname(path).slice(1).replace('jpg', 'jpeg') }))
+  })
+  return result.id
+}

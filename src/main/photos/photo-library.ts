@@ -1,0 +1,103 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises'
+import type { SkippedPath } from '../../engine'
+import type { CatalogSummary, PhotoRow, Preset } from '../../shared/ipc/contract'
+import type { OperationSchema, ParamValues } from '../../shared/operations'
+import { AppError } from '../app/app-error'
+import type { Catalog } from '../catalog/catalog'
+import { operationFor, refuseInvalid } from './effective-params'
+import type { FactsReader } from './facts-reader'
+import { findPhotos } from './find-photos'
+import type { PhotoEvents } from './photo-events'
+import { photoRows } from './photo-rows'
+
+/** Rows written per transaction while adding: each write stays well under a frame of main's time. */
+const CHUNK = 1_000
+
+/**
+ * The photos the user has added, as the catalog keeps them: adding, removing, the batch preset and
+ * each photo's overrides. Rows are listed at once; their facts are read in the background.
+ */
+export class PhotoLibrary {
+  /** Bumped when photos come or go, so the window knows its fetched ranges are stale. */
+  private version = 0
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly events: PhotoEvents,
+    private readonly facts: FactsReader
+  ) {
+    facts.wake()
+  }
+
+  /** Files and folders (recursively); junk and what cannot be a photo are reported, not added. */
+  async add(paths: string[]): Promise<{ added: number; skipped: SkippedPath[] }> {
+    const { found, skipped } = await findPhotos(paths)
+    let added = 0
+    for (let i = 0; i < found.length; i += CHUNK) {
+      added += this.catalog.addPhotos(found.slice(i, i + CHUNK)).length
+      if (i + CHUNK < found.length) await yieldToEvents()
+    }
+    if (added) {
+      this.version++
+      this.events.summaryChanged()
+      this.facts.wake()
+    }
+    return { added, skipped }
+  }
+
+  /** From the catalog only: the files on disk are never touched. */
+  remove(ids: number[]): void {
+    this.catalog.removePhotos(ids)
+    this.version++
+    this.events.removed(ids)
+    this.events.summaryChanged()
+  }
+
+  preset(): Preset {
+    return this.catalog.currentPreset()
+  }
+
+  setPreset(preset: Preset): void {
+    refuseInvalid(operationFor(preset.operationId), preset.values)
+    this.catalog.setCurrentPreset(preset)
+  }
+
+  /** One row written, one small event. */
+  setOverrides(id: number, values: ParamValues): void {
+    this.require(id)
+    const preset = this.preset()
+    refuseInvalid(operationFor(preset.operationId), { ...preset.values, ...values })
+    this.catalog.setOverrides(id, values)
+    this.events.changed([id])
+  }
+
+  /** The operation and parameters one photo is sent with: the preset, then its own overrides. */
+  effective(id: number): { operation: OperationSchema; values: ParamValues } {
+    const photo = this.require(id)
+    const preset = this.preset()
+    return { operation: operationFor(preset.operationId), values: { ...preset.values, ...photo.overrides } }
+  }
+
+  rows(ids: number[]): PhotoRow[] {
+    return photoRows(this.catalog, ids.flatMap((id) => this.catalog.photo(id) ?? []))
+  }
+
+  range(offset: number, limit: number): { rows: PhotoRow[]; total: number } {
+    return { rows: photoRows(this.catalog, this.catalog.listPhotos({ offset, limit })), total: this.catalog.countPhotos() }
+  }
+
+  summary(): CatalogSummary {
+    return { total: this.catalog.countPhotos(), pending: this.catalog.countPendingFacts(), folders: this.catalog.folderCounts(), version: this.version }
+  }
+
+  require(id: number): NonNullable<ReturnType<Catalog['photo']>> {
+    const photo = this.catalog.photo(id)
+    if (!photo) throw new AppError('not-found', 'That photo is no longer in the catalog.')
+    return photo
+  }
+
+  /** Waits for `yieldToEvents` users and background reads (tests, benchmarks, quitting). */
+  settled(): Promise<void> {
+    return this.facts.idle()
+  }
+}

@@ -1,0 +1,30 @@
+import { PAGE_SIZE } from '@shared/ipc/contract/catalog'
+import { call } from '../api'
+import type { PhotosSlice } from './photos-slice'
+
+/**
+ * Fetches the pages of the photo list that come into view, once per list version: the window never
+ * asks for, or holds positions for, more than what was scrolled past.
+ */
+export function createRangeLoader(get: () => PhotosSlice): (first: number, last: number) => void {
+  let version = -1
+  let requested = new Set<number>()
+  return (first, last) => {
+    const state = get()
+    if (state.summary.version !== version) {
+      version = state.summary.version
+      requested = new Set()
+    }
+    for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+      const offset = page * PAGE_SIZE
+      if (requested.has(page) || offset >= state.summary.total) continue
+      if (state.photoOrder.slice(offset, offset + PAGE_SIZE).every((id) => id !== undefined)) continue
+      requested.add(page)
+      const asked = version
+      void call('listPhotos', { offset, limit: PAGE_SIZE }).then(
+        ({ rows }) => get().setRange(asked, offset, rows),
+        () => requested.delete(page)
+      )
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import type { ProviderId } from './operations/types'
+
+/** A provider's balance as Proofsheet shows it; declared once for the engine, main and the window. */
+export type Balance =
+  | { provider: ProviderId; unit: 'credits' | 'images'; source: 'provider'; available: number }
+  /** Phota has no balance endpoint: the figure is what Proofsheet itself has spent. */
+  | { provider: ProviderId; unit: 'credits'; source: 'spent-locally'; spent: number }

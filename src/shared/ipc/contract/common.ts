@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { PROVIDER_IDS } from '../../operations/types'
+
+export const provider = z.enum(PROVIDER_IDS)
+/** Photos, results and presets are rows in the catalog: addressed by their integer id. */
+export const rowId = z.number().int().positive()
+export const paramValues = z.record(z.string(), z.unknown())
+export const none = z.void()
+
+/** A refusal names the parameter it is about, so a form can mark that field. */
+export const problemSchema = z.object({ param: z.string(), message: z.string() })
+
+export const errorSchema = z.object({
+  code: z.enum(['invalid-input', 'auth', 'credits', 'unreachable', 'keychain-unavailable', 'not-found', 'busy', 'internal']),
+  message: z.string(),
+  problems: z.array(problemSchema).optional()
+})
+
+export const noticeSchema = z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() })
+
+export type Domain = {
+  requests: Record<string, { input: z.ZodType; output: z.ZodType }>
+  events: Record<string, z.ZodType>
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod'
+import type { EventName, RequestName } from '../channels'
+import { catalog, catalogStateSchema } from './catalog'
+import { errorSchema, none } from './common'
+import { jobs, jobsStateSchema } from './jobs'
+import { keys, keysStateSchema } from './keys'
+import { review } from './review'
+import { settings, settingsStateSchema } from './settings'
+
+/** Everything the window needs to draw its first screen; the rest streams as events or is fetched by range. */
+export const appStateSchema = catalogStateSchema.extend({ ...jobsStateSchema.shape, ...keysStateSchema.shape, ...settingsStateSchema.shape })
+
+/** Every request: what the renderer may send (validated in main) and what it gets back, composed from the domains. */
+export const requestSchemas = {
+  getState: { input: none, output: appStateSchema },
+  ...catalog.requests,
+  ...jobs.requests,
+  ...review.requests,
+  ...keys.requests,
+  ...settings.requests
+} satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>
+
+/** Every event main streams to the renderer. */
+export const eventSchemas = { ...catalog.events, ...jobs.events, ...review.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
+
+export type RequestInput<K extends RequestName> = z.input<(typeof requestSchemas)[K]['input']>
+export type ParsedInput<K extends RequestName> = z.output<(typeof requestSchemas)[K]['input']>
+export type RequestOutput<K extends RequestName> = z.output<(typeof requestSchemas)[K]['output']>
+export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E]>
+export type IpcError = z.output<typeof errorSchema>
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+/** Main must implement every request: a missing handler is a compile error. */
+export type Handlers = { [K in RequestName]: (input: ParsedInput<K>) => Promise<RequestOutput<K>> }
+/** The handlers of some requests: each domain's handlers in main are one of these. */
+export type HandlersFor<K extends RequestName> = Pick<Handlers, K>
+
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+export type AppState = RequestOutput<'getState'>
+
+export { errorSchema }
+export { PAGE_SIZE, presetSchema } from './catalog'
+export { settingsSchema } from './settings'
+export type { CatalogSummary, PhotoRow, Preset, Review } from './catalog'
+export type { QueueState } from './jobs'
+export type { KeyStatus } from './keys'
+export type { Settings } from './settings'
+export type { Variant } from './review'

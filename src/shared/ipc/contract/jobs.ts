@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { JOB_STATES, type Job } from '../../jobs'
+import { none, rowId, type Domain } from './common'
+
+export const jobStateSchema = z.enum(JOB_STATES)
+
+export const jobSchema = z.object({
+  ref: z.string(),
+  file: z.string(),
+  state: jobStateSchema,
+  key: z.string().optional(),
+  reason: z.string().optional(),
+  attempts: z.number(),
+  outputs: z.array(z.string()).optional(),
+  warnings: z.array(z.string()).optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+  sameAs: z.string().optional()
+}) satisfies z.ZodType<Job>
+
+export const queueStateSchema = z.object({
+  state: z.enum(['idle', 'running', 'paused']),
+  /** Why it is paused, or how the last run ended, in the user's words. */
+  reason: z.string().optional(),
+  total: z.number(),
+  finished: z.number(),
+  counts: z.record(z.string(), z.number())
+})
+
+export const jobs = {
+  requests: {
+    startBatch: { input: z.object({ photoIds: z.array(rowId).optional() }), output: z.object({ jobs: z.number() }) },
+    pauseBatch: { input: none, output: none },
+    resumeBatch: { input: none, output: none },
+    cancelBatch: { input: none, output: none }
+  },
+  events: {
+    /** Coalesced: at most about ten a second, the newest state per photo (a job's ref is its photo id). */
+    jobs: z.array(jobSchema),
+    /** A photo has a new result (a new variant). */
+    result: z.object({ photoId: rowId, resultId: rowId, outputs: z.number() }),
+    queue: queueStateSchema
+  }
+} satisfies Domain
+
+export const jobsStateSchema = z.object({ jobs: z.array(jobSchema), queue: queueStateSchema })
+
+export type QueueState = z.output<typeof queueStateSchema>

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { noticeSchema, provider, type Domain } from './common'
+import { presetSchema } from './catalog'
+
+export const settingsSchema = z.object({
+  outputFolder: z.string().nullable(),
+  /** `{name}` is the photo's own name; results keep the input's folder structure. */
+  naming: z
+    .string()
+    .min(1)
+    .max(120)
+    .refine((n) => n.includes('{name}'), 'The name pattern must contain {name}.')
+    .refine((n) => !/[/\\:*?"<>|]/.test(n), 'The name pattern cannot contain / \\ : * ? " < > or |.'),
+  concurrency: z.record(provider, z.number().int().min(1).max(32)),
+  defaultPreset: presetSchema,
+  window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
+})
+
+export const settings = {
+  requests: {
+    updateSettings: { input: settingsSchema.omit({ window: true }).partial(), output: settingsSchema }
+  },
+  events: { settings: settingsSchema, notice: noticeSchema }
+} satisfies Domain
+
+export const settingsStateSchema = z.object({
+  settings: settingsSchema,
+  providers: z.array(z.object({ id: provider, name: z.string() })),
+  /** Each operation's parameters as plain JSON, for the inspector. */
+  operations: z.array(z.object({ id: z.string(), label: z.string() }).loose()),
+  /** The browser harness cannot open a folder picker, so paths are typed. */
+  typedPaths: z.boolean()
+})
+
+export type Settings = z.output<typeof settingsSchema>
