@@ -45,7 +45,7 @@ export class Reviews {
   private readonly photoExists
   private readonly outputCount
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.byPhoto = db.prepare<[number], Stored>('SELECT * FROM review WHERE photo_id = ?')
     this.many = db.prepare<[string], Stored>('SELECT * FROM review WHERE photo_id IN (SELECT value FROM json_each(?))')
     this.upsert = db.prepare<[number, Flag | null, number, Label | null, number | null, number | null]>(
@@ -74,12 +74,15 @@ export class Reviews {
 
   /** Throws an Error naming the field when a value is out of range; nothing is written then. */
   set(photoId: number, patch: ReviewPatch): ReviewRow {
-    if (!this.photoExists.get(photoId)) throw noSuchPhoto(photoId)
-    const next = { ...this.review(photoId), ...patch }
-    if (patch.chosenResultId === null && !('chosenOutput' in patch)) next.chosenOutput = null
-    this.check(next)
-    this.upsert.run(photoId, next.flag, next.rating, next.label, next.chosenResultId, next.chosenOutput)
-    return next
+    // Read, merge and write as one, so a patch never lands on a review another process just changed.
+    return this.db.transaction(() => {
+      if (!this.photoExists.get(photoId)) throw noSuchPhoto(photoId)
+      const next = { ...this.review(photoId), ...patch }
+      if (patch.chosenResultId === null && !('chosenOutput' in patch)) next.chosenOutput = null
+      this.check(next)
+      this.upsert.run(photoId, next.flag, next.rating, next.label, next.chosenResultId, next.chosenOutput)
+      return next
+    }).immediate()
   }
 
   private check(review: ReviewRow): void {
