@@ -1,0 +1,81 @@
+import type { ParamValues } from '../../shared/operations'
+import { openDatabase, type Db, type OpenOptions } from './database'
+import { Photos, type FolderCount, type NewPhoto, type PhotoFacts, type PhotoRow } from './photos'
+import { Presets, type BatchPreset, type NewPreset, type PresetRow } from './presets'
+import { Results, type NewResult, type ResultRow } from './results'
+import { Reviews, type ReviewPatch, type ReviewRow } from './review'
+import { WatchedFolders, type NewWatchedFolder, type WatchedFolderRow } from './watched-folders'
+
+/**
+ * The photo catalog: one SQLite file holding the photos, every result as a variant, the review,
+ * presets and watched folders. Synchronous (better-sqlite3): each call is one short statement or one
+ * transaction, so callers chunk big batches themselves.
+ */
+export class Catalog {
+  private readonly photos: Photos
+  private readonly resultStore: Results
+  private readonly reviewStore: Reviews
+  private readonly presetStore: Presets
+  private readonly folders: WatchedFolders
+
+  private constructor(private readonly db: Db) {
+    this.photos = new Photos(db)
+    this.resultStore = new Results(db)
+    this.reviewStore = new Reviews(db)
+    this.presetStore = new Presets(db)
+    this.folders = new WatchedFolders(db)
+  }
+
+  static open(path: string, options?: OpenOptions): Catalog {
+    return new Catalog(openDatabase(path, options))
+  }
+
+  /** Several calls as one: all written or none (nested calls join the outer transaction). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  close(): void {
+    this.db.close()
+  }
+
+  // Photos
+  addPhotos(rows: readonly NewPhoto[]): PhotoRow[] { return this.photos.add(rows) }
+  setPhotoFacts(id: number, facts: PhotoFacts): void { this.photos.setFacts(id, facts) }
+  setContentHash(id: number, hash: string): void { this.photos.setContentHash(id, hash) }
+  photo(id: number): PhotoRow | undefined { return this.photos.photo(id) }
+  photoByPath(path: string): PhotoRow | undefined { return this.photos.photoByPath(path) }
+  photoIdsByPath(paths: readonly string[]): Map<string, number> { return this.photos.idsByPaths(paths) }
+  listPhotos(range: { offset: number; limit: number }): PhotoRow[] { return this.photos.list(range) }
+  photoIds(): number[] { return this.photos.ids() }
+  countPhotos(): number { return this.photos.countAll() }
+  folderCounts(): FolderCount[] { return this.photos.folderCounts() }
+  pendingFacts(limit: number): PhotoRow[] { return this.photos.pendingFacts(limit) }
+  removePhotos(ids: readonly number[]): number { return this.photos.removeMany(ids) }
+  setOverrides(id: number, values: ParamValues): void { this.photos.setOverrides(id, values) }
+  overrides(id: number): ParamValues | undefined { return this.photos.overrides(id) }
+
+  // Results
+  addResult(result: NewResult): ResultRow { return this.resultStore.add(result) }
+  results(photoId: number): ResultRow[] { return this.resultStore.ofPhotoNewestFirst(photoId) }
+  latestResults(photoIds: readonly number[]): Map<number, ResultRow> { return this.resultStore.latestOf(photoIds) }
+  resultCounts(photoIds: readonly number[]): Map<number, number> { return this.resultStore.countsOf(photoIds) }
+  result(id: number): ResultRow | undefined { return this.resultStore.result(id) }
+
+  // Review
+  review(photoId: number): ReviewRow { return this.reviewStore.review(photoId) }
+  setReview(photoId: number, patch: ReviewPatch): ReviewRow { return this.reviewStore.set(photoId, patch) }
+  reviews(photoIds: readonly number[]): Map<number, ReviewRow> { return this.reviewStore.reviews(photoIds) }
+
+  // Presets
+  savePreset(preset: NewPreset): PresetRow { return this.presetStore.save(preset) }
+  presets(): PresetRow[] { return this.presetStore.list() }
+  deletePreset(id: number): boolean { return this.presetStore.delete(id) }
+  currentPreset(): BatchPreset | undefined { return this.presetStore.current() }
+  setCurrentPreset(preset: BatchPreset): void { this.presetStore.setCurrent(preset) }
+
+  // Watched folders
+  addWatchedFolder(folder: NewWatchedFolder): WatchedFolderRow { return this.folders.add(folder) }
+  watchedFolders(): WatchedFolderRow[] { return this.folders.list() }
+  removeWatchedFolder(id: number): boolean { return this.folders.delete(id) }
+}

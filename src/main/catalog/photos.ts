@@ -1,0 +1,200 @@
+import type { ParamValues } from '../../shared/operations'
+import type { Db } from './database'
+import { mustExist } from './missing'
+
+export type FactsState = 'pending' | 'ready' | 'unreadable'
+
+/** A file as found on disk, before it has been read. */
+export interface NewPhoto {
+  path: string
+  /** The folder or file the user added; `folder` is relative to it ('' at its top). */
+  root: string
+  folder: string
+  name: string
+  size: number
+  mtimeMs: number
+}
+
+export interface PhotoRow extends NewPhoto {
+  id: number
+  format: string | null
+  width: number | null
+  height: number | null
+  orientation: number | null
+  /** Null until the bytes have been hashed. */
+  contentHash: string | null
+  facts: FactsState
+  /** Why the file could not be read, when `facts` is 'unreadable'. */
+  factsReason: string | null
+  addedAt: number
+  overrides: ParamValues
+}
+
+export type PhotoFacts =
+  | { format: string; width: number; height: number; orientation: number | null; size: number; mtimeMs: number; contentHash?: string }
+  | { unreadable: string }
+
+export interface FolderCount {
+  root: string
+  folder: string
+  count: number
+}
+
+interface Stored {
+  id: number
+  path: string
+  root: string
+  folder: string
+  name: string
+  size: number
+  mtime_ms: number
+  format: string | null
+  width: number | null
+  height: number | null
+  orientation: number | null
+  content_hash: string | null
+  facts_state: FactsState
+  facts_reason: string | null
+  added_at: number
+  overrides: string
+}
+
+function toPhoto(row: Stored): PhotoRow {
+  return {
+    id: row.id,
+    path: row.path,
+    root: row.root,
+    folder: row.folder,
+    name: row.name,
+    size: row.size,
+    mtimeMs: row.mtime_ms,
+    format: row.format,
+    width: row.width,
+    height: row.height,
+    orientation: row.orientation,
+    contentHash: row.content_hash,
+    facts: row.facts_state,
+    factsReason: row.facts_reason,
+    addedAt: row.added_at,
+    overrides: JSON.parse(row.overrides) as ParamValues
+  }
+}
+
+const IN_ORDER = 'ORDER BY root, folder, name, id'
+
+/** The photos table: what was added, what is known about each file, and its parameter overrides. */
+export class Photos {
+  private readonly insert
+  private readonly byId
+  private readonly byPath
+  private readonly idsByPath
+  private readonly page
+  private readonly allIds
+  private readonly count
+  private readonly folders
+  private readonly pending
+  private readonly remove
+  private readonly ready
+  private readonly unreadable
+  private readonly hash
+  private readonly writeOverrides
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare<[string, string, string, string, number, number, number], Stored>(
+      `INSERT INTO photos (path, root, folder, name, size, mtime_ms, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (path) DO NOTHING RETURNING *`
+    )
+    this.byId = db.prepare<[number], Stored>('SELECT * FROM photos WHERE id = ?')
+    this.byPath = db.prepare<[string], Stored>('SELECT * FROM photos WHERE path = ?')
+    this.idsByPath = db.prepare<[string], { path: string; id: number }>('SELECT path, id FROM photos WHERE path IN (SELECT value FROM json_each(?))')
+    this.page = db.prepare<[number, number], Stored>(`SELECT * FROM photos ${IN_ORDER} LIMIT ? OFFSET ?`)
+    this.allIds = db.prepare<[], number>(`SELECT id FROM photos ${IN_ORDER}`).pluck()
+    this.count = db.prepare<[], number>('SELECT count(*) FROM photos').pluck()
+    this.folders = db.prepare<[], FolderCount>('SELECT root, folder, count(*) AS count FROM photos GROUP BY root, folder ORDER BY root, folder')
+    this.pending = db.prepare<[number], Stored>(`SELECT * FROM photos WHERE facts_state = 'pending' ORDER BY id LIMIT ?`)
+    this.remove = db.prepare<[number]>('DELETE FROM photos WHERE id = ?')
+    // A hash read before the file changed (other size or time) no longer describes it.
+    this.ready = db.prepare<{ id: number; format: string; width: number; height: number; orientation: number | null; size: number; mtimeMs: number; contentHash: string | null }>(
+      `UPDATE photos SET format = :format, width = :width, height = :height, orientation = :orientation,
+         content_hash = coalesce(:contentHash, CASE WHEN size = :size AND mtime_ms = :mtimeMs THEN content_hash END),
+         size = :size, mtime_ms = :mtimeMs, facts_state = 'ready', facts_reason = NULL
+       WHERE id = :id`
+    )
+    this.unreadable = db.prepare<[string, number]>(
+      `UPDATE photos SET facts_state = 'unreadable', facts_reason = ?, format = NULL, width = NULL, height = NULL, orientation = NULL WHERE id = ?`
+    )
+    this.hash = db.prepare<[string, number]>('UPDATE photos SET content_hash = ? WHERE id = ?')
+    this.writeOverrides = db.prepare<[string, number]>('UPDATE photos SET overrides = ? WHERE id = ?')
+  }
+
+  /** Paths already in the catalog are skipped; returns only the rows inserted. */
+  add(rows: readonly NewPhoto[]): PhotoRow[] {
+    const now = Date.now()
+    return this.db.transaction(() => {
+      const added: PhotoRow[] = []
+      for (const r of rows) {
+        const row = this.insert.get(r.path, r.root, r.folder, r.name, r.size, r.mtimeMs, now)
+        if (row) added.push(toPhoto(row))
+      }
+      return added
+    })()
+  }
+
+  setFacts(id: number, facts: PhotoFacts): void {
+    const { changes } =
+      'unreadable' in facts ? this.unreadable.run(facts.unreadable, id) : this.ready.run({ id, ...facts, contentHash: facts.contentHash ?? null })
+    mustExist(id, changes)
+  }
+
+  setContentHash(id: number, hash: string): void {
+    mustExist(id, this.hash.run(hash, id).changes)
+  }
+
+  photo(id: number): PhotoRow | undefined {
+    const row = this.byId.get(id)
+    return row && toPhoto(row)
+  }
+
+  photoByPath(path: string): PhotoRow | undefined {
+    const row = this.byPath.get(path)
+    return row && toPhoto(row)
+  }
+
+  idsByPaths(paths: readonly string[]): Map<string, number> {
+    return new Map(this.idsByPath.all(JSON.stringify(paths)).map((r) => [r.path, r.id]))
+  }
+
+  /** In folder-tree order: root, folder, name. */
+  list(range: { offset: number; limit: number }): PhotoRow[] {
+    return this.page.all(range.limit, range.offset).map(toPhoto)
+  }
+
+  ids(): number[] {
+    return this.allIds.all()
+  }
+
+  countAll(): number {
+    return this.count.get() ?? 0
+  }
+
+  folderCounts(): FolderCount[] {
+    return this.folders.all()
+  }
+
+  pendingFacts(limit: number): PhotoRow[] {
+    return this.pending.all(limit).map(toPhoto)
+  }
+
+  /** From the catalog only; files on disk are never touched. Returns how many were removed. */
+  removeMany(ids: readonly number[]): number {
+    return this.db.transaction(() => ids.reduce((n, id) => n + this.remove.run(id).changes, 0))()
+  }
+
+  setOverrides(id: number, values: ParamValues): void {
+    mustExist(id, this.writeOverrides.run(JSON.stringify(values), id).changes)
+  }
+
+  overrides(id: number): ParamValues | undefined {
+    return this.photo(id)?.overrides
+  }
+}
