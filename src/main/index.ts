@@ -11,7 +11,7 @@ import { createMainWindow } from './electron/main-window'
 import { installMenu } from './electron/menu'
 import { electronRunnerHooks, electronShellActions } from './electron/shell-actions'
 import { settingsStoreOptions } from './settings/settings'
-import { electronNativeBinding } from './catalog/native-binding'
+import { nativeBinding } from './catalog/native-binding'
 
 let window: BrowserWindow | null = null
 const getWindow = (): BrowserWindow | null => window
@@ -49,7 +49,7 @@ function start(): void {
       shell: electronShellActions(getWindow),
       typedPaths: false,
       hooks: electronRunnerHooks(getWindow),
-      nativeBinding: electronNativeBinding()
+      nativeBinding: nativeBinding()
     })
     const { handlers, catalog, thumbnails, settings } = shared
     registerIpc(handlers, rendererUrl)

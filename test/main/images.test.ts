@@ -3,16 +3,17 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { resolveImage } from '../../src/main/images/image-files'
 import { THUMB_EDGE, Thumbnails } from '../../src/main/images/thumbnails'
-import { Library } from '../../src/main/library/library'
+import { Catalog } from '../../src/main/catalog/catalog'
 import { centrePixel, jpegWithPreview, solid } from '../helpers/exif-preview'
 import { tempDir } from '../helpers/photos'
 
-async function setup(files: Record<string, Buffer>): Promise<{ dir: string; library: Library; thumbnails: Thumbnails; ids: Record<string, string> }> {
+async function setup(files: Record<string, Buffer>): Promise<{ dir: string; library: Catalog; thumbnails: Thumbnails; ids: Record<string, number> }> {
   const dir = tempDir()
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes)
-  const { library } = await Library.open(join(dir, 'session.json'), { operationId: 'photoroom.remove-background', values: {} })
-  await library.add(Object.keys(files).map((name) => join(dir, name)))
-  const ids = Object.fromEntries(library.state().images.map((i) => [i.name, i.id]))
+  const library = Catalog.open(join(dir, 'catalog.sqlite'))
+  const added = library.addPhotos(Object.entries(files).map(([name, bytes]) => ({ path: join(dir, name), root: dir, folder: '', name, size: bytes.length, mtimeMs: 0 })))
+  for (const photo of added) library.setPhotoFacts(photo.id, { format: 'jpeg', width: 1, height: 1, orientation: 1, size: photo.size, mtimeMs: 0 })
+  const ids = Object.fromEntries(added.map((p) => [p.name, p.id]))
   return { dir, library, thumbnails: new Thumbnails(join(dir, 'thumbs')), ids }
 }
 
@@ -36,24 +37,37 @@ test('a camera JPEG’s embedded preview is the thumbnail when large enough, tur
   expect(await thumb('plain.jpg')).toMatchObject({ width: THUMB_EDGE, height: 213 })
 })
 
-test('only library photos and their results resolve: paths, unknown IDs and tricks get 404', async () => {
+test('only catalog photos and their results resolve: paths, unknown IDs and tricks get 404', async () => {
   const { dir, library, thumbnails, ids } = await setup({ 'a.jpg': await solid(400, 300, '#336699') })
   const id = ids['a.jpg']!
   const result = join(dir, 'a-cutout.png')
   writeFileSync(result, await solid(10, 10, '#000000'))
-  library.recordJob({ imageId: id, state: 'done', attempts: 1, outputs: 1, outputPaths: [result] })
+  const variant = library.addResult({
+    photoId: id,
+    jobKey: 'k',
+    provider: 'photoroom',
+    operation: 'remove-background',
+    params: {},
+    cost: { amount: 1, unit: 'credits' },
+    sandbox: false,
+    facts: {},
+    outputs: [{ path: result, format: 'png' }]
+  }).id
 
   expect(await resolveImage(`original/${id}`, library, thumbnails)).toEqual({ status: 200, path: join(dir, 'a.jpg'), type: 'image/jpeg' })
-  expect(await resolveImage(`result/${id}/0`, library, thumbnails)).toEqual({ status: 200, path: result, type: 'image/png' })
+  expect(await resolveImage(`result/${variant}/0`, library, thumbnails)).toEqual({ status: 200, path: result, type: 'image/png' })
   for (const address of [
-    `result/${id}/1`,
-    `result/${id}/-1`,
-    `result/${id}`,
+    `result/${variant}/1`,
+    `result/${variant}/-1`,
+    `result/${variant}`,
+    `result/${variant + 1}/0`,
     `original/${id}/0`,
+    `original/${id + 1}`,
     'original/..%2F..%2Fetc%2Fpasswd',
     `original/${encodeURIComponent('/etc/passwd')}`,
     '/etc/passwd',
     'thumb/unknown-id',
+    `thumb/${id}.5`,
     `secret/${id}`
   ]) {
     expect(await resolveImage(address, library, thumbnails), address).toEqual({ status: 404 })
@@ -67,7 +81,7 @@ test('thumbnails are cached on disk and made once however many ask at the same t
   expect(readdirSync(join(dir, 'thumbs'))).toHaveLength(1)
   // A later start (a new cache object) finds it on disk instead of decoding again.
   const made = statSync(join(dir, 'thumbs', readdirSync(join(dir, 'thumbs'))[0]!)).mtimeMs
-  const again = await new Thumbnails(join(dir, 'thumbs')).pathFor(library.get(ids['a.jpg']!)!)
+  const again = await new Thumbnails(join(dir, 'thumbs')).pathFor(library.photo(ids['a.jpg']!)!)
   expect(answers[0]).toMatchObject({ path: again })
   expect(statSync(again).mtimeMs).toBe(made)
 })

@@ -51,6 +51,7 @@ export class Catalog {
   countPhotos(): number { return this.photos.countAll() }
   folderCounts(): FolderCount[] { return this.photos.folderCounts() }
   pendingFacts(limit: number): PhotoRow[] { return this.photos.pendingFacts(limit) }
+  countPendingFacts(): number { return this.photos.pendingCount() }
   removePhotos(ids: readonly number[]): number { return this.photos.removeMany(ids) }
   setOverrides(id: number, values: ParamValues): void { this.photos.setOverrides(id, values) }
   overrides(id: number): ParamValues | undefined { return this.photos.overrides(id) }

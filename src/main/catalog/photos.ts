@@ -93,6 +93,7 @@ export class Photos {
   private readonly count
   private readonly folders
   private readonly pending
+  private readonly countPending
   private readonly remove
   private readonly ready
   private readonly unreadable
@@ -112,6 +113,7 @@ export class Photos {
     this.count = db.prepare<[], number>('SELECT count(*) FROM photos').pluck()
     this.folders = db.prepare<[], FolderCount>('SELECT root, folder, count(*) AS count FROM photos GROUP BY root, folder ORDER BY root, folder')
     this.pending = db.prepare<[number], Stored>(`SELECT * FROM photos WHERE facts_state = 'pending' ORDER BY id LIMIT ?`)
+    this.countPending = db.prepare<[], number>(`SELECT count(*) FROM photos WHERE facts_state = 'pending'`).pluck()
     this.remove = db.prepare<[number]>('DELETE FROM photos WHERE id = ?')
     // A hash read before the file changed (other size or time) no longer describes it.
     this.ready = db.prepare<{ id: number; format: string; width: number; height: number; orientation: number | null; size: number; mtimeMs: number; contentHash: string | null }>(
@@ -183,6 +185,10 @@ export class Photos {
 
   pendingFacts(limit: number): PhotoRow[] {
     return this.pending.all(limit).map(toPhoto)
+  }
+
+  pendingCount(): number {
+    return this.countPending.get() ?? 0
   }
 
   /** From the catalog only; files on disk are never touched. Returns how many were removed. */

@@ -6,7 +6,7 @@ export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 
   return {
     async photoResults({ photoId }) {
       c.photos.require(photoId)
-      return c.catalog.results(photoId).map(({ id, provider, operation, params, cost, sandbox, createdAt, outputs, facts }) => ({
+      return c.catalog.results(photoId).map(({ id, provider, operation, params, cost, sandbox, createdAt, outputs, facts: { other: _other, ...facts } }) => ({
         id,
         provider,
         operation,
@@ -15,7 +15,7 @@ export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 
         sandbox,
         createdAt,
         outputs: outputs.map(({ format, width, height }) => ({ format, width: width ?? null, height: height ?? null })),
-        facts: { ...facts, other: undefined }
+        facts
       }))
     },
     /** The chosen result's file (or the newest), else the photo itself. */

@@ -11,7 +11,7 @@ import { outputDirFor } from '../photos/find-photos'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
-import { knownFacts, recordResult } from './results'
+import { catalogFacts, knownFacts, recordResult } from './results'
 
 export interface RunnerHooks {
   /** 0..1 while a batch runs, null when idle: the dock or taskbar progress. */
@@ -183,7 +183,7 @@ export class BatchRunner {
       case 'job':
         return this.onJob(event.job, entry)
       case 'checked':
-        this.o.catalog.setPhotoFacts(Number(event.ref), event.facts)
+        this.o.catalog.setPhotoFacts(Number(event.ref), catalogFacts(event.facts))
         return this.o.photoEvents.changed([Number(event.ref)])
       case 'balance':
         return this.o.balances.accept(event.balance)

@@ -3,11 +3,12 @@ import type { PhotoFacts } from '../../engine'
 import type { ImageFormat } from '../../shared/images/sniff-format'
 import type { Job } from '../../shared/jobs'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
-import type { Catalog, CatalogPhoto } from '../catalog/catalog'
+import type { Catalog } from '../catalog/catalog'
+import type { PhotoFacts as CatalogFacts, PhotoRow as CatalogPhoto } from '../catalog/photos'
 
 /** What the catalog already knows of a photo's file, so the engine does not read it again. */
 export function knownFacts(photo: CatalogPhoto): PhotoFacts | undefined {
-  if (photo.factsState !== 'ready' || !photo.format) return undefined
+  if (photo.facts !== 'ready' || !photo.format) return undefined
   return {
     format: photo.format as ImageFormat,
     bytes: photo.size,
@@ -17,6 +18,11 @@ export function knownFacts(photo: CatalogPhoto): PhotoFacts | undefined {
     orientation: photo.orientation ?? 1,
     ...(photo.contentHash ? { contentHash: photo.contentHash } : {})
   }
+}
+
+/** What the engine learnt of a file, as the catalog keeps it. */
+export function catalogFacts({ format, bytes, mtimeMs, width, height, orientation, contentHash }: PhotoFacts): CatalogFacts {
+  return { format, size: bytes, mtimeMs, width, height, orientation, ...(contentHash ? { contentHash } : {}) }
 }
 
 /** The response headers each provider sends that are worth keeping with a result. */
@@ -49,7 +55,7 @@ export function recordResult(catalog: Catalog, photoId: number, job: Job, run: {
     photoId,
     jobKey: job.key,
     provider: run.operation.provider,
-    operation: run.operation.id,
+    operation: run.operation.operation,
     params: run.values,
     cost: { amount: paid ? cost.amount : 0, unit: cost.unit },
     sandbox: run.sandbox,

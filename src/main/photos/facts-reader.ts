@@ -1,6 +1,7 @@
 import PQueue from 'p-queue'
 import { inspectFile } from '../../engine'
 import type { Catalog } from '../catalog/catalog'
+import { catalogFacts } from '../jobs/results'
 import type { PhotoEvents } from './photo-events'
 
 /** Photos read per round: small enough that each catalog write is a short transaction. */
@@ -33,23 +34,20 @@ export class FactsReader {
 
   async stop(): Promise<void> {
     this.stopped = true
-    this.work.clear()
     await this.running
   }
 
   private async drain(): Promise<void> {
-    let after = 0
     while (!this.stopped) {
-      const round = this.catalog.pendingFacts(ROUND, after)
+      const round = this.catalog.pendingFacts(ROUND)
       if (!round.length) return
-      after = round[round.length - 1]!.id
       await Promise.all(
         round.map((photo) =>
           this.work.add(async () => {
+            if (this.stopped) return
             const inspection = await inspectFile(photo.path)
             if (this.stopped) return
-            if (inspection.ok) this.catalog.setPhotoFacts(photo.id, inspection)
-            else this.catalog.setPhotoFacts(photo.id, { unreadable: inspection.reason })
+            this.catalog.setPhotoFacts(photo.id, inspection.ok ? catalogFacts(inspection) : { unreadable: inspection.reason })
             this.events.changed([photo.id])
           })
         )

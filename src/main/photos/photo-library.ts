@@ -24,7 +24,8 @@ export class PhotoLibrary {
   constructor(
     private readonly catalog: Catalog,
     private readonly events: PhotoEvents,
-    private readonly facts: FactsReader
+    private readonly facts: FactsReader,
+    private readonly defaultPreset: Preset
   ) {
     facts.wake()
   }
@@ -54,7 +55,7 @@ export class PhotoLibrary {
   }
 
   preset(): Preset {
-    return this.catalog.currentPreset()
+    return this.catalog.currentPreset() ?? this.defaultPreset
   }
 
   setPreset(preset: Preset): void {

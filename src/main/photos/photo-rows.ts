@@ -1,13 +1,25 @@
 import type { PhotoRow } from '../../shared/ipc/contract'
-import type { Catalog, CatalogPhoto } from '../catalog/catalog'
+import type { ResultRow } from '../catalog/results'
+import type { ReviewRow } from '../catalog/review'
+import type { Catalog } from '../catalog/catalog'
+import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 
-const UNREVIEWED = { flag: null, rating: 0, label: null }
+function review(row: ReviewRow | undefined): PhotoRow['review'] {
+  return row ? { flag: row.flag, rating: row.rating, label: row.label } : { flag: null, rating: 0, label: null }
+}
+
+/** The result chosen in review, else the newest. */
+function shown(catalog: Catalog, chosenId: number | null, newest: ResultRow | undefined): PhotoRow['shownResult'] {
+  const result = (chosenId === null ? undefined : catalog.result(chosenId)) ?? newest
+  return result ? { id: result.id, outputs: result.outputs.length } : null
+}
 
 /** Catalog rows as the window lists them, with their result counts and review marks, read in one go. */
 export function photoRows(catalog: Catalog, photos: CatalogPhoto[]): PhotoRow[] {
   const ids = photos.map((p) => p.id)
   const results = catalog.resultCounts(ids)
   const reviews = catalog.reviews(ids)
+  const latest = catalog.latestResults(ids)
   return photos.map((p) => ({
     id: p.id,
     name: p.name,
@@ -18,10 +30,11 @@ export function photoRows(catalog: Catalog, photos: CatalogPhoto[]): PhotoRow[] 
     format: p.format,
     width: p.width ?? 0,
     height: p.height ?? 0,
-    facts: p.factsState,
+    facts: p.facts,
     ...(p.factsReason ? { reason: p.factsReason } : {}),
     overrides: p.overrides,
     results: results.get(p.id) ?? 0,
-    review: reviews.get(p.id) ?? UNREVIEWED
+    shownResult: shown(catalog, reviews.get(p.id)?.chosenResultId ?? null, latest.get(p.id)),
+    review: review(reviews.get(p.id))
   }))
 }

@@ -9,7 +9,8 @@ export const variantSchema = z.object({
   params: paramValues,
   cost: z.object({ amount: z.number(), unit: z.enum(['credits', 'images']) }),
   sandbox: z.boolean(),
-  createdAt: z.string(),
+  /** Milliseconds since 1970, as Date.now() gives. */
+  createdAt: z.number(),
   outputs: z.array(z.object({ format: z.string(), width: z.number().nullable(), height: z.number().nullable() })),
   facts: z.object({
     uncertaintyScore: z.number().optional(),
