@@ -1,5 +1,5 @@
 import { Batch } from '../src/engine/batch/batch'
-import { findOperation } from '../src/shared/operations'
+import { findOperation } from '../src/engine/providers/registry'
 import { DEMO_KEYS } from '../src/simulator/options'
 
 /** One batch in a fresh process; prints its peak resident memory. Arguments: folder, out, state, urls JSON. */

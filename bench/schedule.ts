@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { Batch } from '../src/engine/batch/batch'
-import { findOperation, type ProviderId } from '../src/shared/operations'
+import { findOperation, type ProviderId } from '../src/engine/providers/registry'
 import { DEMO_KEYS } from '../src/simulator/options'
 import { startSimulatorProcess } from './simulator-process'
 

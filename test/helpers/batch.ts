@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { Batch, type BatchOptions } from '../../src/engine/batch/batch'
 import type { BatchEvent } from '../../src/engine/batch/job'
-import { findOperation, type OperationName, type ParamValues, type ProviderId } from '../../src/shared/operations'
+import { findOperation, type ProviderId } from '../../src/engine/providers/registry'
+import type { OperationName, ParamValues } from '../../src/shared/operations'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import type { Simulator } from '../../src/simulator/server'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findOperation, OPERATIONS } from '../../src/shared/operations'
+import { allOperations, findOperation } from '../../src/engine/providers/registry'
 
 const op = (provider: 'photoroom' | 'pixelcut' | 'phota', name: 'edit' | 'remove-background') => {
   const found = findOperation(provider, name)
@@ -38,7 +38,7 @@ describe('operation schemas', () => {
 
   it('warn about parameters the provider would ignore', () => {
     expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people' }).warnings).toEqual([
-      'background.negativePrompt only has an effect with pr-ai-background-model-version: 2'
+      { param: 'background.negativePrompt', message: 'background.negativePrompt only has an effect with pr-ai-background-model-version: 2' }
     ])
     expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people', 'pr-ai-background-model-version': '2' }).warnings).toEqual([])
   })
@@ -59,6 +59,6 @@ describe('operation schemas', () => {
   })
 
   it('exist for every provider and operation the CLI names', () => {
-    expect(OPERATIONS.map((o) => o.id)).toEqual(['photoroom.remove-background', 'photoroom.edit', 'pixelcut.remove-background', 'phota.edit'])
+    expect(allOperations().map((o) => o.id)).toEqual(['photoroom.remove-background', 'photoroom.edit', 'pixelcut.remove-background', 'phota.edit'])
   })
 })

@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import PQueue from 'p-queue'
 import type { Dispatcher } from 'undici'
-import { PROVIDER_NAMES, isSandboxKey, type OperationSchema, type ParamValues } from '../../shared/operations'
+import type { ParamValues } from '../../shared/operations'
+import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
 import { inspectFile } from '../files/inspect'
 import { outputPaths, planOutputs, type PlannedOutput } from '../files/output-plan'
@@ -14,9 +15,9 @@ import { hashFile, jobKey } from '../journal/job-key'
 import { Journal } from '../journal/journal'
 import { ResultCache, type CachedResult } from '../journal/result-cache'
 import { SpendLedger } from '../journal/spend-ledger'
-import { createProviderClient } from '../providers'
+import { providerById, type ProviderOperation, type ProviderUrls } from '../providers/registry'
 import { createDispatcher } from '../providers/http'
-import type { ProviderClient, ProviderConfig, ProviderResult, UploadImage } from '../providers/types'
+import type { ProviderClient, ProviderResult, UploadImage } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { FINAL_STATES, type BatchEvent, type BatchSummary, type JobSnapshot, type JobState } from './job'
@@ -25,11 +26,11 @@ import { sendWithRetries } from './send-with-retries'
 
 export interface BatchOptions {
   inputs: string[]
-  operation: OperationSchema
+  operation: ProviderOperation
   values: ParamValues
   outDir: string
   apiKey: string
-  urls: ProviderConfig['urls']
+  urls: ProviderUrls
   /** Where paid results and the journal live, shared by every run so nothing is bought twice. */
   stateDir: string
   concurrency: number
@@ -75,7 +76,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const provider = options.operation.provider
     this.dispatcher = createDispatcher(options.concurrency + 2)
     const ledger = new SpendLedger(options.stateDir)
-    this.client = createProviderClient(provider, { key: options.apiKey, urls: options.urls }, this.dispatcher, ledger)
+    this.client = providerById(provider).createClient({ key: options.apiKey, urls: options.urls }, this.dispatcher, ledger)
     this.lane = (options.lanes ?? new Lanes()).get(provider, {
       concurrency: options.concurrency,
       requestsPerSecond: options.requestsPerSecond,
@@ -117,8 +118,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const { errors, warnings } = operation.validate(values)
     const keyProblem = operation.keyProblem(this.options.apiKey)
     if (keyProblem) errors.push(keyProblem)
-    if (errors.length) throw new JobError('invalid-request', errors.join('\n'))
-    for (const warning of warnings) this.emit('event', { type: 'notice', message: warning })
+    if (errors.length) throw new JobError('invalid-request', errors.map(problemText).join('\n'))
+    for (const warning of warnings) this.emit('event', { type: 'notice', message: problemText(warning) })
 
     if (!this.options.dryRun) await this.checkAccount()
     await rm(this.partialDir, { recursive: true, force: true })
@@ -163,9 +164,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       if (isJobError(error) && error.kind === 'auth') throw error
       // No HTTP answer at all: sending every photo would only retry each one into the same wall.
       if (isJobError(error) && error.kind === 'retryable' && error.details.status === undefined) {
-        throw new JobError('retryable', `${PROVIDER_NAMES[operation.provider]} cannot be reached (${error.message}). Nothing was sent.`)
+        throw new JobError('retryable', `${providerById(operation.provider).name} cannot be reached (${error.message}). Nothing was sent.`)
       }
-      this.emit('event', { type: 'notice', message: `Could not read the ${PROVIDER_NAMES[operation.provider]} balance before starting (${(error as Error).message}).` })
+      this.emit('event', { type: 'notice', message: `Could not read the ${providerById(operation.provider).name} balance before starting (${(error as Error).message}).` })
       return
     }
     const unit = operation.cost(values).unit
@@ -293,7 +294,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   /** Photoroom sandbox keys are free (and watermarked). */
   private get sandbox(): boolean {
-    return isSandboxKey(this.options.operation.provider, this.options.apiKey)
+    return providerById(this.options.operation.provider).isSandboxKey(this.options.apiKey)
   }
 
   private summary(): BatchSummary {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ProviderId } from '../../shared/operations'
+import type { ProviderId } from '../providers/registry'
 import { writeFileAtomic } from '../files/atomic-write'
 
 /** What Proofsheet has spent per provider, kept on disk for providers that report no balance. */

@@ -1,5 +1,6 @@
 import type { ImageFormat } from '../../shared/images/sniff-format'
-import type { OperationSchema, ParamValues, ProviderId } from '../../shared/operations'
+import type { ParamValues } from '../../shared/operations'
+import type { ProviderId, ProviderOperation, ProviderUrls } from './registry'
 
 /** The image as it will be uploaded: straight from disk, or re-encoded upright when EXIF said to rotate. */
 export interface UploadImage {
@@ -10,7 +11,7 @@ export interface UploadImage {
 }
 
 export interface ProviderRequest {
-  operation: OperationSchema
+  operation: ProviderOperation
   values: ParamValues
   image: UploadImage
   signal: AbortSignal
@@ -46,13 +47,6 @@ export interface ProviderClient {
 
 export interface ProviderConfig {
   key: string
-  /** Origins, overridable for the simulator. */
-  urls: { photoroomApi: string; photoroomSdk: string; pixelcut: string; phota: string }
-}
-
-export const DEFAULT_URLS: ProviderConfig['urls'] = {
-  photoroomApi: 'https://image-api.photoroom.com',
-  photoroomSdk: 'https://sdk.photoroom.com',
-  pixelcut: 'https://api.developer.pixelcut.ai',
-  phota: 'https://api.photalabs.com'
+  /** Each provider's origins by host name (`urls.photoroom.sdk`), overridable for the simulator. */
+  urls: ProviderUrls
 }

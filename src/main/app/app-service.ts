@@ -1,5 +1,5 @@
-import type { AppState, EmitEvent, Handlers, KeyStatus, ParsedInput, RequestOutput, Settings } from '../../shared/ipc/contract'
-import { OPERATIONS, PROVIDER_IDS, type ProviderId } from '../../shared/operations'
+import type { AppState, EmitEvent, HandlerInput, Handlers, KeyStatus, ParsedInput, RequestOutput, Settings } from '../../shared/ipc/contract'
+import { allOperations, PROVIDERS, type ProviderId } from '../../engine/providers/registry'
 import type { Balance } from '../../engine/providers/types'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { Library } from '../library/library'
@@ -33,18 +33,19 @@ export interface AppServiceOptions {
 }
 
 /** Every request the renderer can make, implemented once; Electron IPC and the test transport both call it. */
-export class AppService implements Handlers {
+export class AppService implements Handlers<ProviderId> {
   constructor(private readonly o: AppServiceOptions) {}
 
   async getState(): Promise<AppState> {
     return {
       library: this.o.library.state(),
       jobs: this.o.library.lastJobs().map(({ outputPaths: _paths, ...job }) => job),
-      keys: await Promise.all(PROVIDER_IDS.map((p) => this.keyStatus(p))),
+      keys: await Promise.all(PROVIDERS.map((p) => this.keyStatus(p.id))),
       balances: this.o.balances.all(),
       queue: this.o.runner.queueState(),
       settings: this.o.settings.get(),
-      operations: OPERATIONS.map((o) => ({ id: o.id, label: o.label })),
+      operations: allOperations().map((o) => ({ id: o.id, label: o.label })),
+      providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name })),
       typedPaths: this.o.typedPaths
     }
   }
@@ -74,15 +75,15 @@ export class AppService implements Handlers {
     this.o.emit('library', this.o.library.state())
   }
 
-  async setKey({ provider, key }: ParsedInput<'setKey'>): Promise<KeyStatus> {
+  async setKey({ provider, key }: HandlerInput<'setKey', ProviderId>): Promise<KeyStatus> {
     return this.afterTest(provider, await this.o.keys.set(provider, key))
   }
 
-  async testKey({ provider }: ParsedInput<'testKey'>): Promise<KeyStatus> {
+  async testKey({ provider }: HandlerInput<'testKey', ProviderId>): Promise<KeyStatus> {
     return this.afterTest(provider, await this.o.keys.test(provider))
   }
 
-  async deleteKey({ provider }: ParsedInput<'deleteKey'>): Promise<KeyStatus> {
+  async deleteKey({ provider }: HandlerInput<'deleteKey', ProviderId>): Promise<KeyStatus> {
     const status = await this.o.keys.delete(provider)
     this.o.balances.forget(provider)
     this.o.emit('keys', status)

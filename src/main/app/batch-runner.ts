@@ -1,10 +1,9 @@
 import type { EmitEvent, JobUpdate, QueueState } from '../../shared/ipc/contract'
-import { PROVIDER_NAMES, type OperationSchema, type ParamValues, type ProviderId } from '../../shared/operations'
-import { PROVIDER_DEFAULTS } from '../../engine/defaults'
+import type { ParamValues } from '../../shared/operations'
+import { providerById, type ProviderId, type ProviderOperation, type ProviderUrls } from '../../engine/providers/registry'
 import { isJobError } from '../../engine/errors'
 import { Batch } from '../../engine/batch/batch'
 import { FINAL_STATES, type BatchEvent, type JobSnapshot, type JobState } from '../../engine/batch/job'
-import type { ProviderConfig } from '../../engine/providers/types'
 import { Lanes } from '../../engine/scheduler/lanes'
 import { JobCoalescer } from '../ipc/job-coalescer'
 import type { ApiKeys } from '../keychain/api-keys'
@@ -26,13 +25,13 @@ export interface RunnerOptions {
   settings: SettingsService
   balances: BalanceTracker
   emit: EmitEvent
-  urls: ProviderConfig['urls']
+  urls: ProviderUrls
   stateDir: string
   hooks?: RunnerHooks
 }
 
 interface Group {
-  operation: OperationSchema
+  operation: ProviderOperation
   values: ParamValues
   paths: string[]
 }
@@ -77,7 +76,7 @@ export class BatchRunner {
     const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))])
     for (const { operation } of groups.values()) {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
-      if (problem) throw new AppError('invalid-input', problem)
+      if (problem) throw new AppError('invalid-input', problem.message)
     }
 
     this.states.clear()
@@ -93,8 +92,8 @@ export class BatchRunner {
           apiKey: keys.get(group.operation.provider) as string,
           urls: this.o.urls,
           stateDir: this.o.stateDir,
-          concurrency: concurrency[group.operation.provider] ?? PROVIDER_DEFAULTS[group.operation.provider].concurrency,
-          requestsPerSecond: PROVIDER_DEFAULTS[group.operation.provider].requestsPerSecond,
+          concurrency: concurrency[group.operation.provider] ?? providerById(group.operation.provider).limits.concurrency,
+          requestsPerSecond: providerById(group.operation.provider).limits.requestsPerSecond,
           lanes: this.lanes
         })
     }))
@@ -121,9 +120,9 @@ export class BatchRunner {
     const keys = new Map<ProviderId, string>()
     for (const provider of providers) {
       const key = await this.o.keys.key(provider)
-      if (!key) throw new AppError('auth', `Add your ${PROVIDER_NAMES[provider]} API key first.`)
+      if (!key) throw new AppError('auth', `Add your ${providerById(provider).name} API key first.`)
       const refusal = this.o.keys.refusal(provider)
-      if (refusal) throw new AppError('auth', `${PROVIDER_NAMES[provider]} refused the saved key (${refusal}). Replace it first.`)
+      if (refusal) throw new AppError('auth', `${providerById(provider).name} refused the saved key (${refusal}). Replace it first.`)
       keys.set(provider, key)
     }
     return keys

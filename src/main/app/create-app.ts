@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type Conf from 'conf'
 import type { EmitEvent, Settings } from '../../shared/ipc/contract'
-import type { ProviderConfig } from '../../engine/providers/types'
+import type { ProviderUrls } from '../../engine/providers/registry'
 import { Thumbnails } from '../images/thumbnails'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
@@ -21,7 +21,7 @@ export interface AppOptions {
   keychainService: string
   /** Opens an electron-store in the app, a plain conf store in tests: the same options either way. */
   openSettingsStore: () => Conf<Settings>
-  urls: ProviderConfig['urls']
+  urls: ProviderUrls
   emit: EmitEvent
   shell: ShellActions
   typedPaths: boolean

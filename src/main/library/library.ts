@@ -3,7 +3,9 @@ import { basename } from 'node:path'
 import { inspectFile } from '../../engine/files/inspect'
 import { scanInputs, type SkippedPath } from '../../engine/files/scan'
 import type { ImageEntry, JobUpdate, LibraryState, Preset } from '../../shared/ipc/contract'
-import { OPERATIONS, type OperationSchema, type ParamValues } from '../../shared/operations'
+import { allOperations, type ProviderOperation } from '../../engine/providers/registry'
+import type { ParamValues } from '../../shared/operations'
+import { problemText } from '../../shared/operations/common'
 import { AppError } from '../app/app-error'
 import { SessionFile, type Session } from './session-file'
 
@@ -104,7 +106,7 @@ export class Library {
   }
 
   /** The operation and parameters one image is sent with: the preset, then its own overrides. */
-  effective(id: string): { operation: OperationSchema; values: ParamValues } {
+  effective(id: string): { operation: ProviderOperation; values: ParamValues } {
     const image = this.require(id)
     return { operation: operationFor(this.preset.operationId), values: { ...this.preset.values, ...image.overrides } }
   }
@@ -124,13 +126,13 @@ export class Library {
   }
 }
 
-export function operationFor(id: string): OperationSchema {
-  const operation = OPERATIONS.find((o) => o.id === id)
-  if (!operation) throw new AppError('invalid-input', `Unknown operation "${id}". Choose one of: ${OPERATIONS.map((o) => o.id).join(', ')}.`)
+export function operationFor(id: string): ProviderOperation {
+  const operation = allOperations().find((o) => o.id === id)
+  if (!operation) throw new AppError('invalid-input', `Unknown operation "${id}". Choose one of: ${allOperations().map((o) => o.id).join(', ')}.`)
   return operation
 }
 
-function checkValues(operation: OperationSchema, values: ParamValues): void {
+function checkValues(operation: ProviderOperation, values: ParamValues): void {
   const { errors } = operation.validate(values)
-  if (errors.length) throw new AppError('invalid-input', errors.join('\n'))
+  if (errors.length) throw new AppError('invalid-input', errors.map(problemText).join('\n'))
 }

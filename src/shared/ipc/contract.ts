@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { PROVIDER_IDS } from '../operations/types'
 import type { EventName, RequestName } from './channels'
 
-const provider = z.enum(PROVIDER_IDS)
+/** Which providers exist is the engine registry's to say: main narrows this to its ids before any handler runs. */
+const provider = z.string().min(1).max(64)
 const imageId = z.string().min(1).max(64)
 const paramValues = z.record(z.string(), z.unknown())
 
@@ -66,7 +66,8 @@ export const settingsSchema = z.object({
     .max(120)
     .refine((n) => n.includes('{name}'), 'The name pattern must contain {name}.')
     .refine((n) => !/[/\\:*?"<>|]/.test(n), 'The name pattern cannot contain / \\ : * ? " < > or |.'),
-  concurrency: z.record(provider, z.number().int().min(1).max(32)),
+  /** Per provider; a missing one takes the registry's default, an unknown one (a newer version's) is kept. */
+  concurrency: z.record(z.string(), z.number().int().min(1).max(32)),
   defaultPreset: presetSchema,
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })
@@ -92,6 +93,7 @@ export const requestSchemas = {
       queue: queueStateSchema,
       settings: settingsSchema,
       operations: z.array(z.object({ id: z.string(), label: z.string() })),
+      providers: z.array(z.object({ id: z.string(), name: z.string() })),
       /** The browser harness cannot open a folder picker, so paths are typed. */
       typedPaths: z.boolean()
     })
@@ -132,8 +134,13 @@ export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E
 export type IpcError = z.output<typeof errorSchema>
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
+/** A request's input with `provider` narrowed to the ids main knows. */
+type WithProvider<T, P extends string> = T extends { provider: string } ? Omit<T, 'provider'> & { provider: P } : T
+
+export type HandlerInput<K extends RequestName, P extends string = string> = WithProvider<ParsedInput<K>, P>
+
 /** Main must implement every request: a missing handler is a compile error. */
-export type Handlers = { [K in RequestName]: (input: ParsedInput<K>) => Promise<RequestOutput<K>> }
+export type Handlers<P extends string = string> = { [K in RequestName]: (input: HandlerInput<K, P>) => Promise<RequestOutput<K>> }
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 

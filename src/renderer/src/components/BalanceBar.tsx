@@ -1,7 +1,7 @@
-import { PROVIDER_NAMES } from '@shared/operations/types'
 import { useStore } from '../store'
 
 export function BalanceBar(): React.JSX.Element {
+  const providers = useStore((s) => s.providers)
   const balances = useStore((s) => s.balances)
   const notices = useStore((s) => s.notices)
   return (
@@ -9,7 +9,7 @@ export function BalanceBar(): React.JSX.Element {
       <ul aria-label="Credit balance">
         {Object.entries(balances).map(([key, b]) => (
           <li key={key} data-testid={`balance-${key}`}>
-            {PROVIDER_NAMES[b.provider]}: {b.source === 'provider' ? `${b.available} ${b.unit} left` : `${b.spent} credits spent here`}
+            {providers.find((p) => p.id === b.provider)?.name ?? b.provider}: {b.source === 'provider' ? `${b.available} ${b.unit} left` : `${b.spent} credits spent here`}
           </li>
         ))}
       </ul>

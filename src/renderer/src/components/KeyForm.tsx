@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '@shared/operations/types'
 import type { KeyStatus } from '@shared/ipc/contract'
 import { call } from '../api'
 import { useStore } from '../store'
@@ -13,7 +12,8 @@ function describe(status: KeyStatus | undefined): string {
 
 /** Keys go to main and into the keychain; what comes back is only a status and the last four characters. */
 export function KeyForm(): React.JSX.Element {
-  const [provider, setProvider] = useState<ProviderId>('photoroom')
+  const providers = useStore((s) => s.providers)
+  const [provider, setProvider] = useState('photoroom')
   const [key, setKey] = useState('')
   const status = useStore((s) => s.keys[provider])
   const { error, busy, run } = useAction()
@@ -32,10 +32,10 @@ export function KeyForm(): React.JSX.Element {
       >
         <label>
           Provider
-          <select value={provider} onChange={(e) => setProvider(e.target.value as ProviderId)}>
-            {PROVIDER_IDS.map((p) => (
-              <option key={p} value={p}>
-                {PROVIDER_NAMES[p]}
+          <select value={provider} onChange={(e) => setProvider(e.target.value)}>
+            {providers.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
               </option>
             ))}
           </select>

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand'
-import type { EventPayload, KeyStatus, Settings } from '@shared/ipc/contract'
-import type { ProviderId } from '@shared/operations/types'
+import type { AppState, EventPayload, KeyStatus, Settings } from '@shared/ipc/contract'
 import type { Store } from './index'
 
 type Balance = EventPayload<'balance'>
 
 export interface AccountSlice {
-  keys: Partial<Record<ProviderId, KeyStatus>>
+  /** Which providers exist is main's to say (its registry); here, their ids and names. */
+  providers: AppState['providers']
+  keys: Record<string, KeyStatus>
   balances: Record<string, Balance>
   settings: Settings | null
   notices: EventPayload<'notice'>[]
@@ -17,6 +18,7 @@ export interface AccountSlice {
 }
 
 export const createAccountSlice: StateCreator<Store, [], [], AccountSlice> = (set) => ({
+  providers: [],
   keys: {},
   balances: {},
   settings: null,

@@ -23,7 +23,7 @@ export async function connect(): Promise<() => void> {
     on.notice(s.addNotice)
   ]
   const state = await call('getState', undefined)
-  useStore.setState({ operations: state.operations, typedPaths: state.typedPaths })
+  useStore.setState({ operations: state.operations, providers: state.providers, typedPaths: state.typedPaths })
   s.setLibrary(state.library)
   s.applyJobs(state.jobs)
   s.setQueue(state.queue)
