@@ -71,7 +71,8 @@ export function validateEach(params: readonly ParamDescriptor[], values: ParamVa
 
 /** One line for people: the message alone when it already names its parameter, else `param: message`. */
 export function problemText({ param, message }: ParamProblem): string {
-  const named = new RegExp(`(^|[^\\w.-])${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w-]|$)`).test(message)
+  // A longer dotted name (shadow.mode for shadow) does not count as naming it.
+  const named = new RegExp(`(^|[^\\w.-])${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-]|\\.\\w)`).test(message)
   return named ? message : `${param}: ${message}`
 }
 

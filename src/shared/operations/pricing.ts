@@ -33,10 +33,14 @@ export function priceOf(pricing: Pricing, values: ParamValues, options: { sandbo
   return { amount, unit: pricing.unit }
 }
 
+/** An amount in the user's words: "1 credit", "0.25 credits", "1 image". */
+export function amountText(unit: Cost['unit'], amount: number): string {
+  return `${amount} ${unit === 'images' ? 'image' : 'credit'}${amount === 1 ? '' : 's'}`
+}
+
 /** The effect in the user's words: "+3 credits", "0.25 credits", "1 credit each". */
 export function effectText(pricing: Pricing, effect: CostEffect): string {
-  const units = (amount: number): string => `${amount} ${pricing.unit === 'images' ? 'image' : 'credit'}${amount === 1 ? '' : 's'}`
-  if (effect.kind === 'adds') return `+${units(effect.amount)}`
-  if (effect.kind === 'sets') return units(effect.amount)
-  return `${units(pricing.base)} each`
+  if (effect.kind === 'adds') return `+${amountText(pricing.unit, effect.amount)}`
+  if (effect.kind === 'sets') return amountText(pricing.unit, effect.amount)
+  return `${amountText(pricing.unit, pricing.base)} each`
 }
