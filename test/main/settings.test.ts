@@ -55,11 +55,12 @@ test('a settings file written before a provider existed, or after one was added,
   writeFileSync(join(onlyTwo, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, outputFolder: '/mine', concurrency: { photoroom: 3, pixelcut: 2 } }))
   const newer = tempDir()
   writeFileSync(join(newer, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, concurrency: { photoroom: 5, pixelcut: 1, phota: 1, remini: 6 } }))
-  for (const dir of [onlyTwo, newer]) {
+  const reopen = (dir: string): Settings => {
     const { store, problem } = openSettingsStore(() => new Conf<Settings>({ ...settingsStoreOptions(), cwd: dir, projectVersion: pkg.version }), dir)
     expect(problem).toBeUndefined()
     expect(readdirSync(dir).filter((n) => n.includes('invalid'))).toEqual([])
+    return new SettingsService(store).get()
   }
-  expect(open(onlyTwo).get()).toMatchObject({ outputFolder: '/mine', concurrency: { photoroom: 3, pixelcut: 2, phota: DEFAULT_SETTINGS.concurrency['phota'] } })
-  expect(open(newer).get().concurrency).toEqual({ photoroom: 5, pixelcut: 1, phota: 1, remini: 6 })
+  expect(reopen(onlyTwo)).toMatchObject({ outputFolder: '/mine', concurrency: { photoroom: 3, pixelcut: 2, phota: DEFAULT_SETTINGS.concurrency['phota'] } })
+  expect(reopen(newer).concurrency).toEqual({ photoroom: 5, pixelcut: 1, phota: 1, remini: 6 })
 })
