@@ -1,5 +1,4 @@
-import { Batch, inputsFromPaths } from '../src/engine'
-import { findOperation } from '../src/shared/operations'
+import { Batch, findOperation, inputsFromPaths } from '../src/engine'
 import { DEMO_KEYS } from '../src/simulator/options'
 
 /** One batch in a fresh process; prints its peak resident memory. Arguments: folder, out, state, urls JSON. */

@@ -2,8 +2,7 @@ import { openAsBlob } from 'node:fs'
 import { basename, join } from 'node:path'
 import PQueue from 'p-queue'
 import { Agent, FormData, request } from 'undici'
-import { Batch, inputsFromPaths } from '../src/engine'
-import { findOperation } from '../src/shared/operations'
+import { Batch, findOperation, inputsFromPaths } from '../src/engine'
 import { DEMO_KEYS } from '../src/simulator/options'
 import { startSimulatorProcess } from './simulator-process'
 
@@ -39,8 +38,8 @@ export async function pipelineOverhead(work: string, photos: string[], port: num
     profiles: { photoroom: { rateLimit: null, retryAfter: true } }
   })
   try {
-    await bareLoop(sim.urls.photoroomSdk, photos.slice(0, 20))
-    const bare = await bareLoop(sim.urls.photoroomSdk, photos)
+    await bareLoop(sim.urls.photoroom.sdk, photos.slice(0, 20))
+    const bare = await bareLoop(sim.urls.photoroom.sdk, photos)
     const operation = findOperation('photoroom', 'remove-background')
     if (!operation) throw new Error('no remove-background')
     const batch = new Batch({

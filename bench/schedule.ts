@@ -1,6 +1,5 @@
 import { join } from 'node:path'
-import { Batch, inputsFromPaths } from '../src/engine'
-import { findOperation, type ProviderId } from '../src/shared/operations'
+import { Batch, findOperation, inputsFromPaths, type ProviderId } from '../src/engine'
 import { DEMO_KEYS } from '../src/simulator/options'
 import { startSimulatorProcess } from './simulator-process'
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
+import { urlsToEnv } from '../../src/engine/providers/registry'
 import { Simulator } from '../../src/simulator/server'
 import { tempDir } from '../../test/helpers/photos'
 
@@ -33,10 +34,7 @@ test.beforeAll(async () => {
       ...process.env,
       PROOFSHEET_USER_DATA: join(dir, 'user-data'),
       PROOFSHEET_STATE_DIR: join(dir, 'state'),
-      PHOTOROOM_API_URL: simulator.urls.photoroomApi,
-      PHOTOROOM_SDK_URL: simulator.urls.photoroomSdk,
-      PIXELCUT_API_URL: simulator.urls.pixelcut,
-      PHOTA_API_URL: simulator.urls.phota
+      ...urlsToEnv(simulator.urls)
     }
   })
 })

@@ -8,7 +8,7 @@ import Conf from 'conf'
 import { build } from 'esbuild'
 import type { EventName } from '../../src/shared/ipc/channels'
 import { eventSchemas, type EventPayload, type Settings } from '../../src/shared/ipc/contract'
-import type { ProviderConfig } from '../../src/engine/providers/types'
+import type { ProviderUrls } from '../../src/engine/providers/registry'
 import { createApp, type App } from '../../src/main/app/create-app'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { resolveImage } from '../../src/main/images/image-files'
@@ -21,7 +21,7 @@ export interface HarnessOptions {
   dataDir: string
   stateDir: string
   keychainService: string
-  urls: ProviderConfig['urls']
+  urls: ProviderUrls
   /** What the "Add photos…" picker answers, since a browser cannot show a native one. */
   pickPaths?: string[]
   port?: number

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { findOperation, PROVIDER_IDS, type OperationName, type OperationSchema, type ParamValues, type ProviderId } from '../shared/operations'
+import { findOperation, isProviderId, providerById, PROVIDERS, type ProviderOperation } from '../engine/providers/registry'
+import type { ParamValues } from '../shared/operations'
 import { findDescriptor, unknownParamMessage } from '../shared/operations/common'
 
 export class UsageError extends Error {}
 
 export interface CliOptions {
-  operation: OperationSchema
+  operation: ProviderOperation
   values: ParamValues
   inputs: string[]
   outDir: string | undefined
@@ -26,7 +27,7 @@ function positiveNumber(flag: string, raw: string | undefined): number | undefin
 }
 
 /** `--param a.b=c` values, typed by each parameter's schema; `--params file.json` first, `--param` over it. */
-function readParams(operation: OperationSchema, files: string[], pairs: string[]): ParamValues {
+function readParams(operation: ProviderOperation, files: string[], pairs: string[]): ParamValues {
   const values: ParamValues = {}
   for (const file of files) {
     let parsed: unknown
@@ -73,10 +74,11 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
   }
   const { values: flags, positionals } = parsed
   if (flags.help) return { help: true } as CliOptions
-  const provider = flags.provider as ProviderId | undefined
-  if (!provider || !PROVIDER_IDS.includes(provider)) throw new UsageError(`--provider must be one of ${PROVIDER_IDS.join(', ')}`)
-  const operationName = (flags.operation ?? (provider === 'pixelcut' ? 'remove-background' : provider === 'phota' ? 'edit' : undefined)) as OperationName | undefined
-  if (!operationName) throw new UsageError('--operation is required for photoroom: remove-background or edit')
+  const provider = flags.provider ?? ''
+  if (!isProviderId(provider)) throw new UsageError(`--provider must be one of ${PROVIDERS.map((p) => p.id).join(', ')}`)
+  const definition = providerById(provider)
+  const operationName = flags.operation ?? definition.defaultOperation
+  if (!operationName) throw new UsageError(`--operation is required for ${provider}: ${definition.operations.map((o) => o.operation).join(' or ')}`)
   const operation = findOperation(provider, operationName)
   if (!operation) throw new UsageError(`${provider} has no "${operationName}" operation`)
   if (!positionals.length) throw new UsageError('name at least one photo or folder to process')
@@ -94,30 +96,3 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
     help: false
   }
 }
-
-export const HELP = `Proofsheet batch: send photos through Photoroom, Pixelcut or Phota from the command line.
-
-Usage: npm run --silent batch -- [options] <files or folders...>
-
-  --provider photoroom|pixelcut|phota
-  --operation remove-background|edit   Photoroom: remove-background (/v1/segment) or edit (/v2/edit);
-                                       Pixelcut: remove-background; Phota: edit
-  --param name=value    a parameter by the API's own name, repeatable:
-                        background.color=FFFFFF  padding=0.1  shadow.mode=ai.soft
-                        shadow.enabled=true  shadow.light_source.position.x=-0.3
-                        prompt="warm light"  num_output_images=2
-  --params file.json    parameters from a JSON object (--param wins)
-  --out <folder>        where results go; input folders are mirrored inside
-  --concurrency <n>     requests at once (default: 8 Photoroom, 4 Pixelcut, 2 Phota)
-  --rate <n>            at most n requests per second (default: each provider's published limit)
-  --json                one JSON event per line on stdout (job changes, then a summary)
-  --dry-run             check everything and estimate the cost; send nothing
-  --help
-
-Keys: PHOTOROOM_API_KEY, PIXELCUT_API_KEY, PHOTA_API_KEY.
-Servers: PHOTOROOM_API_URL, PHOTOROOM_SDK_URL, PIXELCUT_API_URL, PHOTA_API_URL (e.g. the simulator).
-
-Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected;
-5 the provider cannot be reached.
-Finished results are remembered: running the same command again sends only what is left.
-`

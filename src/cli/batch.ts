@@ -1,7 +1,7 @@
-import { Batch, defaultStateDir, inputsFromPaths, isJobError, KEY_VARIABLES, PROVIDER_DEFAULTS, urlsFromEnv } from '../engine'
-import { PROVIDER_NAMES } from '../shared/operations'
-import { HELP, parseCli, UsageError, type CliOptions } from './args'
+import { Batch, defaultStateDir, inputsFromPaths, isJobError, providerById, urlsFromEnv } from '../engine'
+import { parseCli, UsageError, type CliOptions } from './args'
 import { EXIT } from './exit-codes'
+import { HELP } from './help'
 import { userCwd } from './paths'
 import { ProgressBar } from './progress'
 import { describeEvent, eventJson, summaryLines } from './report'
@@ -22,10 +22,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return EXIT.ok
   }
-  const provider = options.operation.provider
-  const apiKey = process.env[KEY_VARIABLES[provider]] ?? ''
+  const provider = providerById(options.operation.provider)
+  const apiKey = process.env[provider.keyVariable] ?? ''
   if (!apiKey && !options.dryRun) {
-    err(`proofsheet: set ${KEY_VARIABLES[provider]} to your ${PROVIDER_NAMES[provider]} API key (or use the simulator: npm run simulator).`)
+    err(`proofsheet: set ${provider.keyVariable} to your ${provider.name} API key (or use the simulator: npm run simulator).`)
     return EXIT.usage
   }
 
@@ -37,8 +37,8 @@ async function main(argv: string[]): Promise<number> {
     apiKey,
     urls: urlsFromEnv(process.env),
     stateDir: defaultStateDir(process.env),
-    concurrency: options.concurrency ?? PROVIDER_DEFAULTS[provider].concurrency,
-    requestsPerSecond: options.rate ?? PROVIDER_DEFAULTS[provider].requestsPerSecond,
+    concurrency: options.concurrency ?? provider.limits.concurrency,
+    requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
     dryRun: options.dryRun,
     stopWhenCreditsRunOut: true
   })
@@ -67,15 +67,16 @@ async function main(argv: string[]): Promise<number> {
     summary = await batch.run()
   } catch (error) {
     if (isJobError(error) && error.kind === 'auth') {
-      err(`proofsheet: ${error.message} Check ${KEY_VARIABLES[provider]}. Nothing was sent.`)
+      err(`proofsheet: ${error.message} Check ${provider.keyVariable}. Nothing was sent.`)
       return EXIT.auth
     }
     if (isJobError(error) && error.kind === 'retryable') {
-      err(`proofsheet: ${error.message} Check your connection${provider === 'photoroom' ? ', PHOTOROOM_API_URL and PHOTOROOM_SDK_URL' : ` and ${provider === 'pixelcut' ? 'PIXELCUT_API_URL' : 'PHOTA_API_URL'}`}.`)
+      const variables = Object.values(provider.hosts).map((host) => host.env)
+      err(`proofsheet: ${error.message} Check your connection${variables.length > 1 ? ', ' : ' and '}${variables.join(' and ')}.`)
       return EXIT.unreachable
     }
     if (isJobError(error) && error.kind === 'invalid-request') {
-      err(`proofsheet: these parameters would be refused by ${PROVIDER_NAMES[provider]}:\n  ${error.message.split('\n').join('\n  ')}`)
+      err(`proofsheet: these parameters would be refused by ${provider.name}:\n  ${error.message.split('\n').join('\n  ')}`)
       return EXIT.usage
     }
     throw error

@@ -1,8 +1,7 @@
 import { relative } from 'node:path'
 import { userCwd } from './paths'
-import type { BatchEvent, BatchSummary } from '../engine'
+import { providerById, type BatchEvent, type BatchSummary } from '../engine'
 import type { Job } from '../shared/jobs'
-import { PROVIDER_NAMES } from '../shared/operations'
 
 const name = (file: string): string => relative(userCwd(), file) || file
 
@@ -12,10 +11,10 @@ export function describeEvent(event: BatchEvent): string | null {
   if (event.type === 'checked') return null
   if (event.type === 'balance') {
     const b = event.balance
-    return b.source === 'provider' ? `${PROVIDER_NAMES[b.provider]} balance: ${b.available} ${b.unit === 'images' ? 'image edits' : 'credits'}` : null
+    return b.source === 'provider' ? `${providerById(b.provider).name} balance: ${b.available} ${b.unit === 'images' ? 'image edits' : 'credits'}` : null
   }
   if (event.type === 'provider') {
-    const who = PROVIDER_NAMES[event.provider]
+    const who = providerById(event.provider).name
     if (event.state.status === 'running') return `${who}: running again`
     return `${who}: ${event.state.status} — ${event.state.message}`
   }

@@ -9,5 +9,15 @@ export { inspectFile, type Inspection } from './files/inspect'
 export { scanInputs, type FoundFile, type SkippedPath } from './files/scan'
 export { Lanes } from './scheduler/lanes'
 export type { LaneState } from './scheduler/provider-lane'
-export { defaultStateDir, KEY_VARIABLES, PROVIDER_DEFAULTS, urlsFromEnv } from './defaults'
+export { defaultStateDir } from './state-dir'
+export {
+  allOperations,
+  findOperation,
+  PROVIDERS,
+  providerById,
+  urlsFromEnv,
+  type ProviderId,
+  type ProviderOperation,
+  type ProviderUrls
+} from './providers/registry'
 export type { Balance, ProviderConfig } from './providers/types'

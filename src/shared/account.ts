@@ -1,7 +1,5 @@
-import type { ProviderId } from './operations/types'
-
 /** A provider's balance as Proofsheet shows it; declared once for the engine, main and the window. */
-export type Balance =
-  | { provider: ProviderId; unit: 'credits' | 'images'; source: 'provider'; available: number }
+export type Balance<P extends string = string> =
+  | { provider: P; unit: 'credits' | 'images'; source: 'provider'; available: number }
   /** Phota has no balance endpoint: the figure is what Proofsheet itself has spent. */
-  | { provider: ProviderId; unit: 'credits'; source: 'spent-locally'; spent: number }
+  | { provider: P; unit: 'credits'; source: 'spent-locally'; spent: number }

@@ -2,10 +2,10 @@ import { z } from 'zod'
 import { json, readBody, type Reply } from './http-io'
 import type { IncomingMessage } from 'node:http'
 import { FAULTS } from './faults'
-import { profileSchema, PROVIDERS } from './options'
+import { profileSchema, SIMULATED } from './options'
 import type { Simulator } from './server'
 
-const provider = z.enum(PROVIDERS)
+const provider = z.enum(SIMULATED)
 const commands = {
   faults: z.object({ provider, faults: z.array(z.enum(FAULTS)) }),
   balance: z.object({ provider, label: z.string(), balance: z.number().min(0) }),

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { PROVIDERS, urlsToEnv } from '../engine/providers/registry'
 import { DEMO_KEYS, type SimulatorOptionsInput } from './options'
+import { consecutivePorts, HOST_COUNT } from './ports'
 import { startSimulator } from './server'
 
 const HELP = `Proofsheet simulator: local stand-ins for the Photoroom, Pixelcut and Phota APIs.
 
 Usage: npm run simulator -- [--port <first port>] [--config <options.json>]
 
-  --port     first of four consecutive ports (default 4010)
+  --port     first of ${HOST_COUNT} consecutive ports, one per host (default 4010)
   --config   JSON file with simulator options: latency, rate limits, faults, balances, seed
 `
 
@@ -20,29 +22,27 @@ if (values.help) {
 }
 
 const first = Number(values.port)
-if (!Number.isInteger(first) || first < 1 || first > 65532) {
+if (!Number.isInteger(first) || first < 1 || first > 65536 - HOST_COUNT) {
   process.stderr.write(`--port must be a port number, not "${values.port}"\n`)
   process.exit(2)
 }
 const fromFile = values.config ? (JSON.parse(readFileSync(values.config, 'utf8')) as SimulatorOptionsInput) : {}
 const simulator = await startSimulator({
   ...fromFile,
-  ports: fromFile.ports ?? { photoroomSdk: first, photoroomApi: first + 1, pixelcut: first + 2, phota: first + 3 }
+  ports: fromFile.ports ?? consecutivePorts(first)
 })
+
+const exports = Object.entries(urlsToEnv(simulator.urls)).map(([name, url]) => `  export ${name}=${url}`)
+const keys = PROVIDERS.map((p) => `  export ${p.keyVariable}=${DEMO_KEYS[p.id]}${p.id === 'photoroom' ? `     # or ${DEMO_KEYS.photoroomSandbox}` : ''}`)
 
 process.stdout.write(`Proofsheet simulator is running. Point Proofsheet at it with:
 
-  export PHOTOROOM_SDK_URL=${simulator.urls.photoroomSdk}
-  export PHOTOROOM_API_URL=${simulator.urls.photoroomApi}
-  export PIXELCUT_API_URL=${simulator.urls.pixelcut}
-  export PHOTA_API_URL=${simulator.urls.phota}
+${exports.join('\n')}
 
 Demo keys (1,000 credits each; the sandbox key is free and watermarked):
-  export PHOTOROOM_API_KEY=${DEMO_KEYS.photoroom}     # or ${DEMO_KEYS.photoroomSandbox}
-  export PIXELCUT_API_KEY=${DEMO_KEYS.pixelcut}
-  export PHOTA_API_KEY=${DEMO_KEYS.phota}
+${keys.join('\n')}
 
-Stats: ${simulator.urls.photoroomApi}/__simulator/stats   Stop with Ctrl+C.
+Stats: ${Object.values(urlsToEnv(simulator.urls))[0]}/__simulator/stats   Stop with Ctrl+C.
 `)
 
 const stop = (): void => void simulator.close().then(() => process.exit(0))

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { PROVIDERS, type ProviderId } from '../engine/providers/registry'
 
-export const PROVIDERS = ['photoroom', 'pixelcut', 'phota'] as const
-export type Provider = (typeof PROVIDERS)[number]
+/** The simulator stands in for every registered provider. */
+export const SIMULATED = PROVIDERS.map((p) => p.id)
+export type Provider = ProviderId
 
 const faultRates = z
   .object({
@@ -39,14 +41,8 @@ export const DEMO_KEYS = {
 
 export const optionsSchema = z.object({
   host: z.string().default('127.0.0.1'),
-  ports: z
-    .object({
-      photoroomSdk: z.number().int().min(0).default(0),
-      photoroomApi: z.number().int().min(0).default(0),
-      pixelcut: z.number().int().min(0).default(0),
-      phota: z.number().int().min(0).default(0)
-    })
-    .prefault({}),
+  /** Per provider and host, as the registry names them (`photoroom.sdk`); 0 or missing for any free port. */
+  ports: z.record(z.string(), z.record(z.string(), z.number().int().min(0))).default({}),
   seed: z.number().int().default(1),
   profiles: z
     .object({

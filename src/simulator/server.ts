@@ -7,7 +7,7 @@ import { handleAdmin } from './admin'
 import type { OperationRequest, ProviderDefinition, Route, SimulatorState } from './context'
 import { FaultPlan, type Fault } from './faults'
 import { encodeReply, writeReply, type Reply } from './http-io'
-import { optionsSchema, PROVIDERS, type Provider, type ProviderProfile, type SimulatorOptionsInput } from './options'
+import { optionsSchema, SIMULATED, type Provider, type ProviderProfile, type SimulatorOptionsInput } from './options'
 import { photaEditRoute } from './phota/edit'
 import { photaErrors, withRequestId } from './phota/errors'
 import { accountRoutes } from './photoroom/account'
@@ -20,6 +20,7 @@ import { seededRandom } from './random'
 import { RateLimiter } from './rate-limiter'
 import { ResultStore } from './results'
 import { Stats } from './stats'
+import type { ProviderUrls } from '../engine/providers/registry'
 
 const DEFINITIONS: Record<Provider, ProviderDefinition> = {
   photoroom: { provider: 'photoroom', authHeader: 'x-api-key', errors: photoroomErrors },
@@ -27,19 +28,29 @@ const DEFINITIONS: Record<Provider, ProviderDefinition> = {
   phota: { provider: 'phota', authHeader: 'x-api-key', errors: photaErrors }
 }
 
-/** One listener per real host, each serving only that host's paths, so a client using the wrong origin fails. */
-const HOSTS = {
-  photoroomSdk: { provider: 'photoroom', routes: [segmentRoute], downloads: null },
-  photoroomApi: { provider: 'photoroom', routes: [...editRoutes, ...accountRoutes], downloads: null },
-  pixelcut: { provider: 'pixelcut', routes: [removeBackgroundRoute, creditsRoute], downloads: /^\/result\/([\w-]+)\.png$/ },
-  phota: { provider: 'phota', routes: [photaEditRoute], downloads: /^\/download\/([\w-]+)$/ }
-} as const satisfies Record<string, { provider: Provider; routes: Route[]; downloads: RegExp | null }>
-type Host = keyof typeof HOSTS
+interface HostRoutes {
+  routes: readonly Route[]
+  downloads: RegExp | null
+}
 
-export type SimulatorUrls = Record<Host, string>
+/**
+ * One listener per real host, named as in the registry, each serving only that host's paths, so a
+ * client using the wrong origin fails.
+ */
+const HOSTS: { [P in Provider]: Record<keyof ProviderUrls[P], HostRoutes> } = {
+  photoroom: {
+    api: { routes: [...editRoutes, ...accountRoutes], downloads: null },
+    sdk: { routes: [segmentRoute], downloads: null }
+  },
+  pixelcut: { api: { routes: [removeBackgroundRoute, creditsRoute], downloads: /^\/result\/([\w-]+)\.png$/ } },
+  phota: { api: { routes: [photaEditRoute], downloads: /^\/download\/([\w-]+)$/ } }
+}
+
+/** Every provider's origins, shaped as the engine takes them. */
+export type SimulatorUrls = ProviderUrls
 
 export class Simulator {
-  readonly urls = {} as SimulatorUrls
+  readonly urls = Object.fromEntries(SIMULATED.map((p) => [p, {}])) as SimulatorUrls
   private readonly state: SimulatorState
   private readonly servers: Server[] = []
   private readonly limiters: Record<Provider, RateLimiter>
@@ -56,21 +67,24 @@ export class Simulator {
       random: { photoroom: random(1), pixelcut: random(2), phota: random(3) }
     }
     const profile = (p: Provider) => () => this.state.options.profiles[p]
-    this.limiters = Object.fromEntries(PROVIDERS.map((p) => [p, new RateLimiter(() => profile(p)().rateLimit)])) as Record<Provider, RateLimiter>
-    this.faults = Object.fromEntries(PROVIDERS.map((p, i) => [p, new FaultPlan(profile(p), random(100 + i))])) as Record<Provider, FaultPlan>
+    this.limiters = Object.fromEntries(SIMULATED.map((p) => [p, new RateLimiter(() => profile(p)().rateLimit)])) as Record<Provider, RateLimiter>
+    this.faults = Object.fromEntries(SIMULATED.map((p, i) => [p, new FaultPlan(profile(p), random(100 + i))])) as Record<Provider, FaultPlan>
   }
 
   async start(): Promise<this> {
     const { host, ports } = this.state.options
-    for (const name of Object.keys(HOSTS) as Host[]) {
-      const server = createServer((req, res) => void this.handle(name, req, res))
-      server.keepAliveTimeout = 5_000
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject)
-        server.listen(ports[name], host, () => resolve())
-      })
-      this.servers.push(server)
-      this.urls[name] = `http://${host}:${(server.address() as AddressInfo).port}`
+    for (const provider of SIMULATED) {
+      const urls: Record<string, string> = this.urls[provider]
+      for (const [name, routes] of Object.entries<HostRoutes>(HOSTS[provider])) {
+        const server = createServer((req, res) => void this.handle(provider, routes, urls[name] as string, req, res))
+        server.keepAliveTimeout = 5_000
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject)
+          server.listen(ports[provider]?.[name] ?? 0, host, () => resolve())
+        })
+        this.servers.push(server)
+        urls[name] = `http://${host}:${(server.address() as AddressInfo).port}`
+      }
     }
     return this
   }
@@ -112,10 +126,9 @@ export class Simulator {
     profiles[provider] = { ...profiles[provider], ...patch }
   }
 
-  private async handle(host: Host, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { provider, routes, downloads } = HOSTS[host]
+  private async handle(provider: Provider, { routes, downloads }: HostRoutes, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const definition = DEFINITIONS[provider]
-    const url = new URL(req.url ?? '/', this.urls[host])
+    const url = new URL(req.url ?? '/', origin)
     const requestId = randomUUID()
     const { stats } = this.state
     const send = (reply: Reply): void => {
@@ -131,7 +144,7 @@ export class Simulator {
         const result = this.state.results.get(download[1] as string)
         return writeReply(res, result ? { status: 200, headers: { 'content-type': result.contentType }, body: result.bytes } : definition.errors.notFound())
       }
-      const route = (routes as readonly Route[]).find((r) => r.path === url.pathname && r.method === req.method)
+      const route = routes.find((r) => r.path === url.pathname && r.method === req.method)
       if (!route) return send(definition.errors.notFound())
 
       const key = req.headers[definition.authHeader]
@@ -171,7 +184,7 @@ export class Simulator {
         url,
         account,
         state: this.state,
-        origin: this.urls[host],
+        origin,
         charge: (amount) => {
           if (!this.state.accounts.tryCharge(provider, account, amount)) return false
           stats.charge(provider, account.label, amount)

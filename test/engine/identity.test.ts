@@ -1,8 +1,7 @@
 import { utimesSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Batch, type BatchEvent, type BatchInput, type PhotoFacts } from '../../src/engine'
-import { findOperation } from '../../src/shared/operations'
+import { Batch, findOperation, type BatchEvent, type BatchInput, type PhotoFacts } from '../../src/engine'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 import { makePhotos, tempDir } from '../helpers/photos'
 

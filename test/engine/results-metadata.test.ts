@@ -6,7 +6,7 @@ import { runCli, simulatorEnv } from '../helpers/cli'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { SpendLedger } from '../../src/engine/journal/spend-ledger'
 import { createDispatcher } from '../../src/engine/providers/http'
-import { PhotaClient } from '../../src/engine/providers/phota'
+import { PhotaClient } from '../../src/engine/providers/phota/client'
 import { DEMO_KEYS } from '../../src/simulator/options'
 
 const sim = useSimulator(NO_LIMITS)

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { Batch, inputsFromPaths, type BatchEvent, type BatchOptions } from '../../src/engine'
-import { findOperation, type OperationName, type ParamValues, type ProviderId } from '../../src/shared/operations'
+import { Batch, findOperation, inputsFromPaths, type BatchEvent, type BatchOptions, type ProviderId } from '../../src/engine'
+import type { OperationName, ParamValues } from '../../src/shared/operations'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import type { Simulator } from '../../src/simulator/server'
 

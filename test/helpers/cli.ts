@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { urlsToEnv } from '../../src/engine/providers/registry'
 import type { Simulator } from '../../src/simulator/server'
 import { DEMO_KEYS } from '../../src/simulator/options'
 
@@ -22,10 +23,7 @@ export function simulatorEnv(sim: Simulator, stateDir: string, overrides: Record
   return {
     PATH: process.env['PATH'] ?? '',
     HOME: process.env['HOME'] ?? '/tmp',
-    PHOTOROOM_API_URL: sim.urls.photoroomApi,
-    PHOTOROOM_SDK_URL: sim.urls.photoroomSdk,
-    PIXELCUT_API_URL: sim.urls.pixelcut,
-    PHOTA_API_URL: sim.urls.phota,
+    ...urlsToEnv(sim.urls),
     PHOTOROOM_API_KEY: DEMO_KEYS.photoroom,
     PIXELCUT_API_KEY: DEMO_KEYS.pixelcut,
     PHOTA_API_KEY: DEMO_KEYS.phota,

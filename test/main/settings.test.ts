@@ -49,3 +49,18 @@ test('migration: 0.1 settings with one concurrency for all providers become one 
   expect(settings.get().concurrency).toEqual({ photoroom: 3, pixelcut: 3, phota: 3 })
   expect(settings.get().outputFolder).toBe('/old')
 })
+
+test('a settings file written before a provider existed, or after one was added, still opens: missing ones get the default', () => {
+  const onlyTwo = tempDir()
+  writeFileSync(join(onlyTwo, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, outputFolder: '/mine', concurrency: { photoroom: 3, pixelcut: 2 } }))
+  const newer = tempDir()
+  writeFileSync(join(newer, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, concurrency: { photoroom: 5, pixelcut: 1, phota: 1, remini: 6 } }))
+  const reopen = (dir: string): Settings => {
+    const { store, problem } = openSettingsStore(() => new Conf<Settings>({ ...settingsStoreOptions(), cwd: dir, projectVersion: pkg.version }), dir)
+    expect(problem).toBeUndefined()
+    expect(readdirSync(dir).filter((n) => n.includes('invalid'))).toEqual([])
+    return new SettingsService(store).get()
+  }
+  expect(reopen(onlyTwo)).toMatchObject({ outputFolder: '/mine', concurrency: { photoroom: 3, pixelcut: 2, phota: DEFAULT_SETTINGS.concurrency['phota'] } })
+  expect(reopen(newer).concurrency).toEqual({ photoroom: 5, pixelcut: 1, phota: 1, remini: 6 })
+})

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { findOperation, OPERATIONS } from '../../src/shared/operations'
+import { allOperations, findOperation } from '../../src/engine/providers/registry'
+import { problemText } from '../../src/shared/operations/common'
 
-const op = (provider: 'photoroom' | 'pixelcut' | 'phota', name: 'edit' | 'remove-background') => {
+const op = (provider: 'photoroom' | 'pixelcut' | 'phota', name: string) => {
   const found = findOperation(provider, name)
   if (!found) throw new Error('missing')
   return found
@@ -38,7 +39,7 @@ describe('operation schemas', () => {
 
   it('warn about parameters the provider would ignore', () => {
     expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people' }).warnings).toEqual([
-      'background.negativePrompt only has an effect with pr-ai-background-model-version: 2'
+      { param: 'background.negativePrompt', message: 'background.negativePrompt only has an effect with pr-ai-background-model-version: 2' }
     ])
     expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people', 'pr-ai-background-model-version': '2' }).warnings).toEqual([])
   })
@@ -59,6 +60,28 @@ describe('operation schemas', () => {
   })
 
   it('exist for every provider and operation the CLI names', () => {
-    expect(OPERATIONS.map((o) => o.id)).toEqual(['photoroom.remove-background', 'photoroom.edit', 'pixelcut.remove-background', 'phota.edit'])
+    expect(allOperations().map((o) => o.id)).toEqual(['photoroom.remove-background', 'photoroom.edit', 'pixelcut.remove-background', 'phota.edit'])
+  })
+})
+
+describe('validation problems', () => {
+  it('name the parameter a wrong value or a broken rule is about', () => {
+    const edit = op('photoroom', 'edit')
+    expect(edit.validate({ 'shadow.mode': 'ai.dramatic' }).errors).toEqual([{ param: 'shadow.mode', message: expect.stringMatching(/^must be one of ai\.soft/) }])
+    expect(edit.validate({ 'background.prompt': 'sea', 'background.imageUrl': 'https://example.com/bg.jpg' }).errors).toEqual([
+      { param: 'background.prompt', message: "background.prompt and background.imageUrl can't be provided together" }
+    ])
+    expect(edit.validate({ padding: '70%' }).errors).toEqual([{ param: 'padding', message: expect.stringContaining('between 0% and 49%') }])
+    expect(op('pixelcut', 'remove-background').validate({ 'shadow.opacity': 1.5 }).errors).toEqual([{ param: 'shadow.opacity', message: 'must be a number at least 0 and at most 1' }])
+    expect(op('phota', 'edit').validate({ prompt: 'x', quality: 'high' }).errors).toEqual([{ param: 'quality', message: 'quality is only supported by gpt-image-2' }])
+    expect(op('photoroom', 'remove-background').keyProblem('sandbox_sk_pr_1234')).toMatchObject({ param: 'key' })
+  })
+
+  it('read as one line each: the message alone when it names its parameter', () => {
+    expect(problemText({ param: 'shadow.mode', message: 'must be one of ai.soft, ai.hard' })).toBe('shadow.mode: must be one of ai.soft, ai.hard')
+    expect(problemText({ param: 'background.prompt', message: "background.prompt and background.imageUrl can't be provided together" })).toBe(
+      "background.prompt and background.imageUrl can't be provided together"
+    )
+    expect(problemText({ param: 'shadow', message: 'shadow.mode is set' })).toBe('shadow: shadow.mode is set')
   })
 })

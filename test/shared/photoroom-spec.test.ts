@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { findParam, photoroomEditParams, photoroomSegmentParams } from '../../src/shared/params/openapi-params'
+import { findParam, photoroomEditParams, photoroomSegmentParams } from '../../src/engine/providers/photoroom/params/openapi'
 
 const reference = resolve(__dirname, '../../../shared/reference/photoroom-openapi.json')
 

@@ -4,9 +4,9 @@ import { DEMO_KEYS, form, NO_LIMITS, post, useSimulator, withSimulator } from '.
 import { productPhoto } from '../helpers/images'
 
 const segment = async (sim: Simulator, init: RequestInit = {}): Promise<Response> =>
-  fetch(`${sim.urls.photoroomSdk}/v1/segment`, { method: 'POST', headers: { 'x-api-key': DEMO_KEYS.photoroom }, body: form({ image_file: await productPhoto() }), ...init })
+  fetch(`${sim.urls.photoroom.sdk}/v1/segment`, { method: 'POST', headers: { 'x-api-key': DEMO_KEYS.photoroom }, body: form({ image_file: await productPhoto() }), ...init })
 const pixelcut = async (sim: Simulator): Promise<Response> =>
-  post(`${sim.urls.pixelcut}/v1/remove-background`, null, form({ image: await productPhoto() }), { 'X-API-KEY': DEMO_KEYS.pixelcut, accept: 'image/*' })
+  post(`${sim.urls.pixelcut.api}/v1/remove-background`, null, form({ image: await productPhoto() }), { 'X-API-KEY': DEMO_KEYS.pixelcut, accept: 'image/*' })
 
 describe('rate limits', () => {
   it('answers 429 past the limit, with Retry-After from Photoroom and without from Pixelcut', async () => {
@@ -91,14 +91,14 @@ describe('faults', () => {
 
   it('never answers a stalled request; the client must time out', async () => {
     sim.current.queueFaults('phota', ['stall'])
-    const request = post(`${sim.current.urls.phota}/v1/phota/edit`, DEMO_KEYS.phota, { prompt: 'x', images: [(await productPhoto()).toString('base64')] }, {})
+    const request = post(`${sim.current.urls.phota.api}/v1/phota/edit`, DEMO_KEYS.phota, { prompt: 'x', images: [(await productPhoto()).toString('base64')] }, {})
     const outcome = await Promise.race([request.then(() => 'answered'), new Promise((r) => setTimeout(() => r('still waiting'), 500))])
     expect(outcome).toBe('still waiting')
     expect(sim.current.stats().providers.phota.faults.stall).toBe(1)
   })
 
   it('answers an injected 429 through the admin endpoint', async () => {
-    const admin = await fetch(`${sim.current.urls.pixelcut}/__simulator/faults`, { method: 'POST', body: JSON.stringify({ provider: 'pixelcut', faults: ['rateLimit'] }) })
+    const admin = await fetch(`${sim.current.urls.pixelcut.api}/__simulator/faults`, { method: 'POST', body: JSON.stringify({ provider: 'pixelcut', faults: ['rateLimit'] }) })
     expect(admin.status).toBe(200)
     expect((await pixelcut(sim.current)).status).toBe(429)
     expect((await pixelcut(sim.current)).status).toBe(200)
@@ -122,7 +122,7 @@ describe('faults', () => {
 describe('credits', () => {
   const sim = useSimulator(NO_LIMITS)
   const setBalance = (provider: string, label: string, balance: number): Promise<Response> =>
-    fetch(`${sim.current.urls.photoroomApi}/__simulator/balance`, { method: 'POST', body: JSON.stringify({ provider, label, balance }) })
+    fetch(`${sim.current.urls.photoroom.api}/__simulator/balance`, { method: 'POST', body: JSON.stringify({ provider, label, balance }) })
 
   it('answers Photoroom 402 in each host’s shape, Pixelcut 403 and Phota 402, then works after a top-up', async () => {
     await setBalance('photoroom', 'photoroom-demo', 0)
@@ -131,13 +131,13 @@ describe('credits', () => {
     const seg = await segment(sim.current)
     expect(seg.status).toBe(402)
     expect(await seg.json()).toMatchObject({ status_code: 402, detail: expect.stringContaining('credits') })
-    const edit = await post(`${sim.current.urls.photoroomApi}/v2/edit`, DEMO_KEYS.photoroom, form({ imageFile: await productPhoto() }))
+    const edit = await post(`${sim.current.urls.photoroom.api}/v2/edit`, DEMO_KEYS.photoroom, form({ imageFile: await productPhoto() }))
     expect(edit.status).toBe(402)
     expect(await edit.json()).toEqual({ error: { detail: expect.stringContaining('API credits exhausted') } })
-    const shadow = await post(`${sim.current.urls.pixelcut}/v1/remove-background`, null, form({ image: await productPhoto(), shadow: 'true' }), { 'X-API-KEY': DEMO_KEYS.pixelcut })
+    const shadow = await post(`${sim.current.urls.pixelcut.api}/v1/remove-background`, null, form({ image: await productPhoto(), shadow: 'true' }), { 'X-API-KEY': DEMO_KEYS.pixelcut })
     expect(shadow.status).toBe(403)
     expect(await shadow.json()).toEqual({ error: 'Insufficient credits available', error_code: 'insufficient_api_credits' })
-    const phota = await post(`${sim.current.urls.phota}/v1/phota/edit`, DEMO_KEYS.phota, { prompt: 'x', images: [(await productPhoto()).toString('base64')], num_output_images: 2 })
+    const phota = await post(`${sim.current.urls.phota.api}/v1/phota/edit`, DEMO_KEYS.phota, { prompt: 'x', images: [(await productPhoto()).toString('base64')], num_output_images: 2 })
     expect(phota.status).toBe(402)
 
     await setBalance('photoroom', 'photoroom-demo', 10)

@@ -3,7 +3,7 @@ import { DEMO_KEYS, NO_LIMITS, post, useSimulator } from '../helpers/simulator'
 import { decode, productPhoto } from '../helpers/images'
 
 const sim = useSimulator(NO_LIMITS)
-const edit = (body: object, key: string | null = DEMO_KEYS.phota) => post(`${sim.current.urls.phota}/v1/phota/edit`, key, body)
+const edit = (body: object, key: string | null = DEMO_KEYS.phota) => post(`${sim.current.urls.phota.api}/v1/phota/edit`, key, body)
 const image = async (): Promise<string> => (await productPhoto()).toString('base64')
 
 describe('Phota /v1/phota/edit', () => {
@@ -47,7 +47,7 @@ describe('Phota /v1/phota/edit', () => {
   })
 
   it('answers invalid JSON with 422', async () => {
-    const res = await fetch(`${sim.current.urls.phota}/v1/phota/edit`, { method: 'POST', headers: { 'X-API-Key': DEMO_KEYS.phota, 'content-type': 'application/json' }, body: '{nope' })
+    const res = await fetch(`${sim.current.urls.phota.api}/v1/phota/edit`, { method: 'POST', headers: { 'X-API-Key': DEMO_KEYS.phota, 'content-type': 'application/json' }, body: '{nope' })
     expect(res.status).toBe(422)
   })
 

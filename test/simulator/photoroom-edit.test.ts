@@ -4,7 +4,7 @@ import { decode, productPhoto } from '../helpers/images'
 
 const sim = useSimulator({ ...NO_LIMITS, sandbox: { perDay: 2, perMonth: 1000 } })
 const edit = async (fields: Record<string, string | Buffer>, headers: Record<string, string> = {}, key: string = DEMO_KEYS.photoroom) =>
-  post(`${sim.current.urls.photoroomApi}/v2/edit`, key, form({ imageFile: await productPhoto(), ...fields }), headers)
+  post(`${sim.current.urls.photoroom.api}/v2/edit`, key, form({ imageFile: await productPhoto(), ...fields }), headers)
 const errorMessage = async (res: Response): Promise<string> => ((await res.json()) as { error: { message: string } }).error.message
 
 describe('Photoroom /v2/edit', () => {
@@ -70,14 +70,14 @@ describe('Photoroom /v2/edit', () => {
   })
 
   it('refuses parameters in the query string of a POST', async () => {
-    const res = await post(`${sim.current.urls.photoroomApi}/v2/edit?padding=0.1`, DEMO_KEYS.photoroom, form({ imageFile: await productPhoto() }))
+    const res = await post(`${sim.current.urls.photoroom.api}/v2/edit?padding=0.1`, DEMO_KEYS.photoroom, form({ imageFile: await productPhoto() }))
     expect(res.status).toBe(400)
     expect(await errorMessage(res)).toContain('query string')
   })
 
   it('enforces the AI upscale input limit unless downscaling is allowed', async () => {
     const big = await productPhoto({ width: 1200, height: 900 })
-    const url = `${sim.current.urls.photoroomApi}/v2/edit`
+    const url = `${sim.current.urls.photoroom.api}/v2/edit`
     const refused = await post(url, DEMO_KEYS.photoroom, form({ imageFile: big, 'upscale.mode': 'ai.fast' }))
     expect(refused.status).toBe(400)
     const allowed = await post(url, DEMO_KEYS.photoroom, form({ imageFile: big, 'upscale.mode': 'ai.fast', 'upscale.downscaleIfNeeded': 'always' }))
@@ -85,7 +85,7 @@ describe('Photoroom /v2/edit', () => {
   })
 
   it('rejects a missing image, HEIC and undecodable bytes', async () => {
-    const url = `${sim.current.urls.photoroomApi}/v2/edit`
+    const url = `${sim.current.urls.photoroom.api}/v2/edit`
     expect(await errorMessage(await post(url, DEMO_KEYS.photoroom, form({ padding: '0.1' })))).toContain('imageFile')
     const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)])
     expect((await post(url, DEMO_KEYS.photoroom, form({ imageFile: heic }))).status).toBe(400)
@@ -93,7 +93,7 @@ describe('Photoroom /v2/edit', () => {
   })
 
   it('serves GET /v2/edit from an imageUrl it can reach', async () => {
-    const url = `${sim.current.urls.photoroomApi}/v2/edit?imageUrl=${encodeURIComponent('https://example.com/a.jpg')}`
+    const url = `${sim.current.urls.photoroom.api}/v2/edit?imageUrl=${encodeURIComponent('https://example.com/a.jpg')}`
     const res = await fetch(url, { headers: { 'x-api-key': DEMO_KEYS.photoroom } })
     expect(res.status).toBe(400)
     expect(await errorMessage(res)).toContain('imageUrl')
@@ -116,7 +116,7 @@ describe('Photoroom /v2/edit', () => {
 
 describe('Photoroom accounts', () => {
   it('reports credits on /v1/account and images on /v2/account; a missing key is 400, a wrong one 403', async () => {
-    const api = sim.current.urls.photoroomApi
+    const api = sim.current.urls.photoroom.api
     const v1 = await fetch(`${api}/v1/account`, { headers: { 'x-api-key': DEMO_KEYS.photoroom } })
     const credits = ((await v1.json()) as { credits: { available: number } }).credits.available
     const v2 = await fetch(`${api}/v2/account`, { headers: { 'x-api-key': DEMO_KEYS.photoroom } })

@@ -4,7 +4,7 @@ import { decode, heicHeader, productPhoto } from '../helpers/images'
 
 const sim = useSimulator(NO_LIMITS)
 const segment = (fields: Record<string, string | Buffer>, key: string | null = DEMO_KEYS.photoroom, headers = {}) =>
-  post(`${sim.current.urls.photoroomSdk}/v1/segment`, key, form(fields), headers)
+  post(`${sim.current.urls.photoroom.sdk}/v1/segment`, key, form(fields), headers)
 
 describe('Photoroom /v1/segment', () => {
   it('cuts out the subject as a transparent PNG with an uncertainty score, and charges 1 credit', async () => {
@@ -71,7 +71,7 @@ describe('Photoroom /v1/segment', () => {
   })
 
   it('serves only its own host: /v2/edit is not on the sdk host', async () => {
-    const res = await post(`${sim.current.urls.photoroomSdk}/v2/edit`, DEMO_KEYS.photoroom, form({}))
+    const res = await post(`${sim.current.urls.photoroom.sdk}/v2/edit`, DEMO_KEYS.photoroom, form({}))
     expect(res.status).toBe(404)
   })
 })

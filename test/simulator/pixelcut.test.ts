@@ -4,7 +4,7 @@ import { DEMO_KEYS, form, NO_LIMITS, post, useSimulator } from '../helpers/simul
 import { blankPhoto, decode, productPhoto } from '../helpers/images'
 
 const sim = useSimulator(NO_LIMITS)
-const url = (): string => `${sim.current.urls.pixelcut}/v1/remove-background`
+const url = (): string => `${sim.current.urls.pixelcut.api}/v1/remove-background`
 const removeBackground = (body: FormData | object, headers: Record<string, string> = {}, key: string | null = DEMO_KEYS.pixelcut) =>
   fetch(url(), {
     method: 'POST',
@@ -91,7 +91,7 @@ describe('Pixelcut /v1/remove-background', () => {
     const res = await removeBackground(form({ image: await productPhoto() }), {}, 'pxc_wrong_key_0000')
     expect(res.status).toBe(401)
     expect(await res.json()).toEqual({ error: 'API Token not found', error_code: 'invalid_auth_token' })
-    const credits = await fetch(`${sim.current.urls.pixelcut}/v1/credits`, { headers: { 'X-API-KEY': DEMO_KEYS.pixelcut } })
+    const credits = await fetch(`${sim.current.urls.pixelcut.api}/v1/credits`, { headers: { 'X-API-KEY': DEMO_KEYS.pixelcut } })
     expect(Number(((await credits.json()) as { credits_remaining: string }).credits_remaining)).toBe(balance())
   })
 })
@@ -99,7 +99,7 @@ describe('Pixelcut /v1/remove-background', () => {
 describe('a result_url', () => {
   const short = useSimulator({ ...NO_LIMITS, resultTtlMs: { pixelcut: 50, phota: 50 } })
   it('expires', async () => {
-    const res = await post(`${short.current.urls.pixelcut}/v1/remove-background`, null, form({ image: await productPhoto() }), { 'X-API-KEY': DEMO_KEYS.pixelcut })
+    const res = await post(`${short.current.urls.pixelcut.api}/v1/remove-background`, null, form({ image: await productPhoto() }), { 'X-API-KEY': DEMO_KEYS.pixelcut })
     const { result_url } = (await res.json()) as { result_url: string }
     await new Promise((r) => setTimeout(r, 80))
     expect((await fetch(result_url)).status).toBe(404)

@@ -3,13 +3,14 @@ import { basename } from 'node:path'
 import PQueue from 'p-queue'
 import type { Dispatcher } from 'undici'
 import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
-import { PROVIDER_NAMES, isSandboxKey, type OperationSchema, type ParamValues } from '../../shared/operations'
+import type { ParamValues } from '../../shared/operations'
+import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
 import { uploadBody } from '../files/upright'
 import { Purchases, type StoredResult } from '../journal/purchases'
-import { createProviderClient } from '../providers'
 import { createDispatcher } from '../providers/http'
-import type { ProviderClient, ProviderConfig } from '../providers/types'
+import { providerById, type ProviderOperation, type ProviderUrls } from '../providers/registry'
+import type { ProviderClient } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { Delivery } from './deliver'
@@ -21,11 +22,11 @@ import { sendWithRetries } from './send'
 
 export interface BatchOptions {
   inputs: BatchInput[]
-  operation: OperationSchema
+  operation: ProviderOperation
   values: ParamValues
   outDir: string
   apiKey: string
-  urls: ProviderConfig['urls']
+  urls: ProviderUrls
   /** Where paid results and the journal live, shared by every run so nothing is bought twice. */
   stateDir: string
   concurrency: number
@@ -112,11 +113,11 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const { errors, warnings } = operation.validate(values)
     const keyProblem = operation.keyProblem(apiKey)
     if (keyProblem) errors.push(keyProblem)
-    if (errors.length) throw new JobError('invalid-request', errors.join('\n'))
-    for (const warning of warnings) this.emit('event', { type: 'notice', message: warning })
+    if (errors.length) throw new JobError('invalid-request', errors.map(problemText).join('\n'))
+    for (const warning of warnings) this.emit('event', { type: 'notice', message: problemText(warning) })
 
     this.purchases = await Purchases.open(this.options.stateDir)
-    this.client = createProviderClient(operation.provider, { key: apiKey, urls: this.options.urls }, this.dispatcher, this.purchases.ledger)
+    this.client = this.provider.createClient({ key: apiKey, urls: this.options.urls }, this.dispatcher, this.purchases.ledger)
     if (!this.options.dryRun) await this.checkAccount(this.client)
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
@@ -149,9 +150,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       if (isJobError(error) && error.kind === 'auth') throw error
       // No HTTP answer at all: sending every photo would only retry each one into the same wall.
       if (isJobError(error) && error.kind === 'retryable' && error.details.status === undefined) {
-        throw new JobError('retryable', `${PROVIDER_NAMES[operation.provider]} cannot be reached (${error.message}). Nothing was sent.`)
+        throw new JobError('retryable', `${this.provider.name} cannot be reached (${error.message}). Nothing was sent.`)
       }
-      this.emit('event', { type: 'notice', message: `Could not read the ${PROVIDER_NAMES[operation.provider]} balance before starting (${(error as Error).message}).` })
+      this.emit('event', { type: 'notice', message: `Could not read the ${this.provider.name} balance before starting (${(error as Error).message}).` })
       return
     }
     const unit = operation.cost(values).unit
@@ -245,7 +246,11 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   /** One photo's price; Photoroom sandbox keys are free (and watermarked). */
   private get cost(): number {
     const { operation, values, apiKey } = this.options
-    return operation.cost(values, { sandbox: isSandboxKey(operation.provider, apiKey) }).amount
+    return operation.cost(values, { sandbox: this.provider.isSandboxKey(apiKey) }).amount
+  }
+
+  private get provider(): ReturnType<typeof providerById> {
+    return providerById(this.options.operation.provider)
   }
 
   private summary(): BatchSummary {

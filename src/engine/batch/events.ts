@@ -1,4 +1,5 @@
-import type { Cost, ProviderId } from '../../shared/operations'
+import type { Cost } from '../../shared/operations'
+import type { ProviderId } from '../providers/registry'
 import type { Job, JobState } from '../../shared/jobs'
 import type { Balance } from '../providers/types'
 import type { LaneState } from '../scheduler/provider-lane'

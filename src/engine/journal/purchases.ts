@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { ProviderId } from '../../shared/operations'
+import type { ProviderId } from '../providers/registry'
 import { isJobError } from '../errors'
 import type { ProviderResult } from '../providers/types'
 import { Journal } from './journal'

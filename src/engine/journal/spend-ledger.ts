@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ProviderId } from '../../shared/operations'
+import type { ProviderId } from '../providers/registry'
 import { writeFileAtomic } from '../files/atomic-write'
 
 type Spent = Partial<Record<ProviderId, number>>

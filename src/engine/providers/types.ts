@@ -1,5 +1,7 @@
+import type { Balance as SharedBalance } from '../../shared/account'
 import type { ImageFormat } from '../../shared/images/sniff-format'
-import type { OperationSchema, ParamValues, ProviderId } from '../../shared/operations'
+import type { ParamValues } from '../../shared/operations'
+import type { ProviderId, ProviderOperation, ProviderUrls } from './registry'
 
 /** The image as it will be uploaded: straight from disk, or re-encoded upright when EXIF said to rotate. */
 export interface UploadImage {
@@ -10,7 +12,7 @@ export interface UploadImage {
 }
 
 export interface ProviderRequest {
-  operation: OperationSchema
+  operation: ProviderOperation
   values: ParamValues
   image: UploadImage
   signal: AbortSignal
@@ -32,10 +34,7 @@ export interface ProviderResult {
   warnings: string[]
 }
 
-export type Balance =
-  | { provider: ProviderId; unit: 'credits' | 'images'; source: 'provider'; available: number }
-  /** Phota has no balance endpoint: the figure is what Proofsheet itself has spent. */
-  | { provider: ProviderId; unit: 'credits'; source: 'spent-locally'; spent: number }
+export type Balance = SharedBalance<ProviderId>
 
 export interface ProviderClient {
   readonly provider: ProviderId
@@ -46,13 +45,6 @@ export interface ProviderClient {
 
 export interface ProviderConfig {
   key: string
-  /** Origins, overridable for the simulator. */
-  urls: { photoroomApi: string; photoroomSdk: string; pixelcut: string; phota: string }
-}
-
-export const DEFAULT_URLS: ProviderConfig['urls'] = {
-  photoroomApi: 'https://image-api.photoroom.com',
-  photoroomSdk: 'https://sdk.photoroom.com',
-  pixelcut: 'https://api.developer.pixelcut.ai',
-  phota: 'https://api.photalabs.com'
+  /** Each provider's origins by host name (`urls.photoroom.sdk`), overridable for the simulator. */
+  urls: ProviderUrls
 }

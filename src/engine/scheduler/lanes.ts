@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../shared/operations'
+import type { ProviderId } from '../providers/registry'
 import { ProviderLane, type LaneOptions } from './provider-lane'
 
 /**

@@ -1,5 +1,5 @@
 import PQueue from 'p-queue'
-import type { ProviderId } from '../../shared/operations'
+import type { ProviderId } from '../providers/registry'
 import { JobError } from '../errors'
 import { RateGate } from './rate-gate'
 

@@ -1,5 +1,5 @@
 import type { EmitEvent } from '../../shared/ipc/contract'
-import { PROVIDER_IDS, type ProviderId } from '../../shared/operations'
+import { PROVIDERS, type ProviderId } from '../../engine/providers/registry'
 import type { Balance } from '../../engine/providers/types'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { BalanceReader } from './balances'
@@ -56,7 +56,7 @@ export class BalanceTracker {
   }
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => PROVIDER_IDS.forEach((p) => void this.refresh(p)), intervalMs)
+    this.timer = setInterval(() => PROVIDERS.forEach((p) => void this.refresh(p.id)), intervalMs)
     this.timer.unref()
   }
 

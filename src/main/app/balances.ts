@@ -1,8 +1,7 @@
 import type { Dispatcher } from 'undici'
-import type { ProviderId } from '../../shared/operations'
-import { createProviderClient } from '../../engine/providers'
+import { providerById, type ProviderId, type ProviderUrls } from '../../engine/providers/registry'
 import { createDispatcher } from '../../engine/providers/http'
-import type { Balance, ProviderConfig } from '../../engine/providers/types'
+import type { Balance } from '../../engine/providers/types'
 import { SpendLedger } from '../../engine/journal/spend-ledger'
 
 /** Reads balances with the same clients the batches use; one small connection pool for all of them. */
@@ -11,14 +10,14 @@ export class BalanceReader {
   private readonly ledger: SpendLedger
 
   constructor(
-    private readonly urls: ProviderConfig['urls'],
+    private readonly urls: ProviderUrls,
     stateDir: string
   ) {
     this.ledger = new SpendLedger(stateDir)
   }
 
   read(provider: ProviderId, key: string): Promise<Balance[]> {
-    return createProviderClient(provider, { key, urls: this.urls }, this.dispatcher, this.ledger).balances(AbortSignal.timeout(15_000))
+    return providerById(provider).createClient({ key, urls: this.urls }, this.dispatcher, this.ledger).balances(AbortSignal.timeout(15_000))
   }
 
   close(): Promise<void> {

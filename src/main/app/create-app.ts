@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type Conf from 'conf'
-import type { ProviderConfig } from '../../engine'
+import type { ProviderId, ProviderUrls } from '../../engine'
 import type { EmitEvent, Handlers, Settings } from '../../shared/ipc/contract'
 import { openCatalog } from '../catalog/open-catalog'
 import type { Catalog } from '../catalog/catalog'
@@ -26,7 +26,7 @@ export interface AppOptions {
   keychainService: string
   /** Opens an electron-store in the app, a plain conf store in tests: the same options either way. */
   openSettingsStore: () => Conf<Settings>
-  urls: ProviderConfig['urls']
+  urls: ProviderUrls
   emit: EmitEvent
   shell: ShellActions
   typedPaths: boolean
@@ -37,7 +37,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  handlers: Handlers
+  handlers: Handlers<ProviderId>
   catalog: Catalog
   photos: PhotoLibrary
   settings: SettingsService

@@ -1,11 +1,12 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { REQUESTS, channelFor, type EventName } from '../../shared/ipc/channels'
+import type { ProviderId } from '../../engine/providers/registry'
 import type { EmitEvent, Envelope, EventPayload, Handlers } from '../../shared/ipc/contract'
 import { dispatch } from '../ipc/dispatch'
 import { isTrustedSender } from '../ipc/trusted-sender'
 
 /** Registers every request of the contract, and nothing else, behind one sender check. */
-export function registerIpc(handlers: Handlers, rendererUrl: string): () => void {
+export function registerIpc(handlers: Handlers<ProviderId>, rendererUrl: string): () => void {
   for (const name of REQUESTS) {
     ipcMain.handle(channelFor(name), (event: IpcMainInvokeEvent, input: unknown): Promise<Envelope<unknown>> | Envelope<unknown> => {
       const frame = event.senderFrame

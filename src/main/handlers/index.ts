@@ -1,5 +1,7 @@
-import { PAGE_SIZE, type AppState, type Handlers, type KeyStatus } from '../../shared/ipc/contract'
-import { OPERATIONS, PROVIDER_IDS, PROVIDER_NAMES, type ProviderId } from '../../shared/operations'
+import { PAGE_SIZE } from '../../shared/ipc/channels'
+import type { AppState, Handlers, KeyStatus } from '../../shared/ipc/contract'
+import { describeOperation } from '../../shared/operations/descriptor'
+import { allOperations, PROVIDERS, type ProviderId } from '../../engine'
 import { catalogHandlers } from './catalog'
 import type { HandlerContext } from './context'
 import { jobsHandlers } from './jobs'
@@ -8,7 +10,7 @@ import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
 
 /** Every request the renderer can make, composed once from the domains; Electron IPC and the test transport both call it. */
-export function createHandlers(c: HandlerContext): Handlers {
+export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
   return {
     getState: () => appState(c),
     ...catalogHandlers(c),
@@ -29,11 +31,11 @@ async function appState(c: HandlerContext): Promise<AppState> {
     preset: c.photos.preset(),
     jobs: c.runner.latestJobs(),
     queue: c.runner.queueState(),
-    keys: await Promise.all(PROVIDER_IDS.map(keyStatus)),
+    keys: await Promise.all(PROVIDERS.map((p) => keyStatus(p.id))),
     balances: c.balances.all(),
     settings: c.settings.get(),
-    providers: PROVIDER_IDS.map((id) => ({ id, name: PROVIDER_NAMES[id] })),
-    operations: OPERATIONS.map((o) => ({ id: o.id, label: o.label })),
+    providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name })),
+    operations: allOperations().map(describeOperation),
     typedPaths: c.typedPaths
   }
 }

@@ -1,9 +1,8 @@
-import type { Balance } from '../../shared/account'
+import type { Balance, ProviderId } from '../../engine'
 import type { HandlersFor, KeyStatus } from '../../shared/ipc/contract'
-import type { ProviderId } from '../../shared/operations'
 import type { HandlerContext } from './context'
 
-export function keysHandlers(c: HandlerContext): HandlersFor<'setKey' | 'testKey' | 'deleteKey'> {
+export function keysHandlers(c: HandlerContext): HandlersFor<'setKey' | 'testKey' | 'deleteKey', ProviderId> {
   const afterTest = (provider: ProviderId, { status, balances }: { status: KeyStatus; balances: Balance[] }): KeyStatus => {
     if (status.state === 'invalid') c.balances.forget(provider)
     for (const balance of balances) c.balances.accept(balance)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { REQUESTS, type RequestName } from '../../shared/ipc/channels'
 import { requestSchemas, type Envelope, type Handlers, type IpcError } from '../../shared/ipc/contract'
 import { isJobError, type JobErrorKind } from '../../engine/errors'
+import { PROVIDERS, type ProviderId } from '../../engine/providers/registry'
 import { AppError } from '../app/app-error'
 import { KeychainUnavailableError } from '../keychain/keychain'
 
@@ -14,6 +15,15 @@ const KIND_CODES: Record<JobErrorKind, IpcError['code']> = {
   cancelled: 'busy'
 }
 
+const providerIds = z.enum(PROVIDERS.map((p) => p.id))
+
+/** The contract takes any provider id (shared code cannot know the registry); here only known ones pass. */
+function withKnownProvider(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject && 'provider' in schema.shape ? schema.extend({ provider: providerIds }) : schema
+}
+
+const inputSchemas = Object.fromEntries(REQUESTS.map((name) => [name, withKnownProvider(requestSchemas[name].input)])) as Record<RequestName, z.ZodType>
+
 function isRequestName(name: string): name is RequestName {
   return (REQUESTS as readonly string[]).includes(name)
 }
@@ -22,9 +32,9 @@ function isRequestName(name: string): name is RequestName {
  * The one way a request reaches main, whatever carries it (Electron IPC or the test transport):
  * unknown channels and malformed input are refused before any handler runs.
  */
-export async function dispatch(handlers: Handlers, channel: string, input: unknown, log: (error: unknown) => void = console.error): Promise<Envelope<unknown>> {
+export async function dispatch(handlers: Handlers<ProviderId>, channel: string, input: unknown, log: (error: unknown) => void = console.error): Promise<Envelope<unknown>> {
   if (!isRequestName(channel)) return { ok: false, error: { code: 'invalid-input', message: `Unknown request "${channel}".` } }
-  const parsed = requestSchemas[channel].input.safeParse(input)
+  const parsed = inputSchemas[channel].safeParse(input)
   if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: z.prettifyError(parsed.error) } }
   try {
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>
@@ -36,7 +46,7 @@ export async function dispatch(handlers: Handlers, channel: string, input: unkno
 
 /** Errors cross as `{code, message}`: never a stack, never a key. */
 export function toIpcError(error: unknown, log: (error: unknown) => void): IpcError {
-  if (error instanceof AppError) return { code: error.code, message: error.message }
+  if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) }
   if (error instanceof KeychainUnavailableError) return { code: error.code, message: error.message }
   if (isJobError(error)) return { code: KIND_CODES[error.kind], message: error.message }
   if (error instanceof z.ZodError) return { code: 'invalid-input', message: z.prettifyError(error) }

@@ -1,7 +1,7 @@
-import { Batch, isJobError, Lanes, PROVIDER_DEFAULTS, type BatchEvent, type BatchInput, type ProviderConfig } from '../../engine'
+import { Batch, isJobError, Lanes, providerById, type BatchEvent, type BatchInput, type ProviderId, type ProviderOperation, type ProviderUrls } from '../../engine'
 import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
-import { PROVIDER_NAMES, isSandboxKey, type OperationSchema, type ParamValues, type ProviderId } from '../../shared/operations'
+import type { ParamValues } from '../../shared/operations'
 import { AppError } from '../app/app-error'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
@@ -28,13 +28,13 @@ export interface RunnerOptions {
   settings: SettingsService
   balances: BalanceTracker
   emit: EmitEvent
-  urls: ProviderConfig['urls']
+  urls: ProviderUrls
   stateDir: string
   hooks?: RunnerHooks
 }
 
 interface Group {
-  operation: OperationSchema
+  operation: ProviderOperation
   values: ParamValues
   inputs: BatchInput[]
 }
@@ -89,13 +89,13 @@ export class BatchRunner {
     const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))])
     for (const { operation } of groups.values()) {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
-      if (problem) throw new AppError('invalid-input', problem)
+      if (problem) throw new AppError('invalid-input', problem.message)
     }
 
     this.jobs.clear()
     this.running = [...groups.values()].map((group) => {
-      const provider = group.operation.provider
-      const apiKey = keys.get(provider) as string
+      const provider = providerById(group.operation.provider)
+      const apiKey = keys.get(provider.id) as string
       const batch = new Batch({
         inputs: group.inputs,
         operation: group.operation,
@@ -105,11 +105,11 @@ export class BatchRunner {
         apiKey,
         urls: this.o.urls,
         stateDir: this.o.stateDir,
-        concurrency: concurrency[provider] ?? PROVIDER_DEFAULTS[provider].concurrency,
-        requestsPerSecond: PROVIDER_DEFAULTS[provider].requestsPerSecond,
+        concurrency: concurrency[provider.id] ?? provider.limits.concurrency,
+        requestsPerSecond: provider.limits.requestsPerSecond,
         lanes: this.lanes
       })
-      return { batch, group, sandbox: isSandboxKey(provider, apiKey) }
+      return { batch, group, sandbox: provider.isSandboxKey(apiKey) }
     })
     for (const id of ids) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'queued', attempts: 0 })
     this.queue = { state: 'running', total: ids.length, finished: 0, counts: {} }
@@ -135,9 +135,10 @@ export class BatchRunner {
     const keys = new Map<ProviderId, string>()
     for (const provider of providers) {
       const key = await this.o.keys.key(provider)
-      if (!key) throw new AppError('auth', `Add your ${PROVIDER_NAMES[provider]} API key first.`)
+      const { name } = providerById(provider)
+      if (!key) throw new AppError('auth', `Add your ${name} API key first.`)
       const refusal = this.o.keys.refusal(provider)
-      if (refusal) throw new AppError('auth', `${PROVIDER_NAMES[provider]} refused the saved key (${refusal}). Replace it first.`)
+      if (refusal) throw new AppError('auth', `${name} refused the saved key (${refusal}). Replace it first.`)
       keys.set(provider, key)
     }
     return keys

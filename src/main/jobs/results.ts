@@ -2,7 +2,8 @@ import { extname } from 'node:path'
 import type { PhotoFacts } from '../../engine'
 import type { ImageFormat } from '../../shared/images/sniff-format'
 import type { Job } from '../../shared/jobs'
-import type { OperationSchema, ParamValues } from '../../shared/operations'
+import type { ProviderOperation } from '../../engine'
+import type { ParamValues } from '../../shared/operations'
 import type { Catalog } from '../catalog/catalog'
 import type { PhotoFacts as CatalogFacts, PhotoRow as CatalogPhoto } from '../catalog/photos'
 
@@ -45,7 +46,7 @@ function factsFrom(metadata: Record<string, string> = {}, warnings: string[] = [
  * job that only found a result this photo already has (the same purchase) adds nothing. Returns the
  * new result's id, or null.
  */
-export function recordResult(catalog: Catalog, photoId: number, job: Job, run: { operation: OperationSchema; values: ParamValues; sandbox: boolean }): number | null {
+export function recordResult(catalog: Catalog, photoId: number, job: Job, run: { operation: ProviderOperation; values: ParamValues; sandbox: boolean }): number | null {
   if (!job.key || !job.outputs?.length || !catalog.photo(photoId)) return null
   if (job.state === 'reused' && catalog.results(photoId).some((r) => r.jobKey === job.key)) return null
   // Paid only by the job that sent it: a reuse, or an identical photo sent once for both, cost nothing more.

@@ -1,5 +1,5 @@
 import type { KeyStatus } from '../../shared/ipc/contract'
-import { isSandboxKey, type ProviderId } from '../../shared/operations'
+import { providerById, type ProviderId } from '../../engine/providers/registry'
 import { isJobError } from '../../engine/errors'
 import type { Balance } from '../../engine/providers/types'
 import type { Keychain } from './keychain'
@@ -27,7 +27,7 @@ export class ApiKeys {
     const key = await this.key(provider)
     if (!key) return { provider, state: 'not-set', sandbox: false }
     const message = this.refusal(provider)
-    return { provider, state: message ? 'invalid' : 'set', last4: key.slice(-4), sandbox: isSandboxKey(provider, key), message }
+    return { provider, state: message ? 'invalid' : 'set', last4: key.slice(-4), sandbox: providerById(provider).isSandboxKey(key), message }
   }
 
   /** Stores the key (replacing any other), then asks the provider whether it works. */

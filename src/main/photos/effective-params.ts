@@ -1,14 +1,16 @@
-import { OPERATIONS, type OperationSchema, type ParamValues } from '../../shared/operations'
+import { allOperations, type ProviderOperation } from '../../engine'
+import type { ParamValues } from '../../shared/operations'
+import { problemText } from '../../shared/operations/common'
 import { AppError } from '../app/app-error'
 
-export function operationFor(id: string): OperationSchema {
-  const operation = OPERATIONS.find((o) => o.id === id)
-  if (!operation) throw new AppError('invalid-input', `Unknown operation "${id}". Choose one of: ${OPERATIONS.map((o) => o.id).join(', ')}.`)
+export function operationFor(id: string): ProviderOperation {
+  const operation = allOperations().find((o) => o.id === id)
+  if (!operation) throw new AppError('invalid-input', `Unknown operation "${id}". Choose one of: ${allOperations().map((o) => o.id).join(', ')}.`)
   return operation
 }
 
 /** Parameters the provider would refuse are refused here, each problem naming its parameter. */
-export function refuseInvalid(operation: OperationSchema, values: ParamValues): void {
+export function refuseInvalid(operation: ProviderOperation, values: ParamValues): void {
   const { errors } = operation.validate(values)
-  if (errors.length) throw new AppError('invalid-input', errors.join('\n'))
+  if (errors.length) throw new AppError('invalid-input', errors.map(problemText).join('\n'), errors)
 }

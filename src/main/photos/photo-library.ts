@@ -1,7 +1,8 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises'
 import type { SkippedPath } from '../../engine'
 import type { CatalogSummary, PhotoRow, Preset } from '../../shared/ipc/contract'
-import type { OperationSchema, ParamValues } from '../../shared/operations'
+import type { ProviderOperation } from '../../engine'
+import type { ParamValues } from '../../shared/operations'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
 import { operationFor, refuseInvalid } from './effective-params'
@@ -73,7 +74,7 @@ export class PhotoLibrary {
   }
 
   /** The operation and parameters one photo is sent with: the preset, then its own overrides. */
-  effective(id: number): { operation: OperationSchema; values: ParamValues } {
+  effective(id: number): { operation: ProviderOperation; values: ParamValues } {
     const photo = this.require(id)
     const preset = this.preset()
     return { operation: operationFor(preset.operationId), values: { ...preset.values, ...photo.overrides } }

@@ -4,12 +4,14 @@ import type Conf from 'conf'
 import type { Options } from 'conf'
 import { z } from 'zod'
 import { settingsSchema, type Settings } from '../../shared/ipc/contract'
-import { PROVIDER_DEFAULTS } from '../../engine/defaults'
+import { PROVIDERS } from '../../engine/providers/registry'
+
+const DEFAULT_CONCURRENCY: Settings['concurrency'] = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.limits.concurrency]))
 
 export const DEFAULT_SETTINGS: Settings = {
   outputFolder: null,
   naming: '{name}',
-  concurrency: Object.fromEntries(Object.entries(PROVIDER_DEFAULTS).map(([id, d]) => [id, d.concurrency])) as Settings['concurrency'],
+  concurrency: DEFAULT_CONCURRENCY,
   defaultPreset: { operationId: 'photoroom.remove-background', values: {} },
   window: { width: 1280, height: 820, maximized: false }
 }
@@ -32,7 +34,7 @@ export function settingsStoreOptions(): Options<Settings> {
       '0.2.0': (store) => {
         const old = store.get('concurrency') as unknown
         if (typeof old === 'number') {
-          store.set('concurrency', Object.fromEntries(Object.keys(PROVIDER_DEFAULTS).map((id) => [id, old])) as Settings['concurrency'])
+          store.set('concurrency', Object.fromEntries(PROVIDERS.map((p) => [p.id, old])))
         }
       }
     }
@@ -43,8 +45,10 @@ export function settingsStoreOptions(): Options<Settings> {
 export class SettingsService {
   constructor(private readonly store: Store) {}
 
+  /** A provider added since the file was written gets its default concurrency here, so no file goes stale. */
   get(): Settings {
-    return settingsSchema.parse(this.store.store)
+    const settings = settingsSchema.parse(this.store.store)
+    return { ...settings, concurrency: { ...DEFAULT_CONCURRENCY, ...settings.concurrency } }
   }
 
   /** Validated as a whole before anything is written, so a bad field leaves the file as it was. */

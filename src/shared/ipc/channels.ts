@@ -39,6 +39,9 @@ export function imagePath(ref: ImageRef): string {
   return ref.kind === 'result' ? `result/${ref.resultId}/${ref.index}` : `${ref.kind}/${ref.photoId}`
 }
 
+/** Rows of the photo list per range request, and in the first state. */
+export const PAGE_SIZE = 200
+
 export const IMAGE_SCHEME = 'proofsheet-image'
 
 /** Electron channel names are namespaced so nothing else on the bus can collide with ours. */

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import type { ParamDescriptor } from '../params/describe'
 import { coerceFormValue } from '../params/form-values'
-import type { JsonSchema } from '../params/openapi-params'
-import type { InputImage, OperationSchema, ParamValues } from './types'
+import type { JsonSchema } from '../params/json-schema'
+import { priceOf } from './pricing'
+import { checkRules, type ParamRule } from './rules'
+import type { InputImage, OperationSchema, ParamProblem, ParamValues } from './types'
 
 const validators = new WeakMap<JsonSchema, z.ZodType>()
 
@@ -52,19 +54,26 @@ export function parseWith(params: readonly ParamDescriptor[], name: string, raw:
 }
 
 /** Checks each value against its parameter's schema; unknown names are errors with a suggestion. */
-export function validateEach(params: readonly ParamDescriptor[], values: ParamValues, label: string): string[] {
-  const errors: string[] = []
+export function validateEach(params: readonly ParamDescriptor[], values: ParamValues, label: string): ParamProblem[] {
+  const errors: ParamProblem[] = []
   for (const [name, value] of Object.entries(values)) {
     const found = findDescriptor(params, name)
     if (!found || found.path.length) {
-      errors.push(unknownParamMessage(name, params, label))
+      errors.push({ param: name, message: unknownParamMessage(name, params, label) })
       continue
     }
     if (found.descriptor.kind === 'file') continue
     const result = validatorFor(found.descriptor.schema).safeParse(value)
-    if (!result.success) errors.push(`${name}: ${describeIssue(found.descriptor, result.error.issues[0])}`)
+    if (!result.success) errors.push({ param: name, message: describeIssue(found.descriptor, result.error.issues[0]) })
   }
   return errors
+}
+
+/** One line for people: the message alone when it already names its parameter, else `param: message`. */
+export function problemText({ param, message }: ParamProblem): string {
+  // A longer dotted name (shadow.mode for shadow) does not count as naming it.
+  const named = new RegExp(`(^|[^\\w.-])${param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-]|\\.\\w)`).test(message)
+  return named ? message : `${param}: ${message}`
 }
 
 function describeIssue(descriptor: ParamDescriptor, issue: z.core.$ZodIssue | undefined): string {
@@ -104,9 +113,35 @@ export function nest(values: ParamValues): Record<string, unknown> {
   return root
 }
 
-/** An operation whose command-line and form values are read by its own parameters' schemas. */
-export function defineOperation(operation: Omit<OperationSchema, 'parseValue' | 'keyProblem'> & Partial<Pick<OperationSchema, 'keyProblem'>>): OperationSchema {
-  return { keyProblem: () => null, ...operation, parseValue: (name, raw) => parseWith(operation.params, name, raw) }
+export type OperationDefinition<P extends string> = Omit<OperationSchema<P>, 'parseValue' | 'validate' | 'cost' | 'keyProblem' | 'rules'> &
+  Partial<Pick<OperationSchema<P>, 'keyProblem' | 'rules'>> & {
+    /** Checks beyond the rules, once each value fits its schema: a nested body's shape as a whole. */
+    check?: (values: ParamValues) => ParamProblem[]
+  }
+
+const asProblem = (rule: ParamRule): ParamProblem => ({ param: rule.param, message: rule.message })
+
+/**
+ * An operation whose values are read and checked by its own parameters' schemas, then by its rules;
+ * its cost comes from its pricing. The rules see model headers by name, like any parameter.
+ */
+export function defineOperation<P extends string>({ check, ...operation }: OperationDefinition<P>): OperationSchema<P> {
+  const rules = operation.rules ?? []
+  return {
+    keyProblem: () => null,
+    ...operation,
+    rules,
+    parseValue: (name, raw) => parseWith(operation.params, name, raw),
+    validate: (values) => {
+      const each = validateEach(operation.params, values, operation.label)
+      const broken = checkRules(rules, values)
+      return {
+        errors: [...each, ...(each.length ? [] : (check?.(values) ?? [])), ...broken.filter((r) => r.severity === 'error').map(asProblem)],
+        warnings: broken.filter((r) => r.severity === 'warning').map(asProblem)
+      }
+    },
+    cost: (values, options) => priceOf(operation.pricing, values, options)
+  }
 }
 
 /** The file extension for an API's format name: "jpeg" and "jpg" both give jpg; PNG when unset. */

@@ -1,12 +1,11 @@
 import type { ImageFormat } from '../images/sniff-format'
 import type { ParamDescriptor } from '../params/describe'
+import type { Pricing } from './pricing'
+import type { ParamRule } from './rules'
 
-export const PROVIDER_IDS = ['photoroom', 'pixelcut', 'phota'] as const
-export type ProviderId = (typeof PROVIDER_IDS)[number]
-export type OperationName = 'remove-background' | 'edit'
-export type OperationId = `${ProviderId}.${OperationName}`
-
-export const PROVIDER_NAMES: Record<ProviderId, string> = { photoroom: 'Photoroom', pixelcut: 'Pixelcut', phota: 'Phota' }
+/** Which providers exist is the engine's registry's to say; here a provider is any id. */
+export type OperationName = string
+export type OperationId<P extends string = string> = `${P}.${OperationName}`
 
 /** Parameter values keyed by the API's dotted names, already typed (numbers are numbers). */
 export type ParamValues = Record<string, unknown>
@@ -17,11 +16,18 @@ export interface Cost {
   unit: 'credits' | 'images'
 }
 
+/** What is wrong, and with which parameter, so a form can show it next to the field. */
+export interface ParamProblem {
+  /** The API's (dotted) parameter or header name; `key` for the API key. */
+  param: string
+  message: string
+}
+
 export interface Validation {
   /** Blocking: the request would be refused. */
-  errors: string[]
+  errors: ParamProblem[]
   /** Worth telling: the request works but a parameter will be ignored. */
-  warnings: string[]
+  warnings: ParamProblem[]
 }
 
 export interface InputImage {
@@ -32,18 +38,22 @@ export interface InputImage {
   height: number
 }
 
-export interface OperationSchema {
-  id: OperationId
-  provider: ProviderId
+export interface OperationSchema<P extends string = string> {
+  id: OperationId<P>
+  provider: P
   operation: OperationName
   label: string
   params: readonly ParamDescriptor[]
+  /** Rules between parameters, as data: the validator and a form evaluate the same list. */
+  rules: readonly ParamRule[]
+  /** What one image costs and which parameters change it, as data. */
+  pricing: Pricing
   /** Reads a command-line or form value ("0.1", "true", "FFFFFF") as the parameter's type. */
   parseValue(name: string, raw: string): unknown
   validate(values: ParamValues): Validation
   cost(values: ParamValues, options?: { sandbox?: boolean }): Cost
   /** Why this key cannot be used with this operation, known before sending (Photoroom sandbox keys); null when it can. */
-  keyProblem(key: string): string | null
+  keyProblem(key: string): ParamProblem | null
   /** Reasons the provider would refuse this image with these parameters; empty when it would take it. */
   inputProblems(image: InputImage, values: ParamValues): string[]
   /** How long one request may take, in ms: AI features take seconds, Phota may take minutes. */

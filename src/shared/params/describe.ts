@@ -1,4 +1,4 @@
-import type { JsonSchema } from './openapi-params'
+import type { JsonSchema } from './json-schema'
 
 export type ParamKind = 'enum' | 'number' | 'integer' | 'boolean' | 'string' | 'number-or-string' | 'number-or-enum' | 'object' | 'list' | 'file'
 

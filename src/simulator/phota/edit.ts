@@ -1,4 +1,6 @@
-import { photaEditSchema, photaRequestProblems, PHOTA_LIMITS } from '../../shared/params/phota'
+import { photaEditRules } from '../../engine/providers/phota/params/rules'
+import { photaEditSchema, PHOTA_LIMITS } from '../../engine/providers/phota/params/schema'
+import { checkRules } from '../../shared/operations/rules'
 import type { OperationRequest, Route } from '../context'
 import { fetchImageUrl } from '../fetch-image'
 import { BodyTooLarge, isJson, json, readBody, type Reply } from '../http-io'
@@ -42,7 +44,7 @@ async function edit(request: OperationRequest): Promise<Reply> {
     })
   }
   const params = parsed.data
-  const problem = photaRequestProblems(params)[0]
+  const problem = params.images?.length ? checkRules(photaEditRules, params)[0]?.message : 'at least one input image is required'
   if (problem) return photaError(400, 'INVALID_REQUEST', problem)
   if (params.profile_ids?.length) return photaError(404, 'PROFILE_NOT_FOUND', `Profile ${params.profile_ids[0]} not found`)
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { assembleFields } from '../../shared/params/form-values'
-import { findParam, photoroomEditParams } from '../../shared/params/openapi-params'
-import { checkRules, photoroomEditRules } from '../../shared/params/photoroom-rules'
+import { assembleFields } from '../../engine/providers/photoroom/params/form-fields'
+import { findParam, photoroomEditParams } from '../../engine/providers/photoroom/params/openapi'
+import { MODEL_HEADERS, photoroomEditRules } from '../../engine/providers/photoroom/params/rules'
+import { checkRules } from '../../shared/operations/rules'
 import type { OperationRequest, Route } from '../context'
 import { fetchImageUrl } from '../fetch-image'
 import { isMultipart, readMultipart, type Reply } from '../http-io'
@@ -56,8 +57,8 @@ async function edit(request: OperationRequest, input: EditInput): Promise<Reply>
     const parsed = param.zod.safeParse(value)
     if (!parsed.success) return v2Error(400, `${name}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`)
   }
-  const headers = Object.fromEntries(Object.entries(request.req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
-  const broken = checkRules(photoroomEditRules, { values, headers }).find((r) => r.severity === 'error')
+  const headers = Object.fromEntries(MODEL_HEADERS.map((name) => [name, request.req.headers[name]]))
+  const broken = checkRules(photoroomEditRules, { ...values, ...headers }).find((r) => r.severity === 'error')
   if (broken) return v2Error(400, broken.message)
   if (!input.image && values['imageFromPrompt.prompt'] === undefined) return v2Error(400, 'imageFile: must be provided')
 

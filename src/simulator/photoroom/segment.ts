@@ -1,4 +1,4 @@
-import { photoroomSegmentParams } from '../../shared/params/openapi-params'
+import { photoroomSegmentParams } from '../../engine/providers/photoroom/params/openapi'
 import { contentTypes, cutout, inspectImage, MalformedImage, render, type OutputFormat } from '../imaging'
 import { isMultipart, json, readMultipart, type Reply } from '../http-io'
 import type { OperationRequest, Route } from '../context'

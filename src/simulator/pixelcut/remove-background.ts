@@ -1,4 +1,4 @@
-import { pixelcutRemoveBackgroundSchema, pixelcutShadowEnabled, PIXELCUT_LIMITS } from '../../shared/params/pixelcut'
+import { pixelcutRemoveBackgroundSchema, pixelcutShadowEnabled, PIXELCUT_LIMITS } from '../../engine/providers/pixelcut/params/schema'
 import type { OperationRequest, Route } from '../context'
 import { fetchImageUrl } from '../fetch-image'
 import { BodyTooLarge, isJson, isMultipart, json, readBody, readMultipart, type Reply } from '../http-io'

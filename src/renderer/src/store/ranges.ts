@@ -1,4 +1,4 @@
-import { PAGE_SIZE } from '@shared/ipc/contract/catalog'
+import { PAGE_SIZE } from '@shared/ipc/channels'
 import { call } from '../api'
 import type { PhotosSlice } from './photos-slice'
 

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand'
-import type { OperationChoice, Preset, Settings } from './types'
+import type { OperationDescriptor, Preset, Settings } from './types'
 
 export interface SettingsSlice {
   settings: Settings | null
   preset: Preset | null
-  operations: OperationChoice[]
+  operations: OperationDescriptor[]
   /** The browser harness cannot open a native picker: paths are typed instead. */
   typedPaths: boolean
   setSettings(settings: Settings): void
@@ -23,6 +23,6 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
 export const settingsSelectors = {
   outputFolder: (s: SettingsSlice): string => s.settings?.outputFolder ?? '',
   preset: (s: SettingsSlice): Preset | null => s.preset,
-  operations: (s: SettingsSlice): OperationChoice[] => s.operations,
+  operations: (s: SettingsSlice): OperationDescriptor[] => s.operations,
   typedPaths: (s: SettingsSlice): boolean => s.typedPaths
 }

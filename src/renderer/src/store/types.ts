@@ -22,7 +22,4 @@ export interface ProviderChoice {
   name: string
 }
 
-export interface OperationChoice {
-  id: string
-  label: string
-}
+export type { OperationDescriptor } from '@shared/operations/descriptor'

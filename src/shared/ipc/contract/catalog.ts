@@ -48,9 +48,6 @@ export const catalogSummarySchema = z.object({
 export const skippedSchema = z.object({ path: z.string(), reason: z.string() })
 const addResult = z.object({ added: z.number(), skipped: z.array(skippedSchema) })
 
-/** At most this many rows per range request, and in the first state. */
-export const PAGE_SIZE = 200
-
 export const catalog = {
   requests: {
     addPaths: { input: z.object({ paths: z.array(z.string().min(1)).min(1).max(1000) }), output: addResult },

@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import { PROVIDER_IDS } from '../../operations/types'
-
-export const provider = z.enum(PROVIDER_IDS)
+/** Which providers exist is the engine registry's to say: main narrows this to its ids before any handler runs. */
+export const provider = z.string().min(1).max(64)
 /** Photos, results and presets are rows in the catalog: addressed by their integer id. */
 export const rowId = z.number().int().positive()
 export const paramValues = z.record(z.string(), z.unknown())

@@ -30,17 +30,22 @@ export type EventPayload<E extends EventName> = z.output<(typeof eventSchemas)[E
 export type IpcError = z.output<typeof errorSchema>
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
+/** A request's input with `provider` narrowed to the ids main knows. */
+type WithProvider<T, P extends string> = T extends { provider: string } ? Omit<T, 'provider'> & { provider: P } : T
+
+export type HandlerInput<K extends RequestName, P extends string = string> = WithProvider<ParsedInput<K>, P>
+
 /** Main must implement every request: a missing handler is a compile error. */
-export type Handlers = { [K in RequestName]: (input: ParsedInput<K>) => Promise<RequestOutput<K>> }
+export type Handlers<P extends string = string> = { [K in RequestName]: (input: HandlerInput<K, P>) => Promise<RequestOutput<K>> }
 /** The handlers of some requests: each domain's handlers in main are one of these. */
-export type HandlersFor<K extends RequestName> = Pick<Handlers, K>
+export type HandlersFor<K extends RequestName, P extends string = string> = Pick<Handlers<P>, K>
 
 export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
 export type AppState = RequestOutput<'getState'>
 
 export { errorSchema }
-export { PAGE_SIZE, presetSchema } from './catalog'
+export { presetSchema } from './catalog'
 export { settingsSchema } from './settings'
 export type { CatalogSummary, PhotoRow, Preset, Review } from './catalog'
 export type { QueueState } from './jobs'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { OperationDescriptor } from '../../operations/descriptor'
 import { noticeSchema, provider, type Domain } from './common'
 import { presetSchema } from './catalog'
 
@@ -11,7 +12,8 @@ export const settingsSchema = z.object({
     .max(120)
     .refine((n) => n.includes('{name}'), 'The name pattern must contain {name}.')
     .refine((n) => !/[/\\:*?"<>|]/.test(n), 'The name pattern cannot contain / \\ : * ? " < > or |.'),
-  concurrency: z.record(provider, z.number().int().min(1).max(32)),
+  /** Per provider; a missing one takes the registry's default, an unknown one (a newer version's) is kept. */
+  concurrency: z.record(z.string(), z.number().int().min(1).max(32)),
   defaultPreset: presetSchema,
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })
@@ -27,7 +29,7 @@ export const settingsStateSchema = z.object({
   settings: settingsSchema,
   providers: z.array(z.object({ id: provider, name: z.string() })),
   /** Each operation's parameters as plain JSON, for the inspector. */
-  operations: z.array(z.object({ id: z.string(), label: z.string() }).loose()),
+  operations: z.array(z.custom<OperationDescriptor>((value) => typeof value === 'object' && value !== null)),
   /** The browser harness cannot open a folder picker, so paths are typed. */
   typedPaths: z.boolean()
 })

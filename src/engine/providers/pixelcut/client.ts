@@ -1,9 +1,9 @@
 import type { Dispatcher } from 'undici'
 import { FormData } from 'undici'
-import { pixelcutBody } from '../../shared/operations/pixelcut-remove-background'
-import { JobError } from '../errors'
-import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from './http'
-import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from './types'
+import { pixelcutBody } from './operations/remove-background'
+import { JobError } from '../../errors'
+import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
 
 const INPUT_CODES = new Set(['malformed_image', 'unsupported_image_format', 'file_size_too_large', 'resolution_too_high', 'unknown_foreground'])
 const INPUT_MESSAGES: Record<string, string> = {
@@ -43,7 +43,7 @@ export class PixelcutClient implements ProviderClient {
     for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
     const response = await send(
       this.dispatcher,
-      { method: 'POST', url: `${this.config.urls.pixelcut}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'image/png' }, body: form, signal, timeoutMs },
+      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'image/png' }, body: form, signal, timeoutMs },
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)
@@ -60,7 +60,7 @@ export class PixelcutClient implements ProviderClient {
   async balances(signal: AbortSignal = new AbortController().signal): Promise<Balance[]> {
     const response = await send(
       this.dispatcher,
-      { method: 'GET', url: `${this.config.urls.pixelcut}/v1/credits`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },
+      { method: 'GET', url: `${this.config.urls.pixelcut.api}/v1/credits`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)

@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import spec from '../spec/photoroom-openapi.json' with { type: 'json' }
-
-/** A JSON Schema fragment as the OpenAPI document writes it. */
-export type JsonSchema = Record<string, unknown>
+import type { JsonSchema } from '../../../../shared/params/json-schema'
+import spec from './openapi.json' with { type: 'json' }
 
 /** One request parameter of a Photoroom operation, read from the official OpenAPI document. */
 export interface SpecParam {

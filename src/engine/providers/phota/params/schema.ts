@@ -3,13 +3,6 @@ import { z } from 'zod'
 export const PHOTA_BASE_MODELS = ['flux-2', 'gpt-image-2', 'nb2', 'qwen-image-2', 'reve'] as const
 export const PHOTA_RESOLUTIONS = ['1K', '2K', '4K'] as const
 
-/** Highest output resolution each base model supports; models not listed support all. */
-export const PHOTA_MAX_RESOLUTION: Partial<Record<(typeof PHOTA_BASE_MODELS)[number], (typeof PHOTA_RESOLUTIONS)[number]>> = {
-  'qwen-image-2': '2K',
-  'flux-2': '2K',
-  reve: '1K'
-}
-
 /** POST /v1/phota/edit body (EditRequest in Phota's OpenAPI). */
 export const photaEditSchema = z.object({
   prompt: z.string().default('').describe('Text prompt describing the desired edit.'),
@@ -29,26 +22,6 @@ export const photaEditSchema = z.object({
 })
 
 export type PhotaEditParams = z.infer<typeof photaEditSchema>
-
-const RESOLUTION_RANK = { '1K': 1, '2K': 2, '4K': 3 } as const
-
-/**
- * Combinations the schema accepts but Phota rejects with 400 INVALID_REQUEST.
- * Returns a message per problem; empty when the request is acceptable.
- */
-export function photaRequestProblems(params: PhotaEditParams): string[] {
-  const problems: string[] = []
-  if (params.quality != null && params.base_model !== 'gpt-image-2') {
-    problems.push(`quality is only supported by gpt-image-2, not ${params.base_model}`)
-  }
-  const max = PHOTA_MAX_RESOLUTION[params.base_model]
-  if (max && RESOLUTION_RANK[params.resolution] > RESOLUTION_RANK[max]) {
-    problems.push(`${params.base_model} supports resolution up to ${max}, not ${params.resolution}`)
-  }
-  if (!params.images?.length) problems.push('at least one input image is required')
-  if (!params.prompt.trim()) problems.push('prompt must not be empty')
-  return problems
-}
 
 export const PHOTA_LIMITS = {
   maxImages: 10,

@@ -1,9 +1,10 @@
 import { z } from 'zod'
-import { describe, flatten } from '../params/describe'
-import type { JsonSchema } from '../params/openapi-params'
-import { pixelcutRemoveBackgroundSchema, pixelcutShadowEnabled, PIXELCUT_LIMITS } from '../params/pixelcut'
-import { defineOperation, formatProblems, nest, sizeProblems, validateEach } from './common'
-import type { OperationSchema, ParamValues } from './types'
+import { defineOperation, formatProblems, nest, sizeProblems } from '../../../../shared/operations/common'
+import type { ParamRule } from '../../../../shared/operations/rules'
+import type { ParamValues } from '../../../../shared/operations/types'
+import { describe, flatten } from '../../../../shared/params/describe'
+import type { JsonSchema } from '../../../../shared/params/json-schema'
+import { pixelcutRemoveBackgroundSchema, PIXELCUT_LIMITS } from '../params/schema'
 
 const LABEL = 'Pixelcut remove-background'
 const jsonSchema = z.toJSONSchema(pixelcutRemoveBackgroundSchema, { io: 'input' }) as JsonSchema
@@ -12,6 +13,11 @@ const params = [
   ...flatten(jsonSchema, (name) => (name.startsWith('shadow') ? 'shadow' : 'output')).filter((p) => p.name !== 'image_url')
 ]
 
+/** `shadow=true` is the automatic shadow; the details describe another one, so the two cannot be mixed. */
+const rules: ParamRule[] = params
+  .filter((p) => p.name.startsWith('shadow.'))
+  .map((p) => ({ kind: 'excludes', param: 'shadow', other: p.name, severity: 'error', message: 'set either shadow=true or the shadow.* details, not both' }))
+
 /** The JSON body Pixelcut expects from dotted values; `shadow=true` stays a boolean. */
 export function pixelcutBody(values: ParamValues): Record<string, unknown> {
   const body = nest(values)
@@ -19,26 +25,25 @@ export function pixelcutBody(values: ParamValues): Record<string, unknown> {
   return body
 }
 
-export const pixelcutRemoveBackground: OperationSchema = defineOperation({
+export const pixelcutRemoveBackground = defineOperation({
   id: 'pixelcut.remove-background',
   provider: 'pixelcut',
   operation: 'remove-background',
   label: LABEL,
   params,
-  validate: (values) => {
-    const errors = validateEach(params, values, LABEL)
-    if (values['shadow'] !== undefined && Object.keys(values).some((k) => k.startsWith('shadow.'))) {
-      errors.push('shadow: set either shadow=true or the shadow.* details, not both')
-    }
-    if (!errors.length) {
-      const parsed = pixelcutRemoveBackgroundSchema.safeParse(pixelcutBody(values))
-      if (!parsed.success) errors.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
-    }
-    return { errors, warnings: [] }
-  },
-  cost: (values) => {
+  rules,
+  // The nested light source is checked whole: a detail without `shadow.enabled` is incomplete.
+  check: (values) => {
     const parsed = pixelcutRemoveBackgroundSchema.safeParse(pixelcutBody(values))
-    return { amount: 1 + (parsed.success && pixelcutShadowEnabled(parsed.data.shadow) ? 3 : 0), unit: 'credits' }
+    return parsed.success ? [] : parsed.error.issues.map((i) => ({ param: i.path.join('.'), message: i.message }))
+  },
+  pricing: {
+    unit: 'credits',
+    base: 1,
+    effects: [
+      { kind: 'adds', param: 'shadow', value: true, amount: 3 },
+      { kind: 'adds', param: 'shadow.enabled', value: true, amount: 3 }
+    ]
   },
   inputProblems: (image) => {
     const problems = [...formatProblems(image, PIXELCUT_LIMITS.formats, LABEL), ...sizeProblems(image, PIXELCUT_LIMITS.maxBytes, LABEL)]

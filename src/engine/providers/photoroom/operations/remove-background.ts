@@ -1,24 +1,25 @@
-import { describe } from '../params/describe'
-import { photoroomSegmentParams } from '../params/openapi-params'
-import { defineOperation, extensionOf, formatProblems, sizeProblems, validateEach } from './common'
-import { isSandboxKey } from './sandbox-key'
-import type { OperationSchema } from './types'
+import { defineOperation, extensionOf, formatProblems, sizeProblems } from '../../../../shared/operations/common'
+import { describe } from '../../../../shared/params/describe'
+import { photoroomSegmentParams } from '../params/openapi'
+import { isSandboxKey } from '../sandbox-key'
 
 const params = photoroomSegmentParams.filter((p) => !p.file).map((p) => describe(p.name, p.schema, 'output', p.description))
 const LABEL = 'Photoroom remove-background'
 
-export const photoroomRemoveBackground: OperationSchema = defineOperation({
+export const photoroomRemoveBackground = defineOperation({
   id: 'photoroom.remove-background',
   provider: 'photoroom',
   operation: 'remove-background',
   label: LABEL,
   params,
-  validate: (values) => ({ errors: validateEach(params, values, LABEL), warnings: [] }),
-  cost: (values) => ({ amount: values['size'] === 'preview' ? 0.25 : 1, unit: 'credits' }),
+  pricing: { unit: 'credits', base: 1, effects: [{ kind: 'sets', param: 'size', value: 'preview', amount: 0.25 }] },
   // The sdk host answers a sandbox key with 403 "sandbox_not_supported": say so instead of sending.
   keyProblem: (key) =>
-    isSandboxKey('photoroom', key)
-      ? 'Photoroom sandbox keys work only with the Image Editing API. Choose Photoroom edit (it removes the background by default), or use a live key for remove-background.'
+    isSandboxKey(key)
+      ? {
+          param: 'key',
+          message: 'Photoroom sandbox keys work only with the Image Editing API. Choose Photoroom edit (it removes the background by default), or use a live key for remove-background.'
+        }
       : null,
   inputProblems: (image) => [
     ...formatProblems(image, ['jpeg', 'png', 'webp', 'heic'], LABEL),

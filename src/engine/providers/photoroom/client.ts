@@ -1,10 +1,10 @@
 import type { Dispatcher } from 'undici'
 import { FormData } from 'undici'
-import { splitHeaders } from '../../shared/operations/photoroom-edit'
-import { JobError } from '../errors'
-import { extensionFor, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from './http'
-import { appendFields } from './multipart'
-import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from './types'
+import { splitHeaders } from './operations/edit'
+import { JobError } from '../../errors'
+import { extensionFor, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import { appendFields } from '../multipart'
+import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
 
 const KEPT_HEADERS = ['x-uncertainty-score', 'pr-ai-background-seed', 'pr-texts-detected', 'pr-edit-further-url']
 
@@ -49,7 +49,7 @@ export class PhotoroomClient implements ProviderClient {
       this.dispatcher,
       {
         method: 'POST',
-        url: edit ? `${this.config.urls.photoroomApi}/v2/edit` : `${this.config.urls.photoroomSdk}/v1/segment`,
+        url: edit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`,
         headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers },
         body: form,
         signal,
@@ -80,7 +80,7 @@ export class PhotoroomClient implements ProviderClient {
     const get = async (path: string): Promise<unknown> => {
       const response = await send(
         this.dispatcher,
-        { method: 'GET', url: `${this.config.urls.photoroomApi}${path}`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },
+        { method: 'GET', url: `${this.config.urls.photoroom.api}${path}`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },
         'Photoroom'
       )
       if (response.status !== 200) throw photoroomError(response)

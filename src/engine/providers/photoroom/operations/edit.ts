@@ -1,15 +1,8 @@
-import { describe, type ParamDescriptor } from '../params/describe'
-import { photoroomEditParams } from '../params/openapi-params'
-import {
-  BACKGROUND_MODEL_HEADER,
-  BACKGROUND_MODEL_VERSIONS,
-  checkRules,
-  photoroomEditRules,
-  SHADOWS_MODEL_HEADER,
-  SHADOWS_MODEL_VERSIONS
-} from '../params/photoroom-rules'
-import { defineOperation, extensionOf, formatProblems, sizeProblems, validateEach } from './common'
-import type { OperationSchema, ParamValues } from './types'
+import { defineOperation, extensionOf, formatProblems, sizeProblems } from '../../../../shared/operations/common'
+import type { ParamValues } from '../../../../shared/operations/types'
+import { describe, type ParamDescriptor } from '../../../../shared/params/describe'
+import { photoroomEditParams } from '../params/openapi'
+import { BACKGROUND_MODEL_HEADER, BACKGROUND_MODEL_VERSIONS, photoroomEditRules, SHADOWS_MODEL_HEADER, SHADOWS_MODEL_VERSIONS } from '../params/rules'
 
 const LABEL = 'Photoroom edit'
 
@@ -81,22 +74,14 @@ const FEATURE_SECONDS: Record<string, number> = {
 
 const UPSCALE_MAX_PIXELS: Record<string, number> = { 'ai.fast': 1_000_000, 'ai.slow': 262_144 }
 
-export const photoroomEdit: OperationSchema = defineOperation({
+export const photoroomEdit = defineOperation({
   id: 'photoroom.edit',
   provider: 'photoroom',
   operation: 'edit',
   label: LABEL,
   params,
-  validate: (values) => {
-    const errors = validateEach(params, values, LABEL)
-    const { body, headers } = splitHeaders(values)
-    const broken = checkRules(photoroomEditRules, { values: body, headers })
-    return {
-      errors: [...errors, ...broken.filter((r) => r.severity === 'error').map((r) => r.message)],
-      warnings: broken.filter((r) => r.severity === 'warning').map((r) => r.message)
-    }
-  },
-  cost: (_values, options) => ({ amount: options?.sandbox ? 0 : 1, unit: 'images' }),
+  rules: photoroomEditRules,
+  pricing: { unit: 'images', base: 1, effects: [], sandboxFree: true },
   inputProblems: (image, values) => {
     const problems = [...formatProblems(image, ['jpeg', 'png', 'webp'], LABEL), ...sizeProblems(image, 30 * 1024 * 1024, LABEL)]
     const mode = values['upscale.mode'] as string | undefined

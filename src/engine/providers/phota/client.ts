@@ -1,8 +1,8 @@
 import type { Dispatcher } from 'undici'
-import { JobError } from '../errors'
-import type { SpendLedger } from '../journal/spend-ledger'
-import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from './http'
-import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult, UploadImage } from './types'
+import { JobError } from '../../errors'
+import type { SpendLedger } from '../../journal/spend-ledger'
+import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult, UploadImage } from '../types'
 
 /** Phota's errors: `{detail, code, request_id}`, or FastAPI's 422 `{detail: [{loc, msg}]}`. */
 export function photaError(response: HttpResponse): JobError {
@@ -49,7 +49,7 @@ export class PhotaClient implements ProviderClient {
       this.dispatcher,
       {
         method: 'POST',
-        url: `${this.config.urls.phota}/v1/phota/edit`,
+        url: `${this.config.urls.phota.api}/v1/phota/edit`,
         headers: { 'x-api-key': this.config.key, 'content-type': 'application/json' },
         body: editBody(image, values),
         signal,

@@ -1,0 +1,34 @@
+import { PROVIDERS } from '../engine/providers/registry'
+
+const names = PROVIDERS.map((p) => p.name)
+const operationNames = [...new Set(PROVIDERS.flatMap((p) => p.operations.map((o) => o.operation)))]
+const perProvider = PROVIDERS.map((p) => `${p.name}: ${p.operations.map((o) => o.operation).join(' or ')}`).join('; ')
+const concurrency = PROVIDERS.map((p) => `${p.limits.concurrency} ${p.name}`).join(', ')
+
+/** Written from the registry, so a new provider shows up here by itself. */
+export const HELP = `Proofsheet batch: send photos through ${names.slice(0, -1).join(', ')} or ${names.at(-1)} from the command line.
+
+Usage: npm run --silent batch -- [options] <files or folders...>
+
+  --provider ${PROVIDERS.map((p) => p.id).join('|')}
+  --operation ${operationNames.join('|')}
+                        ${perProvider}
+  --param name=value    a parameter by the API's own name, repeatable:
+                        background.color=FFFFFF  padding=0.1  shadow.mode=ai.soft
+                        shadow.enabled=true  shadow.light_source.position.x=-0.3
+                        prompt="warm light"  num_output_images=2
+  --params file.json    parameters from a JSON object (--param wins)
+  --out <folder>        where results go; input folders are mirrored inside
+  --concurrency <n>     requests at once (default: ${concurrency})
+  --rate <n>            at most n requests per second (default: each provider's published limit)
+  --json                one JSON event per line on stdout (job changes, then a summary)
+  --dry-run             check everything and estimate the cost; send nothing
+  --help
+
+Keys: ${PROVIDERS.map((p) => p.keyVariable).join(', ')}.
+Servers: ${PROVIDERS.flatMap((p) => Object.values(p.hosts).map((h) => h.env)).join(', ')} (e.g. the simulator).
+
+Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected;
+5 the provider cannot be reached.
+Finished results are remembered: running the same command again sends only what is left.
+`

@@ -1,0 +1,25 @@
+import { z } from 'zod'
+import { defineOperation, extensionOf, formatProblems } from '../../../../shared/operations/common'
+import { flatten } from '../../../../shared/params/describe'
+import type { JsonSchema } from '../../../../shared/params/json-schema'
+import { photaEditRules } from '../params/rules'
+import { photaEditSchema, PHOTA_LIMITS } from '../params/schema'
+
+const LABEL = 'Phota edit'
+const jsonSchema = z.toJSONSchema(photaEditSchema, { io: 'input' }) as JsonSchema
+const params = flatten(jsonSchema, (name) => (name === 'prompt' || name === 'profile_ids' ? 'prompt' : 'output')).filter((p) => p.name !== 'images')
+
+export const photaEdit = defineOperation({
+  id: 'phota.edit',
+  provider: 'phota',
+  operation: 'edit',
+  label: LABEL,
+  params,
+  rules: photaEditRules,
+  // Phota publishes no price list; one unit per output image is our own accounting.
+  pricing: { unit: 'credits', base: 1, effects: [{ kind: 'per-unit', param: 'num_output_images' }] },
+  inputProblems: (image) => formatProblems(image, PHOTA_LIMITS.formats, LABEL),
+  // Phota answers synchronously for up to 600 s.
+  expectedOutputs: (values) => ({ extension: extensionOf(values['output_format']), count: typeof values['num_output_images'] === 'number' ? values['num_output_images'] : 1 }),
+  timeoutMs: () => 660_000
+})
