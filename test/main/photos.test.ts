@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import type { EventPayload } from '../../src/shared/ipc/contract'
 import { openTestApp, type TestApp } from '../helpers/main-app'
-import { makePhotos } from '../helpers/photos'
+import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
@@ -101,4 +101,19 @@ test('the first state holds the first screen and the counts; the rest is fetched
   expect(state.firstRows).toHaveLength(200)
   const last = await app.handlers.listPhotos({ offset: 400, limit: 200 })
   expect(last.rows.map((r) => r.name)).toEqual(Array.from({ length: 50 }, (_, i) => `p${String(400 + i).padStart(4, '0')}.jpg`))
+})
+
+test('on first start the old session.json comes into the catalog, and the window is told', async () => {
+  const dir = tempDir('proofsheet-main-')
+  const [photo] = await makePhotos(join(dir, 'shoot'), 1)
+  mkdirSync(join(dir, 'data'), { recursive: true })
+  const image = { id: 'a1', name: 'photo-01.jpg', path: photo!, bytes: statSync(photo!).size, width: 320, height: 240, format: 'jpeg', overrides: { format: 'webp' } }
+  const session = { version: 1, preset: { operationId: 'photoroom.remove-background', values: {} }, images: [image], jobs: [{ imageId: 'a1', state: 'done', attempts: 1, outputs: 1, outputPaths: [join(dir, 'out.webp')] }] }
+  writeFileSync(join(dir, 'data', 'session.json'), JSON.stringify(session))
+
+  app = await openTestApp(sim.current, { dir })
+  const state = await app.handlers.getState()
+  expect(state.firstRows).toEqual([expect.objectContaining({ name: 'photo-01.jpg', overrides: { format: 'webp' }, results: 1, facts: 'ready' })])
+  expect(app.events).toContainEqual({ event: 'notice', payload: { level: 'info', message: 'Your earlier session (1 photos, 1 results) was moved into the new catalog.' } })
+  expect(existsSync(join(dir, 'data', 'session.json.imported'))).toBe(true)
 })

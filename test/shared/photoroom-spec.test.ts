@@ -7,7 +7,7 @@ const reference = resolve(__dirname, '../../../shared/reference/photoroom-openap
 
 describe('the Photoroom OpenAPI document', () => {
   it.skipIf(!existsSync(reference))('is the same as the team reference copy', () => {
-    const vendored = readFileSync(resolve(__dirname, '../../src/shared/spec/photoroom-openapi.json'), 'utf8')
+    const vendored = readFileSync(resolve(__dirname, '../../src/engine/providers/photoroom/params/openapi.json'), 'utf8')
     expect(JSON.parse(vendored)).toEqual(JSON.parse(readFileSync(reference, 'utf8')))
   })
 

@@ -54,7 +54,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const keys = new ApiKeys(new Keychain(o.keychainService), (provider, key) => reader.read(provider, key))
   const balances = new BalanceTracker(reader, keys, o.emit)
   const { catalog, notices } = await openCatalog(o.dataDir, o.nativeBinding)
-  for (const message of notices) o.emit('notice', { level: 'warning', message })
+  for (const notice of notices) o.emit('notice', notice)
   const photoEvents: PhotoEvents = new PhotoEvents(o.emit, { rows: (ids) => photos.rows(ids), summary: () => photos.summary() })
   const facts = new FactsReader(catalog, photoEvents)
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)

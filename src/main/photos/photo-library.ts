@@ -98,8 +98,9 @@ export class PhotoLibrary {
     return photo
   }
 
-  /** Waits for `yieldToEvents` users and background reads (tests, benchmarks, quitting). */
-  settled(): Promise<void> {
-    return this.facts.idle()
+  /** Resolves once every photo's facts are read and the window has been told (tests, benchmarks). */
+  async settled(): Promise<void> {
+    await this.facts.idle()
+    this.events.flush()
   }
 }

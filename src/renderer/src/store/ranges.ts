@@ -18,7 +18,7 @@ export function createRangeLoader(get: () => PhotosSlice): (first: number, last:
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
       const offset = page * PAGE_SIZE
       if (requested.has(page) || offset >= state.summary.total) continue
-      if (state.photoOrder.slice(offset, offset + PAGE_SIZE).every((id) => id !== undefined)) continue
+      if (loaded(state.photoOrder, offset, Math.min(offset + PAGE_SIZE, state.summary.total))) continue
       requested.add(page)
       const asked = version
       void call('listPhotos', { offset, limit: PAGE_SIZE }).then(
@@ -27,4 +27,10 @@ export function createRangeLoader(get: () => PhotosSlice): (first: number, last:
       )
     }
   }
+}
+
+/** A plain loop: the order starts as a sparse array, whose holes `every` would skip. */
+function loaded(order: readonly (number | undefined)[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (order[i] === undefined) return false
+  return true
 }
