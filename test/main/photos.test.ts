@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSy
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import type { EventPayload } from '../../src/shared/ipc/contract'
+import { dispatch } from '../../src/main/ipc/dispatch'
 import { openTestApp, type TestApp } from '../helpers/main-app'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
@@ -74,7 +75,9 @@ test('one photo’s override is one small event; a wrong value is refused naming
   expect(app.events.slice(before).filter((e) => e.event === 'photos')).toHaveLength(1)
   expect(JSON.stringify(change).length).toBeLessThanOrEqual(1024)
 
-  await expect(app.handlers.setOverrides({ photoId: second!.id, values: { format: 'tiff' } })).rejects.toThrow(/format/)
+  // Refused with the parameter named, so the inspector can mark that field.
+  const refused = await dispatch(app.handlers, 'setOverrides', { photoId: second!.id, values: { format: 'tiff' } })
+  expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', problems: [{ param: 'format', message: expect.stringMatching(/png|jpg|webp/) }] } })
   await expect(app.handlers.setPreset({ operationId: 'photoroom.teleport', values: {} })).rejects.toThrow(/Unknown operation "photoroom.teleport"/)
   await app.handlers.removePhotos({ ids: [first!.id] })
   await app.close()
