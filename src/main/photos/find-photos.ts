@@ -1,22 +1,11 @@
 import { basename, dirname, relative, resolve } from 'node:path'
 import { scanInputs, type SkippedPath } from '../../engine'
 import { PHOTO_NAME } from '../../shared/images/sniff-format'
-
-/** A file found under what the user added, placed in the folder tree. */
-export interface FoundPhoto {
-  path: string
-  /** What the user added: a folder, or the file itself. */
-  root: string
-  /** The folder inside `root` ('' at its top, or for a file added on its own). */
-  folder: string
-  name: string
-  size: number
-  mtimeMs: number
-}
+import type { NewPhoto } from '../catalog/photos'
 
 /** Walks each added file or folder; junk, links that loop, and files not named as photos come back with reasons. */
-export async function findPhotos(paths: string[]): Promise<{ found: FoundPhoto[]; skipped: SkippedPath[] }> {
-  const found: FoundPhoto[] = []
+export async function findPhotos(paths: string[]): Promise<{ found: NewPhoto[]; skipped: SkippedPath[] }> {
+  const found: NewPhoto[] = []
   const skipped: SkippedPath[] = []
   for (const added of paths) {
     const root = resolve(added)
