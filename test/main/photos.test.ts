@@ -88,7 +88,7 @@ test('one photo’s override is one small event; a wrong value is refused naming
   expect(state.summary.total).toBe(2)
   expect(state.preset).toEqual({ operationId: 'photoroom.remove-background', values: { format: 'webp' } })
   expect(state.firstRows.find((r) => r.id === second!.id)?.overrides).toEqual({ bg_color: 'FF0000' })
-  expect(reopened.photos.effective(second!.id).values).toEqual({ format: 'webp', bg_color: 'FF0000' })
+  expect(reopened.photos.effective([second!.id])[0]!.values).toEqual({ format: 'webp', bg_color: 'FF0000' })
 })
 
 test('the first state holds the first screen and the counts; the rest is fetched by range', async () => {

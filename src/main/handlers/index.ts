@@ -25,11 +25,12 @@ export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
 async function appState(c: HandlerContext): Promise<AppState> {
   const keyStatus = (provider: ProviderId): Promise<KeyStatus> =>
     c.keys.status(provider).catch((error: Error) => ({ provider, state: 'not-set' as const, sandbox: false, message: error.message }))
+  const firstRows = c.photos.range(0, PAGE_SIZE).rows
   return {
     summary: c.photos.summary(),
-    firstRows: c.photos.range(0, PAGE_SIZE).rows,
+    firstRows,
     preset: c.photos.preset(),
-    jobs: c.runner.latestJobs(),
+    jobs: c.runner.jobsOf(firstRows.map((r) => r.id)),
     queue: c.runner.queueState(),
     keys: await Promise.all(PROVIDERS.map((p) => keyStatus(p.id))),
     balances: c.balances.all(),

@@ -65,8 +65,9 @@ export class BatchRunner {
     return this.queue
   }
 
-  latestJobs(): Job[] {
-    return [...this.jobs.values()]
+  /** The latest job of these photos in this session, where they have one. */
+  jobsOf(photoIds: number[]): Job[] {
+    return photoIds.flatMap((id) => this.jobs.get(String(id)) ?? [])
   }
 
   async start(photoIds: number[] | undefined): Promise<{ jobs: number }> {
@@ -78,12 +79,10 @@ export class BatchRunner {
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
 
     const groups = new Map<string, Group>()
-    for (const id of ids) {
-      const photo = photos.require(id)
-      const { operation, values } = photos.effective(id)
+    for (const { photo, operation, values } of photos.effective(ids)) {
       const key = JSON.stringify([operation.id, values])
       const group = groups.get(key) ?? { operation, values, inputs: [] }
-      group.inputs.push({ path: photo.path, ref: String(id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
+      group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
       groups.set(key, group)
     }
     const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))])
@@ -93,6 +92,7 @@ export class BatchRunner {
     }
 
     this.jobs.clear()
+    for (const { inputs } of groups.values()) for (const { ref, path } of inputs) this.jobs.set(ref, { ref, file: path, state: 'queued', attempts: 0 })
     this.running = [...groups.values()].map((group) => {
       const provider = providerById(group.operation.provider)
       const apiKey = keys.get(provider.id) as string
@@ -111,7 +111,6 @@ export class BatchRunner {
       })
       return { batch, group, sandbox: provider.isSandboxKey(apiKey) }
     })
-    for (const id of ids) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'queued', attempts: 0 })
     this.queue = { state: 'running', total: ids.length, finished: 0, counts: {} }
     this.publishQueue()
     void this.runAll()

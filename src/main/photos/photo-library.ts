@@ -5,6 +5,7 @@ import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
+import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 import { operationFor, refuseInvalid } from './effective-params'
 import type { FactsReader } from './facts-reader'
 import { findPhotos } from './find-photos'
@@ -73,11 +74,14 @@ export class PhotoLibrary {
     this.events.changed([id])
   }
 
-  /** The operation and parameters one photo is sent with: the preset, then its own overrides. */
-  effective(id: number): { operation: ProviderOperation; values: ParamValues } {
-    const photo = this.require(id)
+  /** What each photo is sent with: the preset, then the photo's own overrides; the preset is read once. */
+  effective(ids: number[]): { photo: CatalogPhoto; operation: ProviderOperation; values: ParamValues }[] {
     const preset = this.preset()
-    return { operation: operationFor(preset.operationId), values: { ...preset.values, ...photo.overrides } }
+    const operation = operationFor(preset.operationId)
+    return ids.map((id) => {
+      const photo = this.require(id)
+      return { photo, operation, values: { ...preset.values, ...photo.overrides } }
+    })
   }
 
   rows(ids: number[]): PhotoRow[] {
@@ -92,7 +96,7 @@ export class PhotoLibrary {
     return { total: this.catalog.countPhotos(), pending: this.catalog.countPendingFacts(), folders: this.catalog.folderCounts(), version: this.version }
   }
 
-  require(id: number): NonNullable<ReturnType<Catalog['photo']>> {
+  require(id: number): CatalogPhoto {
     const photo = this.catalog.photo(id)
     if (!photo) throw new AppError('not-found', 'That photo is no longer in the catalog.')
     return photo
