@@ -9,7 +9,8 @@ import type { PhotoFacts as CatalogFacts, PhotoRow as CatalogPhoto } from '../ca
 
 /** What the catalog already knows of a photo's file, so the engine does not read it again. */
 export function knownFacts(photo: CatalogPhoto): PhotoFacts | undefined {
-  if (photo.facts !== 'ready' || !photo.format) return undefined
+  // Photos imported from an old session have no orientation on record: the engine reads those again.
+  if (photo.facts !== 'ready' || !photo.format || photo.orientation === null) return undefined
   return {
     format: photo.format as ImageFormat,
     bytes: photo.size,
