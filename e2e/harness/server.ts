@@ -11,7 +11,6 @@ import { eventSchemas, type EventPayload, type Settings } from '../../src/shared
 import type { ProviderUrls } from '../../src/engine/providers/registry'
 import { createApp, type App } from '../../src/main/app/create-app'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { resolveImage } from '../../src/main/images/image-files'
 import { settingsStoreOptions } from '../../src/main/settings/settings'
 import pkg from '../../package.json' with { type: 'json' }
 
@@ -93,7 +92,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       return
     }
     if (url.pathname.startsWith('/image/')) {
-      const found = await resolveImage(url.pathname.slice(7), app.catalog, app.thumbnails)
+      const found = await app.images.resolve(url.pathname.slice(7))
       if (found.status !== 200) return void res.writeHead(404).end()
       res.writeHead(200, { 'content-type': found.type, 'cache-control': 'no-cache' })
       createReadStream(found.path).pipe(res)

@@ -52,9 +52,9 @@ function start(): void {
       hooks: electronRunnerHooks(getWindow),
       nativeBinding: nativeBinding()
     })
-    const { handlers, catalog, thumbnails, settings } = shared
+    const { handlers, images, settings } = shared
     registerIpc(handlers, rendererUrl)
-    handleImageProtocol(catalog, thumbnails)
+    handleImageProtocol(images)
     installMenu({ addPhotos: () => void handlers.pickAndAdd() })
     const openWindow = (): void => {
       window = createMainWindow(settings, rendererUrl)

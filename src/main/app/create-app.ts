@@ -6,7 +6,7 @@ import { openCatalog } from '../catalog/open-catalog'
 import type { Catalog } from '../catalog/catalog'
 import { createHandlers } from '../handlers'
 import type { ShellActions } from '../handlers/context'
-import { Thumbnails } from '../images/thumbnails'
+import { ImageFiles } from '../images/image-files'
 import { BatchRunner, type RunnerHooks } from '../jobs/batch-runner'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
@@ -20,7 +20,7 @@ import { BalanceReader } from './balances'
 export interface AppOptions {
   /** Where the catalog lives (the app's user-data folder). */
   dataDir: string
-  /** Where paid results, the journal and thumbnails are kept. */
+  /** Where paid results, the journal, thumbnails and previews are kept. */
   stateDir: string
   /** The keychain entry's service name; tests use their own so they never touch the user's keys. */
   keychainService: string
@@ -41,7 +41,7 @@ export interface App {
   catalog: Catalog
   photos: PhotoLibrary
   settings: SettingsService
-  thumbnails: Thumbnails
+  images: ImageFiles
   close(): Promise<void>
 }
 
@@ -59,14 +59,14 @@ export async function createApp(o: AppOptions): Promise<App> {
   const facts = new FactsReader(catalog, photoEvents)
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)
   const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
-  const handlers = createHandlers({ catalog, photos, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
+  const handlers = createHandlers({ catalog, photos, photoEvents, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,
     catalog,
     photos,
     settings,
-    thumbnails: new Thumbnails(join(o.stateDir, 'thumbnails')),
+    images: new ImageFiles(catalog, o.stateDir),
     async close() {
       balances.stop()
       runner.cancel()

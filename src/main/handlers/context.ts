@@ -3,6 +3,7 @@ import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import type { BatchRunner } from '../jobs/batch-runner'
 import type { ApiKeys } from '../keychain/api-keys'
+import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
 
@@ -17,6 +18,7 @@ export interface ShellActions {
 export interface HandlerContext {
   catalog: Catalog
   photos: PhotoLibrary
+  photoEvents: PhotoEvents
   keys: ApiKeys
   settings: SettingsService
   balances: BalanceTracker

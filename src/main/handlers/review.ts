@@ -2,7 +2,16 @@ import type { HandlersFor } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
 import type { HandlerContext } from './context'
 
-export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 'showInFolder'> {
+/** The catalog refuses an impossible mark with a sentence naming the field; it reaches the window as is. */
+function refused<T>(write: () => T): T {
+  try {
+    return write()
+  } catch (error) {
+    throw new AppError('invalid-input', (error as Error).message)
+  }
+}
+
+export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 'setReview' | 'chooseVariant' | 'showInFolder'> {
   return {
     async photoResults({ photoId }) {
       c.photos.require(photoId)
@@ -17,6 +26,16 @@ export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 
         outputs: outputs.map(({ format, width, height }) => ({ format, width: width ?? null, height: height ?? null })),
         facts
       }))
+    },
+    async setReview({ photoIds, ...marks }) {
+      for (const id of photoIds) c.photos.require(id)
+      refused(() => c.catalog.transaction(() => photoIds.forEach((id) => c.catalog.setReview(id, marks))))
+      c.photoEvents.changed(photoIds)
+    },
+    async chooseVariant({ photoId, resultId, output }) {
+      c.photos.require(photoId)
+      refused(() => c.catalog.setReview(photoId, { chosenResultId: resultId, chosenOutput: output }))
+      c.photoEvents.changed([photoId])
     },
     /** The chosen result's file (or the newest), else the photo itself. */
     async showInFolder({ photoId, resultId, index }) {

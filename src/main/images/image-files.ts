@@ -1,6 +1,9 @@
-import { extname } from 'node:path'
+import { extname, join } from 'node:path'
 import type { Catalog } from '../catalog/catalog'
-import type { Thumbnails } from './thumbnails'
+import { differenceOverlay } from './difference'
+import { Previews } from './previews'
+import { RenderCache } from './render-cache'
+import { Thumbnails } from './thumbnails'
 
 const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -17,28 +20,59 @@ const TYPES: Record<string, string> = {
 
 export type ImageFile = { status: 200; path: string; type: string } | { status: 404 }
 
+const PHOTO_KINDS = new Set(['thumb', 'preview', 'original'])
+const RESULT_KINDS = new Set(['result', 'result-preview', 'difference'])
+
 /**
- * Turns an image address (`thumb/<photo>`, `original/<photo>`, `result/<result>/<n>`) into a file main
- * may serve. Only photos in the catalog and the results written for them resolve: a renderer that
- * asks for anything else, a path included, gets 404.
+ * Turns an image address (`thumb/<photo>`, `preview/<photo>`, `original/<photo>`, `result/<result>/<n>`,
+ * `result-preview/<result>/<n>`, `difference/<result>/<n>`) into a file main may serve. Only photos in
+ * the catalog and the results written for them resolve: a renderer that asks for anything else, a path
+ * included, gets 404.
  */
-export async function resolveImage(address: string, catalog: Catalog, thumbnails: Thumbnails): Promise<ImageFile> {
-  const [kind, rawId, rawIndex, ...rest] = address.replace(/^\/+/, '').split('/')
-  if (!kind || !rawId || !/^\d+$/.test(rawId) || rest.length) return { status: 404 }
-  const id = Number(rawId)
-  try {
-    if (kind === 'result' && rawIndex !== undefined && /^\d+$/.test(rawIndex)) {
-      const output = catalog.result(id)?.outputs[Number(rawIndex)]
-      return output ? file(output.path) : { status: 404 }
-    }
-    const photo = rawIndex === undefined ? catalog.photo(id) : undefined
-    if (!photo) return { status: 404 }
-    if (kind === 'thumb') return file(await thumbnails.pathFor(photo))
-    if (kind === 'original') return file(photo.path)
-  } catch {
-    // The file moved or vanished since it was added: the same answer as an unknown image.
+export class ImageFiles {
+  readonly thumbnails: Thumbnails
+  private readonly previews: Previews
+  private readonly differences: RenderCache
+
+  constructor(
+    private readonly catalog: Catalog,
+    cacheDir: string
+  ) {
+    this.thumbnails = new Thumbnails(join(cacheDir, 'thumbnails'))
+    this.previews = new Previews(join(cacheDir, 'previews'))
+    this.differences = new RenderCache(join(cacheDir, 'differences'), 'png')
   }
-  return { status: 404 }
+
+  async resolve(address: string): Promise<ImageFile> {
+    const [kind = '', rawId = '', rawIndex, ...rest] = address.replace(/^\/+/, '').split('/')
+    if (!/^\d+$/.test(rawId) || rest.length) return { status: 404 }
+    try {
+      if (PHOTO_KINDS.has(kind) && rawIndex === undefined) return await this.photoFile(kind, Number(rawId))
+      if (RESULT_KINDS.has(kind) && rawIndex !== undefined && /^\d+$/.test(rawIndex)) return await this.resultFile(kind, Number(rawId), Number(rawIndex))
+    } catch {
+      // The file moved or vanished since it was added: the same answer as an unknown image.
+    }
+    return { status: 404 }
+  }
+
+  private async photoFile(kind: string, id: number): Promise<ImageFile> {
+    const photo = this.catalog.photo(id)
+    if (!photo) return { status: 404 }
+    if (kind === 'thumb') return file(await this.thumbnails.pathFor(photo))
+    if (kind === 'preview') return file(await this.previews.photo(photo.path))
+    return file(photo.path)
+  }
+
+  private async resultFile(kind: string, id: number, index: number): Promise<ImageFile> {
+    const result = this.catalog.result(id)
+    const output = result?.outputs[index]
+    if (!result || !output) return { status: 404 }
+    if (kind === 'result') return file(output.path)
+    if (kind === 'result-preview') return file(await this.previews.result(output.path))
+    const photo = this.catalog.photo(result.photoId)
+    if (!photo) return { status: 404 }
+    return file(await this.differences.pathFor('difference', [photo.path, output.path], () => differenceOverlay(photo.path, output.path)))
+  }
 }
 
 function file(path: string): ImageFile {

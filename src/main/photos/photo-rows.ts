@@ -8,10 +8,11 @@ function review(row: ReviewRow | undefined): PhotoRow['review'] {
   return row ? { flag: row.flag, rating: row.rating, label: row.label } : { flag: null, rating: 0, label: null }
 }
 
-/** The result chosen in review, else the newest. */
-function shown(catalog: Catalog, chosenId: number | null, newest: ResultRow | undefined): PhotoRow['shownResult'] {
-  const result = (chosenId === null ? undefined : catalog.result(chosenId)) ?? newest
-  return result ? { id: result.id, outputs: result.outputs.length } : null
+/** The result and output chosen in review, else the newest result's first output. */
+function shown(catalog: Catalog, review: ReviewRow | undefined, newest: ResultRow | undefined): PhotoRow['shownResult'] {
+  const chosen = review?.chosenResultId == null ? undefined : catalog.result(review.chosenResultId)
+  const result = chosen ?? newest
+  return result ? { id: result.id, outputs: result.outputs.length, output: chosen ? (review?.chosenOutput ?? 0) : 0 } : null
 }
 
 /** Catalog rows as the window lists them, with their result counts and review marks, read in one go. */
@@ -34,7 +35,7 @@ export function photoRows(catalog: Catalog, photos: CatalogPhoto[]): PhotoRow[] 
     ...(p.factsReason ? { reason: p.factsReason } : {}),
     overrides: p.overrides,
     results: results.get(p.id) ?? 0,
-    shownResult: shown(catalog, reviews.get(p.id)?.chosenResultId ?? null, latest.get(p.id)),
+    shownResult: shown(catalog, reviews.get(p.id), latest.get(p.id)),
     review: review(reviews.get(p.id))
   }))
 }

@@ -18,6 +18,8 @@ export const REQUESTS = [
   'cancelBatch',
   // review
   'photoResults',
+  'setReview',
+  'chooseVariant',
   'showInFolder',
   // keys
   'setKey',
@@ -32,11 +34,17 @@ export const EVENTS = ['photos', 'catalog', 'preset', 'jobs', 'result', 'queue',
 export type RequestName = (typeof REQUESTS)[number]
 export type EventName = (typeof EVENTS)[number]
 
-/** Images are addressed by catalog id, never by path; main resolves the id. */
-export type ImageRef = { kind: 'thumb' | 'original'; photoId: number } | { kind: 'result'; resultId: number; index: number }
+/**
+ * Images are addressed by catalog id, never by path; main resolves the id. A photo has its thumbnail,
+ * a screen-sized preview and the original; a result's output has itself, a preview, and the
+ * difference from the original (where the pixels changed).
+ */
+export type ImageRef =
+  | { kind: 'thumb' | 'preview' | 'original'; photoId: number }
+  | { kind: 'result' | 'result-preview' | 'difference'; resultId: number; index: number }
 
 export function imagePath(ref: ImageRef): string {
-  return ref.kind === 'result' ? `result/${ref.resultId}/${ref.index}` : `${ref.kind}/${ref.photoId}`
+  return 'photoId' in ref ? `${ref.kind}/${ref.photoId}` : `${ref.kind}/${ref.resultId}/${ref.index}`
 }
 
 /** Rows of the photo list per range request, and in the first state. */

@@ -29,7 +29,7 @@ export const photoRowSchema = z.object({
   /** How many results (variants) the photo has. */
   results: z.number(),
   /** The result the window shows: the one chosen in review, else the newest. */
-  shownResult: z.object({ id: rowId, outputs: z.number() }).nullable(),
+  shownResult: z.object({ id: rowId, outputs: z.number(), output: z.number() }).nullable(),
   review: reviewSchema
 })
 

@@ -22,9 +22,24 @@ export const variantSchema = z.object({
   })
 })
 
+/** Colour labels as in Lightroom and Bridge (keys 6 to 9), so a photographer's habits carry over. */
+export const LABELS = ['red', 'yellow', 'green', 'blue', 'purple'] as const
+
 export const review = {
   requests: {
     photoResults: { input: z.object({ photoId: rowId }), output: z.array(variantSchema) },
+    /** Culling marks, for one photo or a whole selection at once. */
+    setReview: {
+      input: z.object({
+        photoIds: z.array(rowId).min(1).max(100_000),
+        flag: z.enum(['pick', 'reject']).nullable().optional(),
+        rating: z.number().int().min(0).max(5).optional(),
+        label: z.enum(LABELS).nullable().optional()
+      }),
+      output: none
+    },
+    /** The variant, and which of its outputs, that review keeps and export writes. */
+    chooseVariant: { input: z.object({ photoId: rowId, resultId: rowId, output: z.number().int().min(0) }), output: none },
     showInFolder: { input: z.object({ photoId: rowId, resultId: rowId.optional(), index: z.number().int().min(0).default(0) }), output: none }
   },
   events: {}
