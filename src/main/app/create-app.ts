@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import type Conf from 'conf'
 import type { ProviderId, ProviderUrls } from '../../engine'
 import type { EmitEvent, Handlers, Settings } from '../../shared/ipc/contract'
