@@ -4,6 +4,7 @@ import { BalanceBar } from './components/BalanceBar'
 import { KeyForm } from './components/KeyForm'
 import { PhotosPanel } from './components/PhotosPanel'
 import { RunPanel } from './components/RunPanel'
+import { Loupe } from './review/Loupe'
 
 export function App(): React.JSX.Element {
   const [problem, setProblem] = useState<string | null>(null)
@@ -27,6 +28,7 @@ export function App(): React.JSX.Element {
       </aside>
       <PhotosPanel />
       <BalanceBar />
+      <Loupe />
     </div>
   )
 }

@@ -8,6 +8,7 @@ export function PhotoListRow({ index, style }: { index: number; style: React.CSS
   const id = useStore(photoSelectors.idAt(index))
   const photo = useStore(photoSelectors.byId(id))
   const job = useStore((s) => (id === undefined ? undefined : jobSelectors.forPhoto(id)(s)))
+  const openLoupe = useStore((s) => s.openLoupe)
   if (!photo) return <div role="listitem" className="photo-row loading" style={style} aria-busy="true" />
   const shown = photo.shownResult
   const size = photo.facts === 'ready' ? `${photo.width}×${photo.height} ${photo.format?.toUpperCase() ?? ''}` : photo.facts === 'pending' ? 'reading…' : ''
@@ -25,6 +26,9 @@ export function PhotoListRow({ index, style }: { index: number; style: React.CSS
         Array.from({ length: shown.outputs }, (_, i) => (
           <img key={`${shown.id}-${i}`} className="thumb result" alt={`Result ${i + 1} of ${photo.name}`} src={window.proofsheet.imageUrl({ kind: 'result', resultId: shown.id, index: i })} />
         ))}
+      <button type="button" onClick={() => openLoupe(index)}>
+        Review
+      </button>
       {shown && (
         <button type="button" onClick={() => void call('showInFolder', { photoId: photo.id, resultId: shown.id, index: 0 })}>
           Show in folder

@@ -2,19 +2,21 @@ import { create } from 'zustand'
 import { call } from '../api'
 import { createAccountSlice, type AccountSlice } from './account-slice'
 import { createJobsSlice, type JobsSlice } from './jobs-slice'
+import { createLoupeSlice, type LoupeSlice } from './loupe-slice'
 import { createPhotosSlice, type PhotosSlice } from './photos-slice'
 import { createRangeLoader } from './ranges'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice
+export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & LoupeSlice
 
 export const useStore = create<Store>()((...a) => ({
   ...createPhotosSlice(...a),
   ...createJobsSlice(...a),
   ...createAccountSlice(...a),
   ...createSettingsSlice(...a),
-  ...createUiSlice(...a)
+  ...createUiSlice(...a),
+  ...createLoupeSlice(...a)
 }))
 
 /** Makes sure the list's rows between these positions are fetched. */

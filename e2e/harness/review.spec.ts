@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto'
+import { join, resolve } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { Keychain } from '../../src/main/keychain/keychain'
+import { DEMO_KEYS } from '../../src/simulator/options'
+import { Simulator } from '../../src/simulator/server'
+import { makePhotos, tempDir } from '../../test/helpers/photos'
+import { startHarness, type Harness } from './server'
+
+let simulator: Simulator
+let harness: Harness
+let dir: string
+const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
+
+/** Runs the whole catalog through the current preset and waits until main says the queue is idle again. */
+async function runAll(): Promise<void> {
+  const before = harness.sent.length
+  await harness.app.handlers.startBatch({})
+  await expect.poll(() => harness.sent.slice(before).some((e) => e.event === 'queue' && (e.payload as { state: string }).state === 'idle'), { timeout: 20_000 }).toBe(true)
+}
+
+async function openLoupe(page: Page, name: string): Promise<void> {
+  await page.goto(harness.url)
+  await page.getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: 'Review' }).click()
+  await expect(page.getByRole('dialog', { name: `Review ${name}` })).toBeVisible()
+}
+
+test.beforeAll(async () => {
+  dir = tempDir('proofsheet-review-')
+  await makePhotos(join(dir, 'shoot'), 4, { width: 600, height: 400 })
+  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 50, rateLimit: null, retryAfter: true }, pixelcut: { latencyMs: 50, rateLimit: null, retryAfter: true } } }).start()
+  harness = await startHarness({ rendererDir: resolve('out/renderer'), dataDir: join(dir, 'data'), stateDir: join(dir, 'state'), keychainService: service, urls: simulator.urls })
+  const { handlers } = harness.app
+  await handlers.addPaths({ paths: [join(dir, 'shoot')] })
+  await handlers.updateSettings({ outputFolder: join(dir, 'out') })
+  await handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  await handlers.setKey({ provider: 'pixelcut', key: DEMO_KEYS.pixelcut })
+  await runAll()
+})
+
+test.afterAll(async () => {
+  for (const provider of ['photoroom', 'pixelcut']) await new Keychain(service).delete(provider).catch(() => undefined)
+  await harness?.close()
+  await simulator?.close()
+})
+
+const reviewOf = (name: string): ReturnType<Harness['app']['catalog']['review']> => {
+  const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 10 }).find((p) => p.name === name)!
+  return harness.app.catalog.review(photo.id)
+}
+
+test('culling from the keyboard: P, X, stars and labels are kept in the catalog, and auto-advance moves on', async ({ page }) => {
+  await openLoupe(page, 'photo-01.jpg')
+  await page.getByLabel('Auto-advance').check()
+  await page.keyboard.press('p')
+  await expect(page.getByRole('dialog', { name: 'Review photo-02.jpg' })).toBeVisible()
+  await page.keyboard.press('x')
+  await expect(page.getByRole('dialog', { name: 'Review photo-03.jpg' })).toBeVisible()
+  await page.keyboard.press('4')
+  await expect(page.getByRole('dialog', { name: 'Review photo-04.jpg' })).toBeVisible()
+  await page.getByLabel('Auto-advance').uncheck()
+  await page.keyboard.press('6')
+  await page.keyboard.press('ArrowLeft')
+  await expect(page.getByRole('dialog', { name: 'Review photo-03.jpg' })).toBeVisible()
+
+  await expect.poll(() => reviewOf('photo-01.jpg').flag).toBe('pick')
+  expect(reviewOf('photo-02.jpg').flag).toBe('reject')
+  expect(reviewOf('photo-03.jpg').rating).toBe(4)
+  await expect.poll(() => reviewOf('photo-04.jpg').label).toBe('red')
+  // The marks show in the loupe too: photo-03 has four stars.
+  await expect(page.getByRole('group', { name: 'Rating: 4 of 5' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+})
+
+test('the before/after slider uncovers the result, and the difference overlay is a real picture', async ({ page }) => {
+  await openLoupe(page, 'photo-02.jpg')
+  const result = page.getByRole('img', { name: 'photo-02.jpg, result' })
+  await expect.poll(() => result.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+  const clipped = (): Promise<string> => result.evaluate((img) => (img.parentElement as HTMLElement).style.clipPath)
+  expect(await clipped()).toBe('inset(0px 0px 0px 50%)')
+  await page.getByRole('slider', { name: 'Before and after' }).fill('20')
+  expect(await clipped()).toBe('inset(0px 0px 0px 20%)')
+
+  await page.getByRole('radio', { name: 'Difference' }).click()
+  const overlay = page.getByRole('img', { name: 'photo-02.jpg, original: where the result differs' })
+  await expect.poll(() => overlay.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+})
+
+test('a re-run keeps the earlier variant, and an A/B run through another provider is chosen per photo', async ({ page }) => {
+  const { handlers } = harness.app
+  await handlers.setPreset({ operationId: 'photoroom.remove-background', values: { format: 'webp' } })
+  await runAll()
+  await handlers.setPreset({ operationId: 'pixelcut.remove-background', values: {} })
+  await runAll()
+
+  await openLoupe(page, 'photo-01.jpg')
+  const variants = page.getByRole('list', { name: 'Variants' }).getByRole('listitem')
+  await expect(variants).toHaveCount(3)
+  await expect(variants.nth(0)).toContainText('Pixelcut remove-background')
+  await expect(variants.nth(1)).toContainText('Photoroom remove-background')
+  await expect(variants.nth(2)).toContainText('Photoroom remove-background')
+
+  // The newest is shown until the user picks another: here the first Photoroom run.
+  const chosen = page.getByRole('button', { name: 'Variant 1, output 1' })
+  await expect(chosen).toHaveAttribute('aria-pressed', 'false')
+  await chosen.click()
+  await expect(chosen).toHaveAttribute('aria-pressed', 'true')
+  const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 1 })[0]!
+  const oldest = harness.app.catalog.results(photo.id).at(-1)!
+  expect(harness.app.catalog.review(photo.id)).toMatchObject({ chosenResultId: oldest.id, chosenOutput: 0 })
+})

@@ -1,0 +1,113 @@
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { call } from '../api'
+import { loadRange, useStore } from '../store'
+import { loupeSelectors, type Backdrop, type CompareView as View, type Zoom } from '../store/loupe-slice'
+import { photoSelectors } from '../store/photos-slice'
+import { CompareView } from './CompareView'
+import { marksForKey } from './culling-keys'
+import { prefetchPreviews } from './prefetch'
+import { ReviewMarks } from './ReviewMarks'
+import { useVariants } from './use-variants'
+import { VariantStrip } from './VariantStrip'
+
+const VIEWS: [View, string][] = [
+  ['slider', 'Before / after'],
+  ['side-by-side', 'Side by side'],
+  ['difference', 'Difference']
+]
+const ZOOMS: [Zoom, string][] = [
+  ['fit', 'Fit'],
+  [1, '100 %'],
+  [2, '200 %']
+]
+const BACKDROPS: Backdrop[] = ['checker', 'white', 'black']
+
+/**
+ * One photo large with its result, for culling: arrows move, P/X/U flag, 0–5 rate, 6–9 label, and with
+ * auto-advance on a mark moves to the next photo. Esc closes.
+ */
+export function Loupe(): React.JSX.Element | null {
+  const index = useStore(loupeSelectors.index)
+  const total = useStore(photoSelectors.total)
+  const id = useStore((s) => (index === null ? undefined : s.photoOrder[index]))
+  const photo = useStore(photoSelectors.byId(id))
+  const neighbours = useStore(useShallow((s) => (index === null ? [] : [index - 1, index + 1].map((i) => s.photosById[s.photoOrder[i] ?? -1]))))
+  const view = useStore(loupeSelectors.view)
+  const zoom = useStore(loupeSelectors.zoom)
+  const backdrop = useStore(loupeSelectors.backdrop)
+  const autoAdvance = useStore(loupeSelectors.autoAdvance)
+  const actions = useStore(useShallow((s) => ({ closeLoupe: s.closeLoupe, moveLoupe: s.moveLoupe, setCompareView: s.setCompareView, setZoom: s.setZoom, setBackdrop: s.setBackdrop, setAutoAdvance: s.setAutoAdvance })))
+  const { variants } = useVariants(photo?.id, photo?.results ?? 0)
+
+  useEffect(() => {
+    if (index !== null) loadRange(Math.max(0, index - 2), Math.min(total - 1, index + 2))
+  }, [index, total])
+  useEffect(() => prefetchPreviews(neighbours), [neighbours])
+
+  useEffect(() => {
+    if (index === null || !photo) return
+    const onKey = (event: KeyboardEvent): void => {
+      if (typingIn(event.target)) return
+      if (event.key === 'Escape') return actions.closeLoupe()
+      if (event.key === 'ArrowRight') return actions.moveLoupe(1, total)
+      if (event.key === 'ArrowLeft') return actions.moveLoupe(-1, total)
+      const marks = marksForKey(event.key)
+      if (!marks || event.metaKey || event.ctrlKey || event.altKey) return
+      event.preventDefault()
+      void call('setReview', { photoIds: [photo.id], ...marks }).then(() => {
+        if (useStore.getState().autoAdvance) actions.moveLoupe(1, total)
+      })
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [index, photo, total, actions])
+
+  if (index === null) return null
+  return (
+    <div className="loupe" role="dialog" aria-modal="true" aria-label={photo ? `Review ${photo.name}` : 'Review'}>
+      <header className="loupe-bar">
+        <button type="button" onClick={actions.closeLoupe} title="Close (Esc)">
+          ← Back
+        </button>
+        <strong className="loupe-title">{photo?.name ?? 'Loading…'}</strong>
+        <span className="loupe-position">
+          {index + 1} of {total}
+        </span>
+        <Choice label="Compare" options={VIEWS} value={view} onChange={actions.setCompareView} />
+        <Choice label="Zoom" options={ZOOMS} value={zoom} onChange={actions.setZoom} />
+        <Choice label="Backdrop" options={BACKDROPS.map((b) => [b, b])} value={backdrop} onChange={actions.setBackdrop} />
+        <label className="auto-advance">
+          <input type="checkbox" checked={autoAdvance} onChange={(e) => actions.setAutoAdvance(e.target.checked)} /> Auto-advance
+        </label>
+      </header>
+      {photo && (
+        <>
+          <CompareView photoId={photo.id} result={photo.shownResult && { id: photo.shownResult.id, output: photo.shownResult.output }} name={photo.name} />
+          <footer className="loupe-footer">
+            <ReviewMarks photo={photo} onMarked={() => autoAdvance && actions.moveLoupe(1, total)} />
+            <VariantStrip photo={photo} variants={variants} />
+          </footer>
+        </>
+      )}
+    </div>
+  )
+}
+
+function Choice<T extends string | number>({ label, options, value, onChange }: { label: string; options: [T, string][]; value: T; onChange: (value: T) => void }): React.JSX.Element {
+  return (
+    <div className="segmented" role="radiogroup" aria-label={label}>
+      {options.map(([option, text]) => (
+        <button key={String(option)} type="button" role="radio" aria-checked={option === value} onClick={() => onChange(option)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+/** Keys typed into a text field are the user's words, not culling marks. */
+function typingIn(target: EventTarget | null): boolean {
+  if (target instanceof HTMLTextAreaElement) return true
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(target.type)
+}

@@ -1,0 +1,68 @@
+import { call } from '../api'
+import { useStore } from '../store'
+import { accountSelectors } from '../store/account-slice'
+import type { PhotoRow } from '../store/types'
+import type { Variant } from './use-variants'
+
+const costText = ({ amount, unit }: Variant['cost']): string => `${amount} ${amount === 1 ? unit.replace(/s$/, '') : unit}`
+const when = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
+
+/** Facts a provider sent with a result, in words: what a reviewer should know before choosing it. */
+function factsOf(variant: Variant): string[] {
+  const { uncertaintyScore, aiBackgroundSeed, textsDetected, unsupportedAttributes } = variant.facts
+  return [
+    uncertaintyScore !== undefined && uncertaintyScore >= 0 ? `uncertainty ${uncertaintyScore.toFixed(2)}${uncertaintyScore > 0.5 ? ' — needs a look' : ''}` : '',
+    aiBackgroundSeed ? `background seed ${aiBackgroundSeed}` : '',
+    textsDetected ? `texts: ${textsDetected}` : '',
+    ...(unsupportedAttributes ?? []).map((a) => `ignored: ${a}`)
+  ].filter(Boolean)
+}
+
+/**
+ * Every result of the photo, newest first: provider, operation, cost, date and the response facts.
+ * Each output is a choice (Phota gives several); the chosen one is what review shows and export writes.
+ */
+export function VariantStrip({ photo, variants }: { photo: PhotoRow; variants: Variant[] }): React.JSX.Element | null {
+  const providers = useStore(accountSelectors.providers)
+  if (!variants.length) return null
+  const chosen = photo.shownResult
+  const providerName = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
+  return (
+    <ol className="variant-strip" aria-label="Variants">
+      {variants.map((variant, n) => (
+        <li key={variant.id} className="variant">
+          <div className="variant-facts">
+            <strong>
+              {variants.length - n}. {providerName(variant.provider)} {variant.operation}
+            </strong>
+            <span>
+              {variant.sandbox ? 'sandbox (free, watermarked)' : costText(variant.cost)} · {when(variant.createdAt)}
+            </span>
+            {factsOf(variant).map((fact) => (
+              <span key={fact} className="fact">
+                {fact}
+              </span>
+            ))}
+          </div>
+          <div className="variant-outputs">
+            {variant.outputs.map((_, index) => {
+              const isChosen = chosen?.id === variant.id && chosen.output === index
+              return (
+                <button
+                  key={index}
+                  type="button"
+                  className="variant-output"
+                  aria-pressed={isChosen}
+                  title={isChosen ? 'Chosen: this is what export writes' : 'Choose this output'}
+                  onClick={() => void call('chooseVariant', { photoId: photo.id, resultId: variant.id, output: index })}
+                >
+                  <img alt={`Variant ${variants.length - n}, output ${index + 1}`} src={window.proofsheet.imageUrl({ kind: 'result-preview', resultId: variant.id, index })} loading="lazy" />
+                </button>
+              )
+            })}
+          </div>
+        </li>
+      ))}
+    </ol>
+  )
+}
