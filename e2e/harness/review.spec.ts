@@ -110,3 +110,17 @@ test('a re-run keeps the earlier variant, and an A/B run through another provide
   const oldest = harness.app.catalog.results(photo.id).at(-1)!
   expect(harness.app.catalog.review(photo.id)).toMatchObject({ chosenResultId: oldest.id, chosenOutput: 0 })
 })
+
+test('an AI background can be made again: "Re-run with this seed" runs the photo with the seed it showed', async ({ page }) => {
+  await harness.app.handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.prompt': 'on a marble counter' } })
+  await runAll()
+  await openLoupe(page, 'photo-03.jpg')
+  const newest = page.getByRole('list', { name: 'Variants' }).getByRole('listitem').first()
+  const seed = /background seed (\d+)/.exec((await newest.textContent()) ?? '')?.[1]
+  expect(seed).toBeTruthy()
+  const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 10 }).find((p) => p.name === 'photo-03.jpg')!
+  const before = harness.app.catalog.results(photo.id).length
+  await newest.getByRole('button', { name: 'Re-run with this seed' }).click()
+  await expect.poll(() => harness.app.catalog.results(photo.id).length, { timeout: 20_000 }).toBe(before + 1)
+  expect(harness.app.catalog.results(photo.id)[0]).toMatchObject({ params: { 'background.prompt': 'on a marble counter', 'background.seed': Number(seed) }, facts: { aiBackgroundSeed: seed } })
+})

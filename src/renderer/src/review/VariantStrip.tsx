@@ -1,4 +1,5 @@
 import { call } from '../api'
+import { useAction } from '../components/use-action'
 import { useStore } from '../store'
 import { accountSelectors } from '../store/account-slice'
 import type { PhotoRow } from '../store/types'
@@ -43,6 +44,7 @@ export function VariantStrip({ photo, variants }: { photo: PhotoRow; variants: V
                 {fact}
               </span>
             ))}
+            {variant.facts.aiBackgroundSeed && <RerunWithSeed photo={photo} seed={variant.facts.aiBackgroundSeed} />}
           </div>
           <div className="variant-outputs">
             {variant.outputs.map((_, index) => {
@@ -64,5 +66,27 @@ export function VariantStrip({ photo, variants }: { photo: PhotoRow; variants: V
         </li>
       ))}
     </ol>
+  )
+}
+
+/** The same AI background again on a later run: the seed becomes this photo's override, and the photo runs alone. */
+function RerunWithSeed({ photo, seed }: { photo: PhotoRow; seed: string }): React.JSX.Element {
+  const { error, busy, run } = useAction()
+  return (
+    <>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => {
+            await call('setOverrides', { photoId: photo.id, values: { ...photo.overrides, 'background.seed': Number(seed) } })
+            await call('startBatch', { photoIds: [photo.id] })
+          })
+        }
+      >
+        Re-run with this seed
+      </button>
+      {error && <span role="alert">{error}</span>}
+    </>
   )
 }
