@@ -15,7 +15,7 @@ export type ExportState = 'written' | 'unchanged' | 'failed'
 
 export type ExportEvent =
   | { type: 'planned'; total: number }
-  | { type: 'photo'; photoId: number; state: ExportState; output: string | null; reason?: string; done: number; total: number }
+  | { type: 'photo'; photoId: number; source: string; state: ExportState; output: string | null; reason?: string; done: number; total: number }
 
 export interface ExportSummary {
   outDir: string
@@ -115,8 +115,8 @@ export async function exportPhotos(catalog: Catalog, options: ExportOptions, run
       records[index] = outcome.record
       counts[outcome.state]++
       done++
-      const { photoId, output, error } = outcome.record
-      run.onEvent?.({ type: 'photo', photoId, state: outcome.state, output, ...(error ? { reason: error } : {}), done, total })
+      const { photoId, source, output, error } = outcome.record
+      run.onEvent?.({ type: 'photo', photoId, source, state: outcome.state, output, ...(error ? { reason: error } : {}), done, total })
     },
     run.signal
   )
