@@ -44,6 +44,19 @@ test('approved photos as JPEG: camera EXIF from the original, no GPS, sRGB embed
   expect([lamp.width, lamp.height, lamp.orientation ?? 1]).toEqual([100, 200, 1])
 })
 
+test("a result in Display P3 is converted to sRGB, not just relabelled", async () => {
+  const { catalog, dir } = await makeCatalog([{ folder: '', name: 'p3.jpg', results: [{ outputs: [{ colour: '#20c040', p3: true, transparent: true }] }], review: { flag: 'pick' } }])
+  open.push(catalog)
+  const [result] = catalog.results(1)
+  const stored = await centreColour(result!.outputs[0]!.path, true)
+  expect(Math.abs(stored[0] - 0x20)).toBeGreaterThan(10)
+  await exportPhotos(catalog, { outDir: join(dir, 'export'), format: 'png' })
+  const file = join(dir, 'export', 'p3.png')
+  expect((await exifr.parse(file, { icc: true })).ProfileDescription).toBe('sRGB')
+  const [r, g, b] = await centreColour(file, true)
+  expect([Math.abs(r - 0x20), Math.abs(g - 0xc0), Math.abs(b - 0x40)].every((d) => d <= 3)).toBe(true)
+})
+
 test('GPS is copied only when asked; EXIF can be left out altogether', async () => {
   const { catalog, dir } = await shoot()
   await exportPhotos(catalog, { outDir: join(dir, 'gps'), gps: true })

@@ -33,6 +33,8 @@ export interface ResultLook {
   height?: number
   /** The product's share of each side. */
   fill?: number
+  /** Pixels converted to Display P3 and tagged with it, as some providers return them. */
+  p3?: boolean
 }
 
 /** A provider's output file: a product square on transparency or on white. */
@@ -43,6 +45,7 @@ export async function writeResult(path: string, look: ResultLook): Promise<void>
     { input: { create: { width: Math.round(width * fill), height: Math.round(height * fill), channels: 3, background: look.colour } }, gravity: 'center' }
   ])
   if (look.orientation) image = image.withMetadata({ orientation: look.orientation })
+  if (look.p3) image = image.withIccProfile('p3')
   await (look.transparent ? image.png() : image.flatten({ background: '#ffffff' }).jpeg({ quality: 95 })).toFile(path)
 }
 
@@ -107,9 +110,9 @@ export function writeText(path: string, text: string): string {
   return path
 }
 
-/** The colour at the centre of an image, as sRGB. */
-export async function centreColour(path: string): Promise<[number, number, number]> {
-  const { data, info } = await sharp(path).raw().toBuffer({ resolveWithObject: true })
+/** The colour at the centre of an image, as stored (`asStored`) or converted to sRGB from its profile. */
+export async function centreColour(path: string, asStored = false): Promise<[number, number, number]> {
+  const { data, info } = await sharp(path, { ignoreIcc: asStored }).raw().toBuffer({ resolveWithObject: true })
   const i = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels
   return [data[i]!, data[i + 1]!, data[i + 2]!]
 }
