@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
+import PQueue from 'p-queue'
 import type { Catalog } from '../catalog/catalog'
 import { resolveExportOptions, type ExportOptions, type ResolvedExportOptions } from './export-options'
 import { eachLimited, planExport, type PlannedExport } from './export-plan'
@@ -64,16 +65,18 @@ function baseRecord({ item, sku }: PlannedExport): ExportRecord {
   }
 }
 
-/** One photo: render, write if different, its sidecar, the store check. Null when cancelled before writing. */
-async function exportOne(plan: PlannedExport, o: ResolvedExportOptions, signal?: AbortSignal): Promise<{ record: ExportRecord; state: ExportState } | null> {
+/**
+ * One photo: render (in one of the renderer's slots), write if different, its sidecar, the store
+ * check. Null when cancelled before writing.
+ */
+async function exportOne(plan: PlannedExport, o: ResolvedExportOptions, renders: PQueue, signal?: AbortSignal): Promise<{ record: ExportRecord; state: ExportState } | null> {
   const record = baseRecord(plan)
   if (plan.problem) return { record: { ...record, error: plan.problem }, state: 'failed' }
   try {
-    const { data, info } = await renderExport(plan.item.output!.path, { ...o, exif: plan.exif.tags })
+    const { data, info } = await renders.add(() => renderExport(plan.item.output!.path, { ...o, exif: plan.exif.tags }), { throwOnTimeout: true })
     // A photo rendered after cancel is dropped here rather than written.
     if (signal?.aborted) return null
-    const state = await writeIfChanged(plan.path!, data)
-    if (o.xmpSidecars) await writeIfChanged(`${plan.path!}.xmp`, xmpSidecar(plan.item.review))
+    const [state] = await Promise.all([writeIfChanged(plan.path!, data), o.xmpSidecars && writeIfChanged(`${plan.path!}.xmp`, xmpSidecar(plan.item.review))])
     const storeCheck = o.storeCheck ? await checkForStore(data, o.storeCheck) : null
     const checksum = createHash('sha256').update(data).digest('hex')
     return { record: { ...record, output: plan.relative!, width: info.width, height: info.height, checksum, storeCheck }, state }
@@ -106,11 +109,13 @@ export async function exportPhotos(catalog: Catalog, options: ExportOptions, run
   const counts = { written: 0, unchanged: 0, failed: 0 }
   let done = 0
   const limit = o.concurrency ?? Math.max(1, Math.min(4, availableParallelism()))
+  // Twice as many photos as renders in flight: one waits on its disk writes (fsync) while another renders.
+  const renders = new PQueue({ concurrency: limit })
   await eachLimited(
     plans,
-    limit,
+    limit * 2,
     async (plan, index) => {
-      const outcome = await exportOne(plan, o, run.signal)
+      const outcome = await exportOne(plan, o, renders, run.signal)
       if (!outcome) return
       records[index] = outcome.record
       counts[outcome.state]++
