@@ -73,7 +73,7 @@ async function exportOne(plan: PlannedExport, o: ResolvedExportOptions, renders:
   const record = baseRecord(plan)
   if (plan.problem) return { record: { ...record, error: plan.problem }, state: 'failed' }
   try {
-    const { data, info } = await renders.add(() => renderExport(plan.item.output!.path, { ...o, exif: plan.exif.tags }), { throwOnTimeout: true })
+    const { data, info } = await renders.add(() => renderExport(plan.item.output!.path, { ...o, exif: plan.exif.tags }))
     // A photo rendered after cancel is dropped here rather than written.
     if (signal?.aborted) return null
     const [state] = await Promise.all([writeIfChanged(plan.path!, data), o.xmpSidecars && writeIfChanged(`${plan.path!}.xmp`, xmpSidecar(plan.item.review))])
