@@ -5,6 +5,7 @@ import { readOriginalExif, type OriginalExif } from './original-exif'
 import { EXTENSIONS } from './render'
 import type { ExportItem } from './selection'
 import { loadSkuLookup, type SkuLookup } from './sku'
+import { eachLimited } from './each-limited'
 
 /** One selected photo with where it goes, or why it cannot be exported. */
 export interface PlannedExport {
@@ -34,18 +35,6 @@ function tokenValues(item: ExportItem, exif: OriginalExif, sku: string | undefin
     variant: item.variant,
     sku: sku ?? ''
   }
-}
-
-/** Runs `task` over `items`, `limit` at a time, in order of start; stops starting new ones once `signal` aborts. */
-export async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length && !signal?.aborted) {
-      const index = next++
-      await task(items[index]!, index)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
 /**
