@@ -2,6 +2,8 @@ import sharp from 'sharp'
 import { expect, test } from 'vitest'
 import { checkForStore } from '../../src/main/export/store-check'
 import { STORE_RULES } from '../../src/main/export/marketplaces'
+import { checkChosenOutputs } from '../../src/main/export/check-chosen'
+import { makeCatalog } from './fixtures'
 
 /** A square product of `share` of the side, centred on a background of one grey level. */
 async function productShot(o: { side?: number; share?: number; background?: number; format?: 'jpeg' | 'png' | 'webp'; alpha?: boolean } = {}): Promise<Buffer> {
@@ -63,4 +65,20 @@ test('minimum size and allowed format, with every reason listed', async () => {
   const etsy = await checkForStore(await productShot({ side: 1500, background: 240 }), 'etsy')
   expect(etsy.reasons).toEqual(['the image is 1,500 × 1,500 px; Etsy needs at least 2,000 px on the shortest side'])
   expect((await checkForStore(await productShot({ side: 2000, background: 240 }), 'etsy')).passed).toBe(true)
+})
+
+test("each photo's chosen output is checked as it is, for the review's badge; a photo without a result is left out", async () => {
+  const { catalog } = await makeCatalog([
+    { folder: '', name: 'ok.jpg', results: [{ outputs: [{ colour: '#202020', width: 1200, height: 1200, fill: 0.9 }] }] },
+    { folder: '', name: 'small.jpg', results: [{ outputs: [{ colour: '#202020', width: 1200, height: 1200, fill: 0.8 }] }] },
+    { folder: '', name: 'none.jpg', results: [] }
+  ])
+  try {
+    const checks = await checkChosenOutputs(catalog, [1, 2, 3], 'amazon')
+    expect([...checks.keys()]).toEqual([1, 2])
+    expect(checks.get(1)).toMatchObject({ passed: true, rule: 'Amazon' })
+    expect(checks.get(2)!.reasons).toEqual(['the product fills 80 % of the frame; Amazon needs at least 85 %'])
+  } finally {
+    catalog.close()
+  }
 })
