@@ -53,6 +53,15 @@ test('names are NFC, safe and inside the export folder, whatever the SKU says', 
   expect(alone.records.map((r) => r.output)).toEqual(['_CON.jpg'])
 })
 
+test('an export into the folder of the originals never replaces one', async () => {
+  const { catalog, dir } = await catalogOf([picked('', 'a.jpg'), picked('', 'b.jpg')])
+  const shoot = join(dir, 'shoot')
+  const before = readFileSync(join(shoot, 'a.jpg'))
+  const summary = await exportPhotos(catalog, { outDir: shoot })
+  expect(summary.records.map((r) => r.output)).toEqual(['a (2).jpg', 'b (2).jpg'])
+  expect(readFileSync(join(shoot, 'a.jpg')).equals(before)).toBe(true)
+})
+
 test('a re-export rewrites nothing; a changed mark rewrites only that sidecar', async () => {
   const { catalog, dir, ids } = await catalogOf([picked('', 'a.jpg'), picked('', 'b.jpg')])
   const out = join(dir, 'export')

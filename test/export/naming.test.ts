@@ -50,3 +50,7 @@ test('SKUs from a CSV (with or without extension, any case) or from a pattern on
   await expect(loadSkuLookup({ csv: writeText(join(tempDir(), 'bad.csv'), 'mug.jpg\n') })).rejects.toThrow('needs a file name and a SKU on every row')
   await expect(loadSkuLookup({ csv: '/nowhere/skus.csv' })).rejects.toThrow('the SKU mapping /nowhere/skus.csv cannot be read (ENOENT)')
 })
+
+test('reserved paths (originals, results) are never given out', () => {
+  expect(uniqueNames([{ dir: '', stem: 'a' }, { dir: 'x', stem: 'b' }], 'jpg', ['A.jpg', 'x/b.jpg', 'x/b (2).jpg'])).toEqual(['a (2).jpg', 'x/b (3).jpg'])
+})

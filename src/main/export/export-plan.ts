@@ -1,4 +1,4 @@
-import { basename, extname, join, relative, resolve, sep } from 'node:path'
+import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ExportOptionsError, type ResolvedExportOptions } from './export-options'
 import { renderTemplate, uniqueNames, usesToken, type TokenValues } from './naming'
 import { readOriginalExif, type OriginalExif } from './original-exif'
@@ -63,9 +63,16 @@ export async function planExport(items: readonly ExportItem[], o: ResolvedExport
     signal
   )
   const named = plans.filter((p) => !p.problem)
+  // An export into the folder of the originals or the results must never replace one of them.
+  const reserved = items
+    .flatMap((item) => [item.photo.path, ...(item.output ? [item.output.path] : [])])
+    .map((path) => relative(outDir, path))
+    .filter((path) => !path.startsWith('..') && !isAbsolute(path))
+    .map((path) => path.split(sep).join('/'))
   const names = uniqueNames(
     named.map((p, i) => ({ dir: o.mirrorFolders ? p.item.photo.folder : '', stem: renderTemplate(o.template, tokenValues(p.item, p.exif, p.sku), i + 1, named.length) })),
-    EXTENSIONS[o.format]
+    EXTENSIONS[o.format],
+    reserved
   )
   named.forEach((plan, i) => {
     const path = join(outDir, names[i]!)

@@ -46,9 +46,10 @@ export function safeSegment(text: string): string {
 /**
  * Relative paths (with `/`) for every planned file, in order: each segment made safe and the
  * collisions given " (2)", " (3)"... Compared without case, as macOS and Windows disks do.
+ * `reserved` paths (relative, with `/`) are never given out.
  */
-export function uniqueNames(planned: readonly { dir: string; stem: string }[], extension: string): string[] {
-  const taken = new Set<string>()
+export function uniqueNames(planned: readonly { dir: string; stem: string }[], extension: string, reserved: Iterable<string> = []): string[] {
+  const taken = new Set([...reserved].map((path) => path.toLowerCase()))
   return planned.map(({ dir, stem }) => {
     const folder = dir.split(/[/\\]/).filter((s) => s !== '' && s !== '.').map(safeSegment).join('/')
     const base = safeSegment(stem)
