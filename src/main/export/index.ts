@@ -1,0 +1,20 @@
+/** The export's front door, for the window's handlers and the command line alike. */
+export { exportPhotos, MANIFEST_FILES, type ExportEvent, type ExportRun, type ExportState, type ExportSummary } from './export-job'
+export {
+  EXPORT_FORMATS,
+  ExportOptionsError,
+  exportOptionsSchema,
+  exportSelectionSchema,
+  resolveExportOptions,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportSelection,
+  type ResolvedExportOptions
+} from './export-options'
+export type { ExportRecord } from './manifest'
+export { MARKETPLACE_IDS, STORE_RULES, type MarketplaceId, type StoreRule } from './marketplaces'
+export { TOKENS, templateProblem } from './naming'
+export { selectForExport, type ExportItem } from './selection'
+export { checkChosenOutputs } from './check-chosen'
+export { checkForStore, type StoreCheck } from './store-check'
+export { PROOFSHEET_XMP_NS } from './xmp-sidecar'

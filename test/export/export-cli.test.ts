@@ -1,0 +1,127 @@
+import { execFile, spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import exifr, { sidecar } from 'exifr'
+import { afterEach, expect, test } from 'vitest'
+import type { Catalog } from '../../src/main/catalog/catalog'
+import { parseExportCli, userDataDir } from '../../src/cli/export-args'
+import { collect, TSX, type CliRun } from '../helpers/cli'
+import { tempDir } from '../helpers/photos'
+import { makeCatalog, writeText, type FixturePhoto } from './fixtures'
+
+const ROOT = resolve(__dirname, '../..')
+const open: Catalog[] = []
+afterEach(() => open.splice(0).forEach((c) => c.close()))
+
+/** As `npm run export` starts it (node + tsx), from `cwd`, with only the environment given. */
+function runExport(args: string[], env: Record<string, string>, cwd: string): Promise<CliRun> {
+  const child = spawn(process.execPath, ['--import', TSX, resolve(ROOT, 'src/cli/export.ts'), ...args], {
+    cwd,
+    env: { PATH: process.env['PATH'] ?? '', HOME: env['HOME'] ?? tempDir(), INIT_CWD: cwd, ...env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  return collect(child)
+}
+
+const photos: FixturePhoto[] = [
+  { folder: 'mugs', name: 'red mug.jpg', results: [{ outputs: [{ colour: '#c02020' }] }], review: { flag: 'pick', rating: 4, label: 'yellow' } },
+  { folder: 'mugs', name: 'blue mug.jpg', results: [{ outputs: [{ colour: '#2020c0' }] }], review: { flag: 'reject' } },
+  { folder: 'lamps', name: 'lamp.jpg', results: [], review: { flag: 'pick' } }
+]
+
+test('exports what was approved in the app, from the catalog in PROOFSHEET_USER_DATA, with template, metadata and manifests', { timeout: 90_000 }, async () => {
+  const { catalog, dir } = await catalogOf()
+  catalog.close()
+  open.pop()
+  writeText(join(dir, 'skus.csv'), 'red mug.jpg,MUG-RED\nlamp.jpg,LAMP-1\n')
+  const args = ['--out', 'shop', '--template', '{sku}_{n:2}', '--sku-csv', 'skus.csv', '--mirror', '--format', 'png', '--dpi', '72', '--store-check', 'amazon', '--shopify', '--json']
+  const run = await runExport(args, { PROOFSHEET_USER_DATA: join(dir, 'user-data') }, dir)
+  expect(run.code, run.stderr).toBe(1)
+  expect(run.stderr).toContain(`failed   ${join('shoot', 'lamps', 'lamp.jpg')} — no result to export yet`)
+  const summary = run.events.find((e) => e['event'] === 'summary')
+  expect(summary).toMatchObject({ total: 2, written: 1, failed: 1, storeFailures: 1, cancelled: false })
+  expect(run.events.filter((e) => e['event'] === 'photo').map((e) => [e['state'], e['output']])).toEqual(
+    expect.arrayContaining([['written', 'mugs/MUG-RED_01.png'], ['failed', null]])
+  )
+
+  const shop = join(dir, 'shop')
+  expect(readdirSync(shop, { recursive: true }).map(String).sort()).toEqual(['manifest.csv', 'manifest.json', 'mugs', 'mugs/MUG-RED_01.png', 'mugs/MUG-RED_01.png.xmp', 'shopify-products.csv'])
+  const exif = await exifr.parse(join(shop, 'mugs/MUG-RED_01.png'), { tiff: true, exif: true, gps: true, icc: true })
+  expect(exif).toMatchObject({ Make: 'Canon', Copyright: 'Ana Lima 2026', ProfileDescription: 'sRGB' })
+  expect(exif.latitude).toBeUndefined()
+  expect(await sidecar(join(shop, 'mugs/MUG-RED_01.png.xmp'))).toMatchObject({ xmp: { Rating: 4, Label: 'Yellow' }, proofsheet: { Flag: 'pick' } })
+  expect(readFileSync(join(shop, 'shopify-products.csv'), 'utf8')).toBe('Handle,Image Src,Image Position,Image Alt Text\r\nmug-red,mugs/MUG-RED_01.png,1,red mug\r\n')
+
+  // Again, as a shop's script would: nothing left to write, and a human summary this time.
+  const again = await runExport(args.filter((a) => a !== '--json'), { PROOFSHEET_USER_DATA: join(dir, 'user-data') }, dir)
+  expect(again.stdout).toContain('Exported: 0 written, 1 unchanged, 1 failed of 2 photos in shop')
+  expect(again.stdout).toContain("1 of 1 photos fail Amazon's image rules")
+  expect(again.stdout).toContain('mugs/MUG-RED_01.png fails Amazon: the image is 200 × 100 px; Amazon needs at least 1,000 px on the longest side')
+})
+
+test('--catalog and --all-done: every photo with a result; exit 0 when all are exported', { timeout: 60_000 }, async () => {
+  const { catalog, dir, file } = await catalogOf()
+  const run = await runExport(['--catalog', file, '--all-done', '--out', join(dir, 'all'), '--no-xmp', '--no-manifest', '--resize', '100x100', '--fit', 'pad'], {}, dir)
+  expect(run.code, run.stderr).toBe(0)
+  expect(readdirSync(join(dir, 'all')).sort()).toEqual(['blue mug.jpg', 'red mug.jpg'])
+  expect(catalog.countPhotos()).toBe(3)
+})
+
+test('usage errors name the option', () => {
+  const parse = (...args: string[]): unknown => parseExportCli(['--catalog', 'c.sqlite', ...args], '/work', {})
+  expect(() => parseExportCli([], '/work', {})).toThrow('--out is required')
+  expect(() => parse('--out', 'x', '--format', 'tiff')).toThrow('--format must be one of jpeg, png, webp, avif, not "tiff"')
+  expect(() => parse('--out', 'x', '--resize', 'big')).toThrow('--resize needs WIDTHxHEIGHT in pixels, like 2000x2000, not "big"')
+  expect(() => parse('--out', 'x', '--fit', 'pad')).toThrow('--fit goes with --resize WIDTHxHEIGHT')
+  expect(() => parse('--out', 'x', '--photo', '1,abc')).toThrow('--photo needs a whole number above 0, not "abc"')
+  expect(() => parse('--out', 'x', '--photo', '1', '--all-done')).toThrow('--all-done and --photo choose differently')
+  expect(() => parse('--out', 'x', '--sku-csv', 'a.csv', '--sku-pattern', 'x')).toThrow('choose one')
+  expect(() => parse('--out', 'x', '--frobnicate')).toThrow("Unknown option '--frobnicate'")
+  expect(parse('--out', 'x', '--photo', '3,1', '--photo', '2', '--format', 'jpg', '--resize', '2000x2000', '--fit', 'pad', '--shopify-base-url', 'https://cdn.example.com')).toEqual({
+    catalog: '/work/c.sqlite',
+    json: false,
+    help: false,
+    options: {
+      outDir: '/work/x', selection: { kind: 'photos', photoIds: [3, 1, 2] }, mirrorFolders: false, exif: true, gps: false, xmpSidecars: true, manifest: true,
+      format: 'jpeg', resize: { width: 2000, height: 2000, fit: 'pad' }, shopify: { baseUrl: 'https://cdn.example.com' }
+    }
+  })
+})
+
+test('bad usage exits 2 with a plain message, writing nothing', { timeout: 90_000 }, async () => {
+  const { dir, file } = await catalogOf()
+  const cases: [string[], string][] = [
+    [['--catalog', file, '--out', 'x', '--format', 'tiff'], '--format must be one of jpeg, png, webp, avif, not "tiff"'],
+    [['--catalog', file, '--out', 'x', '--template', '{nom}'], 'template: unknown token {nom}'],
+    [['--catalog', join(dir, 'nope.sqlite'), '--out', 'x'], `no catalog at ${join(dir, 'nope.sqlite')}`]
+  ]
+  const runs = await Promise.all(cases.map(([args]) => runExport(args, {}, dir)))
+  runs.forEach((run, i) => {
+    expect(run.code, cases[i]![0].join(' ')).toBe(2)
+    expect(run.stderr).toContain(cases[i]![1])
+  })
+  expect(existsSync(join(dir, 'x'))).toBe(false)
+  expect(existsSync(join(dir, 'nope.sqlite'))).toBe(false)
+})
+
+test('runs through `npm run --silent export` and prints help', { timeout: 60_000 }, async () => {
+  const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'export', '--', '--help'], { cwd: ROOT })
+  expect(stdout).toContain('Usage: npm run --silent export -- --out <folder> [options]')
+  expect(stdout).toContain('{name} {folder} {n} {date} {provider} {operation} {preset} {variant} {sku}')
+})
+
+test("the catalog's default place follows the platform; PROOFSHEET_USER_DATA wins", () => {
+  const home = tempDir()
+  expect(userDataDir({}, 'linux', home)).toBe(join(home, '.config', 'Proofsheet'))
+  expect(userDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', home)).toBe('/x/Proofsheet')
+  expect(userDataDir({}, 'darwin', home)).toBe(join(home, 'Library', 'Application Support', 'Proofsheet'))
+  expect(userDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', home)).toBe(join('C:\\Users\\a\\AppData\\Roaming', 'Proofsheet'))
+  expect(userDataDir({ PROOFSHEET_USER_DATA: '/data', XDG_CONFIG_HOME: '/x' }, 'linux', home)).toBe('/data')
+})
+
+async function catalogOf(): Promise<Awaited<ReturnType<typeof makeCatalog>>> {
+  const made = await makeCatalog(photos)
+  open.push(made.catalog)
+  return made
+}
