@@ -76,15 +76,15 @@ test('culling from the keyboard: P, X, stars and labels are kept in the catalog,
 test('the before/after slider uncovers the result, and the difference overlay is a real picture', async ({ page }) => {
   await openLoupe(page, 'photo-02.jpg')
   const result = page.getByRole('img', { name: 'photo-02.jpg, result' })
-  await expect.poll(() => result.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
-  const clipped = (): Promise<string> => result.evaluate((img) => (img.parentElement as HTMLElement).style.clipPath)
+  await expect.poll(() => result.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
+  const clipped = (): Promise<string> => result.evaluate((img) => (img.parentElement as unknown as { style: { clipPath: string } }).style.clipPath)
   expect(await clipped()).toBe('inset(0px 0px 0px 50%)')
   await page.getByRole('slider', { name: 'Before and after' }).fill('20')
   expect(await clipped()).toBe('inset(0px 0px 0px 20%)')
 
   await page.getByRole('radio', { name: 'Difference' }).click()
   const overlay = page.getByRole('img', { name: 'photo-02.jpg, original: where the result differs' })
-  await expect.poll(() => overlay.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+  await expect.poll(() => overlay.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
 })
 
 test('a re-run keeps the earlier variant, and an A/B run through another provider is chosen per photo', async ({ page }) => {
