@@ -7,6 +7,7 @@ import { createHandlers } from '../handlers'
 import type { ShellActions } from '../handlers/context'
 import { ImageFiles } from '../images/image-files'
 import { BatchRunner, type RunnerHooks } from '../jobs/batch-runner'
+import { ExportRunner } from '../jobs/export-runner'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
 import { FactsReader } from '../photos/facts-reader'
@@ -58,7 +59,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   const facts = new FactsReader(catalog, photoEvents)
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)
   const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
-  const handlers = createHandlers({ catalog, photos, photoEvents, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
+  const exports = new ExportRunner(catalog, o.emit)
+  const handlers = createHandlers({ catalog, photos, photoEvents, keys, settings, balances, runner, exports, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,
@@ -69,6 +71,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     async close() {
       balances.stop()
       runner.cancel()
+      exports.cancel()
       await facts.stop()
       photoEvents.flush()
       catalog.close()

@@ -2,6 +2,7 @@ import type { EmitEvent } from '../../shared/ipc/contract'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import type { BatchRunner } from '../jobs/batch-runner'
+import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
@@ -23,6 +24,7 @@ export interface HandlerContext {
   settings: SettingsService
   balances: BalanceTracker
   runner: BatchRunner
+  exports: ExportRunner
   emit: EmitEvent
   shell: ShellActions
   /**

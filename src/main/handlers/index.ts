@@ -3,6 +3,7 @@ import type { AppState, Handlers, KeyStatus } from '../../shared/ipc/contract'
 import { describeOperation } from '../../shared/operations/descriptor'
 import { allOperations, PROVIDERS, type ProviderId } from '../../engine'
 import { catalogHandlers } from './catalog'
+import { exportHandlers } from './export'
 import type { HandlerContext } from './context'
 import { jobsHandlers } from './jobs'
 import { keysHandlers } from './keys'
@@ -16,6 +17,7 @@ export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
     ...catalogHandlers(c),
     ...jobsHandlers(c),
     ...reviewHandlers(c),
+    ...exportHandlers(c),
     ...keysHandlers(c),
     ...settingsHandlers(c)
   }
@@ -32,6 +34,7 @@ async function appState(c: HandlerContext): Promise<AppState> {
     preset: c.photos.preset(),
     jobs: c.runner.jobsOf(firstRows.map((r) => r.id)),
     queue: c.runner.queueState(),
+    export: c.exports.state(),
     keys: await Promise.all(PROVIDERS.map((p) => keyStatus(p.id))),
     balances: c.balances.all(),
     settings: c.settings.get(),

@@ -21,6 +21,9 @@ export const REQUESTS = [
   'setReview',
   'chooseVariant',
   'showInFolder',
+  // export
+  'startExport',
+  'cancelExport',
   // keys
   'setKey',
   'testKey',
@@ -29,7 +32,7 @@ export const REQUESTS = [
   'updateSettings'
 ] as const
 
-export const EVENTS = ['photos', 'catalog', 'preset', 'jobs', 'result', 'queue', 'keys', 'balance', 'settings', 'notice'] as const
+export const EVENTS = ['photos', 'catalog', 'preset', 'jobs', 'result', 'queue', 'export', 'keys', 'balance', 'settings', 'notice'] as const
 
 export type RequestName = (typeof REQUESTS)[number]
 export type EventName = (typeof EVENTS)[number]

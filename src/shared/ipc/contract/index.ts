@@ -2,13 +2,14 @@ import type { z } from 'zod'
 import type { EventName, RequestName } from '../channels'
 import { catalog, catalogStateSchema } from './catalog'
 import { errorSchema, none } from './common'
+import { exportDomain, exportStateSchema } from './export'
 import { jobs, jobsStateSchema } from './jobs'
 import { keys, keysStateSchema } from './keys'
 import { review } from './review'
 import { settings, settingsStateSchema } from './settings'
 
 /** Everything the window needs to draw its first screen; the rest streams as events or is fetched by range. */
-export const appStateSchema = catalogStateSchema.extend({ ...jobsStateSchema.shape, ...keysStateSchema.shape, ...settingsStateSchema.shape })
+export const appStateSchema = catalogStateSchema.extend({ ...jobsStateSchema.shape, export: exportStateSchema, ...keysStateSchema.shape, ...settingsStateSchema.shape })
 
 /** Every request: what the renderer may send (validated in main) and what it gets back, composed from the domains. */
 export const requestSchemas = {
@@ -16,12 +17,13 @@ export const requestSchemas = {
   ...catalog.requests,
   ...jobs.requests,
   ...review.requests,
+  ...exportDomain.requests,
   ...keys.requests,
   ...settings.requests
 } satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>
 
 /** Every event main streams to the renderer. */
-export const eventSchemas = { ...catalog.events, ...jobs.events, ...review.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
+export const eventSchemas = { ...catalog.events, ...jobs.events, ...review.events, ...exportDomain.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
 
 export type RequestInput<K extends RequestName> = z.input<(typeof requestSchemas)[K]['input']>
 export type ParsedInput<K extends RequestName> = z.output<(typeof requestSchemas)[K]['input']>
@@ -49,6 +51,7 @@ export { presetSchema } from './catalog'
 export { settingsSchema } from './settings'
 export type { CatalogSummary, PhotoRow, Preset, Review } from './catalog'
 export type { QueueState } from './jobs'
+export type { ExportProgress } from './export'
 export type { KeyStatus } from './keys'
 export type { Settings } from './settings'
 export type { Variant } from './review'

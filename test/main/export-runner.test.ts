@@ -1,0 +1,40 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
+import { openTestApp, type TestApp } from '../helpers/main-app'
+import { makePhotos } from '../helpers/photos'
+import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
+
+const sim = useSimulator(NO_LIMITS)
+let app: TestApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+test('the approved photos are exported from the window as a background job with progress; again, nothing is rewritten; bad options name themselves', async () => {
+  const a = (app = await openTestApp(sim.current))
+  await makePhotos(join(a.dir, 'shoot'), 3)
+  await a.handlers.addPaths({ paths: [join(a.dir, 'shoot')] })
+  await a.handlers.updateSettings({ outputFolder: join(a.dir, 'results') })
+  await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  const idle = a.next('queue', (q: QueueState) => q.state === 'idle')
+  await a.handlers.startBatch({})
+  await idle
+  const [first, , third] = (await a.handlers.listPhotos({ offset: 0, limit: 3 })).rows
+  await a.handlers.setReview({ photoIds: [first!.id, third!.id], flag: 'pick', rating: 5 })
+
+  const outDir = join(a.dir, 'store')
+  const done = a.next('export', (e: ExportProgress) => e.state === 'done')
+  expect(await a.handlers.startExport({ options: { outDir, template: '{n}-{name}', format: 'jpeg' } })).toEqual({ total: 2 })
+  expect(await done).toMatchObject({ state: 'done', total: 2, written: 2, unchanged: 0, failed: 0, outDir })
+  expect(readdirSync(outDir).sort()).toEqual(['001-photo-01.jpg', '001-photo-01.jpg.xmp', '002-photo-03.jpg', '002-photo-03.jpg.xmp', 'manifest.csv', 'manifest.json'])
+
+  const again = a.next('export', (e: ExportProgress) => e.state === 'done')
+  await a.handlers.startExport({ options: { outDir, template: '{n}-{name}', format: 'jpeg' } })
+  expect(await again).toMatchObject({ written: 0, unchanged: 2 })
+
+  await expect(a.handlers.startExport({ options: { outDir, template: '{nme}' } })).rejects.toThrow(/template/)
+  expect(existsSync(join(outDir, '{nme}.jpg'))).toBe(false)
+})
