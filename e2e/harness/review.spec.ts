@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { Keychain } from '../../src/main/keychain/keychain'
@@ -123,4 +124,26 @@ test('an AI background can be made again: "Re-run with this seed" runs the photo
   await newest.getByRole('button', { name: 'Re-run with this seed' }).click()
   await expect.poll(() => harness.app.catalog.results(photo.id).length, { timeout: 20_000 }).toBe(before + 1)
   expect(harness.app.catalog.results(photo.id)[0]).toMatchObject({ params: { 'background.prompt': 'on a marble counter', 'background.seed': Number(seed) }, facts: { aiBackgroundSeed: seed } })
+})
+
+test('export of the approved photos with a naming template and a manifest, from the window', async ({ page }) => {
+  const photos = harness.app.catalog.listPhotos({ offset: 0, limit: 10 })
+  await harness.app.handlers.setReview({ photoIds: photos.map((p) => p.id), flag: null })
+  await harness.app.handlers.setReview({ photoIds: [photos[0]!.id, photos[2]!.id], flag: 'pick', rating: 4 })
+  const outDir = join(dir, 'store')
+  await page.goto(harness.url)
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByLabel('Export folder').fill(outDir)
+  await dialog.getByLabel('File names').fill('{n}-{name}-{provider}')
+  await dialog.getByLabel('Format').selectOption('png')
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText('2 written, 0 already up to date, 0 failed.')
+  const files = readdirSync(outDir).sort()
+  expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(2)
+  expect(files).toEqual(expect.arrayContaining(['manifest.csv', 'manifest.json']))
+  expect(files.filter((f) => f.endsWith('.xmp'))).toHaveLength(2)
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as { source: string; output: string; rating: number }[] | { photos: unknown[] }
+  expect(JSON.stringify(manifest)).toContain(photos[0]!.path)
+  expect(files.filter((f) => f.endsWith('.png'))[0]).toMatch(/^001-photo-01-(photoroom|pixelcut)\.png$/)
 })

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { ExportDialog } from './review/ExportDialog'
 import { connect } from './store'
 import { BalanceBar } from './components/BalanceBar'
 import { KeyForm } from './components/KeyForm'
@@ -8,6 +9,7 @@ import { Loupe } from './review/Loupe'
 
 export function App(): React.JSX.Element {
   const [problem, setProblem] = useState<string | null>(null)
+  const [exporting, setExporting] = useState(false)
   useEffect(() => {
     const connection = connect().catch((error: Error) => {
       setProblem(error.message)
@@ -25,10 +27,14 @@ export function App(): React.JSX.Element {
       <aside>
         <KeyForm />
         <RunPanel />
+        <button type="button" onClick={() => setExporting(true)}>
+          Export…
+        </button>
       </aside>
       <PhotosPanel />
       <BalanceBar />
       <Loupe />
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import { call } from '../api'
 import { createAccountSlice, type AccountSlice } from './account-slice'
+import { createExportSlice, type ExportSlice } from './export-slice'
 import { createJobsSlice, type JobsSlice } from './jobs-slice'
 import { createLoupeSlice, type LoupeSlice } from './loupe-slice'
 import { createPhotosSlice, type PhotosSlice } from './photos-slice'
@@ -8,7 +9,7 @@ import { createRangeLoader } from './ranges'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & LoupeSlice
+export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & LoupeSlice & ExportSlice
 
 export const useStore = create<Store>()((...a) => ({
   ...createPhotosSlice(...a),
@@ -16,7 +17,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createAccountSlice(...a),
   ...createSettingsSlice(...a),
   ...createUiSlice(...a),
-  ...createLoupeSlice(...a)
+  ...createLoupeSlice(...a),
+  ...createExportSlice(...a)
 }))
 
 /** Makes sure the list's rows between these positions are fetched. */
@@ -32,6 +34,7 @@ export async function connect(): Promise<() => void> {
     on.preset(s.setPreset),
     on.jobs(s.applyJobs),
     on.queue(s.setQueue),
+    on.export(s.setExportProgress),
     on.keys(s.setKey),
     on.balance(s.setBalance),
     on.settings(s.setSettings),
@@ -45,6 +48,7 @@ export async function connect(): Promise<() => void> {
   s.setPreset(state.preset)
   s.applyJobs(state.jobs)
   s.setQueue(state.queue)
+  s.setExportProgress(state.export)
   s.setSettings(state.settings)
   state.keys.forEach(s.setKey)
   state.balances.forEach(s.setBalance)

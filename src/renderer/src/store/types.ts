@@ -6,6 +6,7 @@ export type {
   AppState,
   CatalogSummary,
   EventPayload,
+  ExportProgress,
   KeyStatus,
   PhotoRow,
   Preset,
