@@ -4,6 +4,7 @@ import { Photos, type FolderCount, type NewPhoto, type PhotoFacts, type PhotoRow
 import { Presets, type BatchPreset, type NewPreset, type PresetRow } from './presets'
 import { Results, type NewResult, type ResultRow } from './results'
 import { Reviews, type ReviewPatch, type ReviewRow } from './review'
+import { StoreChecks, type StoreCheckRow } from './store-checks'
 import { WatchedFolders, type NewWatchedFolder, type WatchedFolderRow } from './watched-folders'
 
 /**
@@ -17,6 +18,7 @@ export class Catalog {
   private readonly reviewStore: Reviews
   private readonly presetStore: Presets
   private readonly folders: WatchedFolders
+  private readonly storeCheckStore: StoreChecks
 
   private constructor(private readonly db: Db) {
     this.photos = new Photos(db)
@@ -24,6 +26,7 @@ export class Catalog {
     this.reviewStore = new Reviews(db)
     this.presetStore = new Presets(db)
     this.folders = new WatchedFolders(db)
+    this.storeCheckStore = new StoreChecks(db)
   }
 
   static open(path: string, options?: OpenOptions): Catalog {
@@ -67,6 +70,10 @@ export class Catalog {
   review(photoId: number): ReviewRow { return this.reviewStore.review(photoId) }
   setReview(photoId: number, patch: ReviewPatch): ReviewRow { return this.reviewStore.set(photoId, patch) }
   reviews(photoIds: readonly number[]): Map<number, ReviewRow> { return this.reviewStore.reviews(photoIds) }
+
+  // Store checks
+  saveStoreChecks(checks: readonly Omit<StoreCheckRow, 'checkedAt'>[]): void { this.storeCheckStore.save(checks) }
+  storeChecks(photoIds: readonly number[]): Map<number, StoreCheckRow> { return this.storeCheckStore.of(photoIds) }
 
   // Presets
   savePreset(preset: NewPreset): PresetRow { return this.presetStore.save(preset) }

@@ -92,5 +92,17 @@ export const MIGRATIONS: readonly string[] = [
     auto_run INTEGER NOT NULL DEFAULT 0 CHECK (auto_run IN (0, 1)),
     added_at INTEGER NOT NULL
   );
+  `,
+  // 3: each photo's last store readiness check, so the gallery can badge and filter by it.
+  `
+  CREATE TABLE store_checks (
+    photo_id INTEGER PRIMARY KEY REFERENCES photos (id) ON DELETE CASCADE,
+    result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+    output INTEGER NOT NULL,
+    rule TEXT NOT NULL,
+    passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+    reasons TEXT NOT NULL DEFAULT '[]',
+    checked_at INTEGER NOT NULL
+  );
   `
 ]
