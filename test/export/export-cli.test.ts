@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import exifr, { sidecar } from 'exifr'
+import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
 import type { Catalog } from '../../src/main/catalog/catalog'
 import { parseExportCli, userDataDir } from '../../src/cli/export-args'
@@ -103,6 +104,31 @@ test('bad usage exits 2 with a plain message, writing nothing', { timeout: 90_00
   })
   expect(existsSync(join(dir, 'x'))).toBe(false)
   expect(existsSync(join(dir, 'nope.sqlite'))).toBe(false)
+})
+
+test('Ctrl-C stops the export with exit 130, leaving whole files only and no manifest', { timeout: 90_000 }, async () => {
+  const many = Array.from({ length: 40 }, (_, i): FixturePhoto => ({ folder: '', name: `p${String(i).padStart(2, '0')}.jpg`, results: [{ outputs: [{ colour: '#4080c0', width: 1600, height: 1200 }] }], review: { flag: 'pick' } }))
+  const made = await makeCatalog(many)
+  open.push(made.catalog)
+  const out = join(made.dir, 'out')
+  const child = spawn(process.execPath, ['--import', TSX, resolve(ROOT, 'src/cli/export.ts'), '--catalog', made.file, '--out', out, '--concurrency', '1', '--format', 'png', '--json'], {
+    cwd: made.dir,
+    env: { PATH: process.env['PATH'] ?? '', HOME: made.dir, INIT_CWD: made.dir },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (chunk.toString().includes('"event":"photo"')) child.kill('SIGINT')
+  })
+  const run = await collect(child)
+  expect(run.code, run.stderr).toBe(130)
+  expect(run.stderr).toContain('Stopping: photos already exported are kept')
+  expect(run.events.at(-1)).toMatchObject({ event: 'summary', cancelled: true, manifests: [] })
+  const files = readdirSync(out)
+  const images = files.filter((f) => f.endsWith('.png'))
+  expect(images.length).toBeGreaterThan(0)
+  expect(images.length).toBeLessThan(40)
+  expect(files.sort()).toEqual(images.flatMap((f) => [f, `${f}.xmp`]).sort())
+  for (const image of images) expect((await sharp(join(out, image)).metadata()).width).toBe(1600)
 })
 
 test('runs through `npm run --silent export` and prints help', { timeout: 60_000 }, async () => {
