@@ -147,3 +147,12 @@ test('export of the approved photos with a naming template and a manifest, from 
   expect(JSON.stringify(manifest)).toContain(photos[0]!.path)
   expect(files.filter((f) => f.endsWith('.png'))[0]).toMatch(/^001-photo-01-(photoroom|pixelcut)\.png$/)
 })
+
+test('the store check badges each photo and says how many fail the marketplace rules', async ({ page }) => {
+  await page.goto(harness.url)
+  await page.getByLabel('Marketplace').selectOption('amazon')
+  await page.getByRole('button', { name: 'Check for store' }).click()
+  // The simulator's results are small cut-outs on transparency: none meets Amazon's rules.
+  await expect(page.getByRole('group', { name: 'Store readiness' }).getByRole('status')).toHaveText('4 of 4 photos fail Amazon main image’s rules')
+  await expect(page.getByRole('listitem').filter({ hasText: 'photo-01.jpg' }).getByText('Amazon ✗')).toBeVisible()
+})

@@ -36,5 +36,11 @@ test('the approved photos are exported from the window as a background job with 
   expect(await again).toMatchObject({ written: 0, unchanged: 2 })
 
   await expect(a.handlers.startExport({ options: { outDir, template: '{nme}' } })).rejects.toThrow(/template/)
+
+  // The store check is kept with each photo's row, for the gallery's badge and filter.
+  expect(await a.handlers.checkStore({ marketplace: 'amazon' })).toEqual({ checked: 3, failed: 3 })
+  await a.photos.settled()
+  const [checked] = (await a.handlers.listPhotos({ offset: 0, limit: 1 })).rows
+  expect(checked!.storeCheck).toMatchObject({ rule: 'Amazon', passed: false, reasons: expect.arrayContaining([expect.stringMatching(/1,000 px/)]) })
   expect(existsSync(join(outDir, '{nme}.jpg'))).toBe(false)
 })

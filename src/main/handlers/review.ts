@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
+import { checkChosenOutputs } from '../export'
 import type { HandlerContext } from './context'
 
 /** The catalog refuses an impossible mark with a sentence naming the field; it reaches the window as is. */
@@ -11,7 +12,7 @@ function refused<T>(write: () => T): T {
   }
 }
 
-export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 'setReview' | 'chooseVariant' | 'showInFolder'> {
+export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 'setReview' | 'chooseVariant' | 'checkStore' | 'showInFolder'> {
   return {
     async photoResults({ photoId }) {
       c.photos.require(photoId)
@@ -36,6 +37,13 @@ export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 
       c.photos.require(photoId)
       refused(() => c.catalog.setReview(photoId, { chosenResultId: resultId, chosenOutput: output }))
       c.photoEvents.changed([photoId])
+    },
+    async checkStore({ marketplace, photoIds }) {
+      const ids = photoIds ?? c.catalog.photoIds()
+      const checks = await checkChosenOutputs(c.catalog, ids, marketplace)
+      c.catalog.saveStoreChecks([...checks].map(([photoId, { resultId, output, rule, passed, reasons }]) => ({ photoId, resultId, output, rule, passed, reasons })))
+      c.photoEvents.changed(checks.keys())
+      return { checked: checks.size, failed: [...checks.values()].filter((check) => !check.passed).length }
     },
     /** The chosen result's file (or the newest), else the photo itself. */
     async showInFolder({ photoId, resultId, index }) {

@@ -1,11 +1,18 @@
 import type { PhotoRow } from '../../shared/ipc/contract'
 import type { ResultRow } from '../catalog/results'
 import type { ReviewRow } from '../catalog/review'
+import type { StoreCheckRow } from '../catalog/store-checks'
 import type { Catalog } from '../catalog/catalog'
 import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 
 function review(row: ReviewRow | undefined): PhotoRow['review'] {
   return row ? { flag: row.flag, rating: row.rating, label: row.label } : { flag: null, rating: 0, label: null }
+}
+
+/** A store check counts only for the result and output it was made on. */
+function shownWithCheck(shownResult: PhotoRow['shownResult'], check: StoreCheckRow | undefined): Pick<PhotoRow, 'shownResult' | 'storeCheck'> {
+  const current = check && shownResult && check.resultId === shownResult.id && check.output === shownResult.output
+  return { shownResult, storeCheck: current ? { rule: check.rule, passed: check.passed, reasons: check.reasons } : null }
 }
 
 /** The result and output chosen in review, else the newest result's first output. */
@@ -21,6 +28,7 @@ export function photoRows(catalog: Catalog, photos: CatalogPhoto[]): PhotoRow[] 
   const results = catalog.resultCounts(ids)
   const reviews = catalog.reviews(ids)
   const latest = catalog.latestResults(ids)
+  const checks = catalog.storeChecks(ids)
   return photos.map((p) => ({
     id: p.id,
     name: p.name,
@@ -35,7 +43,7 @@ export function photoRows(catalog: Catalog, photos: CatalogPhoto[]): PhotoRow[] 
     ...(p.factsReason ? { reason: p.factsReason } : {}),
     overrides: p.overrides,
     results: results.get(p.id) ?? 0,
-    shownResult: shown(catalog, reviews.get(p.id), latest.get(p.id)),
+    ...shownWithCheck(shown(catalog, reviews.get(p.id), latest.get(p.id)), checks.get(p.id)),
     review: review(reviews.get(p.id))
   }))
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ExportDialog } from './review/ExportDialog'
+import { StoreCheckButton } from './review/StoreCheckButton'
 import { connect } from './store'
 import { BalanceBar } from './components/BalanceBar'
 import { KeyForm } from './components/KeyForm'
@@ -30,6 +31,7 @@ export function App(): React.JSX.Element {
         <button type="button" onClick={() => setExporting(true)}>
           Export…
         </button>
+        <StoreCheckButton />
       </aside>
       <PhotosPanel />
       <BalanceBar />

@@ -20,6 +20,7 @@ export const REQUESTS = [
   'photoResults',
   'setReview',
   'chooseVariant',
+  'checkStore',
   'showInFolder',
   // export
   'startExport',

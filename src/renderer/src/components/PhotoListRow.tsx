@@ -2,6 +2,7 @@ import { call } from '../api'
 import { useStore } from '../store'
 import { jobSelectors } from '../store/jobs-slice'
 import { photoSelectors } from '../store/photos-slice'
+import { StoreBadge } from '../review/StoreBadge'
 
 /** One photo, subscribed to that photo alone, so one job's progress redraws one row. */
 export function PhotoListRow({ index, style }: { index: number; style: React.CSSProperties }): React.JSX.Element {
@@ -19,6 +20,7 @@ export function PhotoListRow({ index, style }: { index: number; style: React.CSS
         <strong>{photo.name}</strong>
         <span className="folder">{photo.folder || '—'}</span>
         <span>{size}</span>
+        <StoreBadge check={photo.storeCheck} />
         <span className="state">{job ? job.state : photo.results ? `${photo.results} result${photo.results > 1 ? 's' : ''}` : 'not run yet'}</span>
         {(job?.reason ?? photo.reason) && <span className="reason">{job?.reason ?? photo.reason}</span>}
       </div>

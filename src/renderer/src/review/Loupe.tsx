@@ -8,6 +8,7 @@ import { CompareView } from './CompareView'
 import { marksForKey } from './culling-keys'
 import { prefetchPreviews } from './prefetch'
 import { ReviewMarks } from './ReviewMarks'
+import { StoreBadge } from './StoreBadge'
 import { useVariants } from './use-variants'
 import { VariantStrip } from './VariantStrip'
 
@@ -71,6 +72,7 @@ export function Loupe(): React.JSX.Element | null {
           ← Back
         </button>
         <strong className="loupe-title">{photo?.name ?? 'Loading…'}</strong>
+        {photo && <StoreBadge check={photo.storeCheck} />}
         <span className="loupe-position">
           {index + 1} of {total}
         </span>

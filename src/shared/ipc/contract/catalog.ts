@@ -30,7 +30,9 @@ export const photoRowSchema = z.object({
   results: z.number(),
   /** The result the window shows: the one chosen in review, else the newest. */
   shownResult: z.object({ id: rowId, outputs: z.number(), output: z.number() }).nullable(),
-  review: reviewSchema
+  review: reviewSchema,
+  /** The last marketplace check of the shown result; null when never checked, or checked on another result. */
+  storeCheck: z.object({ rule: z.string(), passed: z.boolean(), reasons: z.array(z.string()) }).nullable()
 })
 
 export const folderCountSchema = z.object({ root: z.string(), folder: z.string(), count: z.number() })

@@ -38,6 +38,11 @@ export const review = {
       }),
       output: none
     },
+    /** Each photo's shown result against a marketplace's image rules; the outcome is kept for the badge and filter. */
+    checkStore: {
+      input: z.object({ marketplace: z.enum(['amazon', 'shopify', 'etsy']), photoIds: z.array(rowId).min(1).optional() }),
+      output: z.object({ checked: z.number(), failed: z.number() })
+    },
     /** The variant, and which of its outputs, that review keeps and export writes. */
     chooseVariant: { input: z.object({ photoId: rowId, resultId: rowId, output: z.number().int().min(0) }), output: none },
     showInFolder: { input: z.object({ photoId: rowId, resultId: rowId.optional(), index: z.number().int().min(0).default(0) }), output: none }
