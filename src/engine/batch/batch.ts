@@ -66,6 +66,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private purchases: Purchases | undefined
   private spent = 0
   private estimatedCost = 0
+  /** Photos an attempt of which may have been charged without its answer arriving, with why. */
+  private readonly maybeCharged = new Map<Work, string>()
   private stoppedBecause: BatchSummary['stoppedBecause']
   private stopMessage: string | undefined
 
@@ -187,7 +189,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         return this.update(job, 'estimated', sameAs)
       }
       if (!first && purchases.wasUnanswered(key)) {
-        this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
+        this.emit('event', { type: 'notice', message: `${basename(job.file)} was sent before and its answer never arrived; it is sent again (the provider may have charged the earlier attempt).` })
       }
       this.update(job, 'ready', sameAs)
       const result = await purchases.buy({
@@ -195,8 +197,11 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         file: job.file,
         provider: operation.provider,
         amount: this.cost,
-        send: async (sending) => {
-          const result = await this.send(job, facts, sending)
+        send: async (sending, maybeCharged) => {
+          const result = await this.send(job, facts, sending, async (reason) => {
+            this.maybeCharged.set(job, reason)
+            await maybeCharged(reason)
+          })
           this.spent += this.cost
           return result
         }
@@ -207,7 +212,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     }
   }
 
-  private async send(job: Work, facts: PhotoFacts, sending: () => Promise<void>): ReturnType<ProviderClient['run']> {
+  private async send(job: Work, facts: PhotoFacts, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): ReturnType<ProviderClient['run']> {
     const { operation, values } = this.options
     const image = { name: basename(job.file), format: facts.format, body: await uploadBody(job.file, facts.format, facts.orientation) }
     const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
@@ -217,6 +222,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         await sending()
         this.update(job, 'sending', { attempts: attempt })
       },
+      onMaybeCharged: (_how, reason) => maybeCharged(reason),
       onRetry: (reason) => this.update(job, 'retrying', { reason }),
       onWaiting: (reason) => this.update(job, 'waiting', { reason }),
       onCredits: (error) => {
@@ -255,7 +261,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   private summary(): BatchSummary {
     const { operation, values } = this.options
-    return summarize(this.jobs, { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit }, this.stoppedBecause, this.stopMessage)
+    const cost = { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit }
+    return summarize(this.jobs, cost, this.stoppedBecause, this.stopMessage, this.maybeCharged)
   }
 }
 

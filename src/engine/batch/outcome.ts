@@ -20,13 +20,21 @@ export function finalOutcome(error: unknown, stoppedByAuthMessage: string | unde
   }
 }
 
-export function summarize(jobs: readonly Job[], cost: Cost, stoppedBecause: BatchSummary['stoppedBecause'], message: string | undefined): BatchSummary {
+export function summarize(
+  jobs: readonly Job[],
+  cost: Cost,
+  stoppedBecause: BatchSummary['stoppedBecause'],
+  message: string | undefined,
+  maybeCharged: ReadonlyMap<Job, string>
+): BatchSummary {
   const counts = Object.fromEntries([...FINAL_STATES, 'queued', 'ready', 'sending', 'retrying', 'waiting'].map((s) => [s, 0])) as Record<JobState, number>
   for (const job of jobs) counts[job.state]++
   return {
     total: jobs.length,
     counts,
     cost,
+    // A photo that got its result after a lost answer may have been paid for twice; one that did not, once for nothing.
+    mayHaveBeenCharged: [...maybeCharged].map(([job, reason]) => ({ file: job.file, twice: job.state === 'done', reason })),
     ...(stoppedBecause ? { stoppedBecause } : {}),
     ...(message ? { message } : {})
   }

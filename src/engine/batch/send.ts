@@ -17,7 +17,15 @@ export interface AttemptHooks {
   onRetry(reason: string, attempt: number): void
   onWaiting(reason: string): void
   onSending(attempt: number): Promise<void>
+  /**
+   * The request may have been charged without its result arriving: no answer at all (`unknown`), or a
+   * 200 whose body was lost (`paid`). Resolves once that is on the journal.
+   */
+  onMaybeCharged(how: 'unknown' | 'paid', reason: string): Promise<void>
 }
+
+/** A 200 whose body was lost is sent once more, no more: each try is a purchase. */
+const MAX_PAID_LOSSES = 1
 
 /** Sends one request through its provider's lane until it succeeds or fails for good. */
 export async function sendWithRetries(
@@ -29,6 +37,7 @@ export async function sendWithRetries(
 ): Promise<ProviderResult> {
   let failures = 0
   let rateLimits = 0
+  let paidLosses = 0
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await lane.run((laneSignal) => client.run({ ...request, signal: laneSignal }), {
@@ -47,6 +56,12 @@ export async function sendWithRetries(
             lane.gate.rateLimited(error.details.retryAfterMs)
             if (++rateLimits > MAX_RATE_LIMITS) throw new JobError('retryable', `${error.message}, again and again; try again later`)
           } else {
+            if (error.details.paid) {
+              await hooks.onMaybeCharged('paid', error.message)
+              if (++paidLosses > MAX_PAID_LOSSES) throw new JobError('charged-without-result', `${error.message}, twice; it was charged for twice and is not sent again`)
+            } else if (error.details.status === undefined) {
+              await hooks.onMaybeCharged('unknown', error.message)
+            }
             if (++failures > MAX_FAILURES) throw new JobError('retryable', `${error.message}; gave up after ${failures} tries`)
             hooks.onRetry(error.message, attempt)
             await sleep(backoffDelay(failures), undefined, { signal })

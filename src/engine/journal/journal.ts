@@ -5,7 +5,8 @@ export interface JournalRecord {
   at: string
   key: string
   file: string
-  event: 'sending' | 'received' | 'failed'
+  /** `outcome-unknown`: sent, and no answer (or a 200 whose body was lost): the provider may have charged it. */
+  event: 'sending' | 'received' | 'failed' | 'outcome-unknown'
   detail?: string
 }
 
@@ -56,9 +57,14 @@ export class Journal {
     this.handle = null
   }
 
-  /** Keys sent but never answered in earlier runs (the process died mid-request). A torn last line is ignored. */
+  /**
+   * Keys that may have been charged without their result arriving in earlier runs: sent and never
+   * answered (the process died mid-request), or noted as outcome unknown and never received since.
+   * A torn last line is ignored.
+   */
   static async unanswered(path: string): Promise<Map<string, JournalRecord>> {
     const open = new Map<string, JournalRecord>()
+    const unknown = new Map<string, JournalRecord>()
     const text = await readFile(path, 'utf8').catch(() => '')
     for (const line of text.split('\n')) {
       let record: JournalRecord
@@ -69,7 +75,9 @@ export class Journal {
       }
       if (record.event === 'sending') open.set(record.key, record)
       else open.delete(record.key)
+      if (record.event === 'outcome-unknown') unknown.set(record.key, record)
+      if (record.event === 'received') unknown.delete(record.key)
     }
-    return open
+    return new Map([...unknown, ...open])
   }
 }

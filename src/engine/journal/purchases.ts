@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { ProviderId } from '../providers/registry'
 import { isJobError } from '../errors'
 import type { ProviderResult } from '../providers/types'
-import { Journal } from './journal'
+import { Journal, type JournalRecord } from './journal'
 import { ResultCache, type CachedResult } from './result-cache'
 import { SpendLedger } from './spend-ledger'
 
@@ -14,8 +14,11 @@ export interface PurchaseOrder {
   file: string
   provider: ProviderId
   amount: number
-  /** Sends the request; calls `sending` before every attempt so the journal is on disk first. */
-  send(sending: () => Promise<void>): Promise<ProviderResult>
+  /**
+   * Sends the request; calls `sending` before every attempt so the journal is on disk first, and
+   * `maybeCharged` when an attempt may have been charged without its result arriving.
+   */
+  send(sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult>
 }
 
 /**
@@ -32,7 +35,7 @@ export class Purchases {
   private constructor(
     stateDir: string,
     /** Keys sent in an earlier run whose answer never arrived: the provider may have charged them. */
-    private readonly unanswered: Map<string, unknown>
+    private readonly unanswered: Map<string, JournalRecord>
   ) {
     this.cache = new ResultCache(join(stateDir, 'results'))
     this.journal = new Journal(join(stateDir, 'journal.ndjson'))
@@ -68,7 +71,10 @@ export class Purchases {
     if (cached) return cached
     let result: ProviderResult
     try {
-      result = await send(() => this.journal.append({ key, file, event: 'sending' }))
+      result = await send(
+        () => this.journal.append({ key, file, event: 'sending' }),
+        (reason) => this.journal.append({ key, file, event: 'outcome-unknown', detail: reason })
+      )
     } catch (error) {
       // A request the provider answered, even with a refusal, is closed; only a cancelled one stays open.
       if (!isJobError(error) || error.kind !== 'cancelled') await this.journal.append({ key, file, event: 'failed', detail: (error as Error).message })
