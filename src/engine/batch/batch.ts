@@ -7,6 +7,7 @@ import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
 import { uploadBody } from '../files/upright'
+import { purchaseKey, type Seller } from '../journal/job-key'
 import { Purchases, type StoredResult } from '../journal/purchases'
 import { createDispatcher } from '../providers/http'
 import { providerById, type ProviderOperation, type ProviderUrls } from '../providers/registry'
@@ -175,7 +176,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
       const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values))
       if ('skip' in prepared) return this.update(job, 'skipped', { reason: prepared.skip })
-      const { key, facts } = prepared
+      const { facts } = prepared
+      const key = purchaseKey(prepared.key, this.seller)
       if (prepared.learnt) this.emit('event', { type: 'checked', ref: job.ref, facts })
       job.key = key
       const cached = await purchases.cached(key)
@@ -247,6 +249,11 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private fail(job: Work, error: unknown): void {
     const { state, reason } = finalOutcome(error, this.stoppedBecause === 'auth' ? this.stopMessage : undefined)
     this.update(job, state, { reason })
+  }
+
+  private get seller(): Seller {
+    const { operation, urls, apiKey } = this.options
+    return { origins: Object.values<string>(urls[operation.provider]), keyKind: this.provider.isSandboxKey(apiKey) ? 'sandbox' : 'live' }
   }
 
   /** One photo's price; Photoroom sandbox keys are free (and watermarked). */
