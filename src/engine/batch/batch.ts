@@ -199,6 +199,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         file: job.file,
         provider: operation.provider,
         amount: this.cost,
+        signal: job.controller.signal,
         send: async (sending, maybeCharged) => {
           const result = await this.send(job, facts, sending, async (reason) => {
             this.maybeCharged.set(job, reason)

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import type { ProviderId } from '../providers/registry'
-import { isJobError } from '../errors'
+import { JobError, isJobError } from '../errors'
 import type { ProviderResult } from '../providers/types'
+import { withFileLock } from './file-lock'
 import { Journal, type JournalRecord } from './journal'
 import { ResultCache, type CachedResult } from './result-cache'
 import { SpendLedger } from './spend-ledger'
@@ -14,6 +15,8 @@ export interface PurchaseOrder {
   file: string
   provider: ProviderId
   amount: number
+  /** Stops waiting for another process's purchase of the same key. */
+  signal?: AbortSignal
   /**
    * Sends the request; calls `sending` before every attempt so the journal is on disk first, and
    * `maybeCharged` when an attempt may have been charged without its result arriving.
@@ -24,13 +27,15 @@ export interface PurchaseOrder {
 /**
  * The one owner of what has been paid for in a state folder: the result cache (by job key), the
  * journal of requests sent and the ledger of what was spent. Every purchase goes through `buy`, which
- * sends each key at most once at a time and keeps the result the moment it arrives.
+ * sends each key at most once at a time, across processes too (a lock per key in the state folder),
+ * and keeps the result the moment it arrives.
  */
 export class Purchases {
   private readonly cache: ResultCache
   private readonly journal: Journal
   readonly ledger: SpendLedger
   private readonly inFlight = new Map<string, Promise<StoredResult>>()
+  private readonly locks: string
 
   private constructor(
     stateDir: string,
@@ -40,10 +45,11 @@ export class Purchases {
     this.cache = new ResultCache(join(stateDir, 'results'))
     this.journal = new Journal(join(stateDir, 'journal.ndjson'))
     this.ledger = new SpendLedger(stateDir)
+    this.locks = join(stateDir, 'locks')
   }
 
   static async open(stateDir: string): Promise<Purchases> {
-    await new ResultCache(join(stateDir, 'results')).removeIncomplete()
+    await new ResultCache(join(stateDir, 'results')).removeAbandoned()
     return new Purchases(stateDir, await Journal.unanswered(join(stateDir, 'journal.ndjson')))
   }
 
@@ -66,9 +72,19 @@ export class Purchases {
     return purchase
   }
 
-  private async purchase({ key, file, provider, amount, send }: PurchaseOrder): Promise<StoredResult> {
-    const cached = await this.cache.get(key)
+  private async purchase(order: PurchaseOrder): Promise<StoredResult> {
+    const cached = await this.cache.get(order.key)
     if (cached) return cached
+    // Another process on this state folder may be buying the same key: wait for it, then reuse.
+    try {
+      return await withFileLock(join(this.locks, order.key), async () => (await this.cache.get(order.key)) ?? this.purchaseLocked(order), order.signal)
+    } catch (error) {
+      if (order.signal?.aborted && !isJobError(error)) throw new JobError('cancelled', 'Cancelled')
+      throw error
+    }
+  }
+
+  private async purchaseLocked({ key, file, provider, amount, send }: PurchaseOrder): Promise<StoredResult> {
     let result: ProviderResult
     try {
       result = await send(
