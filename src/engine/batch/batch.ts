@@ -190,8 +190,13 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         if (!first) this.estimatedCost += this.cost
         return this.update(job, 'estimated', sameAs)
       }
-      if (!first && purchases.wasUnanswered(key)) {
-        this.emit('event', { type: 'notice', message: `${basename(job.file)} was sent before and its answer never arrived; it is sent again (the provider may have charged the earlier attempt).` })
+      const earlier = first ? null : purchases.earlierUnanswered(key)
+      if (earlier) {
+        const why = earlier.event === 'outcome-unknown' && earlier.detail ? `: ${earlier.detail}` : ' (Proofsheet stopped while waiting)'
+        this.emit('event', {
+          type: 'notice',
+          message: `${basename(job.file)} was sent on ${earlier.at} and its answer never arrived${why}. It is sent again; the provider may have charged the earlier attempt.`
+        })
       }
       this.update(job, 'ready', sameAs)
       const result = await purchases.buy({

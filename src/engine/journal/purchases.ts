@@ -39,18 +39,20 @@ export class Purchases {
 
   private constructor(
     stateDir: string,
+    journal: Journal,
     /** Keys sent in an earlier run whose answer never arrived: the provider may have charged them. */
     private readonly unanswered: Map<string, JournalRecord>
   ) {
     this.cache = new ResultCache(join(stateDir, 'results'))
-    this.journal = new Journal(join(stateDir, 'journal.ndjson'))
+    this.journal = journal
     this.ledger = new SpendLedger(stateDir)
     this.locks = join(stateDir, 'locks')
   }
 
   static async open(stateDir: string): Promise<Purchases> {
     await new ResultCache(join(stateDir, 'results')).removeAbandoned()
-    return new Purchases(stateDir, await Journal.unanswered(join(stateDir, 'journal.ndjson')))
+    const { journal, unanswered } = await Journal.open(join(stateDir, 'journal.ndjson'))
+    return new Purchases(stateDir, journal, unanswered)
   }
 
   /** A result already paid for, in this run or an earlier one. */
@@ -58,9 +60,9 @@ export class Purchases {
     return this.cache.get(key)
   }
 
-  /** Whether this key was sent before and its answer was lost (the process died mid-request). */
-  wasUnanswered(key: string): boolean {
-    return this.unanswered.has(key)
+  /** When and why this key may have been charged in an earlier run without its result arriving; null if it was not. */
+  earlierUnanswered(key: string): JournalRecord | null {
+    return this.unanswered.get(key) ?? null
   }
 
   /** Buys `order.key` unless it is already being bought, in which case the same purchase is shared. */
