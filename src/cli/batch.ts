@@ -40,7 +40,9 @@ async function main(argv: string[]): Promise<number> {
     concurrency: options.concurrency ?? provider.limits.concurrency,
     requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
     dryRun: options.dryRun,
-    stopWhenCreditsRunOut: true
+    stopWhenCreditsRunOut: true,
+    // Exit 5 well within 30 s of a provider going away: the breaker opens in a few seconds, then this.
+    stopWhenUnreachableForMs: 15_000
   })
   const bar = !options.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null
   batch.on('event', (event) => {
@@ -90,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (summary.stoppedBecause === 'cancelled') return EXIT.interrupted
   if (summary.stoppedBecause === 'auth') return EXIT.auth
+  if (summary.stoppedBecause === 'unreachable') return EXIT.unreachable
   if (summary.stoppedBecause === 'credits') return EXIT.credits
   return summary.counts.failed > 0 ? EXIT.imagesFailed : EXIT.ok
 }

@@ -66,7 +66,7 @@ describe('surviving the provider', () => {
       expect(sim.stats().providers.photoroom.faults.reset).toBe(1)
       // The image is the body: the only way to it is to buy it again, once.
       expect(sim.stats().providers.photoroom.charged).toBe(4)
-      expect(summary.mayHaveBeenCharged).toEqual([{ file: photos[0], twice: true, reason: expect.stringMatching(/while sending the result/) }])
+      expect(summary.mayHaveBeenCharged).toEqual([{ file: expect.stringMatching(/photo-0[123]\.jpg$/), twice: true, reason: expect.stringMatching(/while sending the result/) }])
       await expectAllWritten(join(work, 'out'), 3)
     })
   })

@@ -13,7 +13,7 @@ import { createDispatcher } from '../providers/http'
 import { providerById, type ProviderOperation, type ProviderUrls } from '../providers/registry'
 import type { ProviderClient } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
-import type { ProviderLane } from '../scheduler/provider-lane'
+import type { LaneState, ProviderLane } from '../scheduler/provider-lane'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
 import type { BatchInput, PhotoFacts } from './input'
@@ -35,6 +35,8 @@ export interface BatchOptions {
   dryRun?: boolean
   /** Headless: when credits run out, end the run instead of waiting for a top-up. */
   stopWhenCreditsRunOut?: boolean
+  /** Headless: when the provider stays unreachable (or asks for a long wait) this long, end the run. */
+  stopWhenUnreachableForMs?: number
   /** Shared with other batches so they respect one provider limit together. */
   lanes?: Lanes
   /** Higher goes first: a single re-run jumps ahead of a running batch. */
@@ -69,6 +71,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private estimatedCost = 0
   /** Photos an attempt of which may have been charged without its answer arriving, with why. */
   private readonly maybeCharged = new Map<Work, string>()
+  private outageTimer: NodeJS.Timeout | undefined
   private stoppedBecause: BatchSummary['stoppedBecause']
   private stopMessage: string | undefined
 
@@ -125,7 +128,10 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
-    const unsubscribe = this.lane.onChange((provider, state) => this.emit('event', { type: 'provider', provider, state }))
+    const unsubscribe = this.lane.onChange((provider, state) => {
+      this.watchOutage(state)
+      this.emit('event', { type: 'provider', provider, state })
+    })
     try {
       // A fixed pool pulls the next photo as one finishes, so memory follows the concurrency, not the batch size.
       let next = 0
@@ -135,6 +141,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       await Promise.all(Array.from({ length: Math.max(8, this.options.concurrency * 4) }, worker))
     } finally {
       unsubscribe()
+      clearTimeout(this.outageTimer)
     }
     await this.delivery.clearPartial()
     return this.summary()
@@ -148,6 +155,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const { operation, values } = this.options
     let balances
     try {
+      await client.checkReachable?.()
       balances = await client.balances()
     } catch (error) {
       if (isJobError(error) && error.kind === 'auth') throw error
@@ -161,6 +169,21 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const unit = operation.cost(values).unit
     const balance = balances.find((b) => b.unit === unit && b.source === 'provider')
     if (balance?.source === 'provider') this.emit('event', { type: 'balance', balance })
+  }
+
+  /** Headless runs give up on a provider that stays away, rather than probing it for ever. */
+  private watchOutage(state: LaneState): void {
+    const patience = this.options.stopWhenUnreachableForMs
+    if (patience === undefined) return
+    const away = state.status === 'paused' && (state.reason === 'unreachable' || state.reason === 'asked-to-wait')
+    if (!away) return clearTimeout(this.outageTimer)
+    const giveUp = (): void => {
+      this.stoppedBecause ??= 'unreachable'
+      this.stopMessage ??= state.message
+      for (const job of this.jobs) job.controller.abort()
+    }
+    if (state.reason === 'asked-to-wait') return giveUp()
+    this.outageTimer ??= setTimeout(giveUp, patience)
   }
 
   private update(job: Work, state: JobState, patch: Partial<Job> = {}): void {
@@ -226,6 +249,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
     return sendWithRetries(this.lane, this.client as ProviderClient, { operation, values, image, timeoutMs }, job.controller.signal, {
       priority: this.options.priority ?? 0,
+      photo: job.ref,
       onSending: async (attempt) => {
         await sending()
         this.update(job, 'sending', { attempts: attempt })
@@ -253,7 +277,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   }
 
   private fail(job: Work, error: unknown): void {
-    const { state, reason } = finalOutcome(error, this.stoppedBecause === 'auth' ? this.stopMessage : undefined)
+    const stoppedForAll = this.stoppedBecause === 'auth' || this.stoppedBecause === 'unreachable'
+    const { state, reason } = finalOutcome(error, stoppedForAll ? this.stopMessage : undefined)
     this.update(job, state, { reason })
   }
 

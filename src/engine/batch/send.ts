@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { JobError, isJobError } from '../errors'
 import type { ProviderClient, ProviderRequest, ProviderResult } from '../providers/types'
 import { backoffDelay } from '../scheduler/backoff'
-import type { ProviderLane } from '../scheduler/provider-lane'
+import { RETRY_AFTER_CAP_MS, type ProviderLane } from '../scheduler/provider-lane'
 
 /** Failures other than 429 before giving up: six tries in all, as Pixelcut advises. */
 const MAX_FAILURES = 5
@@ -11,6 +11,8 @@ const MAX_RATE_LIMITS = 40
 
 export interface AttemptHooks {
   priority: number
+  /** Which photo this is, so the lane's breaker can tell one bad photo from a provider gone away. */
+  photo: string
   /** Credits ran out (the lane has paused itself): wait for a resume, or give up at once in a headless run. */
   onCredits(error: JobError): 'wait' | 'give-up'
   onAuth(error: JobError): void
@@ -43,7 +45,8 @@ export async function sendWithRetries(
       const result = await lane.run((laneSignal) => client.run({ ...request, signal: laneSignal }), {
         priority: hooks.priority,
         signal,
-        beforeTurn: () => hooks.onSending(attempt)
+        beforeTurn: () => hooks.onSending(attempt),
+        photo: hooks.photo
       })
       lane.gate.succeeded()
       return result
@@ -53,7 +56,9 @@ export async function sendWithRetries(
       switch (error.kind) {
         case 'retryable':
           if (error.details.rateLimited) {
-            lane.gate.rateLimited(error.details.retryAfterMs)
+            // A longer wait pauses the lane (with a message) instead of the gate.
+            const asked = error.details.retryAfterMs
+            lane.gate.rateLimited(asked === undefined ? undefined : Math.min(asked, RETRY_AFTER_CAP_MS))
             if (++rateLimits > MAX_RATE_LIMITS) throw new JobError('retryable', `${error.message}, again and again; try again later`)
           } else {
             if (error.details.paid) {

@@ -71,6 +71,11 @@ export class PhotaClient implements ProviderClient {
     return { outputs, metadata: requestId ? { 'x-request-id': requestId } : {}, warnings: [] }
   }
 
+  /** Any HTTP answer from the host will do: it is there. */
+  async checkReachable(signal: AbortSignal = new AbortController().signal): Promise<void> {
+    await send(this.dispatcher, { method: 'GET', url: `${this.config.urls.phota.api}/`, headers: {}, signal, timeoutMs: 15_000 }, 'Phota')
+  }
+
   async balances(): Promise<Balance[]> {
     return [{ provider: 'phota', unit: 'credits', source: 'spent-locally', spent: await this.ledger.total('phota') }]
   }
