@@ -7,6 +7,7 @@ import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
 import { uploadBody } from '../files/upright'
+import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../journal/cache-upkeep'
 import { purchaseKey, type Seller } from '../journal/job-key'
 import { Purchases, type StoredResult } from '../journal/purchases'
 import { createDispatcher } from '../providers/http'
@@ -30,6 +31,8 @@ export interface BatchOptions {
   urls: ProviderUrls
   /** Where paid results and the journal live, shared by every run so nothing is bought twice. */
   stateDir: string
+  /** Kept image bytes above this are pruned, oldest first, when the batch starts (default 5 GB). */
+  cacheMaxBytes?: number
   concurrency: number
   requestsPerSecond: number
   dryRun?: boolean
@@ -123,6 +126,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     for (const warning of warnings) this.emit('event', { type: 'notice', message: problemText(warning) })
 
     this.purchases = await Purchases.open(this.options.stateDir)
+    if (!this.options.dryRun) await pruneCache(this.options.stateDir, this.options.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES)
     this.client = this.provider.createClient({ key: apiKey, urls: this.options.urls }, this.dispatcher, this.purchases.ledger)
     if (!this.options.dryRun) await this.checkAccount(this.client)
     await this.delivery.clearPartial()

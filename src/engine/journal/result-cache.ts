@@ -48,7 +48,8 @@ export class ResultCache {
   async get(key: string): Promise<(CachedResult & { dir: string }) | null> {
     const dir = this.folder(key)
     try {
-      const meta = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as CachedResult
+      const meta = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as CachedResult & { pruned?: boolean }
+      if (meta.pruned) return null
       const sizes = await Promise.all(meta.outputs.map((o) => stat(join(dir, o.file)).then((s) => s.size)))
       if (!meta.outputs.length || sizes.some((size, i) => size !== meta.outputs[i]?.bytes)) return null
       return { ...meta, dir }

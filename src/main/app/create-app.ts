@@ -16,6 +16,7 @@ import { PhotoLibrary } from '../photos/photo-library'
 import { openSettingsStore, SettingsService } from '../settings/settings'
 import { BalanceTracker } from './balance-tracker'
 import { BalanceReader } from './balances'
+import { KeptResults } from './kept-results'
 
 export interface AppOptions {
   /** Where the catalog lives (the app's user-data folder). */
@@ -42,6 +43,8 @@ export interface App {
   photos: PhotoLibrary
   settings: SettingsService
   thumbnails: Thumbnails
+  /** For Settings: the size of the kept paid results, and clearing their bytes. */
+  keptResults: KeptResults
   close(): Promise<void>
 }
 
@@ -67,6 +70,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     photos,
     settings,
     thumbnails: new Thumbnails(join(o.stateDir, 'thumbnails')),
+    keptResults: new KeptResults(o.stateDir),
     async close() {
       balances.stop()
       runner.cancel()
