@@ -1,4 +1,7 @@
-import { Batch, defaultStateDir, inputsFromPaths, isJobError, providerById, urlsFromEnv } from '../engine'
+import { Batch, inputsFromPaths, isJobError, providerById, urlsFromEnv } from '../engine'
+import { DEFAULT_CACHE_MAX_BYTES } from '../engine/journal/cache-upkeep'
+import { openStateDir } from '../engine/state-dir'
+import { cacheCommand } from './cache'
 import { parseCli, UsageError, type CliOptions } from './args'
 import { EXIT } from './exit-codes'
 import { HELP } from './help'
@@ -10,6 +13,8 @@ const out = (line: string): boolean => process.stdout.write(`${line}\n`)
 const err = (line: string): boolean => process.stderr.write(`${line}\n`)
 
 async function main(argv: string[]): Promise<number> {
+  const stateDir = await openStateDir(process.env)
+  if (argv[0] === 'cache') return cacheCommand(argv.slice(1), stateDir, out)
   let options: CliOptions
   try {
     options = parseCli(argv, userCwd())
@@ -36,11 +41,14 @@ async function main(argv: string[]): Promise<number> {
     outDir: options.outDir ?? '.',
     apiKey,
     urls: urlsFromEnv(process.env),
-    stateDir: defaultStateDir(process.env),
+    stateDir,
+    cacheMaxBytes: cacheMaxBytes(process.env),
     concurrency: options.concurrency ?? provider.limits.concurrency,
     requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
     dryRun: options.dryRun,
-    stopWhenCreditsRunOut: true
+    stopWhenCreditsRunOut: true,
+    // Exit 5 well within 30 s of a provider going away: the breaker opens in a few seconds, then this.
+    stopWhenUnreachableForMs: 15_000
   })
   const bar = !options.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null
   batch.on('event', (event) => {
@@ -90,8 +98,15 @@ async function main(argv: string[]): Promise<number> {
 
   if (summary.stoppedBecause === 'cancelled') return EXIT.interrupted
   if (summary.stoppedBecause === 'auth') return EXIT.auth
+  if (summary.stoppedBecause === 'unreachable') return EXIT.unreachable
   if (summary.stoppedBecause === 'credits') return EXIT.credits
   return summary.counts.failed > 0 ? EXIT.imagesFailed : EXIT.ok
+}
+
+/** `PROOFSHEET_CACHE_MAX_BYTES` caps the kept image bytes (default 5 GB). */
+function cacheMaxBytes(env: NodeJS.ProcessEnv): number {
+  const value = Number(env['PROOFSHEET_CACHE_MAX_BYTES'])
+  return Number.isFinite(value) && value >= 0 && env['PROOFSHEET_CACHE_MAX_BYTES'] !== undefined ? value : DEFAULT_CACHE_MAX_BYTES
 }
 
 main(process.argv.slice(2)).then(

@@ -31,4 +31,9 @@ Servers: ${PROVIDERS.flatMap((p) => Object.values(p.hosts).map((h) => h.env)).jo
 Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected;
 5 the provider cannot be reached.
 Finished results are remembered: running the same command again sends only what is left.
+
+  npm run --silent batch -- cache            size of the kept results in the state folder
+  npm run --silent batch -- cache --clear    clear their image bytes (purchase records stay)
+State folder: PROOFSHEET_STATE_DIR, else ~/.local/state/proofsheet (Linux). Kept image bytes are
+capped by PROOFSHEET_CACHE_MAX_BYTES (default 5 GB), oldest pruned first.
 `

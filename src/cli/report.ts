@@ -51,6 +51,11 @@ export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: reado
   if (identical) lines.push(`${identical} ${identical === 1 ? 'photo was' : 'photos were'} identical to another and sent only once.`)
   if (summary.stoppedBecause === 'credits') lines.push(`Stopped: ${summary.message} Run the same command again after topping up; finished photos are not sent again.`)
   if (summary.stoppedBecause === 'auth') lines.push(`Stopped: ${summary.message}`)
+  if (summary.stoppedBecause === 'unreachable') lines.push(`Stopped: ${summary.message}. Run the same command again later; finished photos are not sent again.`)
+  const twice = summary.mayHaveBeenCharged.filter((m) => m.twice)
+  const once = summary.mayHaveBeenCharged.filter((m) => !m.twice)
+  if (twice.length) lines.push(`May have been charged twice (an answer was lost, the photo was sent again): ${twice.map((m) => name(m.file)).join(', ')}`)
+  if (once.length) lines.push(`May have been charged without a result (an answer was lost): ${once.map((m) => name(m.file)).join(', ')}`)
   const failed = jobs.filter((j) => j.state === 'failed')
   if (failed.length) lines.push(`Failed photos: ${failed.slice(0, 5).map((j) => name(j.file)).join(', ')}${failed.length > 5 ? `, and ${failed.length - 5} more` : ''}`)
   return lines

@@ -8,13 +8,20 @@ export type JobErrorKind =
   | 'auth' // the key is wrong: stop this provider at once
   | 'invalid-request' // the provider refused these parameters: fix them, retrying won't help
   | 'unsupported-input' // the provider refused this image
+  | 'charged-without-result' // the provider answered 200 (and charged) but no image could be had: sending again would pay again
   | 'cancelled'
 
 export class JobError extends Error {
   constructor(
     readonly kind: JobErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number; rateLimited?: boolean } = {}
+    readonly details: {
+      status?: number
+      retryAfterMs?: number
+      rateLimited?: boolean
+      /** A 200 arrived, so the provider charged, but its body was lost on the way. */
+      paid?: boolean
+    } = {}
   ) {
     super(message)
     this.name = 'JobError'

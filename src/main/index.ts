@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { urlsFromEnv } from '../engine/providers/registry'
-import { defaultStateDir } from '../engine/state-dir'
+import { openStateDir } from '../engine/state-dir'
 import type { Settings } from '../shared/ipc/contract'
 import { createApp, type App } from './app/create-app'
 import { handleImageProtocol, registerImageScheme } from './electron/image-protocol'
@@ -41,7 +41,7 @@ function start(): void {
     session.defaultSession.setPermissionCheckHandler(() => false)
     shared = await createApp({
       dataDir: app.getPath('userData'),
-      stateDir: defaultStateDir(process.env),
+      stateDir: await openStateDir(process.env),
       keychainService: 'Proofsheet',
       // electron-store names the file from `name`, not conf's `configName`.
       openSettingsStore: () => new ElectronStore<Settings>({ ...settingsStoreOptions(), name: 'settings' }),

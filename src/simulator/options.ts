@@ -12,7 +12,13 @@ const faultRates = z
     /** Share of requests whose connection is cut mid-body, after the work was done and charged. */
     reset: z.number().min(0).max(1).default(0),
     /** Share of requests that are never answered. */
-    stall: z.number().min(0).max(1).default(0)
+    stall: z.number().min(0).max(1).default(0),
+    /** Share of requests that are charged and then never answered. */
+    stallAfterCharge: z.number().min(0).max(1).default(0),
+    /** Share of result downloads (Pixelcut `result_url`, Phota `download_urls`) answered 503. */
+    downloadError: z.number().min(0).max(1).default(0),
+    /** Share of result downloads cut mid-body. */
+    downloadReset: z.number().min(0).max(1).default(0)
   })
   .prefault({})
 

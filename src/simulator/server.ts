@@ -140,10 +140,7 @@ export class Simulator {
     try {
       if (url.pathname.startsWith('/__simulator/')) return writeReply(res, await handleAdmin(this, req, url.pathname))
       const download = downloads?.exec(url.pathname)
-      if (download && req.method === 'GET') {
-        const result = this.state.results.get(download[1] as string)
-        return writeReply(res, result ? { status: 200, headers: { 'content-type': result.contentType }, body: result.bytes } : definition.errors.notFound())
-      }
+      if (download && req.method === 'GET') return this.download(provider, download[1] as string, res)
       const route = routes.find((r) => r.path === url.pathname && r.method === req.method)
       if (!route) return send(definition.errors.notFound())
 
@@ -173,7 +170,7 @@ export class Simulator {
       }
       const fault = route.operation ? this.faults[provider].next() : null
       if (fault === 'rateLimit') return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
-      if (fault) stats.of(provider).faults[fault]++
+      if (fault) stats.of(provider).faults[fault as Exclude<Fault, 'rateLimit'>]++
       if (fault === 'stall') return // never answered; the client's timeout or close() ends it
       const latency = profile.latencyMs + profile.latencyJitterMs * this.state.random[provider]()
       if (route.operation && latency > 0) await sleep(latency)
@@ -192,7 +189,12 @@ export class Simulator {
         }
       }
       const reply = await route.handle(request)
-      if (fault === 'reset' && reply.status === 200) return this.cutMidBody(provider, res, reply)
+      if (reply.status === 200 && fault === 'stallAfterCharge') return // charged, then never answered
+      if (reply.status === 200 && fault === 'noImage') return send({ status: 200, body: {} })
+      if (reply.status === 200 && fault === 'reset') {
+        stats.status(provider, reply.status)
+        return this.cutMidBody(res, reply)
+      }
       send(reply)
     } catch (error) {
       console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
@@ -201,10 +203,21 @@ export class Simulator {
     }
   }
 
+  /** A result link (Pixelcut `result_url`, Phota `download_urls`); downloads are free and may fail on their own. */
+  private download(provider: Provider, id: string, res: ServerResponse): void {
+    const fault = this.faults[provider].nextDownload()
+    if (fault) this.state.stats.of(provider).faults[fault as Exclude<Fault, 'rateLimit'>]++
+    const result = this.state.results.get(id)
+    if (!result) return writeReply(res, DEFINITIONS[provider].errors.notFound())
+    if (fault === 'downloadError') return writeReply(res, { status: 503, body: 'Service Unavailable' })
+    const reply = { status: 200, headers: { 'content-type': result.contentType }, body: result.bytes }
+    if (fault === 'downloadReset') return this.cutMidBody(res, reply)
+    writeReply(res, reply)
+  }
+
   /** Sends the headers and half the body, then drops the connection. */
-  private cutMidBody(provider: Provider, res: ServerResponse, reply: Reply): void {
+  private cutMidBody(res: ServerResponse, reply: Reply): void {
     const { headers, body } = encodeReply(reply)
-    this.state.stats.status(provider, reply.status)
     res.writeHead(reply.status, headers)
     res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy())
   }

@@ -1,3 +1,4 @@
+import type { Fault } from './faults'
 import type { Provider } from './options'
 
 export interface ProviderStats {
@@ -5,7 +6,7 @@ export interface ProviderStats {
   /** Requests per path, so tests can tell image operations from balance queries. */
   byPath: Record<string, number>
   byStatus: Record<string, number>
-  faults: { serverError: number; reset: number; stall: number }
+  faults: Record<Exclude<Fault, 'rateLimit'>, number>
   /** 429s by cause: the rate window or the in-flight cap. */
   limited: { rate: number; inFlight: number }
   inFlight: number
@@ -20,7 +21,7 @@ const empty = (): ProviderStats => ({
   requests: 0,
   byPath: {},
   byStatus: {},
-  faults: { serverError: 0, reset: 0, stall: 0 },
+  faults: { serverError: 0, reset: 0, stall: 0, stallAfterCharge: 0, noImage: 0, downloadError: 0, downloadReset: 0 },
   limited: { rate: 0, inFlight: 0 },
   inFlight: 0,
   peakInFlight: 0,

@@ -55,7 +55,7 @@ describe('surviving the provider', () => {
     })
   })
 
-  it('retries a connection cut mid-body; the server charged that attempt, and the file is complete', async () => {
+  it('sends a Photoroom photo whose paid body was cut once more, and reports it may have been charged twice', async () => {
     await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 3)
@@ -64,7 +64,9 @@ describe('surviving the provider', () => {
       const summary = await batch.run()
       expect(summary.counts.done).toBe(3)
       expect(sim.stats().providers.photoroom.faults.reset).toBe(1)
+      // The image is the body: the only way to it is to buy it again, once.
       expect(sim.stats().providers.photoroom.charged).toBe(4)
+      expect(summary.mayHaveBeenCharged).toEqual([{ file: expect.stringMatching(/photo-0[123]\.jpg$/), twice: true, reason: expect.stringMatching(/while sending the result/) }])
       await expectAllWritten(join(work, 'out'), 3)
     })
   })

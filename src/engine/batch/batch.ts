@@ -7,12 +7,14 @@ import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
 import { uploadBody } from '../files/upright'
+import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../journal/cache-upkeep'
+import { purchaseKey, type Seller } from '../journal/job-key'
 import { Purchases, type StoredResult } from '../journal/purchases'
 import { createDispatcher } from '../providers/http'
 import { providerById, type ProviderOperation, type ProviderUrls } from '../providers/registry'
 import type { ProviderClient } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
-import type { ProviderLane } from '../scheduler/provider-lane'
+import type { LaneState, ProviderLane } from '../scheduler/provider-lane'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
 import type { BatchInput, PhotoFacts } from './input'
@@ -29,11 +31,15 @@ export interface BatchOptions {
   urls: ProviderUrls
   /** Where paid results and the journal live, shared by every run so nothing is bought twice. */
   stateDir: string
+  /** Kept image bytes above this are pruned, oldest first, when the batch starts (default 5 GB). */
+  cacheMaxBytes?: number
   concurrency: number
   requestsPerSecond: number
   dryRun?: boolean
   /** Headless: when credits run out, end the run instead of waiting for a top-up. */
   stopWhenCreditsRunOut?: boolean
+  /** Headless: when the provider stays unreachable (or asks for a long wait) this long, end the run. */
+  stopWhenUnreachableForMs?: number
   /** Shared with other batches so they respect one provider limit together. */
   lanes?: Lanes
   /** Higher goes first: a single re-run jumps ahead of a running batch. */
@@ -66,6 +72,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private purchases: Purchases | undefined
   private spent = 0
   private estimatedCost = 0
+  /** Photos an attempt of which may have been charged without its answer arriving, with why. */
+  private readonly maybeCharged = new Map<Work, string>()
+  private outageTimer: NodeJS.Timeout | undefined
   private stoppedBecause: BatchSummary['stoppedBecause']
   private stopMessage: string | undefined
 
@@ -117,12 +126,16 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     for (const warning of warnings) this.emit('event', { type: 'notice', message: problemText(warning) })
 
     this.purchases = await Purchases.open(this.options.stateDir)
+    if (!this.options.dryRun) await pruneCache(this.options.stateDir, this.options.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES)
     this.client = this.provider.createClient({ key: apiKey, urls: this.options.urls }, this.dispatcher, this.purchases.ledger)
     if (!this.options.dryRun) await this.checkAccount(this.client)
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
-    const unsubscribe = this.lane.onChange((provider, state) => this.emit('event', { type: 'provider', provider, state }))
+    const unsubscribe = this.lane.onChange((provider, state) => {
+      this.watchOutage(state)
+      this.emit('event', { type: 'provider', provider, state })
+    })
     try {
       // A fixed pool pulls the next photo as one finishes, so memory follows the concurrency, not the batch size.
       let next = 0
@@ -132,6 +145,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       await Promise.all(Array.from({ length: Math.max(8, this.options.concurrency * 4) }, worker))
     } finally {
       unsubscribe()
+      clearTimeout(this.outageTimer)
     }
     await this.delivery.clearPartial()
     return this.summary()
@@ -145,6 +159,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const { operation, values } = this.options
     let balances
     try {
+      await client.checkReachable?.()
       balances = await client.balances()
     } catch (error) {
       if (isJobError(error) && error.kind === 'auth') throw error
@@ -160,6 +175,21 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     if (balance?.source === 'provider') this.emit('event', { type: 'balance', balance })
   }
 
+  /** Headless runs give up on a provider that stays away, rather than probing it for ever. */
+  private watchOutage(state: LaneState): void {
+    const patience = this.options.stopWhenUnreachableForMs
+    if (patience === undefined) return
+    const away = state.status === 'paused' && (state.reason === 'unreachable' || state.reason === 'asked-to-wait')
+    if (!away) return clearTimeout(this.outageTimer)
+    const giveUp = (): void => {
+      this.stoppedBecause ??= 'unreachable'
+      this.stopMessage ??= state.message
+      for (const job of this.jobs) job.controller.abort()
+    }
+    if (state.reason === 'asked-to-wait') return giveUp()
+    this.outageTimer ??= setTimeout(giveUp, patience)
+  }
+
   private update(job: Work, state: JobState, patch: Partial<Job> = {}): void {
     if (FINAL_STATES.has(job.state)) return
     Object.assign(job, { reason: undefined }, patch, { state })
@@ -173,7 +203,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
       const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values))
       if ('skip' in prepared) return this.update(job, 'skipped', { reason: prepared.skip })
-      const { key, facts } = prepared
+      const { facts } = prepared
+      const key = purchaseKey(prepared.key, this.seller)
       if (prepared.learnt) this.emit('event', { type: 'checked', ref: job.ref, facts })
       job.key = key
       const cached = await purchases.cached(key)
@@ -186,8 +217,13 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         if (!first) this.estimatedCost += this.cost
         return this.update(job, 'estimated', sameAs)
       }
-      if (!first && purchases.wasUnanswered(key)) {
-        this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
+      const earlier = first ? null : purchases.earlierUnanswered(key)
+      if (earlier) {
+        const why = earlier.event === 'outcome-unknown' && earlier.detail ? `: ${earlier.detail}` : ' (Proofsheet stopped while waiting)'
+        this.emit('event', {
+          type: 'notice',
+          message: `${basename(job.file)} was sent on ${earlier.at} and its answer never arrived${why}. It is sent again; the provider may have charged the earlier attempt.`
+        })
       }
       this.update(job, 'ready', sameAs)
       const result = await purchases.buy({
@@ -195,8 +231,12 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         file: job.file,
         provider: operation.provider,
         amount: this.cost,
-        send: async (sending) => {
-          const result = await this.send(job, facts, sending)
+        signal: job.controller.signal,
+        send: async (sending, maybeCharged) => {
+          const result = await this.send(job, facts, sending, async (reason) => {
+            this.maybeCharged.set(job, reason)
+            await maybeCharged(reason)
+          })
           this.spent += this.cost
           return result
         }
@@ -207,16 +247,18 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     }
   }
 
-  private async send(job: Work, facts: PhotoFacts, sending: () => Promise<void>): ReturnType<ProviderClient['run']> {
+  private async send(job: Work, facts: PhotoFacts, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): ReturnType<ProviderClient['run']> {
     const { operation, values } = this.options
     const image = { name: basename(job.file), format: facts.format, body: await uploadBody(job.file, facts.format, facts.orientation) }
     const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
     return sendWithRetries(this.lane, this.client as ProviderClient, { operation, values, image, timeoutMs }, job.controller.signal, {
       priority: this.options.priority ?? 0,
+      photo: job.ref,
       onSending: async (attempt) => {
         await sending()
         this.update(job, 'sending', { attempts: attempt })
       },
+      onMaybeCharged: (_how, reason) => maybeCharged(reason),
       onRetry: (reason) => this.update(job, 'retrying', { reason }),
       onWaiting: (reason) => this.update(job, 'waiting', { reason }),
       onCredits: (error) => {
@@ -239,8 +281,14 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   }
 
   private fail(job: Work, error: unknown): void {
-    const { state, reason } = finalOutcome(error, this.stoppedBecause === 'auth' ? this.stopMessage : undefined)
+    const stoppedForAll = this.stoppedBecause === 'auth' || this.stoppedBecause === 'unreachable'
+    const { state, reason } = finalOutcome(error, stoppedForAll ? this.stopMessage : undefined)
     this.update(job, state, { reason })
+  }
+
+  private get seller(): Seller {
+    const { operation, urls, apiKey } = this.options
+    return { origins: Object.values<string>(urls[operation.provider]), keyKind: this.provider.isSandboxKey(apiKey) ? 'sandbox' : 'live' }
   }
 
   /** One photo's price; Photoroom sandbox keys are free (and watermarked). */
@@ -255,7 +303,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   private summary(): BatchSummary {
     const { operation, values } = this.options
-    return summarize(this.jobs, { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit }, this.stoppedBecause, this.stopMessage)
+    const cost = { amount: this.options.dryRun ? this.estimatedCost : this.spent, unit: operation.cost(values).unit }
+    return summarize(this.jobs, cost, this.stoppedBecause, this.stopMessage, this.maybeCharged)
   }
 }
 

@@ -18,7 +18,9 @@ export interface BatchSummary {
   counts: Record<JobState, number>
   /** Dry run: what sending would cost; otherwise what was spent. */
   cost: Cost
+  /** Photos a request for which got no answer, or lost a paid one: `twice` when the photo was bought again. */
+  mayHaveBeenCharged: { file: string; twice: boolean; reason: string }[]
   /** Why the run ended early, if it did. */
-  stoppedBecause?: 'credits' | 'auth' | 'cancelled'
+  stoppedBecause?: 'credits' | 'auth' | 'unreachable' | 'cancelled'
   message?: string
 }

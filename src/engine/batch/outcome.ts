@@ -5,13 +5,14 @@ import type { BatchSummary } from './events'
 
 /**
  * The state a job ends in when its request throws. Credits and a rejected key mean the photo was not
- * processed through no fault of its own ("blocked"); a cancellation caused by a rejected key is too.
+ * processed through no fault of its own ("blocked"); a cancellation caused by a rejected key or a
+ * provider that stayed away is too.
  */
-export function finalOutcome(error: unknown, stoppedByAuthMessage: string | undefined): { state: JobState; reason: string } {
+export function finalOutcome(error: unknown, stoppedForAllMessage: string | undefined): { state: JobState; reason: string } {
   if (!isJobError(error)) return { state: 'failed', reason: `Unexpected problem: ${(error as Error).message}` }
   switch (error.kind) {
     case 'cancelled':
-      return stoppedByAuthMessage ? { state: 'blocked', reason: stoppedByAuthMessage } : { state: 'cancelled', reason: 'Cancelled' }
+      return stoppedForAllMessage ? { state: 'blocked', reason: stoppedForAllMessage } : { state: 'cancelled', reason: 'Cancelled' }
     case 'credits':
     case 'auth':
       return { state: 'blocked', reason: error.message }
@@ -20,13 +21,21 @@ export function finalOutcome(error: unknown, stoppedByAuthMessage: string | unde
   }
 }
 
-export function summarize(jobs: readonly Job[], cost: Cost, stoppedBecause: BatchSummary['stoppedBecause'], message: string | undefined): BatchSummary {
+export function summarize(
+  jobs: readonly Job[],
+  cost: Cost,
+  stoppedBecause: BatchSummary['stoppedBecause'],
+  message: string | undefined,
+  maybeCharged: ReadonlyMap<Job, string>
+): BatchSummary {
   const counts = Object.fromEntries([...FINAL_STATES, 'queued', 'ready', 'sending', 'retrying', 'waiting'].map((s) => [s, 0])) as Record<JobState, number>
   for (const job of jobs) counts[job.state]++
   return {
     total: jobs.length,
     counts,
     cost,
+    // A photo that got its result after a lost answer may have been paid for twice; one that did not, once for nothing.
+    mayHaveBeenCharged: [...maybeCharged].map(([job, reason]) => ({ file: job.file, twice: job.state === 'done', reason })),
     ...(stoppedBecause ? { stoppedBecause } : {}),
     ...(message ? { message } : {})
   }

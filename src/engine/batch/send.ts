@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { JobError, isJobError } from '../errors'
 import type { ProviderClient, ProviderRequest, ProviderResult } from '../providers/types'
 import { backoffDelay } from '../scheduler/backoff'
-import type { ProviderLane } from '../scheduler/provider-lane'
+import { RETRY_AFTER_CAP_MS, type ProviderLane } from '../scheduler/provider-lane'
 
 /** Failures other than 429 before giving up: six tries in all, as Pixelcut advises. */
 const MAX_FAILURES = 5
@@ -11,13 +11,23 @@ const MAX_RATE_LIMITS = 40
 
 export interface AttemptHooks {
   priority: number
+  /** Which photo this is, so the lane's breaker can tell one bad photo from a provider gone away. */
+  photo: string
   /** Credits ran out (the lane has paused itself): wait for a resume, or give up at once in a headless run. */
   onCredits(error: JobError): 'wait' | 'give-up'
   onAuth(error: JobError): void
   onRetry(reason: string, attempt: number): void
   onWaiting(reason: string): void
   onSending(attempt: number): Promise<void>
+  /**
+   * The request may have been charged without its result arriving: no answer at all (`unknown`), or a
+   * 200 whose body was lost (`paid`). Resolves once that is on the journal.
+   */
+  onMaybeCharged(how: 'unknown' | 'paid', reason: string): Promise<void>
 }
+
+/** A 200 whose body was lost is sent once more, no more: each try is a purchase. */
+const MAX_PAID_LOSSES = 1
 
 /** Sends one request through its provider's lane until it succeeds or fails for good. */
 export async function sendWithRetries(
@@ -29,12 +39,14 @@ export async function sendWithRetries(
 ): Promise<ProviderResult> {
   let failures = 0
   let rateLimits = 0
+  let paidLosses = 0
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await lane.run((laneSignal) => client.run({ ...request, signal: laneSignal }), {
         priority: hooks.priority,
         signal,
-        beforeTurn: () => hooks.onSending(attempt)
+        beforeTurn: () => hooks.onSending(attempt),
+        photo: hooks.photo
       })
       lane.gate.succeeded()
       return result
@@ -44,9 +56,17 @@ export async function sendWithRetries(
       switch (error.kind) {
         case 'retryable':
           if (error.details.rateLimited) {
-            lane.gate.rateLimited(error.details.retryAfterMs)
+            // A longer wait pauses the lane (with a message) instead of the gate.
+            const asked = error.details.retryAfterMs
+            lane.gate.rateLimited(asked === undefined ? undefined : Math.min(asked, RETRY_AFTER_CAP_MS))
             if (++rateLimits > MAX_RATE_LIMITS) throw new JobError('retryable', `${error.message}, again and again; try again later`)
           } else {
+            if (error.details.paid) {
+              await hooks.onMaybeCharged('paid', error.message)
+              if (++paidLosses > MAX_PAID_LOSSES) throw new JobError('charged-without-result', `${error.message}, twice; it was charged for twice and is not sent again`)
+            } else if (error.details.status === undefined) {
+              await hooks.onMaybeCharged('unknown', error.message)
+            }
             if (++failures > MAX_FAILURES) throw new JobError('retryable', `${error.message}; gave up after ${failures} tries`)
             hooks.onRetry(error.message, attempt)
             await sleep(backoffDelay(failures), undefined, { signal })

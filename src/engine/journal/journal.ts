@@ -1,13 +1,9 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { openQuestions, parseRecords, type JournalRecord } from './journal-records'
+import { replacedSince, upkeepJournal } from './journal-upkeep'
 
-export interface JournalRecord {
-  at: string
-  key: string
-  file: string
-  event: 'sending' | 'received' | 'failed'
-  detail?: string
-}
+export type { JournalRecord }
 
 /**
  * Append-only log of every request's life, flushed to disk before the request is sent (group commit:
@@ -34,6 +30,11 @@ export class Journal {
       while (this.pending.length) {
         const batch = this.pending.splice(0)
         try {
+          // Another run compacted the journal: append to the new file, not the old one.
+          if (this.handle && (await replacedSince(this.path, (await this.handle.stat()).ino))) {
+            await this.handle.close()
+            this.handle = null
+          }
           if (!this.handle) {
             await mkdir(dirname(this.path), { recursive: true })
             this.handle = await open(this.path, 'a')
@@ -56,20 +57,12 @@ export class Journal {
     this.handle = null
   }
 
-  /** Keys sent but never answered in earlier runs (the process died mid-request). A torn last line is ignored. */
-  static async unanswered(path: string): Promise<Map<string, JournalRecord>> {
-    const open = new Map<string, JournalRecord>()
-    const text = await readFile(path, 'utf8').catch(() => '')
-    for (const line of text.split('\n')) {
-      let record: JournalRecord
-      try {
-        record = JSON.parse(line) as JournalRecord
-      } catch {
-        continue
-      }
-      if (record.event === 'sending') open.set(record.key, record)
-      else open.delete(record.key)
-    }
-    return open
+  /**
+   * Opens the journal for a run: repaired and compacted if need be, then read for the keys that may
+   * have been charged without their result arriving in earlier runs.
+   */
+  static async open(path: string, compactAt?: number): Promise<{ journal: Journal; unanswered: Map<string, JournalRecord> }> {
+    await upkeepJournal(path, compactAt)
+    return { journal: new Journal(path), unanswered: openQuestions(parseRecords(await readFile(path, 'utf8').catch(() => ''))) }
   }
 }

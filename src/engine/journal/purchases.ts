@@ -1,8 +1,9 @@
 import { join } from 'node:path'
 import type { ProviderId } from '../providers/registry'
-import { isJobError } from '../errors'
+import { JobError, isJobError } from '../errors'
 import type { ProviderResult } from '../providers/types'
-import { Journal } from './journal'
+import { withFileLock } from './file-lock'
+import { Journal, type JournalRecord } from './journal'
 import { ResultCache, type CachedResult } from './result-cache'
 import { SpendLedger } from './spend-ledger'
 
@@ -14,34 +15,44 @@ export interface PurchaseOrder {
   file: string
   provider: ProviderId
   amount: number
-  /** Sends the request; calls `sending` before every attempt so the journal is on disk first. */
-  send(sending: () => Promise<void>): Promise<ProviderResult>
+  /** Stops waiting for another process's purchase of the same key. */
+  signal?: AbortSignal
+  /**
+   * Sends the request; calls `sending` before every attempt so the journal is on disk first, and
+   * `maybeCharged` when an attempt may have been charged without its result arriving.
+   */
+  send(sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult>
 }
 
 /**
  * The one owner of what has been paid for in a state folder: the result cache (by job key), the
  * journal of requests sent and the ledger of what was spent. Every purchase goes through `buy`, which
- * sends each key at most once at a time and keeps the result the moment it arrives.
+ * sends each key at most once at a time, across processes too (a lock per key in the state folder),
+ * and keeps the result the moment it arrives.
  */
 export class Purchases {
   private readonly cache: ResultCache
   private readonly journal: Journal
   readonly ledger: SpendLedger
   private readonly inFlight = new Map<string, Promise<StoredResult>>()
+  private readonly locks: string
 
   private constructor(
     stateDir: string,
+    journal: Journal,
     /** Keys sent in an earlier run whose answer never arrived: the provider may have charged them. */
-    private readonly unanswered: Map<string, unknown>
+    private readonly unanswered: Map<string, JournalRecord>
   ) {
     this.cache = new ResultCache(join(stateDir, 'results'))
-    this.journal = new Journal(join(stateDir, 'journal.ndjson'))
+    this.journal = journal
     this.ledger = new SpendLedger(stateDir)
+    this.locks = join(stateDir, 'locks')
   }
 
   static async open(stateDir: string): Promise<Purchases> {
-    await new ResultCache(join(stateDir, 'results')).removeIncomplete()
-    return new Purchases(stateDir, await Journal.unanswered(join(stateDir, 'journal.ndjson')))
+    await new ResultCache(join(stateDir, 'results')).removeAbandoned()
+    const { journal, unanswered } = await Journal.open(join(stateDir, 'journal.ndjson'))
+    return new Purchases(stateDir, journal, unanswered)
   }
 
   /** A result already paid for, in this run or an earlier one. */
@@ -49,9 +60,9 @@ export class Purchases {
     return this.cache.get(key)
   }
 
-  /** Whether this key was sent before and its answer was lost (the process died mid-request). */
-  wasUnanswered(key: string): boolean {
-    return this.unanswered.has(key)
+  /** When and why this key may have been charged in an earlier run without its result arriving; null if it was not. */
+  earlierUnanswered(key: string): JournalRecord | null {
+    return this.unanswered.get(key) ?? null
   }
 
   /** Buys `order.key` unless it is already being bought, in which case the same purchase is shared. */
@@ -63,12 +74,25 @@ export class Purchases {
     return purchase
   }
 
-  private async purchase({ key, file, provider, amount, send }: PurchaseOrder): Promise<StoredResult> {
-    const cached = await this.cache.get(key)
+  private async purchase(order: PurchaseOrder): Promise<StoredResult> {
+    const cached = await this.cache.get(order.key)
     if (cached) return cached
+    // Another process on this state folder may be buying the same key: wait for it, then reuse.
+    try {
+      return await withFileLock(join(this.locks, order.key), async () => (await this.cache.get(order.key)) ?? this.purchaseLocked(order), order.signal)
+    } catch (error) {
+      if (order.signal?.aborted && !isJobError(error)) throw new JobError('cancelled', 'Cancelled')
+      throw error
+    }
+  }
+
+  private async purchaseLocked({ key, file, provider, amount, send }: PurchaseOrder): Promise<StoredResult> {
     let result: ProviderResult
     try {
-      result = await send(() => this.journal.append({ key, file, event: 'sending' }))
+      result = await send(
+        () => this.journal.append({ key, file, event: 'sending' }),
+        (reason) => this.journal.append({ key, file, event: 'outcome-unknown', detail: reason })
+      )
     } catch (error) {
       // A request the provider answered, even with a refusal, is closed; only a cancelled one stays open.
       if (!isJobError(error) || error.kind !== 'cancelled') await this.journal.append({ key, file, event: 'failed', detail: (error as Error).message })

@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProviderOutput } from '../providers/types'
+import { ownerIsGone, thisHost } from './file-lock'
 
 export interface CachedResult {
-  outputs: { file: string; extension: string }[]
+  outputs: { file: string; extension: string; bytes: number }[]
   metadata: Record<string, string>
   warnings: string[]
 }
+
+/** The manifest: written last, so an entry without it (or with files that do not match it) is no entry. */
+const MANIFEST = 'result.json'
+const INCOMING = '.incoming-'
 
 async function writeSynced(path: string, data: Uint8Array | string): Promise<void> {
   const handle = await open(path, 'w')
@@ -19,9 +24,19 @@ async function writeSynced(path: string, data: Uint8Array | string): Promise<voi
   }
 }
 
+/** `.incoming-<host>.<pid>.<random>`: who is writing it, so only a provably dead writer's is removed. */
+function incomingName(): string {
+  return `${INCOMING}${thisHost()}.${process.pid}.${randomBytes(4).toString('hex')}`
+}
+
+function incomingOwner(name: string): { host: string; pid: number } | null {
+  const match = /^\.incoming-(.+)\.(\d+)\.[0-9a-f]+$/.exec(name)
+  return match ? { host: match[1] as string, pid: Number(match[2]) } : null
+}
+
 /**
- * Every paid result, by job key, kept the moment it arrives. A key's folder appears only complete
- * (written aside, flushed, then renamed into place), so its presence alone means "paid for and saved".
+ * Every paid result, by job key, kept the moment it arrives. An entry is complete or absent: written
+ * aside, manifest last, flushed, then renamed into place; on read every file must match the manifest.
  */
 export class ResultCache {
   constructor(private readonly dir: string) {}
@@ -33,22 +48,27 @@ export class ResultCache {
   async get(key: string): Promise<(CachedResult & { dir: string }) | null> {
     const dir = this.folder(key)
     try {
-      const meta = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as CachedResult
+      const meta = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as CachedResult & { pruned?: boolean }
+      if (meta.pruned) return null
+      const sizes = await Promise.all(meta.outputs.map((o) => stat(join(dir, o.file)).then((s) => s.size)))
+      if (!meta.outputs.length || sizes.some((size, i) => size !== meta.outputs[i]?.bytes)) return null
       return { ...meta, dir }
     } catch {
       return null
     }
   }
 
+  /** Stores a result; call it holding the key's lock, so a damaged entry in the way can be replaced. */
   async put(key: string, outputs: ProviderOutput[], metadata: Record<string, string>, warnings: string[]): Promise<CachedResult & { dir: string }> {
     const final = this.folder(key)
-    const temp = join(this.dir, `.incoming-${key}-${randomBytes(4).toString('hex')}`)
+    const temp = join(this.dir, incomingName())
     await mkdir(temp, { recursive: true })
-    const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, extension: o.extension }))
+    const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, extension: o.extension, bytes: o.bytes.length }))
     await Promise.all(outputs.map((o, i) => writeSynced(join(temp, files[i]!.file), o.bytes)))
     const meta: CachedResult = { outputs: files, metadata, warnings }
-    await writeSynced(join(temp, 'result.json'), JSON.stringify(meta))
+    await writeSynced(join(temp, MANIFEST), JSON.stringify(meta))
     await mkdir(join(final, '..'), { recursive: true })
+    if (!(await this.get(key))) await this.discard(final)
     try {
       await rename(temp, final)
     } catch (error) {
@@ -59,9 +79,20 @@ export class ResultCache {
     return { ...meta, dir: final }
   }
 
-  /** Leftovers of a run killed while storing a result. */
-  async removeIncomplete(): Promise<void> {
+  /** A damaged entry, moved aside in one step so no reader sees it half removed. */
+  private async discard(final: string): Promise<void> {
+    const aside = join(this.dir, incomingName())
+    await rename(final, aside).catch(() => undefined)
+    await rm(aside, { recursive: true, force: true })
+  }
+
+  /** Leftovers of runs killed while storing a result: only those whose writer is provably gone. */
+  async removeAbandoned(): Promise<void> {
     const entries = await readdir(this.dir).catch(() => [] as string[])
-    await Promise.all(entries.filter((e) => e.startsWith('.incoming-')).map((e) => rm(join(this.dir, e), { recursive: true, force: true })))
+    const abandoned = entries.filter((name) => {
+      const owner = incomingOwner(name)
+      return owner !== null && ownerIsGone(owner)
+    })
+    await Promise.all(abandoned.map((name) => rm(join(this.dir, name), { recursive: true, force: true })))
   }
 }

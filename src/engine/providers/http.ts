@@ -41,6 +41,8 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
     controller.abort()
   }, req.timeoutMs)
   const signal = controller.signal
+  // Which status arrived before a failure: a 200 whose body is lost was still charged.
+  let status: number | undefined
   try {
     const response = await request(req.url, {
       method: req.method,
@@ -51,13 +53,17 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
       headersTimeout: req.timeoutMs,
       bodyTimeout: req.timeoutMs
     })
+    status = response.statusCode
     const body = Buffer.from(await response.body.arrayBuffer())
-    return { status: response.statusCode, headers: headerMap(response.headers), body }
+    return { status, headers: headerMap(response.headers), body }
   } catch (error) {
     if (req.signal.aborted) throw new JobError('cancelled', 'Cancelled')
-    if (timedOut) throw new JobError('retryable', `${provider} did not answer within ${Math.round(req.timeoutMs / 1000)} s`)
+    const details = status === undefined ? {} : { status, paid: status === 200 }
+    const during = status === 200 ? ' while sending the result' : ''
+    const limit = req.timeoutMs >= 1000 ? `${Math.round(req.timeoutMs / 1000)} s` : `${req.timeoutMs} ms`
+    if (timedOut) throw new JobError('retryable', `${provider} did not answer within ${limit}${during}`, details)
     const code = (error as { code?: string }).code
-    throw new JobError('retryable', `The connection to ${provider} failed${code ? ` (${code})` : ''}`)
+    throw new JobError('retryable', `The connection to ${provider} failed${during}${code ? ` (${code})` : ''}`, details)
   } finally {
     clearTimeout(timer)
     req.signal.removeEventListener('abort', cancel)

@@ -41,6 +41,8 @@ export interface ProviderClient {
   run(request: ProviderRequest): Promise<ProviderResult>
   /** One figure per unit the account is billed in (Photoroom has credits and images). */
   balances(signal?: AbortSignal): Promise<Balance[]>
+  /** For providers whose balance is not asked of the server (Phota): throws a retryable error when its host does not answer. */
+  checkReachable?(signal?: AbortSignal): Promise<void>
 }
 
 export interface ProviderConfig {

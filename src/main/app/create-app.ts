@@ -16,6 +16,7 @@ import { PhotoLibrary } from '../photos/photo-library'
 import { openSettingsStore, SettingsService } from '../settings/settings'
 import { BalanceTracker } from './balance-tracker'
 import { BalanceReader } from './balances'
+import { KeptResults } from './kept-results'
 
 export interface AppOptions {
   /** Where the catalog lives (the app's user-data folder). */
@@ -42,6 +43,8 @@ export interface App {
   photos: PhotoLibrary
   settings: SettingsService
   images: ImageFiles
+  /** For Settings: the size of the kept paid results, and clearing their bytes. */
+  keptResults: KeptResults
   close(): Promise<void>
 }
 
@@ -68,6 +71,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     photos,
     settings,
     images: new ImageFiles(catalog, o.stateDir),
+    keptResults: new KeptResults(o.stateDir),
     async close() {
       balances.stop()
       runner.cancel()

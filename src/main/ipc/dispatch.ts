@@ -12,6 +12,7 @@ const KIND_CODES: Record<JobErrorKind, IpcError['code']> = {
   auth: 'auth',
   'invalid-request': 'invalid-input',
   'unsupported-input': 'invalid-input',
+  'charged-without-result': 'internal',
   cancelled: 'busy'
 }
 

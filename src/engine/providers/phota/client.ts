@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici'
 import { JobError } from '../../errors'
 import type { SpendLedger } from '../../journal/spend-ledger'
+import { chargedWithoutResult, downloadResult } from '../download'
 import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult, UploadImage } from '../types'
 
@@ -63,15 +64,16 @@ export class PhotaClient implements ProviderClient {
     let outputs: ProviderResult['outputs'] = (body?.images ?? []).map((b64) => ({ bytes: Buffer.from(b64, 'base64'), extension }))
     if (!outputs.length && body?.download_urls?.length) {
       outputs = []
-      for (const url of body.download_urls) {
-        const download = await send(this.dispatcher, { method: 'GET', url, headers: {}, signal, timeoutMs }, 'Phota')
-        if (download.status !== 200) throw new JobError('retryable', `Phota's download link failed (${download.status})`)
-        outputs.push({ bytes: download.body, extension })
-      }
+      for (const url of body.download_urls) outputs.push({ bytes: await downloadResult(this.dispatcher, url, 'Phota', signal, timeoutMs), extension })
     }
-    if (!outputs.length) throw new JobError('retryable', 'Phota sent an answer without images')
+    if (!outputs.length || outputs.some((o) => !o.bytes.length)) throw chargedWithoutResult('Phota', 'images')
     const requestId = response.headers['x-request-id']
     return { outputs, metadata: requestId ? { 'x-request-id': requestId } : {}, warnings: [] }
+  }
+
+  /** Any HTTP answer from the host will do: it is there. */
+  async checkReachable(signal: AbortSignal = new AbortController().signal): Promise<void> {
+    await send(this.dispatcher, { method: 'GET', url: `${this.config.urls.phota.api}/`, headers: {}, signal, timeoutMs: 15_000 }, 'Phota')
   }
 
   async balances(): Promise<Balance[]> {

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici'
 import { FormData } from 'undici'
 import { splitHeaders } from './operations/edit'
 import { JobError } from '../../errors'
+import { chargedWithoutResult } from '../download'
 import { extensionFor, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
 import { appendFields } from '../multipart'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
@@ -63,9 +64,9 @@ export class PhotoroomClient implements ProviderClient {
     let bytes = response.body
     if (contentType.includes('application/json')) {
       const json = parseJson(response.body) as { base64img?: string } | undefined
-      if (!json?.base64img) throw new JobError('retryable', 'Photoroom sent an answer without an image')
-      bytes = Buffer.from(json.base64img, 'base64')
+      bytes = Buffer.from(json?.base64img ?? '', 'base64')
     }
+    if (!bytes.length) throw chargedWithoutResult('Photoroom', 'an image')
     const metadata = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (response.headers[h] ? [[h, response.headers[h] as string]] : [])))
     const unsupported = response.headers['pr-unsupported-attributes']
     const extension = contentType.includes('application/json') ? ((values['format'] as string | undefined) ?? 'png') : extensionFor(contentType)

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici'
 import { FormData } from 'undici'
 import { pixelcutBody } from './operations/remove-background'
 import { JobError } from '../../errors'
+import { chargedWithoutResult, downloadResult } from '../download'
 import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
 
@@ -43,18 +44,17 @@ export class PixelcutClient implements ProviderClient {
     for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
     const response = await send(
       this.dispatcher,
-      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'image/png' }, body: form, signal, timeoutMs },
+      // A link rather than the image: a lost download is fetched again from it, never bought again.
+      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'application/json' }, body: form, signal, timeoutMs },
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)
-    if (!(response.headers['content-type'] ?? '').includes('application/json')) return { outputs: [{ bytes: response.body, extension: 'png' }], metadata: {}, warnings: [] }
-
-    // Asked for the image, answered with a link: fetch it now, it expires in an hour.
+    if ((response.headers['content-type'] ?? '').startsWith('image/') && response.body.length) return { outputs: [{ bytes: response.body, extension: 'png' }], metadata: {}, warnings: [] }
     const url = (parseJson(response.body) as { result_url?: string } | undefined)?.result_url
-    if (!url) throw new JobError('retryable', 'Pixelcut sent an answer without a result')
-    const download = await send(this.dispatcher, { method: 'GET', url, headers: {}, signal, timeoutMs }, 'Pixelcut')
-    if (download.status !== 200) throw new JobError('retryable', `Pixelcut's result link failed (${download.status})`)
-    return { outputs: [{ bytes: download.body, extension: 'png' }], metadata: { 'result-url': url }, warnings: [] }
+    if (!url) throw chargedWithoutResult('Pixelcut', 'a result link')
+    // The link expires in an hour: fetch it now.
+    const bytes = await downloadResult(this.dispatcher, url, 'Pixelcut', signal, timeoutMs)
+    return { outputs: [{ bytes, extension: 'png' }], metadata: { 'result-url': url }, warnings: [] }
   }
 
   async balances(signal: AbortSignal = new AbortController().signal): Promise<Balance[]> {

@@ -1,0 +1,51 @@
+import { appendFile, open, rename, stat } from 'node:fs/promises'
+import { writeFileAtomic } from '../files/atomic-write'
+import { withFileLock } from './file-lock'
+import { openQuestions, parseRecords } from './journal-records'
+
+/** Past this size the journal is rewritten with only what a later run still needs. */
+export const COMPACT_AT_BYTES = 4 * 1024 * 1024
+
+/**
+ * Run when a batch opens the journal, under its lock so two runs never both rewrite it. A torn last
+ * line (a crash mid-append) is ended, so the next record starts on a line of its own; a journal past
+ * `compactAt` keeps only the records of keys still open (sent and never answered, or outcome unknown).
+ * Lines another process appends while it is rewritten are carried over.
+ */
+export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES): Promise<void> {
+  return withFileLock(path, async () => {
+    const handle = await open(path, 'r').catch(() => null)
+    if (!handle) return
+    try {
+      const text = (await handle.readFile()).toString('utf8')
+      const torn = text.length > 0 && !text.endsWith('\n')
+      if (Buffer.byteLength(text) < compactAt) {
+        if (torn) await appendFile(path, '\n')
+        return
+      }
+      const open = openQuestions(parseRecords(text))
+      const kept = text.split('\n').filter((line) => {
+        const key = /"key":"([0-9a-f]+)"/.exec(line)?.[1]
+        return key !== undefined && open.has(key)
+      })
+      const compacted = `${path}.compacted`
+      await writeFileAtomic(compacted, kept.map((l) => `${l}\n`).join(''))
+      const readUpTo = Buffer.byteLength(text)
+      await rename(compacted, path)
+      const size = (await handle.stat()).size
+      if (size > readUpTo) {
+        const late = Buffer.alloc(size - readUpTo)
+        await handle.read(late, 0, late.length, readUpTo)
+        await appendFile(path, late)
+      }
+    } finally {
+      await handle.close()
+    }
+  })
+}
+
+/** Whether `path` is no longer the file `handle` has open (it was compacted since). */
+export async function replacedSince(path: string, ino: number): Promise<boolean> {
+  const now = await stat(path).catch(() => null)
+  return now !== null && now.ino !== ino
+}

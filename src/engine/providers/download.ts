@@ -1,0 +1,36 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { Dispatcher } from 'undici'
+import { JobError, isJobError } from '../errors'
+import { backoffDelay } from '../scheduler/backoff'
+import { send } from './http'
+
+/** Tries of one result link: the POST that made it is paid, so only the GET is repeated. */
+const DOWNLOAD_TRIES = 5
+
+/**
+ * Fetches a paid result from the link the provider answered with (Pixelcut's `result_url`, Phota's
+ * `download_urls`), retrying the GET alone with backoff. Failing for good is `charged-without-result`:
+ * sending the photo again would pay for it again.
+ */
+export async function downloadResult(dispatcher: Dispatcher, url: string, provider: string, signal: AbortSignal, timeoutMs: number): Promise<Buffer> {
+  let reason = ''
+  for (let attempt = 1; attempt <= DOWNLOAD_TRIES; attempt++) {
+    try {
+      const response = await send(dispatcher, { method: 'GET', url, headers: {}, signal, timeoutMs }, provider)
+      if (response.status === 200 && response.body.length > 0) return response.body
+      reason = response.status === 200 ? 'it was empty' : `HTTP ${response.status}`
+      // Gone or never there: asking again will not bring it back.
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) break
+    } catch (error) {
+      if (!isJobError(error) || error.kind === 'cancelled') throw error
+      reason = error.message
+    }
+    if (attempt < DOWNLOAD_TRIES) await sleep(backoffDelay(attempt), undefined, { signal })
+  }
+  throw new JobError('charged-without-result', `${provider} charged for this photo but its result could not be downloaded (${reason}); it is not sent again`)
+}
+
+/** A 200 that carries no image: the provider charged, and sending again would pay twice. */
+export function chargedWithoutResult(provider: string, what: string): JobError {
+  return new JobError('charged-without-result', `${provider} answered without ${what} (it may have charged for it); it is not sent again`)
+}

@@ -1,0 +1,60 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { Journal } from '../../src/engine/journal/journal'
+import { tempDir } from '../helpers/photos'
+
+const line = (key: string, event: string, at = '2026-01-01T00:00:00.000Z'): string => `${JSON.stringify({ at, key, file: `/in/${key}.jpg`, event })}\n`
+const records = (path: string): { key: string; event: string }[] =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as { key: string; event: string }]
+      } catch {
+        return []
+      }
+    })
+
+describe('the journal', () => {
+  it('ends a torn last line on open, so the next record is not lost in it', async () => {
+    const path = join(tempDir(), 'journal.ndjson')
+    writeFileSync(path, `${line('aa', 'sending')}{"at":"2026-01-01","key":"bb","ev`)
+    const { journal, unanswered } = await Journal.open(path)
+    expect([...unanswered.keys()]).toEqual(['aa'])
+    await journal.append({ key: 'aa', file: '/in/aa.jpg', event: 'received' })
+    await journal.close()
+    expect(records(path).map((r) => `${r.key}:${r.event}`)).toEqual(['aa:sending', 'aa:received'])
+    expect((await Journal.open(path)).unanswered.size).toBe(0)
+  })
+
+  it('is compacted when it grows, keeping every key that may have been charged', async () => {
+    const path = join(tempDir(), 'journal.ndjson')
+    let text = ''
+    for (let i = 0; i < 2000; i++) text += line(`c${i.toString(16)}`, 'sending') + line(`c${i.toString(16)}`, 'received')
+    text += line('ab12', 'sending') + line('ab12', 'outcome-unknown') + line('ab12', 'failed') + line('cd34', 'sending')
+    writeFileSync(path, text)
+    const before = statSync(path).size
+    const { journal, unanswered } = await Journal.open(path, 10_000)
+    expect([...unanswered.keys()].sort()).toEqual(['ab12', 'cd34'])
+    expect(statSync(path).size).toBeLessThan(before / 50)
+    expect((await Journal.open(path)).unanswered).toEqual(unanswered)
+    // Appends after compaction land in the compacted file.
+    await journal.append({ key: 'cd34', file: '/in/cd34.jpg', event: 'received' })
+    await journal.close()
+    expect([...(await Journal.open(path)).unanswered.keys()]).toEqual(['ab12'])
+  })
+
+  it('a writer opened before another run compacted the journal appends to the new file', async () => {
+    const path = join(tempDir(), 'journal.ndjson')
+    writeFileSync(path, line('ee', 'sending'))
+    const { journal: early } = await Journal.open(path)
+    await early.append({ key: 'ff', file: '/in/ff.jpg', event: 'sending' })
+    writeFileSync(path, readFileSync(path, 'utf8') + 'x'.repeat(20_000) + '\n')
+    await Journal.open(path, 10_000)
+    await early.append({ key: 'ff', file: '/in/ff.jpg', event: 'received' })
+    await early.close()
+    expect([...(await Journal.open(path)).unanswered.keys()]).toEqual(['ee'])
+  })
+})
