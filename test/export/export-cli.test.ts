@@ -116,8 +116,12 @@ test('Ctrl-C stops the export with exit 130, leaving whole files only and no man
     env: { PATH: process.env['PATH'] ?? '', HOME: made.dir, INIT_CWD: made.dir },
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  // Once: a second Ctrl-C ends the process at once, as in the batch CLI.
+  let interrupted = false
   child.stdout.on('data', (chunk: Buffer) => {
-    if (chunk.toString().includes('"event":"photo"')) child.kill('SIGINT')
+    if (interrupted || !chunk.toString().includes('"event":"photo"')) return
+    interrupted = true
+    child.kill('SIGINT')
   })
   const run = await collect(child)
   expect(run.code, run.stderr).toBe(130)

@@ -80,6 +80,15 @@ test('a re-export rewrites nothing; a changed mark rewrites only that sidecar', 
   expect(changed.sort()).toEqual(['b.jpg.xmp', 'manifest.csv', 'manifest.json'])
 })
 
+test('every format encodes the same bytes twice, so each re-export is skipped', async () => {
+  const { catalog, dir } = await catalogOf([{ folder: '', name: 'a.jpg', results: [{ outputs: [{ colour: '#3060c0', transparent: true }] }], review: { flag: 'pick' } }])
+  for (const format of ['jpeg', 'png', 'webp', 'avif'] as const) {
+    const options = { outDir: join(dir, format), format, resize: { width: 150, height: 150, fit: 'pad' }, dpi: 150 } as const
+    expect(await exportPhotos(catalog, options)).toMatchObject({ written: 1 })
+    expect(await exportPhotos(catalog, options), format).toMatchObject({ written: 0, unchanged: 1 })
+  }
+})
+
 test('cancelled mid-way: no partial files, no manifest, and the next export finishes the job', async () => {
   const { catalog, dir } = await catalogOf(Array.from({ length: 6 }, (_, i) => picked('', `p${i}.jpg`)))
   const out = join(dir, 'export')
