@@ -1,7 +1,8 @@
 import { readFile, rename, stat } from 'node:fs/promises'
-import { dirname, extname } from 'node:path'
+import { dirname } from 'node:path'
 import { allOperations } from '../../engine'
 import type { Catalog } from './catalog'
+import { formatOf } from './results'
 import { sessionSchema, type Session } from './session-schema'
 
 export interface SessionImport {
@@ -92,10 +93,6 @@ async function modifiedAt(path: string): Promise<number> {
   }
 }
 
-function formatOf(path: string): string {
-  const extension = extname(path).slice(1).toLowerCase()
-  return extension === 'jpg' ? 'jpeg' : extension
-}
 
 function parseJson(text: string): unknown {
   try {

@@ -1,3 +1,4 @@
+import { extname } from 'node:path'
 import type { Cost, ParamValues } from '../../shared/operations'
 import type { Db } from './database'
 import { noSuchPhoto } from './missing'
@@ -205,4 +206,10 @@ export class Results {
     for (const o of this.outputsOf.all(JSON.stringify(rows.map((r) => r.id)))) outputs.get(o.result_id)!.push(toOutput(o))
     return rows.map((r) => toResult(r, outputs.get(r.id)!))
   }
+}
+
+/** An output's format from its file name, as sharp names formats: photo.JPG is "jpeg". */
+export function formatOf(path: string): string {
+  const extension = extname(path).slice(1).toLowerCase()
+  return extension === 'jpg' ? 'jpeg' : extension
 }

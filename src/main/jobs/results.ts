@@ -1,10 +1,10 @@
-import { extname } from 'node:path'
 import type { PhotoFacts } from '../../engine'
 import type { ImageFormat } from '../../shared/images/sniff-format'
 import type { Job } from '../../shared/jobs'
 import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import type { Catalog } from '../catalog/catalog'
+import { formatOf } from '../catalog/results'
 import type { PhotoFacts as CatalogFacts, PhotoRow as CatalogPhoto } from '../catalog/photos'
 
 /** What the catalog already knows of a photo's file, so the engine does not read it again. */
@@ -62,7 +62,7 @@ export function recordResult(catalog: Catalog, photoId: number, job: Job, run: {
     cost: { amount: paid ? cost.amount : 0, unit: cost.unit },
     sandbox: run.sandbox,
     facts: factsFrom(job.metadata, job.warnings),
-    outputs: job.outputs.map((path) => ({ path, format: extname(path).slice(1).replace('jpg', 'jpeg') }))
+    outputs: job.outputs.map((path) => ({ path, format: formatOf(path) }))
   })
   return result.id
 }
