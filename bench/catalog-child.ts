@@ -1,0 +1,64 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { startHarness } from '../e2e/harness/server'
+import { PROVIDERS, type ProviderUrls } from '../src/engine/providers/registry'
+
+/**
+ * The harness (the real main services behind the built renderer) in its own process, so what is
+ * measured is main's event loop and memory alone. Argument: a work folder. Prints the page's URL and
+ * a small stats endpoint as one JSON line, then serves:
+ *   /reset     starts measuring main's event loop afresh
+ *   /settled   waits until every photo's facts are read and the window was told
+ *   /stats     longest event-loop block since /reset, maxRSS, events sent so far
+ *   /sent?from=n  the events sent from the n-th on, each with its JSON size
+ */
+const [work] = process.argv.slice(2) as [string]
+// No keys are set in the bench's private keychain, so no provider is ever called: a closed port will do.
+const nowhere = 'http://127.0.0.1:9'
+const harness = await startHarness({
+  rendererDir: resolve(import.meta.dirname, '../out/renderer'),
+  dataDir: join(work, 'data'),
+  stateDir: join(work, 'state'),
+  keychainService: 'Proofsheet bench',
+  urls: Object.fromEntries(PROVIDERS.map((p) => [p.id, Object.fromEntries(Object.keys(p.hosts).map((host) => [host, nowhere]))])) as ProviderUrls
+})
+
+// Two samplers: libuv's histogram (10 ms resolution) and a 5 ms timer's drift, which also catches a
+// block that the histogram's resolution would round.
+const delay = monitorEventLoopDelay({ resolution: 10 })
+delay.enable()
+let longestDrift = 0
+let due = performance.now() + 5
+setInterval(() => {
+  const now = performance.now()
+  longestDrift = Math.max(longestDrift, now - due)
+  due = now + 5
+}, 5).unref()
+
+const stats = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const json = (value: unknown): void => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value))
+  if (url.pathname === '/reset') {
+    delay.reset()
+    longestDrift = 0
+    due = performance.now() + 5
+    return json({ ok: true })
+  }
+  if (url.pathname === '/settled') return void harness.app.photos.settled().then(() => json({ ok: true }))
+  if (url.pathname === '/stats') {
+    return json({ loopMaxMs: delay.max / 1e6, driftMaxMs: longestDrift, maxRssKb: process.resourceUsage().maxRSS, rssKb: process.memoryUsage.rss() / 1024, sent: harness.sent.length })
+  }
+  if (url.pathname === '/sent') {
+    const from = Number(url.searchParams.get('from') ?? 0)
+    return json(harness.sent.slice(from).map(({ event, payload }) => ({ event, bytes: Buffer.byteLength(JSON.stringify(payload)) })))
+  }
+  res.writeHead(404).end()
+})
+await new Promise<void>((done) => stats.listen(0, '127.0.0.1', done))
+process.stdout.write(`${JSON.stringify({ url: harness.url, stats: `http://127.0.0.1:${(stats.address() as AddressInfo).port}` })}\n`)
+
+const stop = (): void => void harness.close().then(() => process.exit(0))
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)
