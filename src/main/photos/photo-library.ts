@@ -12,7 +12,7 @@ import type { PhotoEvents } from './photo-events'
 import { photoRows } from './photo-rows'
 
 /** Rows written per transaction while adding: each write stays well under a frame of main's time. */
-const CHUNK = 1_000
+const CHUNK = 250
 
 /**
  * The photos the user has added, as the catalog keeps them: adding, removing, the batch preset and
