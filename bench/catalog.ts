@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { chromium, type Browser, type Page } from '@playwright/test'
@@ -7,6 +7,8 @@ import sharp from 'sharp'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+/** A folder for CPU profiles of main (the harness process) and the page: PROOFSHEET_BENCH_PROFILE=dir. */
+const PROFILE = process.env['PROOFSHEET_BENCH_PROFILE']
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 /**
@@ -42,7 +44,8 @@ interface Child {
 
 async function startChild(work: string): Promise<Child> {
   mkdirSync(work, { recursive: true })
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/catalog-child.ts'), work], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const profile = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'bench/catalog-child.ts'), work], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const first = await new Promise<string>((ready, fail) => {
     createInterface({ input: child.stdout! }).once('line', ready)
     child.once('exit', (code) => fail(new Error(`the harness exited with ${code}`)))
@@ -126,6 +129,11 @@ const PAGE = `
   })
 `
 
+export interface Gap {
+  gapMs: number
+  cpuMs: number
+}
+
 export interface Run {
   listedMs: number
   thumbsMs: number
@@ -133,7 +141,10 @@ export interface Run {
   addMs: number
   settledMs: number
   loopMaxMs: number
-  driftMaxMs: number
+  /** The longest gap of a 5 ms timer, with main's own CPU time in it. */
+  longest: Gap
+  /** The gap in which main's thread ran longest. */
+  busiest: Gap
   maxRssKb: number
   longTaskListingMs: number
   longTaskScrollMs: number
@@ -152,6 +163,11 @@ async function run(browser: Browser, work: string, photos: string, total: number
     const input = page.getByLabel('Photo or folder path')
     await input.fill(photos)
     await page.waitForLoadState('networkidle')
+    const cdp = PROFILE && full ? await page.context().newCDPSession(page) : undefined
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+    }
     await child.get('/reset')
     const added = page.waitForResponse((r) => r.url().endsWith('/rpc/addPaths'))
     const shown = page.evaluate(`window.__waitShown(${total}, ${folders})`) as Promise<PageTimes>
@@ -163,7 +179,7 @@ async function run(browser: Browser, work: string, photos: string, total: number
     const times = await shown
     await child.get('/settled')
     const settledMs = Date.now() - clicked
-    const loop = await child.get<{ loopMaxMs: number; driftMaxMs: number; maxRssKb: number }>('/stats')
+    const loop = await child.get<{ loopMaxMs: number; longest: Gap; busiest: Gap; maxRssKb: number }>('/stats')
     const listingTasks = (await page.evaluate('window.__longTasks.map((t) => t.duration)')) as number[]
 
     let longTaskScrollMs = 0
@@ -191,12 +207,17 @@ async function run(browser: Browser, work: string, photos: string, total: number
       const all = (await page.evaluate('window.__longTasks.map((t) => t.duration)')) as number[]
       longTaskScrollMs = Math.max(0, ...all.slice(before))
     }
+    if (cdp && PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(join(PROFILE, 'renderer.cpuprofile'), JSON.stringify(profile))
+    }
     return {
       ...times,
       addMs,
       settledMs,
       loopMaxMs: loop.loopMaxMs,
-      driftMaxMs: loop.driftMaxMs,
+      longest: loop.longest,
+      busiest: loop.busiest,
       maxRssKb: loop.maxRssKb,
       longTaskListingMs: Math.max(0, ...listingTasks),
       longTaskScrollMs,
