@@ -54,6 +54,27 @@ setInterval(() => {
   cpuAt = cpu
 }, 5).unref()
 
+// Where the time to list goes, in main: the add request (scan, then chunked inserts), the summary
+// event, and the first range the window asks for afterwards.
+const phases: Record<string, number> = {}
+let clock0 = 0
+const mark = (name: string): void => void (phases[name] ??= performance.now() - clock0)
+const { app } = harness
+const wrap = <T extends object, K extends keyof T>(target: T, key: K, before: () => void, after: () => void): void => {
+  const original = target[key] as (...args: unknown[]) => unknown
+  target[key] = ((...args: unknown[]) => {
+    before()
+    const result = original.apply(target, args)
+    if (result instanceof Promise) return result.finally(after)
+    after()
+    return result
+  }) as T[K]
+}
+wrap(app.photos, 'add', () => mark('add started'), () => mark('add done'))
+wrap(app.catalog, 'addPhotosCount', () => mark('scan done, first insert'), () => (phases['last insert done'] = performance.now() - clock0))
+wrap(app.photos, 'summary', () => undefined, () => phases['last insert done'] !== undefined && mark('summary read'))
+wrap(app.photos, 'range', () => undefined, () => phases['summary read'] !== undefined && mark('first range after the summary'))
+
 const stats = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const json = (value: unknown): void => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value))
@@ -63,11 +84,13 @@ const stats = createServer((req, res) => {
     busiest = { gapMs: 0, cpuMs: 0 }
     due = performance.now() + 5
     cpuAt = mainCpuMs()
+    for (const key of Object.keys(phases)) delete phases[key]
+    clock0 = performance.now()
     return json({ ok: true })
   }
   if (url.pathname === '/settled') return void harness.app.photos.settled().then(() => json({ ok: true }))
   if (url.pathname === '/stats') {
-    return json({ loopMaxMs: delay.max / 1e6, longest, busiest, maxRssKb: process.resourceUsage().maxRSS, rssKb: process.memoryUsage.rss() / 1024, sent: harness.sent.length })
+    return json({ loopMaxMs: delay.max / 1e6, longest, busiest, phases, maxRssKb: process.resourceUsage().maxRSS, rssKb: process.memoryUsage.rss() / 1024, sent: harness.sent.length })
   }
   if (url.pathname === '/sent') {
     const from = Number(url.searchParams.get('from') ?? 0)

@@ -143,6 +143,8 @@ export interface Run {
   loopMaxMs: number
   /** The longest gap of a 5 ms timer, with main's own CPU time in it. */
   longest: Gap
+  /** Main's side of listing: ms from /reset (just before the click) to each step. */
+  phases: Record<string, number>
   /** The gap in which main's thread ran longest. */
   busiest: Gap
   maxRssKb: number
@@ -179,7 +181,7 @@ async function run(browser: Browser, work: string, photos: string, total: number
     const times = await shown
     await child.get('/settled')
     const settledMs = Date.now() - clicked
-    const loop = await child.get<{ loopMaxMs: number; longest: Gap; busiest: Gap; maxRssKb: number }>('/stats')
+    const loop = await child.get<{ loopMaxMs: number; longest: Gap; busiest: Gap; maxRssKb: number; phases: Record<string, number> }>('/stats')
     const listingTasks = (await page.evaluate('window.__longTasks.map((t) => t.duration)')) as number[]
 
     let longTaskScrollMs = 0
@@ -217,6 +219,7 @@ async function run(browser: Browser, work: string, photos: string, total: number
       settledMs,
       loopMaxMs: loop.loopMaxMs,
       longest: loop.longest,
+      phases: loop.phases,
       busiest: loop.busiest,
       maxRssKb: loop.maxRssKb,
       longTaskListingMs: Math.max(0, ...listingTasks),

@@ -45,6 +45,7 @@ try {
     const { large, small } = await catalogFigures(work)
     const ms = (n: number): string => `${n.toFixed(0)} ms`
     line(`catalog, time until listed: click Add → "Photos (10000)", folder tree and first names ${ms(large.listedMs)} (target ≤ 1000 ms; addPaths answered in ${ms(large.addMs)})`)
+    line(`  in main: ${Object.entries(large.phases).map(([name, at]) => `${name} ${ms(at)}`).join(', ')} (from just before the click)`)
     line(`catalog, first screen of thumbnails painted: ${ms(large.thumbsMs)} after the click, ${large.visibleThumbs} visible (target ≤ 1500 ms)`)
     line(`catalog, main's longest event-loop block during add + facts filling (${ms(large.settledMs)}): ${ms(large.longest.gapMs)} by a 5 ms timer's drift (main's thread on CPU ${ms(large.longest.cpuMs)} of it), ${ms(large.loopMaxMs)} by monitorEventLoopDelay; the gap with most CPU on main's thread: ${ms(large.busiest.cpuMs)} of ${ms(large.busiest.gapMs)} (target ≤ 50 ms)`)
     line(`catalog, renderer's longest long task: listing ${ms(large.longTaskListingMs)}, scrolling the whole list (${ms(large.scrollMs)}) ${ms(large.longTaskScrollMs)} (target ≤ 50 ms)`)
