@@ -36,7 +36,7 @@ export class PhotoLibrary {
     const { found, skipped } = await findPhotos(paths)
     let added = 0
     for (let i = 0; i < found.length; i += CHUNK) {
-      added += this.catalog.addPhotos(found.slice(i, i + CHUNK)).length
+      added += this.catalog.addPhotosCount(found.slice(i, i + CHUNK))
       if (i + CHUNK < found.length) await yieldToEvents()
     }
     if (added) {
