@@ -70,7 +70,19 @@ const wrap = <T extends object, K extends keyof T>(target: T, key: K, before: ()
     return result
   }) as T[K]
 }
-wrap(app.photos, 'add', () => mark('add started'), () => mark('add done'))
+let addCpuFrom = 0
+wrap(
+  app.photos,
+  'add',
+  () => {
+    mark('add started')
+    addCpuFrom = mainCpuMs()
+  },
+  () => {
+    mark('add done')
+    phases["main's CPU in the add"] ??= mainCpuMs() - addCpuFrom
+  }
+)
 wrap(app.catalog, 'addPhotosCount', () => mark('scan done, first insert'), () => (phases['last insert done'] = performance.now() - clock0))
 wrap(app.photos, 'summary', () => undefined, () => phases['last insert done'] !== undefined && mark('summary read'))
 wrap(app.photos, 'range', () => undefined, () => phases['summary read'] !== undefined && mark('first range after the summary'))
