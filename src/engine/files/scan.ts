@@ -24,6 +24,26 @@ export function junkReason(name: string): string | null {
   return null
 }
 
+/** Stats asked for at once while walking a folder: enough to keep libuv's pool busy, few enough not to flood it. */
+const STATS_AT_ONCE = 32
+
+async function mapBounded<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await work(items[i]!)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
+  return a.map((x, i) => [x, b[i]!])
+}
+
 function inside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
 }
@@ -47,6 +67,10 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
     if (excluded.some((e) => inside(real, e))) return
     const chain = new Set(ancestors).add(real)
     const entries = (await readdir(dir)).sort((a, b) => a.localeCompare(b))
+    const wanted = entries.filter((name) => !junkReason(name) && !name.startsWith('.'))
+    // The entries' stats are asked for together (libuv's pool answers several at once), a bounded
+    // number at a time; they are still visited one by one, in name order.
+    const infos = new Map(zip(wanted, await mapBounded(wanted, STATS_AT_ONCE, (name) => lstat(join(dir, name)).catch(() => null))))
     for (const name of entries) {
       const path = join(dir, name)
       const junk = junkReason(name)
@@ -55,8 +79,23 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
         continue
       }
       if (name.startsWith('.')) continue
-      await visit(path, join(outputDir, name), chain, true)
+      const info = infos.get(name)
+      // A plain file (not a link) lies inside its folder's real path: no stat or realpath of its own.
+      if (info?.isFile()) addFile(path, join(real, name), join(outputDir, name), true, info)
+      else await visit(path, join(outputDir, name), chain, true)
     }
+  }
+
+  const addFile = (path: string, real: string, outputPath: string, nested: boolean, info: { size: number; mtimeMs: number }): void => {
+    if (excluded.some((e) => inside(real, e))) return
+    if (seen.has(real)) return
+    seen.add(real)
+    const junk = junkReason(basename(path))
+    if (junk) {
+      skipped.push({ path, reason: junk })
+      return
+    }
+    files.push({ path: resolve(path), outputDir: nested ? dirname(outputPath) : '', size: info.size, mtimeMs: info.mtimeMs })
   }
 
   const visit = async (path: string, outputPath: string, ancestors: Set<string>, nested: boolean): Promise<void> => {
@@ -81,16 +120,7 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
       skipped.push({ path, reason: 'not a regular file' })
       return
     }
-    const real = await realpath(path)
-    if (excluded.some((e) => inside(real, e))) return
-    if (seen.has(real)) return
-    seen.add(real)
-    const junk = junkReason(basename(path))
-    if (junk) {
-      skipped.push({ path, reason: junk })
-      return
-    }
-    files.push({ path: resolve(path), outputDir: nested ? dirname(outputPath) : '', size: info.size, mtimeMs: info.mtimeMs })
+    addFile(path, await realpath(path), outputPath, nested, info)
   }
 
   for (const input of inputs) await visit(input, '', new Set(), false)

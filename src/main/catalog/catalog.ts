@@ -44,6 +44,7 @@ export class Catalog {
 
   // Photos
   addPhotos(rows: readonly NewPhoto[]): PhotoRow[] { return this.photos.add(rows) }
+  addPhotosCount(rows: readonly NewPhoto[]): number { return this.photos.addCount(rows) }
   setPhotoFacts(id: number, facts: PhotoFacts): void { this.photos.setFacts(id, facts) }
   setContentHash(id: number, hash: string): void { this.photos.setContentHash(id, hash) }
   photo(id: number): PhotoRow | undefined { return this.photos.photo(id) }

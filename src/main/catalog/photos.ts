@@ -85,6 +85,7 @@ const IN_ORDER = 'ORDER BY root, folder, name, id'
 /** The photos table: what was added, what is known about each file, and its parameter overrides. */
 export class Photos {
   private readonly insert
+  private readonly insertOnly
   private readonly byId
   private readonly byPath
   private readonly idsByPath
@@ -104,6 +105,9 @@ export class Photos {
     this.insert = db.prepare<[string, string, string, string, number, number, number], Stored>(
       `INSERT INTO photos (path, root, folder, name, size, mtime_ms, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (path) DO NOTHING RETURNING *`
+    )
+    this.insertOnly = db.prepare<[string, string, string, string, number, number, number]>(
+      'INSERT INTO photos (path, root, folder, name, size, mtime_ms, added_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO NOTHING'
     )
     this.byId = db.prepare<[number], Stored>('SELECT * FROM photos WHERE id = ?')
     this.byPath = db.prepare<[string], Stored>('SELECT * FROM photos WHERE path = ?')
@@ -140,6 +144,12 @@ export class Photos {
       }
       return added
     })()
+  }
+
+  /** As `add`, returning only how many were new: no row read back (about half the time at 10,000 photos). */
+  addCount(rows: readonly NewPhoto[]): number {
+    const now = Date.now()
+    return this.db.transaction(() => rows.reduce((n, r) => n + this.insertOnly.run(r.path, r.root, r.folder, r.name, r.size, r.mtimeMs, now).changes, 0))()
   }
 
   setFacts(id: number, facts: PhotoFacts): void {

@@ -13,7 +13,7 @@ const ROUND = 100
  * collects the answers.
  */
 export class FactsReader {
-  private readonly work = new PQueue({ concurrency: 4 })
+  private readonly work = new PQueue({ concurrency: 2 })
   private running: Promise<void> | null = null
   private stopped = false
 

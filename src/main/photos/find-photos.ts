@@ -11,13 +11,16 @@ export async function findPhotos(paths: string[]): Promise<{ found: NewPhoto[]; 
     const root = resolve(added)
     const scan = await scanInputs([root])
     skipped.push(...scan.skipped)
+    // One `relative` per folder, not per file: at 10,000 files this loop is one unbroken stretch of main's time.
+    const folders = new Map<string, string>()
+    const folderOf = (dir: string): string => folders.get(dir) ?? folders.set(dir, relative(root, dir)).get(dir)!
     for (const { path, size, mtimeMs } of scan.files) {
       // By name, as photo catalogs import: a folder's notes, sidecars and videos are not photos.
       if (!PHOTO_NAME.test(path)) {
         skipped.push({ path, reason: 'not a photo' })
         continue
       }
-      found.push({ path, root, folder: path === root ? '' : relative(root, dirname(path)), name: basename(path), size, mtimeMs })
+      found.push({ path, root, folder: path === root ? '' : folderOf(dirname(path)), name: basename(path), size, mtimeMs })
     }
   }
   return { found, skipped }

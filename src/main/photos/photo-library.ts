@@ -13,7 +13,7 @@ import type { PhotoEvents } from './photo-events'
 import { photoRows } from './photo-rows'
 
 /** Rows written per transaction while adding: each write stays well under a frame of main's time. */
-const CHUNK = 1_000
+const CHUNK = 250
 
 /**
  * The photos the user has added, as the catalog keeps them: adding, removing, the batch preset and
@@ -37,7 +37,7 @@ export class PhotoLibrary {
     const { found, skipped } = await findPhotos(paths)
     let added = 0
     for (let i = 0; i < found.length; i += CHUNK) {
-      added += this.catalog.addPhotos(found.slice(i, i + CHUNK)).length
+      added += this.catalog.addPhotosCount(found.slice(i, i + CHUNK))
       if (i + CHUNK < found.length) await yieldToEvents()
     }
     if (added) {

@@ -41,9 +41,14 @@ export const createPhotosSlice: StateCreator<PhotosSlice, [], [], PhotosSlice> =
     }),
   applyPhotos: ({ changed, removed }) =>
     set((s) => {
+      // Only rows the window holds: one it never fetched comes fresh with its range when scrolled to,
+      // so reading 10,000 photos' facts does not fill (and copy, ten times a second) the whole catalog.
+      const held = changed.filter((row) => row.id in s.photosById)
+      const gone = removed.filter((id) => id in s.photosById)
+      if (!held.length && !gone.length) return {}
       const photosById = { ...s.photosById }
-      for (const row of changed) photosById[row.id] = row
-      for (const id of removed) delete photosById[id]
+      for (const row of held) photosById[row.id] = row
+      for (const id of gone) delete photosById[id]
       return { photosById }
     })
 })
