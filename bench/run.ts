@@ -2,6 +2,8 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { rmSync } from 'node:fs'
 import { catalogFigures } from './catalog'
+import { exportThroughput } from './export'
+import { loupeNavigation } from './loupe'
 import { makeCatalog } from './fixtures'
 import { memoryGrowth } from './memory'
 import { pipelineOverhead } from './pipeline'
@@ -10,7 +12,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
 const work = mkdtempSync(join(tmpdir(), 'proofsheet-bench-'))
-/** `npm run bench -- schedule` (or pipeline, memory, catalog) runs one part. */
+/** `npm run bench -- schedule` (or pipeline, memory, catalog, loupe, export) runs one part. */
 const only = process.argv[2]
 const wanted = (part: string): boolean => !only || only === part
 const line = (text: string): boolean => process.stdout.write(`${text}\n`)
@@ -53,6 +55,16 @@ try {
     line(`catalog, renderer's longest long task: listing ${ms(large.longTaskListingMs)} (${large.listingLongTasks} tasks over 50 ms), scrolling the whole list, ${large.scrollFrames} frames of two screens, in ${ms(large.scrollMs)}: ${ms(large.longTaskScrollMs)} (${large.scrollLongTasks} over 50 ms) (target ≤ 50 ms)`)
     line(`catalog, IPC for a one-photo change (setOverrides): ${large.changeBytes} B in ${large.changeEvents || 'no events'} (target ≤ 1024 B)`)
     line(`catalog, main's peak RSS 10,000 photos ${(large.maxRssKb / 1024).toFixed(0)} MB / 1,000 photos ${(small.maxRssKb / 1024).toFixed(0)} MB = ${(large.maxRssKb / small.maxRssKb).toFixed(3)} (target ≤ 1.5)`)
+  }
+
+  if (wanted('loupe')) {
+    const l = await loupeNavigation(work)
+    line(`loupe next on 24 MP photos (previews prefetched while looking): median ${l.medianMs.toFixed(0)} ms, worst ${l.worstMs.toFixed(0)} ms over ${l.steps.length} steps (target ≤ 100 ms)`)
+  }
+
+  if (wanted('export')) {
+    const e = await exportThroughput(work)
+    line(`export: 1,000 photos ${e.exporter.toFixed(1)} photos/s / bare sharp loop ${e.bare.toFixed(1)} photos/s = ${e.ratio.toFixed(3)} (target ≥ 0.8)`)
   }
 } finally {
   rmSync(work, { recursive: true, force: true })

@@ -5,22 +5,26 @@ import { RenderCache } from './render-cache'
 export const PREVIEW_EDGE = 2048
 
 /**
- * Screen-sized previews for the loupe: photos turned upright as JPEG, results as WebP so their
- * transparency survives. Full-size files are only read when the user zooms to 100 %.
+ * Screen-sized previews for the loupe: photos turned upright as JPEG (quick to make and to decode),
+ * results as WebP so their transparency survives. Full-size files are only read when the user zooms
+ * to 100 %.
  */
 export class Previews {
-  private readonly cache: RenderCache
+  private readonly photos: RenderCache
+  private readonly results: RenderCache
 
   constructor(dir: string) {
-    this.cache = new RenderCache(dir, 'webp')
+    this.photos = new RenderCache(dir, 'jpg')
+    this.results = new RenderCache(dir, 'webp')
   }
 
   photo(path: string): Promise<string> {
-    return this.cache.pathFor('photo-preview', [path], () => shrink(path).webp({ quality: 88 }).toBuffer())
+    return this.photos.pathFor('photo-preview', [path], () => shrink(path).jpeg({ quality: 88, mozjpeg: false }).toBuffer())
   }
 
+  /** The lowest WebP effort: a preview is made once per result, but the user is waiting for it. */
   result(path: string): Promise<string> {
-    return this.cache.pathFor('result-preview', [path], () => shrink(path).webp({ quality: 92, alphaQuality: 100 }).toBuffer())
+    return this.results.pathFor('result-preview', [path], () => shrink(path).webp({ quality: 90, alphaQuality: 90, effort: 0 }).toBuffer())
   }
 }
 

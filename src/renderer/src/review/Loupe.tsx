@@ -33,7 +33,8 @@ export function Loupe(): React.JSX.Element | null {
   const total = useStore(photoSelectors.total)
   const id = useStore((s) => (index === null ? undefined : s.photoOrder[index]))
   const photo = useStore(photoSelectors.byId(id))
-  const neighbours = useStore(useShallow((s) => (index === null ? [] : [index - 1, index + 1].map((i) => s.photosById[s.photoOrder[i] ?? -1]))))
+  // The next two and the one before: a photographer mostly moves forward.
+  const neighbours = useStore(useShallow((s) => (index === null ? [] : [index + 1, index + 2, index - 1].map((i) => s.photosById[s.photoOrder[i] ?? -1]))))
   const view = useStore(loupeSelectors.view)
   const zoom = useStore(loupeSelectors.zoom)
   const backdrop = useStore(loupeSelectors.backdrop)
@@ -42,7 +43,7 @@ export function Loupe(): React.JSX.Element | null {
   const { variants } = useVariants(photo?.id, photo?.results ?? 0)
 
   useEffect(() => {
-    if (index !== null) loadRange(Math.max(0, index - 2), Math.min(total - 1, index + 2))
+    if (index !== null) loadRange(Math.max(0, index - 2), Math.min(total - 1, index + 3))
   }, [index, total])
   useEffect(() => prefetchPreviews(neighbours), [neighbours])
 

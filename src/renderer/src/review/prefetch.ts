@@ -1,8 +1,10 @@
 import type { PhotoRow } from '../store/types'
 
-const warmed = new Set<string>()
+/** Decoded neighbours kept alive, so the browser does not drop them before they are shown. */
+const KEPT = 12
+const warmed = new Map<string, HTMLImageElement>()
 
-/** Asks the browser for the neighbours' previews ahead of time, so next and previous show at once. */
+/** Loads and decodes the neighbours' previews ahead of time, so next and previous show at once. */
 export function prefetchPreviews(rows: (PhotoRow | undefined)[]): void {
   for (const row of rows) {
     if (!row) continue
@@ -11,10 +13,11 @@ export function prefetchPreviews(rows: (PhotoRow | undefined)[]): void {
     if (shown) urls.push(window.proofsheet.imageUrl({ kind: 'result-preview', resultId: shown.id, index: shown.output }))
     for (const url of urls) {
       if (warmed.has(url)) continue
-      warmed.add(url)
       const image = new Image()
-      image.decoding = 'async'
       image.src = url
+      image.decode().catch(() => warmed.delete(url))
+      warmed.set(url, image)
+      if (warmed.size > KEPT) warmed.delete(warmed.keys().next().value as string)
     }
   }
 }
