@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     concurrency: options.concurrency ?? provider.limits.concurrency,
     requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
     dryRun: options.dryRun,
+    fitOversize: options.fit,
     stopWhenCreditsRunOut: true
   })
   const bar = !options.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null

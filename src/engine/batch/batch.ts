@@ -6,7 +6,7 @@ import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
-import { uploadBody } from '../files/upright'
+import { buildUpload, hashedBytes, type Upload } from '../images/upload'
 import { Purchases, type StoredResult } from '../journal/purchases'
 import { createDispatcher } from '../providers/http'
 import { providerById, type ProviderOperation, type ProviderUrls } from '../providers/registry'
@@ -15,7 +15,7 @@ import { Lanes } from '../scheduler/lanes'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
-import type { BatchInput, PhotoFacts } from './input'
+import type { BatchInput } from './input'
 import { finalOutcome, summarize } from './outcome'
 import { preparePhoto } from './prepare'
 import { sendWithRetries } from './send'
@@ -42,6 +42,8 @@ export interface BatchOptions {
   timeoutMs?: number
   /** Output file name pattern; `{name}` is the input's own name. */
   naming?: string
+  /** "Fit oversize photos to the provider's limits" (on unless turned off): off skips them with the reason. */
+  fitOversize?: boolean
 }
 
 interface Work extends Job {
@@ -171,7 +173,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const purchases = this.purchases as Purchases
     try {
       // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
-      const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values))
+      const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values, { outDir: this.options.outDir, fit: this.options.fitOversize }))
       if ('skip' in prepared) return this.update(job, 'skipped', { reason: prepared.skip })
       const { key, facts } = prepared
       if (prepared.learnt) this.emit('event', { type: 'checked', ref: job.ref, facts })
@@ -189,14 +191,15 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       if (!first && purchases.wasUnanswered(key)) {
         this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
       }
-      this.update(job, 'ready', sameAs)
+      const upload = await buildUpload(await hashedBytes(job.file, facts.contentHash as string, prepared.bytes), facts, prepared.plan, operation.inputLimits)
+      this.update(job, 'ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
       const result = await purchases.buy({
         key,
         file: job.file,
         provider: operation.provider,
         amount: this.cost,
         send: async (sending) => {
-          const result = await this.send(job, facts, sending)
+          const result = await this.send(job, upload, sending)
           this.spent += this.cost
           return result
         }
@@ -207,9 +210,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     }
   }
 
-  private async send(job: Work, facts: PhotoFacts, sending: () => Promise<void>): ReturnType<ProviderClient['run']> {
+  private async send(job: Work, upload: Upload, sending: () => Promise<void>): ReturnType<ProviderClient['run']> {
     const { operation, values } = this.options
-    const image = { name: basename(job.file), format: facts.format, body: await uploadBody(job.file, facts.format, facts.orientation) }
+    const image = { name: basename(job.file), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
     const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
     return sendWithRetries(this.lane, this.client as ProviderClient, { operation, values, image, timeoutMs }, job.controller.signal, {
       priority: this.options.priority ?? 0,

@@ -24,13 +24,19 @@ export function junkReason(name: string): string | null {
   return null
 }
 
-function inside(child: string, parent: string): boolean {
+/** Said of anything found inside the output folder: earlier results must not be sent as new photos. */
+export const OUTPUT_FOLDER_REASON = "inside the output folder: Proofsheet's own results are not sent again"
+
+export function inside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
 }
 
+const OUTSIDE_REASON = 'a link that leads outside the added folder (links are followed only inside it)'
+
 /**
- * Expands files and folders (recursively, following links) into the photos to process. Junk, hidden
- * entries, link loops and anything inside `exclude` (the output folder) are reported or passed over.
+ * Expands files and folders (recursively, following links that stay inside what was added) into the
+ * photos to process. Junk, link loops, links leading out and anything inside `exclude` (the output
+ * folder) are reported with their reason; hidden entries are passed over.
  */
 export async function scanInputs(inputs: string[], exclude: string[] = []): Promise<{ files: FoundFile[]; skipped: SkippedPath[] }> {
   const files: FoundFile[] = []
@@ -38,13 +44,16 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
   const seen = new Set<string>()
   const excluded = await Promise.all(exclude.map(async (p) => realpath(p).catch(() => resolve(p))))
 
-  const visitDir = async (dir: string, outputDir: string, ancestors: Set<string>): Promise<void> => {
+  const visitDir = async (dir: string, outputDir: string, ancestors: Set<string>, root: string): Promise<void> => {
     const real = await realpath(dir)
     if (ancestors.has(real)) {
       skipped.push({ path: dir, reason: 'a folder link that loops back on itself' })
       return
     }
-    if (excluded.some((e) => inside(real, e))) return
+    if (excluded.some((e) => inside(real, e))) {
+      skipped.push({ path: dir, reason: OUTPUT_FOLDER_REASON })
+      return
+    }
     const chain = new Set(ancestors).add(real)
     const entries = (await readdir(dir)).sort((a, b) => a.localeCompare(b))
     for (const name of entries) {
@@ -55,11 +64,13 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
         continue
       }
       if (name.startsWith('.')) continue
-      await visit(path, join(outputDir, name), chain, true)
+      await visit(path, join(outputDir, name), chain, root)
     }
   }
 
-  const visit = async (path: string, outputPath: string, ancestors: Set<string>, nested: boolean): Promise<void> => {
+  /** `root` is the real path of what was added, or '' for the added path itself. */
+  const visit = async (path: string, outputPath: string, ancestors: Set<string>, root: string): Promise<void> => {
+    const nested = root !== ''
     let info
     try {
       info = await stat(path)
@@ -76,13 +87,20 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
       })
       return
     }
-    if (info.isDirectory()) return visitDir(path, nested ? outputPath : basename(resolve(path)), ancestors)
+    const real = await realpath(path)
+    if (nested && !inside(real, root)) {
+      skipped.push({ path, reason: OUTSIDE_REASON })
+      return
+    }
+    if (info.isDirectory()) return visitDir(path, nested ? outputPath : basename(resolve(path)), ancestors, root || real)
     if (!info.isFile()) {
       skipped.push({ path, reason: 'not a regular file' })
       return
     }
-    const real = await realpath(path)
-    if (excluded.some((e) => inside(real, e))) return
+    if (excluded.some((e) => inside(real, e))) {
+      skipped.push({ path, reason: OUTPUT_FOLDER_REASON })
+      return
+    }
     if (seen.has(real)) return
     seen.add(real)
     const junk = junkReason(basename(path))
@@ -93,6 +111,6 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
     files.push({ path: resolve(path), outputDir: nested ? dirname(outputPath) : '', size: info.size, mtimeMs: info.mtimeMs })
   }
 
-  for (const input of inputs) await visit(input, '', new Set(), false)
+  for (const input of inputs) await visit(input, '', new Set(), '')
   return { files, skipped }
 }

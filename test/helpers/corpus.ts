@@ -1,0 +1,100 @@
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
+import sharp from 'sharp'
+import { heicHeader, productPhoto } from './images'
+
+/**
+ * Every kind of file a photographer's folder holds that is not a plain small sRGB JPEG, made the same
+ * way on every run: oversize, lying headers, CMYK, 16-bit, animations, camera RAW. Each maker returns
+ * the bytes; `writeCorpus` lays them all out in one folder.
+ */
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([length, body, crc])
+}
+
+/** A valid-looking PNG whose header declares `width` × `height` with almost no pixel data behind it. */
+export function declaredPng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.writeUInt8(8, 8) // 8 bits per sample
+  header.writeUInt8(2, 9) // RGB
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1))), chunk('IEND', Buffer.alloc(0))])
+}
+
+/** A 45-60 MP camera frame's size class: a product shot over 6000 px on its long side. */
+export function oversizeJpeg(width = 7000, height = 4667): Promise<Buffer> {
+  return productPhoto({ width, height })
+}
+
+/** Noise compresses badly: a PNG over 25 MB at only 3000 × 3000, for byte limits. Seeded, so always the same. */
+export function heavyPng(side = 3000): Promise<Buffer> {
+  const pixels = Buffer.alloc(side * side * 3)
+  let seed = 12345
+  for (let i = 0; i < pixels.length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+    pixels[i] = seed >>> 24
+  }
+  return sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer()
+}
+
+export async function cmykJpeg(): Promise<Buffer> {
+  return sharp(await productPhoto()).toColourspace('cmyk').jpeg().toBuffer()
+}
+
+export async function sixteenBitPng(): Promise<Buffer> {
+  return sharp(await productPhoto({ format: 'png' })).toColourspace('rgb16').png().toBuffer()
+}
+
+/** Three frames of different subject colours: the first one is red. */
+export async function animated(format: 'gif' | 'webp'): Promise<Buffer> {
+  const frames = await Promise.all(['#c03020', '#20c030', '#3020c0'].map((subject) => productPhoto({ format: 'png', subject })))
+  return sharp(frames, { join: { animated: true } }).toFormat(format, { loop: 0, delay: [200, 200, 200] }).toBuffer()
+}
+
+/** The files of one corpus folder, by class. */
+export const CORPUS = {
+  oversize: 'oversize.jpg',
+  pixelBomb: 'pixel-bomb.png',
+  gigaBomb: 'giga-bomb.png',
+  lyingPng: 'lying.png',
+  cmyk: 'cmyk.jpg',
+  sixteenBit: 'sixteen-bit.png',
+  animatedGif: 'animated.gif',
+  animatedWebp: 'animated.webp',
+  plain: 'plain.jpg',
+  /** No encoder here writes HEVC: a HEIC header over nothing, which libheif must refuse. */
+  brokenHeic: 'phone.heic'
+} as const
+
+/** Writes one photo of every class into `dir`, plus a link to `/` the scan must not walk. */
+export async function writeCorpus(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true })
+  const files: Record<string, Buffer> = {
+    [CORPUS.oversize]: await oversizeJpeg(),
+    [CORPUS.pixelBomb]: declaredPng(16000, 16000),
+    [CORPUS.gigaBomb]: declaredPng(50000, 50000),
+    [CORPUS.lyingPng]: declaredPng(5000, 5000),
+    [CORPUS.cmyk]: await cmykJpeg(),
+    [CORPUS.sixteenBit]: await sixteenBitPng(),
+    [CORPUS.animatedGif]: await animated('gif'),
+    [CORPUS.animatedWebp]: await animated('webp'),
+    [CORPUS.plain]: await productPhoto(),
+    [CORPUS.brokenHeic]: heicHeader()
+  }
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes)
+  symlinkSync('/', join(dir, 'whole-disk'))
+}
+
+/** A file no one but its owner (root) can open: tests read it as an unprivileged user. */
+export function unreadable(path: string, bytes: Buffer): void {
+  writeFileSync(path, bytes)
+  chmodSync(path, 0o000)
+}
