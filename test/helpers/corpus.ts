@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
+import { tiffWithPreview } from './exif-preview'
 import { heicHeader, productPhoto } from './images'
 
 /**
@@ -59,6 +60,16 @@ export async function animated(format: 'gif' | 'webp'): Promise<Buffer> {
   return sharp(frames, { join: { animated: true } }).toFormat(format, { loop: 0, delay: [200, 200, 200] }).toBuffer()
 }
 
+/** A TIFF-based RAW (DNG, CR2, NEF are all TIFF inside) holding only an embedded JPEG preview of this size. */
+export async function rawWithPreview(width: number, height: number): Promise<Buffer> {
+  return tiffWithPreview(await productPhoto({ width, height, subject: '#20a040' }))
+}
+
+/** A CR3-like file (ISO media, like HEIC) with nothing Proofsheet can read inside. */
+export function unreadableRaw(): Buffer {
+  return Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypcrx '), Buffer.alloc(256)])
+}
+
 /** The files of one corpus folder, by class. */
 export const CORPUS = {
   oversize: 'oversize.jpg',
@@ -71,7 +82,12 @@ export const CORPUS = {
   animatedWebp: 'animated.webp',
   plain: 'plain.jpg',
   /** No encoder here writes HEVC: a HEIC header over nothing, which libheif must refuse. */
-  brokenHeic: 'phone.heic'
+  brokenHeic: 'phone.heic',
+  rawPair: 'IMG_0001.CR2',
+  rawPairJpeg: 'IMG_0001.JPG',
+  rawBigPreview: 'big-preview.NEF',
+  rawSmallPreview: 'small-preview.DNG',
+  rawNoPreview: 'no-preview.CR3'
 } as const
 
 /** Writes one photo of every class into `dir`, plus a link to `/` the scan must not walk. */
@@ -87,7 +103,12 @@ export async function writeCorpus(dir: string): Promise<void> {
     [CORPUS.animatedGif]: await animated('gif'),
     [CORPUS.animatedWebp]: await animated('webp'),
     [CORPUS.plain]: await productPhoto(),
-    [CORPUS.brokenHeic]: heicHeader()
+    [CORPUS.brokenHeic]: heicHeader(),
+    [CORPUS.rawPair]: await rawWithPreview(160, 120),
+    [CORPUS.rawPairJpeg]: await productPhoto({ subject: '#a040c0' }),
+    [CORPUS.rawBigPreview]: await rawWithPreview(3000, 2000),
+    [CORPUS.rawSmallPreview]: await rawWithPreview(160, 120),
+    [CORPUS.rawNoPreview]: unreadableRaw()
   }
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes)
   symlinkSync('/', join(dir, 'whole-disk'))

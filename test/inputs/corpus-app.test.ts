@@ -48,9 +48,20 @@ test('every odd class added to the app: results where possible, a reason for eve
     [CORPUS.animatedGif]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent', 'sent as PNG, converted from GIF'] },
     [CORPUS.animatedWebp]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent'] },
     [CORPUS.plain]: { state: 'done' },
-    [CORPUS.brokenHeic]: { state: 'skipped', reason: 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' }
+    [CORPUS.brokenHeic]: { state: 'skipped', reason: 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' },
+    [CORPUS.rawPair]: { state: 'skipped', reason: 'a RAW file whose IMG_0001.JPG is in this batch too and is sent instead (no provider takes RAW)' },
+    [CORPUS.rawPairJpeg]: { state: 'done' },
+    [CORPUS.rawBigPreview]: { state: 'done', notes: ['sent the 3000 × 2000 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
+    [CORPUS.rawSmallPreview]: {
+      state: 'skipped',
+      reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and its embedded preview is only 160 × 120 (at least 2000 px on the long side is needed)'
+    },
+    [CORPUS.rawNoPreview]: {
+      state: 'skipped',
+      reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and it has no embedded preview Proofsheet can read (at least 2000 px on the long side is needed)'
+    }
   })
-  expect(segments() - before.sent).toBe(6)
+  expect(segments() - before.sent).toBe(8)
   expect(refused() - before.refused).toBe(0)
 }, 120_000)
 
@@ -81,3 +92,13 @@ test('a photo inside the output folder is skipped with the reason, not sent as a
   expect(jobs['new.jpg']).toMatchObject({ state: 'done' })
   expect(segments() - before).toBe(1)
 })
+
+test('a RAW file added on its own is sent as its JPEG sibling, and the job says so', async () => {
+  app = await openTestApp(sim.current)
+  const folder = join(app.dir, 'shoot')
+  await writeCorpus(folder)
+  const before = segments()
+  const jobs = await runFolder(app, join(folder, CORPUS.rawPair), join(app.dir, 'out'))
+  expect(jobs[CORPUS.rawPair]).toMatchObject({ state: 'done', notes: ["sent IMG_0001.JPG, the camera's JPEG or HEIC of this RAW file (no provider takes RAW)"] })
+  expect(segments() - before).toBe(1)
+}, 60_000)

@@ -43,9 +43,20 @@ test('a folder of every odd class through Photoroom edit: a result for each phot
     [CORPUS.animatedWebp]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent'] },
     [CORPUS.plain]: { state: 'done' },
     [CORPUS.brokenHeic]: { state: 'skipped', reason: 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' },
+    [CORPUS.rawPair]: { state: 'skipped', reason: 'a RAW file whose IMG_0001.JPG is in this batch too and is sent instead (no provider takes RAW)' },
+    [CORPUS.rawPairJpeg]: { state: 'done' },
+    [CORPUS.rawBigPreview]: { state: 'done', notes: ['sent the 3000 × 2000 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
+    [CORPUS.rawSmallPreview]: {
+      state: 'skipped',
+      reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and its embedded preview is only 160 × 120 (at least 2000 px on the long side is needed)'
+    },
+    [CORPUS.rawNoPreview]: {
+      state: 'skipped',
+      reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and it has no embedded preview Proofsheet can read (at least 2000 px on the long side is needed)'
+    },
     'whole-disk': { state: 'skipped', reason: 'a link that leads outside the added folder (links are followed only inside it)' }
   })
-  expect(editRequests() - before.sent).toBe(6)
+  expect(editRequests() - before.sent).toBe(8)
   expect(refused() - before.refused).toBe(0)
   expect(await sharp(join(work, 'out', 'shoot', 'oversize.png')).metadata()).toMatchObject({ width: 6000, height: 4000 })
 }, 120_000)
@@ -115,4 +126,15 @@ test('the bytes hashed are the bytes sent: a photo replaced while it waits its t
     expect(centre.r).toBeGreaterThan(150)
     expect(centre.b).toBeLessThan(80)
   })
+}, 60_000)
+
+test("a RAW file added without its JPEG is sent as that JPEG, and the job says so", async () => {
+  const work = tempDir()
+  const dir = join(work, 'shoot')
+  await writeCorpus(dir)
+  const before = editRequests()
+  const run = await runCli(['--provider', 'photoroom', '--operation', 'edit', '--json', '--out', join(work, 'out'), join(dir, CORPUS.rawPair)], simulatorEnv(sim.current, join(work, 'state')))
+  expect(run.code, run.stderr).toBe(0)
+  expect(outcomes(run.events)[CORPUS.rawPair]).toEqual({ state: 'done', notes: ["sent IMG_0001.JPG, the camera's JPEG or HEIC of this RAW file (no provider takes RAW)"] })
+  expect(editRequests() - before).toBe(1)
 }, 60_000)

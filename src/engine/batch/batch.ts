@@ -6,7 +6,8 @@ import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
-import { buildUpload, hashedBytes, type Upload } from '../images/upload'
+import { hashedSource } from '../images/source'
+import { buildUpload, type Upload } from '../images/upload'
 import { Purchases, type StoredResult } from '../journal/purchases'
 import { createDispatcher } from '../providers/http'
 import { providerById, type ProviderOperation, type ProviderUrls } from '../providers/registry'
@@ -64,6 +65,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   /** The first job to reach each key; later identical photos are marked as the same as it. */
   private readonly firstByKey = new Map<string, Work>()
   private readonly checks = new PQueue({ concurrency: 4 })
+  private readonly paths: ReadonlySet<string>
   private client: ProviderClient | undefined
   private purchases: Purchases | undefined
   private spent = 0
@@ -81,6 +83,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false
     })
     this.delivery = new Delivery(options.outDir, options.inputs, operation.expectedOutputs(values), options.naming)
+    this.paths = new Set(options.inputs.map((input) => input.path))
     this.jobs = options.inputs.map((input) => ({ ref: input.ref, file: input.path, state: 'queued', attempts: 0, input, controller: new AbortController() }))
   }
 
@@ -173,7 +176,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const purchases = this.purchases as Purchases
     try {
       // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
-      const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values, { outDir: this.options.outDir, fit: this.options.fitOversize }))
+      const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values, { outDir: this.options.outDir, fit: this.options.fitOversize, batchPaths: this.paths }))
       if ('skip' in prepared) return this.update(job, 'skipped', { reason: prepared.skip })
       const { key, facts } = prepared
       if (prepared.learnt) this.emit('event', { type: 'checked', ref: job.ref, facts })
@@ -191,7 +194,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       if (!first && purchases.wasUnanswered(key)) {
         this.emit('event', { type: 'notice', message: `${basename(job.file)} was being processed when Proofsheet last stopped; it is sent again (the provider may have charged the first attempt).` })
       }
-      const upload = await buildUpload(await hashedBytes(job.file, facts.contentHash as string, prepared.bytes), facts, prepared.plan, operation.inputLimits)
+      const upload = await buildUpload(await hashedSource(job.file, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
       this.update(job, 'ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
       const result = await purchases.buy({
         key,

@@ -1,9 +1,12 @@
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { RAW_NAME } from '../../shared/images/sniff-format'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
 import { inspectFile } from '../files/inspect'
 import { inside, OUTPUT_FOLDER_REASON } from '../files/scan'
 import { planUpload, type UploadPlan } from '../images/fit'
-import { contentHash } from '../images/upload'
+import { siblingOf } from '../images/raw'
+import { contentHash, readSource, type Source } from '../images/source'
 import { jobKey } from '../journal/job-key'
 import type { BatchInput, PhotoFacts } from './input'
 
@@ -12,6 +15,8 @@ export interface PrepareOptions {
   outDir?: string
   /** "Fit oversize photos to the provider's limits": off skips them with the reason instead. */
   fit?: boolean
+  /** Every photo of the batch: a RAW file whose JPEG is among them leaves the sending to it. */
+  batchPaths?: ReadonlySet<string>
 }
 
 export type Prepared =
@@ -24,7 +29,7 @@ export type Prepared =
       learnt: boolean
       plan: UploadPlan
       /** The exact bytes hashed into the key, when they were read here: what will be sent. */
-      bytes?: Buffer
+      source?: Source
     }
 
 /** The caller's facts still hold while the file's size and modification time are what they saw. */
@@ -49,6 +54,8 @@ async function inOutputFolder(path: string, outDir: string | undefined): Promise
 export async function preparePhoto(input: BatchInput, operation: OperationSchema, values: ParamValues, options: PrepareOptions = {}): Promise<Prepared> {
   if (input.skip) return { skip: input.skip }
   if (await inOutputFolder(input.path, options.outDir)) return { skip: OUTPUT_FOLDER_REASON }
+  const pairedWith = RAW_NAME.test(input.path) ? await siblingOf(input.path) : undefined
+  if (pairedWith && options.batchPaths?.has(pairedWith)) return { skip: `a RAW file whose ${basename(pairedWith)} is in this batch too and is sent instead (no provider takes RAW)` }
   let facts = await stillKnown(input)
   let learnt = false
   if (!facts) {
@@ -61,11 +68,11 @@ export async function preparePhoto(input: BatchInput, operation: OperationSchema
   const plan = planUpload(facts, operation.inputLimits, options.fit ?? true)
   const problems = operation.inputProblems(plan.sent, values)
   if (problems.length) return { skip: problems.join('; ') + (plan.fitRefused ? ' (fitting oversize photos to the provider\'s limits is turned off)' : '') }
-  let bytes: Buffer | undefined
+  let source: Source | undefined
   if (!facts.contentHash) {
-    bytes = await readFile(input.path)
-    facts = { ...facts, contentHash: contentHash(bytes) }
+    source = await readSource(input.path)
+    facts = { ...facts, contentHash: contentHash(source.bytes) }
     learnt = true
   }
-  return { facts, key: jobKey(facts.contentHash as string, operation.id, values), learnt, plan, ...(bytes ? { bytes } : {}) }
+  return { facts, key: jobKey(facts.contentHash as string, operation.id, values), learnt, plan, ...(source ? { source } : {}) }
 }

@@ -1,9 +1,10 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import sharp from 'sharp'
-import { PHOTO_NAME, sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
+import { PHOTO_NAME, RAW_NAME, sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
 import type { PhotoFacts } from '../batch/input'
 import { heicSize } from '../images/heic'
 import { pixelBombReason } from '../images/pixel-bomb'
+import { rawSource } from '../images/raw'
 
 export type Inspection = ({ ok: true } & PhotoFacts) | { ok: false; reason: string }
 
@@ -44,6 +45,7 @@ export async function inspectFile(path: string): Promise<Inspection> {
   }
   const { size, mtimeMs } = info
   if (size === 0) return { ok: false, reason: 'the file is empty (0 bytes)' }
+  if (RAW_NAME.test(path)) return inspectRaw(path, mtimeMs)
   let ends
   try {
     ends = await readEnds(path, size)
@@ -75,4 +77,13 @@ async function readHeader(path: string, format: ImageFormat): Promise<{ width: n
   if (format === 'heic') return { ...(await heicSize(await readFile(path))), orientation: 1 }
   const meta = await sharp(path, { limitInputPixels: false }).metadata()
   return { width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
+}
+
+/** A RAW file is judged by what goes in its place: its JPEG or HEIC sibling, or its embedded preview. */
+async function inspectRaw(path: string, mtimeMs: number): Promise<Inspection> {
+  const source = await rawSource(path)
+  if ('skip' in source) return { ok: false, reason: source.skip }
+  if ('sibling' in source) return inspectFile(source.sibling)
+  const { bytes, width, height } = source.preview
+  return { ok: true, format: 'jpeg', bytes: bytes.length, mtimeMs, width, height, orientation: 1 }
 }

@@ -1,32 +1,16 @@
-import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import sharp, { type Metadata, type Sharp } from 'sharp'
 import type { InputLimits } from '../../shared/images/input-limits'
 import type { ImageFormat } from '../../shared/images/sniff-format'
 import { JobError } from '../errors'
 import type { UploadPlan } from './fit'
 import { decodeHeic } from './heic'
+import type { Source } from './source'
 
 /** The bytes a provider receives, and what was done to the photo to make them. */
 export interface Upload {
   bytes: Buffer
   format: ImageFormat
   notes: string[]
-}
-
-export function contentHash(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
-
-/**
- * The photo's bytes as they were when their hash named the purchase. When only the hash was kept, the
- * file is read again and must still match, so what is sent is always what was paid for.
- */
-export async function hashedBytes(path: string, hash: string, kept?: Buffer): Promise<Buffer> {
-  if (kept) return kept
-  const bytes = await readFile(path)
-  if (contentHash(bytes) !== hash) throw new JobError('unsupported-input', 'the file changed after it was checked; nothing was sent (run the batch again to send its new content)')
-  return bytes
 }
 
 // 16-bit sRGB is still sRGB: only its depth changes.
@@ -73,16 +57,18 @@ async function opener(bytes: Buffer, format: ImageFormat): Promise<() => Sharp> 
  * animation, decoded from HEIC, or re-encoded under the byte limit. High-quality JPEG, or PNG for
  * transparency; the colour profile is kept unless the colours were converted.
  */
-export async function buildUpload(bytes: Buffer, photo: { format: ImageFormat; orientation: number }, plan: UploadPlan, limits: InputLimits): Promise<Upload> {
+export async function buildUpload(source: Source, photo: { format: ImageFormat; orientation: number }, plan: UploadPlan, limits: InputLimits): Promise<Upload> {
+  const { bytes } = source
+  const sourceNotes = source.note ? [source.note] : []
   const overBytes = !!limits.maxBytes && bytes.length > limits.maxBytes
   // A HEIC the provider takes goes as it is: only a decode could tell more, and it is not needed.
-  if (photo.format === 'heic' && plan.sent.format === 'heic' && !plan.resize && !overBytes) return { bytes, format: 'heic', notes: [] }
+  if (photo.format === 'heic' && plan.sent.format === 'heic' && !plan.resize && !overBytes) return { bytes, format: 'heic', notes: sourceNotes }
   const open = await opener(bytes, photo.format)
   const meta = await open().metadata()
   let format = plan.sent.format
   if (format === 'jpeg' && meta.hasAlpha && photo.format !== 'jpeg') format = 'png'
   const notes = changes(meta, photo.format, format, plan, limits)
-  if (!notes.length && photo.orientation <= 1 && !overBytes) return { bytes, format, notes }
+  if (!notes.length && photo.orientation <= 1 && !overBytes) return { bytes, format, notes: sourceNotes }
   const convert = limits.srgbOnly && (!SRGB_SPACES.has(meta.space ?? 'srgb') || meta.depth !== 'uchar')
   const size = plan.resize ?? meta.autoOrient
   const pipeline = (scale = 1): Sharp => {
@@ -92,9 +78,9 @@ export async function buildUpload(bytes: Buffer, photo: { format: ImageFormat; o
     return coloured.resize(Math.round(size.width * scale), Math.round(size.height * scale), { kernel: 'lanczos3', fit: 'fill' })
   }
   const encoded = await encode(pipeline(), format, 95)
-  if (!limits.maxBytes || encoded.length <= limits.maxBytes) return { bytes: encoded, format, notes }
+  if (!limits.maxBytes || encoded.length <= limits.maxBytes) return { bytes: encoded, format, notes: [...sourceNotes, ...notes] }
   const fitted = await underBytes(pipeline, format, limits.maxBytes)
   const megabytes = (fitted.bytes.length / 1024 / 1024).toFixed(1)
   notes.push(`re-encoded as ${fitted.format.toUpperCase()} at ${megabytes} MB to fit the provider's ${limits.maxBytes / 1024 / 1024} MB limit`)
-  return { bytes: fitted.bytes, format: fitted.format, notes }
+  return { bytes: fitted.bytes, format: fitted.format, notes: [...sourceNotes, ...notes] }
 }
