@@ -77,14 +77,17 @@ describe('bad input', () => {
     expect(readFileSync(join(work, 'in', 'portrait.jpg')).equals(sideways)).toBe(true)
   })
 
-  it('never treats its own output folder inside the input folder as input', async () => {
+  it('never treats its own output folder inside the input folder as input, and says why it passed it over', async () => {
     const work = tempDir()
     const dir = join(work, 'shoot')
     await makePhotos(dir, 2)
     const env = simulatorEnv(sim.current, join(work, 'state'))
     const args = ['--provider', 'photoroom', '--operation', 'remove-background', '--json', '--out', join(dir, 'cutouts'), dir]
     await runCli(args, env)
+    const sent = sim.current.stats().providers.photoroom.byPath['/v1/segment']
     const again = await runCli(args, env)
+    expect(reasons(again.events)['cutouts']).toBe("skipped: inside the output folder: Proofsheet's own results are not sent again")
+    expect(sim.current.stats().providers.photoroom.byPath['/v1/segment']).toBe(sent)
     expect(summaryOf(again.events).counts).toMatchObject({ reused: 2, done: 0, skipped: 1 })
     expect(summaryOf(again.events)).toMatchObject({ total: 3 })
   })

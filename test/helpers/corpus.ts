@@ -90,6 +90,42 @@ export const CORPUS = {
   rawNoPreview: 'no-preview.CR3'
 } as const
 
+/** What a batch says of a file: its final state, and why or what was done on the way. */
+export interface Outcome {
+  state: string
+  reason?: string
+  notes?: string[]
+}
+
+export function outcomeOf(job: { state: string; reason?: string; notes?: string[] }): Outcome {
+  return { state: job.state, ...(job.reason ? { reason: job.reason } : {}), ...(job.notes ? { notes: job.notes } : {}) }
+}
+
+/** Each corpus file's outcome through Photoroom (edit or remove-background: the limits are the same). */
+export const CORPUS_OUTCOMES: Record<string, Outcome> = {
+  [CORPUS.oversize]: { state: 'done', notes: ['sent at 6000 × 4000, from 7000 × 4667'] },
+  [CORPUS.pixelBomb]: { state: 'skipped', reason: 'the image declares 16000 × 16000 pixels (256 MP); Proofsheet does not open images over 200 MP' },
+  [CORPUS.gigaBomb]: { state: 'skipped', reason: 'the image declares 50000 × 50000 pixels (2,500 MP); Proofsheet does not open images over 200 MP' },
+  [CORPUS.lyingPng]: { state: 'skipped', reason: 'the image declares 5000 × 5000 pixels, impossible in a file of 66 bytes' },
+  [CORPUS.cmyk]: { state: 'done', notes: ['converted from CMYK to sRGB, the only colour space the provider takes'] },
+  [CORPUS.sixteenBit]: { state: 'done', notes: ['converted from 16 bits to 8 bits per channel, as the provider takes'] },
+  [CORPUS.animatedGif]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent', 'sent as PNG, converted from GIF'] },
+  [CORPUS.animatedWebp]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent'] },
+  [CORPUS.plain]: { state: 'done' },
+  [CORPUS.brokenHeic]: { state: 'skipped', reason: 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' },
+  [CORPUS.rawPair]: { state: 'skipped', reason: 'a RAW file whose IMG_0001.JPG is in this batch too and is sent instead (no provider takes RAW)' },
+  [CORPUS.rawPairJpeg]: { state: 'done' },
+  [CORPUS.rawBigPreview]: { state: 'done', notes: ['sent the 3000 × 2000 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
+  [CORPUS.rawSmallPreview]: {
+    state: 'skipped',
+    reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and its embedded preview is only 160 × 120 (at least 2000 px on the long side is needed)'
+  },
+  [CORPUS.rawNoPreview]: {
+    state: 'skipped',
+    reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and it has no embedded preview Proofsheet can read (at least 2000 px on the long side is needed)'
+  }
+}
+
 /** Writes one photo of every class into `dir`, plus a link to `/` the scan must not walk. */
 export async function writeCorpus(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true })

@@ -2,9 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import sharp from 'sharp'
 import { expect, test } from 'vitest'
-import { collect, runCli, simulatorEnv, startCli, summaryOf } from '../helpers/cli'
-import { CORPUS, heavyPng, oversizeJpeg, writeCorpus } from '../helpers/corpus'
-import { makePhotos, tempDir } from '../helpers/photos'
+import { collect, runCli, simulatorEnv, startCli } from '../helpers/cli'
+import type { Job } from '../../src/shared/jobs'
+import { CORPUS, CORPUS_OUTCOMES, heavyPng, outcomeOf, oversizeJpeg, writeCorpus, type Outcome } from '../helpers/corpus'
+import { tempDir } from '../helpers/photos'
 import { centrePixel } from '../helpers/exif-preview'
 import { productPhoto } from '../helpers/images'
 import { NO_LIMITS, useSimulator, withSimulator } from '../helpers/simulator'
@@ -12,12 +13,9 @@ import { NO_LIMITS, useSimulator, withSimulator } from '../helpers/simulator'
 const sim = useSimulator(NO_LIMITS)
 
 /** The last word on each file: its state, and its reason or notes. */
-function outcomes(events: Record<string, unknown>[]): Record<string, { state: string; reason?: string; notes?: string[] }> {
-  const byName: Record<string, { state: string; reason?: string; notes?: string[] }> = {}
-  for (const e of events) {
-    if (e['event'] !== 'job') continue
-    byName[basename(String(e['file']))] = { state: String(e['state']), ...(e['reason'] ? { reason: String(e['reason']) } : {}), ...(e['notes'] ? { notes: e['notes'] as string[] } : {}) }
-  }
+function outcomes(events: Record<string, unknown>[]): Record<string, Outcome> {
+  const byName: Record<string, Outcome> = {}
+  for (const e of events) if (e['event'] === 'job') byName[basename(String(e['file']))] = outcomeOf(e as unknown as Job)
   return byName
 }
 
@@ -32,30 +30,8 @@ test('a folder of every odd class through Photoroom edit: a result for each phot
   const run = await runCli(['--provider', 'photoroom', '--operation', 'edit', '--json', '--out', join(work, 'out'), dir], simulatorEnv(sim.current, join(work, 'state')))
   expect(run.code, run.stderr).toBe(0)
   const seen = outcomes(run.events)
-  expect(seen).toEqual({
-    [CORPUS.oversize]: { state: 'done', notes: ['sent at 6000 × 4000, from 7000 × 4667'] },
-    [CORPUS.pixelBomb]: { state: 'skipped', reason: 'the image declares 16000 × 16000 pixels (256 MP); Proofsheet does not open images over 200 MP' },
-    [CORPUS.gigaBomb]: { state: 'skipped', reason: 'the image declares 50000 × 50000 pixels (2,500 MP); Proofsheet does not open images over 200 MP' },
-    [CORPUS.lyingPng]: { state: 'skipped', reason: 'the image declares 5000 × 5000 pixels, impossible in a file of 66 bytes' },
-    [CORPUS.cmyk]: { state: 'done', notes: ['converted from CMYK to sRGB, the only colour space the provider takes'] },
-    [CORPUS.sixteenBit]: { state: 'done', notes: ['converted from 16 bits to 8 bits per channel, as the provider takes'] },
-    [CORPUS.animatedGif]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent', 'sent as PNG, converted from GIF'] },
-    [CORPUS.animatedWebp]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent'] },
-    [CORPUS.plain]: { state: 'done' },
-    [CORPUS.brokenHeic]: { state: 'skipped', reason: 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' },
-    [CORPUS.rawPair]: { state: 'skipped', reason: 'a RAW file whose IMG_0001.JPG is in this batch too and is sent instead (no provider takes RAW)' },
-    [CORPUS.rawPairJpeg]: { state: 'done' },
-    [CORPUS.rawBigPreview]: { state: 'done', notes: ['sent the 3000 × 2000 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
-    [CORPUS.rawSmallPreview]: {
-      state: 'skipped',
-      reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and its embedded preview is only 160 × 120 (at least 2000 px on the long side is needed)'
-    },
-    [CORPUS.rawNoPreview]: {
-      state: 'skipped',
-      reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and it has no embedded preview Proofsheet can read (at least 2000 px on the long side is needed)'
-    },
-    'whole-disk': { state: 'skipped', reason: 'a link that leads outside the added folder (links are followed only inside it)' }
-  })
+  expect(seen).toEqual({ ...CORPUS_OUTCOMES, 'whole-disk': { state: 'skipped', reason: 'a link that leads outside the added folder (links are followed only inside it)' } })
+
   expect(editRequests() - before.sent).toBe(8)
   expect(refused() - before.refused).toBe(0)
   expect(await sharp(join(work, 'out', 'shoot', 'oversize.png')).metadata()).toMatchObject({ width: 6000, height: 4000 })
@@ -89,20 +65,6 @@ test('a photo over the byte limit is re-encoded until it fits, and says so', asy
   expect(heavyOutcome?.notes?.[0]).toMatch(/^re-encoded as JPEG at \d+\.\d MB to fit the provider's 25 MB limit$/)
   expect(sent() - before).toBe(1)
 }, 120_000)
-
-test("inputs inside the output folder are reported as skipped with the reason, never sent again", async () => {
-  const work = tempDir()
-  const dir = join(work, 'shoot')
-  await makePhotos(dir, 2)
-  const env = simulatorEnv(sim.current, join(work, 'state'))
-  const args = ['--provider', 'photoroom', '--operation', 'edit', '--json', '--out', join(dir, 'cutouts'), dir]
-  await runCli(args, env)
-  const before = editRequests()
-  const again = await runCli(args, env)
-  expect(outcomes(again.events)['cutouts']).toEqual({ state: 'skipped', reason: "inside the output folder: Proofsheet's own results are not sent again" })
-  expect(summaryOf(again.events).counts).toMatchObject({ reused: 2, skipped: 1 })
-  expect(editRequests()).toBe(before)
-}, 60_000)
 
 test('the bytes hashed are the bytes sent: a photo replaced while it waits its turn is sent as it was checked', async () => {
   await withSimulator({ ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, photoroom: { ...NO_LIMITS.profiles.photoroom, latencyMs: 1500 } } }, async (slow) => {
