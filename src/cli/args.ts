@@ -16,6 +16,8 @@ export interface CliOptions {
   rate: number | undefined
   json: boolean
   dryRun: boolean
+  /** Off with --no-fit: oversize photos are skipped with the reason instead of downscaled. */
+  fit: boolean
   help: boolean
 }
 
@@ -66,6 +68,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
         rate: { type: 'string' },
         json: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        'no-fit': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -93,6 +96,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
     rate: positiveNumber('--rate', flags.rate),
     json: flags.json,
     dryRun,
+    fit: !flags['no-fit'],
     help: false
   }
 }

@@ -23,6 +23,7 @@ Usage: npm run --silent batch -- [options] <files or folders...>
   --rate <n>            at most n requests per second (default: each provider's published limit)
   --json                one JSON event per line on stdout (job changes, then a summary)
   --dry-run             check everything and estimate the cost; send nothing
+  --no-fit              skip photos over the provider's limits instead of downscaling them
   --help
 
 Keys: ${PROVIDERS.map((p) => p.keyVariable).join(', ')}.

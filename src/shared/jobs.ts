@@ -37,4 +37,6 @@ export interface Job {
   metadata?: Record<string, string>
   /** Identical bytes and parameters as the job with this ref: sent once, written for both. */
   sameAs?: string
+  /** What was done to the photo on its way: "sent at 6000 × 4000, from 7000 × 4667", a RAW's JPEG used instead. */
+  notes?: string[]
 }

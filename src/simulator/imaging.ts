@@ -8,7 +8,11 @@ export interface InspectedImage {
   /** Upright dimensions (EXIF orientation applied); 0 when the simulator cannot decode the format (HEIC). */
   width: number
   height: number
+  /** Photoroom reads sRGB only: false for CMYK, Lab and the like. */
+  srgb: boolean
 }
+
+const SRGB_SPACES = new Set(['srgb', 'rgb16', 'b-w', 'grey16'])
 
 export type Inspection = { ok: true; image: InspectedImage } | { ok: false; reason: 'unsupported' | 'malformed' }
 
@@ -16,10 +20,10 @@ export type Inspection = { ok: true; image: InspectedImage } | { ok: false; reas
 export async function inspectImage(bytes: Buffer, accepted: readonly ImageFormat[]): Promise<Inspection> {
   const format = sniffImageFormat(bytes)
   if (!format || !accepted.includes(format)) return { ok: false, reason: 'unsupported' }
-  if (format === 'heic') return { ok: true, image: { format, width: 0, height: 0 } }
+  if (format === 'heic') return { ok: true, image: { format, width: 0, height: 0, srgb: true } }
   try {
     const meta = await sharp(bytes).metadata()
-    return { ok: true, image: { format, width: meta.autoOrient.width, height: meta.autoOrient.height } }
+    return { ok: true, image: { format, width: meta.autoOrient.width, height: meta.autoOrient.height, srgb: SRGB_SPACES.has(meta.space ?? 'srgb') } }
   } catch {
     return { ok: false, reason: 'malformed' }
   }

@@ -47,14 +47,14 @@ describe('bad input', () => {
       '._photo-01.jpg': 'skipped: macOS metadata, not a photo',
       'Thumbs.db': 'skipped: a system file (not a photo)',
       'desktop.ini': 'skipped: a system file (not a photo)',
-      'huge.png': 'skipped: the image is 6001x100; Pixelcut remove-background takes at most 6000x6000 px',
       'tiny.png': 'skipped: the image is 50x50; Pixelcut remove-background needs at least 64x64 px',
-      'phone.heic': 'skipped: Pixelcut remove-background does not accept HEIC images (it takes JPEG, PNG, WEBP)',
+      'phone.heic': 'skipped: the HEIC image is damaged or uses a variant Proofsheet cannot decode',
       loop: 'skipped: a folder link that loops back on itself',
       'broken-link.jpg': 'skipped: a link to something that no longer exists'
     })
-    expect(summaryOf(run.events).counts).toMatchObject({ done: 1, skipped: 12 })
-    expect(sent() - requests).toBe(1)
+    // huge.png is fitted to 6000 px and sent.
+    expect(summaryOf(run.events).counts).toMatchObject({ done: 2, skipped: 11 })
+    expect(sent() - requests).toBe(2)
   })
 
   it('reports a photo the provider refuses as failed with its words, and exits 1', async () => {
@@ -77,27 +77,30 @@ describe('bad input', () => {
     expect(readFileSync(join(work, 'in', 'portrait.jpg')).equals(sideways)).toBe(true)
   })
 
-  it('never treats its own output folder inside the input folder as input', async () => {
+  it('never treats its own output folder inside the input folder as input, and says why it passed it over', async () => {
     const work = tempDir()
     const dir = join(work, 'shoot')
     await makePhotos(dir, 2)
     const env = simulatorEnv(sim.current, join(work, 'state'))
     const args = ['--provider', 'photoroom', '--operation', 'remove-background', '--json', '--out', join(dir, 'cutouts'), dir]
     await runCli(args, env)
+    const sent = sim.current.stats().providers.photoroom.byPath['/v1/segment']
     const again = await runCli(args, env)
-    expect(summaryOf(again.events).counts).toMatchObject({ reused: 2, done: 0 })
-    expect(summaryOf(again.events)).toMatchObject({ total: 2 })
+    expect(reasons(again.events)['cutouts']).toBe("skipped: inside the output folder: Proofsheet's own results are not sent again")
+    expect(sim.current.stats().providers.photoroom.byPath['/v1/segment']).toBe(sent)
+    expect(summaryOf(again.events).counts).toMatchObject({ reused: 2, done: 0, skipped: 1 })
+    expect(summaryOf(again.events)).toMatchObject({ total: 3 })
   })
 
-  it('refuses a HEIC for Photoroom edit but takes it for Photoroom remove-background', async () => {
+  it('skips a HEIC that cannot be decoded, with the reason, for Photoroom edit and remove-background alike', async () => {
     const work = tempDir()
     mkdirSync(join(work, 'in'))
     writeFileSync(join(work, 'in', 'phone.heic'), heicHeader())
     copyFileSync(join(work, 'in', 'phone.heic'), join(work, 'in', 'phone2.heic'))
     const env = simulatorEnv(sim.current, join(work, 'state'))
     const edit = await runCli(['--provider', 'photoroom', '--operation', 'edit', '--json', '--out', join(work, 'out'), join(work, 'in')], env)
-    expect(reasons(edit.events)['phone.heic']).toContain('does not accept HEIC')
+    expect(reasons(edit.events)['phone.heic']).toBe('skipped: the HEIC image is damaged or uses a variant Proofsheet cannot decode')
     const cut = await runCli(['--provider', 'photoroom', '--operation', 'remove-background', '--json', '--out', join(work, 'out'), join(work, 'in')], env)
-    expect(summaryOf(cut.events).counts).toMatchObject({ done: 2 })
-  })
+    expect(summaryOf(cut.events).counts).toMatchObject({ done: 0, skipped: 2 })
+  }, 60_000)
 })

@@ -1,10 +1,10 @@
 import sharp from 'sharp'
 
 /**
- * A camera-style JPEG: `main` with an EXIF block holding an embedded preview JPEG (IFD1) and an
- * orientation (IFD0), built byte by byte because sharp writes no EXIF previews.
+ * A TIFF block as cameras write it: an orientation (IFD0) and an embedded preview JPEG (IFD1), built
+ * byte by byte because sharp writes no EXIF previews. On its own it is a RAW-like (DNG, CR2, NEF) file.
  */
-export async function jpegWithPreview(main: Buffer, preview: Buffer, orientation = 1): Promise<Buffer> {
+export function tiffWithPreview(preview: Buffer, orientation = 1): Buffer {
   const ifd0 = 8
   const ifd1 = ifd0 + 2 + 12 + 4
   const thumbAt = ifd1 + 2 + 24 + 4
@@ -25,7 +25,12 @@ export async function jpegWithPreview(main: Buffer, preview: Buffer, orientation
   entry(ifd1 + 2, 0x0201, 4, thumbAt)
   entry(ifd1 + 14, 0x0202, 4, preview.length)
   tiff.writeUInt32LE(0, ifd1 + 26)
-  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff, preview])
+  return Buffer.concat([tiff, preview])
+}
+
+/** A camera-style JPEG: `main` with an EXIF block holding an embedded preview and an orientation. */
+export async function jpegWithPreview(main: Buffer, preview: Buffer, orientation = 1): Promise<Buffer> {
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiffWithPreview(preview, orientation)])
   const header = Buffer.from([0xff, 0xe1, 0, 0])
   header.writeUInt16BE(payload.length + 2, 2)
   return Buffer.concat([main.subarray(0, 2), header, payload, main.subarray(2)])

@@ -6,7 +6,8 @@ import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError, isJobError } from '../errors'
-import { uploadBody } from '../files/upright'
+import { hashedSource } from '../images/source'
+import { buildUpload, type Upload } from '../images/upload'
 import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../journal/cache-upkeep'
 import { purchaseKey, type Seller } from '../journal/job-key'
 import { Purchases, type StoredResult } from '../journal/purchases'
@@ -17,7 +18,7 @@ import { Lanes } from '../scheduler/lanes'
 import type { LaneState, ProviderLane } from '../scheduler/provider-lane'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
-import type { BatchInput, PhotoFacts } from './input'
+import type { BatchInput } from './input'
 import { finalOutcome, summarize } from './outcome'
 import { preparePhoto } from './prepare'
 import { sendWithRetries } from './send'
@@ -48,6 +49,8 @@ export interface BatchOptions {
   timeoutMs?: number
   /** Output file name pattern; `{name}` is the input's own name. */
   naming?: string
+  /** "Fit oversize photos to the provider's limits" (on unless turned off): off skips them with the reason. */
+  fitOversize?: boolean
 }
 
 interface Work extends Job {
@@ -68,6 +71,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   /** The first job to reach each key; later identical photos are marked as the same as it. */
   private readonly firstByKey = new Map<string, Work>()
   private readonly checks = new PQueue({ concurrency: 4 })
+  private readonly paths: ReadonlySet<string>
   private client: ProviderClient | undefined
   private purchases: Purchases | undefined
   private spent = 0
@@ -88,6 +92,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false
     })
     this.delivery = new Delivery(options.outDir, options.inputs, operation.expectedOutputs(values), options.naming)
+    this.paths = new Set(options.inputs.map((input) => input.path))
     this.jobs = options.inputs.map((input) => ({ ref: input.ref, file: input.path, state: 'queued', attempts: 0, input, controller: new AbortController() }))
   }
 
@@ -201,7 +206,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const purchases = this.purchases as Purchases
     try {
       // Checking files is local work; a few at a time keeps the disk busy without flooding memory.
-      const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values))
+      const prepared = await this.checks.add(() => preparePhoto(job.input, operation, values, { outDir: this.options.outDir, fit: this.options.fitOversize, batchPaths: this.paths }))
       if ('skip' in prepared) return this.update(job, 'skipped', { reason: prepared.skip })
       const { facts } = prepared
       const key = purchaseKey(prepared.key, this.seller)
@@ -225,7 +230,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
           message: `${basename(job.file)} was sent on ${earlier.at} and its answer never arrived${why}. It is sent again; the provider may have charged the earlier attempt.`
         })
       }
-      this.update(job, 'ready', sameAs)
+      const upload = await buildUpload(await hashedSource(job.file, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
+      this.update(job, 'ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
       const result = await purchases.buy({
         key,
         file: job.file,
@@ -233,7 +239,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         amount: this.cost,
         signal: job.controller.signal,
         send: async (sending, maybeCharged) => {
-          const result = await this.send(job, facts, sending, async (reason) => {
+          const result = await this.send(job, upload, sending, async (reason) => {
             this.maybeCharged.set(job, reason)
             await maybeCharged(reason)
           })
@@ -247,9 +253,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     }
   }
 
-  private async send(job: Work, facts: PhotoFacts, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): ReturnType<ProviderClient['run']> {
+  private async send(job: Work, upload: Upload, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): ReturnType<ProviderClient['run']> {
     const { operation, values } = this.options
-    const image = { name: basename(job.file), format: facts.format, body: await uploadBody(job.file, facts.format, facts.orientation) }
+    const image = { name: basename(job.file), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
     const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
     return sendWithRetries(this.lane, this.client as ProviderClient, { operation, values, image, timeoutMs }, job.controller.signal, {
       priority: this.options.priority ?? 0,

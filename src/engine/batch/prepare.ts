@@ -1,8 +1,23 @@
-import { stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { RAW_NAME } from '../../shared/images/sniff-format'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
 import { inspectFile } from '../files/inspect'
-import { hashFile, jobKey } from '../journal/job-key'
+import { inside, OUTPUT_FOLDER_REASON } from '../files/scan'
+import { planUpload, type UploadPlan } from '../images/fit'
+import { siblingOf } from '../images/raw'
+import { contentHash, readSource, type Source } from '../images/source'
+import { jobKey } from '../journal/job-key'
 import type { BatchInput, PhotoFacts } from './input'
+
+export interface PrepareOptions {
+  /** Inputs inside it are Proofsheet's own results, never sent again. */
+  outDir?: string
+  /** "Fit oversize photos to the provider's limits": off skips them with the reason instead. */
+  fit?: boolean
+  /** Every photo of the batch: a RAW file whose JPEG is among them leaves the sending to it. */
+  batchPaths?: ReadonlySet<string>
+}
 
 export type Prepared =
   | { skip: string }
@@ -12,6 +27,9 @@ export type Prepared =
       key: string
       /** Set when the file had to be looked at again, so the caller can keep what was learnt. */
       learnt: boolean
+      plan: UploadPlan
+      /** The exact bytes hashed into the key, when they were read here: what will be sent. */
+      source?: Source
     }
 
 /** The caller's facts still hold while the file's size and modification time are what they saw. */
@@ -22,12 +40,22 @@ async function stillKnown(input: BatchInput): Promise<PhotoFacts | null> {
   return now && now.size === known.bytes && now.mtimeMs === known.mtimeMs ? known : null
 }
 
+async function inOutputFolder(path: string, outDir: string | undefined): Promise<boolean> {
+  if (!outDir) return false
+  const [real, out] = await Promise.all([realpath(path).catch(() => path), realpath(outDir).catch(() => outDir)])
+  return inside(real, out)
+}
+
 /**
- * The first stage of a photo's way through a batch: is it something this operation can take, and
- * which purchase is it? Only what may have changed since the caller last looked is read again.
+ * The first stage of a photo's way through a batch: is it something this operation can take (once
+ * fitted to its limits), and which purchase is it? Only what may have changed since the caller last
+ * looked is read again.
  */
-export async function preparePhoto(input: BatchInput, operation: OperationSchema, values: ParamValues): Promise<Prepared> {
+export async function preparePhoto(input: BatchInput, operation: OperationSchema, values: ParamValues, options: PrepareOptions = {}): Promise<Prepared> {
   if (input.skip) return { skip: input.skip }
+  if (await inOutputFolder(input.path, options.outDir)) return { skip: OUTPUT_FOLDER_REASON }
+  const pairedWith = RAW_NAME.test(input.path) ? await siblingOf(input.path) : undefined
+  if (pairedWith && options.batchPaths?.has(pairedWith)) return { skip: `a RAW file whose ${basename(pairedWith)} is in this batch too and is sent instead (no provider takes RAW)` }
   let facts = await stillKnown(input)
   let learnt = false
   if (!facts) {
@@ -37,11 +65,14 @@ export async function preparePhoto(input: BatchInput, operation: OperationSchema
     facts = fresh
     learnt = true
   }
-  const problems = operation.inputProblems(facts, values)
-  if (problems.length) return { skip: problems.join('; ') }
+  const plan = planUpload(facts, operation.inputLimits, options.fit ?? true)
+  const problems = operation.inputProblems(plan.sent, values)
+  if (problems.length) return { skip: problems.join('; ') + (plan.fitRefused ? ' (fitting oversize photos to the provider\'s limits is turned off)' : '') }
+  let source: Source | undefined
   if (!facts.contentHash) {
-    facts = { ...facts, contentHash: await hashFile(input.path) }
+    source = await readSource(input.path)
+    facts = { ...facts, contentHash: contentHash(source.bytes) }
     learnt = true
   }
-  return { facts, key: jobKey(facts.contentHash as string, operation.id, values), learnt }
+  return { facts, key: jobKey(facts.contentHash as string, operation.id, values), learnt, plan, ...(source ? { source } : {}) }
 }

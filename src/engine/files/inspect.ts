@@ -1,11 +1,12 @@
-import { open, stat } from 'node:fs/promises'
+import { open, readFile, stat } from 'node:fs/promises'
 import sharp from 'sharp'
-import { PHOTO_NAME, sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
+import { PHOTO_NAME, RAW_NAME, sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
 import type { PhotoFacts } from '../batch/input'
+import { heicSize } from '../images/heic'
+import { pixelBombReason } from '../images/pixel-bomb'
+import { rawSource } from '../images/raw'
 
 export type Inspection = ({ ok: true } & PhotoFacts) | { ok: false; reason: string }
-
-
 
 async function readEnds(path: string, size: number): Promise<{ head: Buffer; tail: Buffer }> {
   const handle = await open(path, 'r')
@@ -44,22 +45,45 @@ export async function inspectFile(path: string): Promise<Inspection> {
   }
   const { size, mtimeMs } = info
   if (size === 0) return { ok: false, reason: 'the file is empty (0 bytes)' }
+  if (RAW_NAME.test(path)) return inspectRaw(path, mtimeMs)
   let ends
   try {
     ends = await readEnds(path, size)
-  } catch {
-    return { ok: false, reason: 'the file could not be read (permission denied or unreadable)' }
+  } catch (error) {
+    const denied = (error as { code?: string }).code === 'EACCES'
+    return { ok: false, reason: denied ? 'the file could not be read: permission denied' : 'the file could not be read (permission denied or unreadable)' }
   }
   const format = sniffImageFormat(ends.head)
   if (!format) {
     return { ok: false, reason: PHOTO_NAME.test(path) ? 'the name says image, but the content is not a picture Proofsheet recognises' : 'not an image' }
   }
   if (looksTruncated(format, ends.head, ends.tail, size)) return { ok: false, reason: 'the image is cut short (incomplete copy or download)' }
-  if (format === 'heic') return { ok: true, format, bytes: size, mtimeMs, width: 0, height: 0, orientation: 1 }
+  let header
   try {
-    const meta = await sharp(path).metadata()
-    return { ok: true, format, bytes: size, mtimeMs, width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
+    header = await readHeader(path, format)
   } catch {
-    return { ok: false, reason: 'the image is damaged and cannot be decoded' }
+    return { ok: false, reason: format === 'heic' ? 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' : 'the image is damaged and cannot be decoded' }
   }
+  const bomb = pixelBombReason(format, header.width, header.height, size)
+  if (bomb) return { ok: false, reason: bomb }
+  return { ok: true, format, bytes: size, mtimeMs, ...header }
+}
+
+/**
+ * Upright size and EXIF orientation from the header: a declared size is judged before any pixel is
+ * decoded. HEIC is upright as libheif decodes it (the container's rotation is applied), so 1.
+ */
+async function readHeader(path: string, format: ImageFormat): Promise<{ width: number; height: number; orientation: number }> {
+  if (format === 'heic') return { ...(await heicSize(await readFile(path))), orientation: 1 }
+  const meta = await sharp(path, { limitInputPixels: false }).metadata()
+  return { width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
+}
+
+/** A RAW file is judged by what goes in its place: its JPEG or HEIC sibling, or its embedded preview. */
+async function inspectRaw(path: string, mtimeMs: number): Promise<Inspection> {
+  const source = await rawSource(path)
+  if ('skip' in source) return { ok: false, reason: source.skip }
+  if ('sibling' in source) return inspectFile(source.sibling)
+  const { bytes, width, height } = source.preview
+  return { ok: true, format: 'jpeg', bytes: bytes.length, mtimeMs, width, height, orientation: 1 }
 }

@@ -44,13 +44,19 @@ function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
   return a.map((x, i) => [x, b[i]!])
 }
 
-function inside(child: string, parent: string): boolean {
+/** Said of anything found inside the output folder: earlier results must not be sent as new photos. */
+export const OUTPUT_FOLDER_REASON = "inside the output folder: Proofsheet's own results are not sent again"
+
+export function inside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
 }
 
+const OUTSIDE_REASON = 'a link that leads outside the added folder (links are followed only inside it)'
+
 /**
- * Expands files and folders (recursively, following links) into the photos to process. Junk, hidden
- * entries, link loops and anything inside `exclude` (the output folder) are reported or passed over.
+ * Expands files and folders (recursively, following links that stay inside what was added) into the
+ * photos to process. Junk, link loops, links leading out and anything inside `exclude` (the output
+ * folder) are reported with their reason; hidden entries are passed over.
  */
 export async function scanInputs(inputs: string[], exclude: string[] = []): Promise<{ files: FoundFile[]; skipped: SkippedPath[] }> {
   const files: FoundFile[] = []
@@ -58,13 +64,16 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
   const seen = new Set<string>()
   const excluded = await Promise.all(exclude.map(async (p) => realpath(p).catch(() => resolve(p))))
 
-  const visitDir = async (dir: string, outputDir: string, ancestors: Set<string>): Promise<void> => {
+  const visitDir = async (dir: string, outputDir: string, ancestors: Set<string>, root: string): Promise<void> => {
     const real = await realpath(dir)
     if (ancestors.has(real)) {
       skipped.push({ path: dir, reason: 'a folder link that loops back on itself' })
       return
     }
-    if (excluded.some((e) => inside(real, e))) return
+    if (excluded.some((e) => inside(real, e))) {
+      skipped.push({ path: dir, reason: OUTPUT_FOLDER_REASON })
+      return
+    }
     const chain = new Set(ancestors).add(real)
     const entries = (await readdir(dir)).sort((a, b) => a.localeCompare(b))
     const wanted = entries.filter((name) => !junkReason(name) && !name.startsWith('.'))
@@ -82,12 +91,15 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
       const info = infos.get(name)
       // A plain file (not a link) lies inside its folder's real path: no stat or realpath of its own.
       if (info?.isFile()) addFile(path, join(real, name), join(outputDir, name), true, info)
-      else await visit(path, join(outputDir, name), chain, true)
+      else await visit(path, join(outputDir, name), chain, root)
     }
   }
 
   const addFile = (path: string, real: string, outputPath: string, nested: boolean, info: { size: number; mtimeMs: number }): void => {
-    if (excluded.some((e) => inside(real, e))) return
+    if (excluded.some((e) => inside(real, e))) {
+      skipped.push({ path, reason: OUTPUT_FOLDER_REASON })
+      return
+    }
     if (seen.has(real)) return
     seen.add(real)
     const junk = junkReason(basename(path))
@@ -98,7 +110,9 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
     files.push({ path: resolve(path), outputDir: nested ? dirname(outputPath) : '', size: info.size, mtimeMs: info.mtimeMs })
   }
 
-  const visit = async (path: string, outputPath: string, ancestors: Set<string>, nested: boolean): Promise<void> => {
+  /** `root` is the real path of what was added, or '' for the added path itself. */
+  const visit = async (path: string, outputPath: string, ancestors: Set<string>, root: string): Promise<void> => {
+    const nested = root !== ''
     let info
     try {
       info = await stat(path)
@@ -115,14 +129,19 @@ export async function scanInputs(inputs: string[], exclude: string[] = []): Prom
       })
       return
     }
-    if (info.isDirectory()) return visitDir(path, nested ? outputPath : basename(resolve(path)), ancestors)
+    const real = await realpath(path)
+    if (nested && !inside(real, root)) {
+      skipped.push({ path, reason: OUTSIDE_REASON })
+      return
+    }
+    if (info.isDirectory()) return visitDir(path, nested ? outputPath : basename(resolve(path)), ancestors, root || real)
     if (!info.isFile()) {
       skipped.push({ path, reason: 'not a regular file' })
       return
     }
-    addFile(path, await realpath(path), outputPath, nested, info)
+    addFile(path, real, outputPath, nested, info)
   }
 
-  for (const input of inputs) await visit(input, '', new Set(), false)
+  for (const input of inputs) await visit(input, '', new Set(), '')
   return { files, skipped }
 }

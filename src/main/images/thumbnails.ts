@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { access, open, stat } from 'node:fs/promises'
+import { access, open, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import exifr from 'exifr'
 import PQueue from 'p-queue'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import { writeFileAtomic } from '../../engine/files/atomic-write'
+import { decodeHeic } from '../../engine/images/heic'
+import { embeddedPreview } from '../../engine/images/preview'
+import { RAW_NAME } from '../../shared/images/sniff-format'
 
 /** A photo's file, and its format when known (a JPEG may carry a preview). */
 export interface ThumbnailSource {
@@ -17,8 +19,8 @@ export const THUMB_EDGE = 320
 
 /**
  * Gallery thumbnails, cached on disk by file identity (path, size, modification time). Camera JPEGs
- * carry a preview in their EXIF, which is used when large enough: no full decode at all. Otherwise
- * sharp decodes and shrinks; its work runs on libuv's thread pool, never on main's event loop.
+ * and RAW files carry a preview, which is used when large enough: no full decode at all. Otherwise
+ * sharp (or libheif, for HEIC) decodes and shrinks; sharp's work runs on libuv's thread pool.
  */
 export class Thumbnails {
   /** Two at a time: a folder of 2,000 photos must not start 2,000 decodes. */
@@ -46,29 +48,26 @@ export class Thumbnails {
 }
 
 async function render(image: ThumbnailSource): Promise<Buffer> {
+  // A RAW file is shown by the preview its camera embedded, which is all a gallery needs.
+  if (RAW_NAME.test(image.path)) return shrink(sharp(await rawPreview(image.path)))
   if (image.format === 'jpeg') {
-    const preview = await embeddedPreview(image.path)
-    if (preview) return preview
+    // EXIF lives in one APP1 segment of at most 64 KB near the start: read that, not a 40 MB raw-size JPEG.
+    const preview = await embeddedPreview(await readHead(image.path, 128 * 1024))
+    if (preview && Math.max(preview.width, preview.height) >= THUMB_EDGE) return preview.bytes
   }
-  return sharp(image.path).rotate().resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()
+  if (image.format === 'heic') return shrink((await decodeHeic(await readFile(image.path)))())
+  return shrink(sharp(image.path).rotate())
 }
 
-/** The EXIF preview, turned upright as the photo itself is; undefined when absent or too small. */
-async function embeddedPreview(path: string): Promise<Buffer | undefined> {
-  // EXIF lives in one APP1 segment of at most 64 KB near the start: read that, not a 40 MB raw-size JPEG.
-  const head = await readHead(path, 128 * 1024)
-  const bytes = await exifr.thumbnail(head).catch(() => undefined)
-  if (!bytes) return undefined
-  const preview = sharp(Buffer.from(bytes))
-  const meta = await preview.metadata().catch(() => undefined)
-  if (!meta || Math.max(meta.width, meta.height) < THUMB_EDGE) return undefined
-  const orientation = (await exifr.orientation(head).catch(() => 1)) ?? 1
-  if (orientation === 1) return Buffer.from(bytes)
-  return preview.rotate(ORIENTATION_DEGREES[orientation] ?? 0).jpeg({ quality: 85 }).toBuffer()
+function shrink(image: Sharp): Promise<Buffer> {
+  return image.resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()
 }
 
-/** The preview carries no orientation of its own; these are the plain rotations cameras write. */
-const ORIENTATION_DEGREES: Record<number, number> = { 3: 180, 6: 90, 8: 270 }
+async function rawPreview(path: string): Promise<Buffer> {
+  const preview = await embeddedPreview(path)
+  if (!preview) throw new Error('this RAW file has no embedded preview Proofsheet can read')
+  return preview.bytes
+}
 
 async function readHead(path: string, length: number): Promise<Buffer> {
   const handle = await open(path, 'r')

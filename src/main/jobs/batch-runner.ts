@@ -75,7 +75,7 @@ export class BatchRunner {
     const { catalog, photos, settings } = this.o
     const ids = photoIds ?? catalog.photoIds()
     if (!ids.length) throw new AppError('invalid-input', 'Add photos to the catalog first.')
-    const { outputFolder, naming, concurrency } = settings.get()
+    const { outputFolder, naming, concurrency, fitOversize } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
 
     const groups = new Map<string, Group>()
@@ -102,6 +102,7 @@ export class BatchRunner {
         values: group.values,
         outDir: outputFolder,
         naming,
+        fitOversize,
         apiKey,
         urls: this.o.urls,
         stateDir: this.o.stateDir,

@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   outputFolder: null,
   naming: '{name}',
   concurrency: DEFAULT_CONCURRENCY,
+  fitOversize: true,
   defaultPreset: { operationId: 'photoroom.remove-background', values: {} },
   window: { width: 1280, height: 820, maximized: false }
 }

@@ -19,5 +19,8 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
   return null
 }
 
+/** Camera RAW: no provider takes them; a JPEG or HEIC of the same name, or the embedded preview, goes instead. */
+export const RAW_NAME = /\.(cr2|cr3|nef|arw|raf|orf|rw2|dng)$/i
+
 /** Names that say "photo": what a catalog takes in when a folder is added, before any byte is read. */
-export const PHOTO_NAME = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?)$/i
+export const PHOTO_NAME = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?|cr2|cr3|nef|arw|raf|orf|rw2|dng)$/i

@@ -1,3 +1,4 @@
+import type { InputLimits } from '../images/input-limits'
 import type { ImageFormat } from '../images/sniff-format'
 import type { ParamDescriptor } from '../params/describe'
 import type { Pricing } from './pricing'
@@ -54,6 +55,8 @@ export interface OperationSchema<P extends string = string> {
   cost(values: ParamValues, options?: { sandbox?: boolean }): Cost
   /** Why this key cannot be used with this operation, known before sending (Photoroom sandbox keys); null when it can. */
   keyProblem(key: string): ParamProblem | null
+  /** Formats, bytes and sides the provider takes: photos over them are fitted before sending. */
+  inputLimits: InputLimits
   /** Reasons the provider would refuse this image with these parameters; empty when it would take it. */
   inputProblems(image: InputImage, values: ParamValues): string[]
   /** How long one request may take, in ms: AI features take seconds, Phota may take minutes. */

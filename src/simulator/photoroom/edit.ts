@@ -12,6 +12,8 @@ import { paymentError, v2Error } from './errors'
 import { uncertaintyScore } from './uncertainty'
 
 const MAX_BYTES = 30 * 1024 * 1024
+/** The documented remove-background maximum, which Proofsheet assumes for v2/edit too. */
+const MAX_SIDE = 6000
 const FORMATS: Record<string, OutputFormat> = { png: 'png', jpeg: 'jpeg', jpg: 'jpeg', webp: 'webp', avif: 'avif' }
 const UPSCALE_MAX_PIXELS: Record<string, number> = { 'ai.fast': 1_000_000, 'ai.slow': 262_144 }
 const AI_FEATURES = ['background.prompt', 'lighting.mode', 'beautify.mode', 'editWithAI.prompt', 'expand.mode', 'uncrop.mode', 'flatLay.mode', 'ghostMannequin.mode', 'virtualModel.mode']
@@ -69,6 +71,8 @@ async function edit(request: OperationRequest, input: EditInput): Promise<Reply>
       return v2Error(400, inspection.reason === 'malformed' ? 'imageFile: the image could not be decoded' : 'imageFile: unsupported image format, use JPEG, PNG or WebP')
     }
     const image = inspection.image
+    if (Math.max(image.width, image.height) > MAX_SIDE) return v2Error(400, `imageFile: the image is larger than ${MAX_SIDE}px on its long side`)
+    if (!image.srgb) return v2Error(400, 'imageFile: only sRGB images are supported; convert the image to sRGB first')
     const upscale = values['upscale.mode'] as string | undefined
     const downscale = values['upscale.downscaleIfNeeded'] as string | undefined
     const maxPixels = upscale ? UPSCALE_MAX_PIXELS[upscale] : undefined

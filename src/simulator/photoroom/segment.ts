@@ -42,6 +42,7 @@ async function segment({ req, account, charge }: OperationRequest): Promise<Repl
   if (Math.max(image.width, image.height) > MAX_SIDE) {
     return v1Error(400, 'resolution_too_high', `The image is larger than ${MAX_SIDE}px on its long side.`)
   }
+  if (!image.srgb) return v1Error(400, 'invalid_image', 'Only sRGB images are supported.')
 
   let cut
   try {

@@ -14,7 +14,8 @@ export const jobSchema = z.object({
   outputs: z.array(z.string()).optional(),
   warnings: z.array(z.string()).optional(),
   metadata: z.record(z.string(), z.string()).optional(),
-  sameAs: z.string().optional()
+  sameAs: z.string().optional(),
+  notes: z.array(z.string()).optional()
 }) satisfies z.ZodType<Job>
 
 export const queueStateSchema = z.object({

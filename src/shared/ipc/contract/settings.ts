@@ -14,6 +14,8 @@ export const settingsSchema = z.object({
     .refine((n) => !/[/\\:*?"<>|]/.test(n), 'The name pattern cannot contain / \\ : * ? " < > or |.'),
   /** Per provider; a missing one takes the registry's default, an unknown one (a newer version's) is kept. */
   concurrency: z.record(z.string(), z.number().int().min(1).max(32)),
+  /** "Fit oversize photos to the provider's limits": off, such photos are skipped with the reason. */
+  fitOversize: z.boolean().default(true),
   defaultPreset: presetSchema,
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })

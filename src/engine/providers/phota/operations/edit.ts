@@ -18,6 +18,8 @@ export const photaEdit = defineOperation({
   rules: photaEditRules,
   // Phota publishes no price list; one unit per output image is our own accounting.
   pricing: { unit: 'credits', base: 1, effects: [{ kind: 'per-unit', param: 'num_output_images' }] },
+  // Phota resizes anything over 4096 px itself: nothing to fit here.
+  inputLimits: PHOTA_LIMITS,
   inputProblems: (image) => formatProblems(image, PHOTA_LIMITS.formats, LABEL),
   // Phota answers synchronously for up to 600 s.
   expectedOutputs: (values) => ({ extension: extensionOf(values['output_format']), count: typeof values['num_output_images'] === 'number' ? values['num_output_images'] : 1 }),

@@ -1,3 +1,4 @@
+import { sideProblems, type InputLimits } from '../../../../shared/images/input-limits'
 import { defineOperation, extensionOf, formatProblems, sizeProblems } from '../../../../shared/operations/common'
 import type { ParamValues } from '../../../../shared/operations/types'
 import { describe, type ParamDescriptor } from '../../../../shared/params/describe'
@@ -5,6 +6,8 @@ import { photoroomEditParams } from '../params/openapi'
 import { BACKGROUND_MODEL_HEADER, BACKGROUND_MODEL_VERSIONS, photoroomEditRules, SHADOWS_MODEL_HEADER, SHADOWS_MODEL_VERSIONS } from '../params/rules'
 
 const LABEL = 'Photoroom edit'
+/** 6000 px is documented for remove-background only; v2/edit gives none, so the same is assumed. */
+const LIMITS: InputLimits = { formats: ['jpeg', 'png', 'webp'], maxBytes: 30 * 1024 * 1024, maxSide: 6000, srgbOnly: true }
 
 const AI_FEATURES = ['expand', 'uncrop', 'upscale', 'beautify', 'editWithAI', 'flatLay', 'ghostMannequin', 'virtualModel', 'imageFromPrompt', 'segmentation', 'outline', 'ironing']
 const POSITIONING = /^(padding|margin|outputSize$|scaling$|horizontalAlignment$|verticalAlignment$|referenceBox$|ignorePaddingAndSnapOnCroppedSides$|maxWidth$|maxHeight$)/
@@ -82,8 +85,9 @@ export const photoroomEdit = defineOperation({
   params,
   rules: photoroomEditRules,
   pricing: { unit: 'images', base: 1, effects: [], sandboxFree: true },
+  inputLimits: LIMITS,
   inputProblems: (image, values) => {
-    const problems = [...formatProblems(image, ['jpeg', 'png', 'webp'], LABEL), ...sizeProblems(image, 30 * 1024 * 1024, LABEL)]
+    const problems = [...formatProblems(image, LIMITS.formats, LABEL), ...sizeProblems(image, LIMITS.maxBytes, LABEL), ...sideProblems(image, LIMITS, LABEL)]
     const mode = values['upscale.mode'] as string | undefined
     const limit = mode ? UPSCALE_MAX_PIXELS[mode] : undefined
     const downscale = (values['upscale.downscaleIfNeeded'] as string | undefined) ?? 'never'

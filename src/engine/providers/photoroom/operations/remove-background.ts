@@ -1,3 +1,4 @@
+import { sideProblems, type InputLimits } from '../../../../shared/images/input-limits'
 import { defineOperation, extensionOf, formatProblems, sizeProblems } from '../../../../shared/operations/common'
 import { describe } from '../../../../shared/params/describe'
 import { photoroomSegmentParams } from '../params/openapi'
@@ -5,6 +6,7 @@ import { isSandboxKey } from '../sandbox-key'
 
 const params = photoroomSegmentParams.filter((p) => !p.file).map((p) => describe(p.name, p.schema, 'output', p.description))
 const LABEL = 'Photoroom remove-background'
+const LIMITS: InputLimits = { formats: ['jpeg', 'png', 'webp', 'heic'], maxBytes: 30 * 1024 * 1024, maxSide: 6000, srgbOnly: true }
 
 export const photoroomRemoveBackground = defineOperation({
   id: 'photoroom.remove-background',
@@ -21,11 +23,8 @@ export const photoroomRemoveBackground = defineOperation({
           message: 'Photoroom sandbox keys work only with the Image Editing API. Choose Photoroom edit (it removes the background by default), or use a live key for remove-background.'
         }
       : null,
-  inputProblems: (image) => [
-    ...formatProblems(image, ['jpeg', 'png', 'webp', 'heic'], LABEL),
-    ...sizeProblems(image, 30 * 1024 * 1024, LABEL),
-    ...(Math.max(image.width, image.height) > 6000 ? [`the image is ${image.width}x${image.height}; ${LABEL} takes at most 6000 px on the long side`] : [])
-  ],
+  inputLimits: LIMITS,
+  inputProblems: (image) => [...formatProblems(image, LIMITS.formats, LABEL), ...sizeProblems(image, LIMITS.maxBytes, LABEL), ...sideProblems(image, LIMITS, LABEL)],
   expectedOutputs: (values) => ({ extension: extensionOf(values['format']), count: 1 }),
   timeoutMs: () => 60_000
 })

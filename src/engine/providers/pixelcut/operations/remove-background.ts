@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { sideProblems } from '../../../../shared/images/input-limits'
 import { defineOperation, formatProblems, nest, sizeProblems } from '../../../../shared/operations/common'
 import type { ParamRule } from '../../../../shared/operations/rules'
 import type { ParamValues } from '../../../../shared/operations/types'
@@ -45,15 +46,8 @@ export const pixelcutRemoveBackground = defineOperation({
       { kind: 'adds', param: 'shadow.enabled', value: true, amount: 3 }
     ]
   },
-  inputProblems: (image) => {
-    const problems = [...formatProblems(image, PIXELCUT_LIMITS.formats, LABEL), ...sizeProblems(image, PIXELCUT_LIMITS.maxBytes, LABEL)]
-    const { width, height } = image
-    // 0 means the size could not be read here (HEIC); the provider will judge it.
-    if (!width || !height) return problems
-    if (width > PIXELCUT_LIMITS.maxSide || height > PIXELCUT_LIMITS.maxSide) problems.push(`the image is ${width}x${height}; ${LABEL} takes at most 6000x6000 px`)
-    if (width < PIXELCUT_LIMITS.minSide || height < PIXELCUT_LIMITS.minSide) problems.push(`the image is ${width}x${height}; ${LABEL} needs at least 64x64 px`)
-    return problems
-  },
+  inputLimits: PIXELCUT_LIMITS,
+  inputProblems: (image) => [...formatProblems(image, PIXELCUT_LIMITS.formats, LABEL), ...sizeProblems(image, PIXELCUT_LIMITS.maxBytes, LABEL), ...sideProblems(image, PIXELCUT_LIMITS, LABEL)],
   expectedOutputs: () => ({ extension: 'png', count: 1 }),
   timeoutMs: (values) => (values['shadow'] === true || values['shadow.enabled'] === true ? 90_000 : 60_000)
 })

@@ -1,0 +1,119 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+import type { Job } from '../../src/shared/jobs'
+import { CORPUS, CORPUS_OUTCOMES, heavyPng, outcomeOf, oversizeJpeg, writeCorpus } from '../helpers/corpus'
+import { productPhoto } from '../helpers/images'
+import { openTestApp, type TestApp } from '../helpers/main-app'
+import { centrePixel } from '../helpers/exif-preview'
+import { DEMO_KEYS, NO_LIMITS, useSimulator, withSimulator } from '../helpers/simulator'
+
+const sim = useSimulator(NO_LIMITS)
+let app: TestApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const segments = (): number => sim.current.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
+const refused = (): number => Object.entries(sim.current.stats().providers.photoroom.byStatus).reduce((n, [status, count]) => (status.startsWith('4') ? n + count : n), 0)
+
+/** Adds `folder`, runs the preset's operation (Photoroom remove-background unless set) and returns each file's job. */
+async function runFolder(a: TestApp, folder: string, outputFolder: string): Promise<Record<string, Job>> {
+  await a.handlers.addPaths({ paths: [folder] })
+  await a.photos.settled()
+  await a.handlers.updateSettings({ outputFolder })
+  await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  await a.handlers.setKey({ provider: 'pixelcut', key: DEMO_KEYS.pixelcut })
+  const idle = a.next('queue', (q) => q.state === 'idle')
+  await a.handlers.startBatch({})
+  await idle
+  return Object.fromEntries((await a.handlers.getState()).jobs.map((job) => [basename(job.file), job]))
+}
+
+test('every odd class added to the app: results where possible, a reason for every other file, nothing sent that would fail', async () => {
+  app = await openTestApp(sim.current)
+  const folder = join(app.dir, 'shoot')
+  await writeCorpus(folder)
+  const { skipped } = await app.handlers.addPaths({ paths: [folder] })
+  expect(skipped).toContainEqual({ path: join(folder, 'whole-disk'), reason: 'a link that leads outside the added folder (links are followed only inside it)' })
+  const before = { sent: segments(), refused: refused() }
+  const jobs = await runFolder(app, folder, join(app.dir, 'out'))
+  expect(Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, outcomeOf(job)]))).toEqual(CORPUS_OUTCOMES)
+  expect(segments() - before.sent).toBe(8)
+  expect(refused() - before.refused).toBe(0)
+}, 120_000)
+
+test('with "Fit oversize photos" off, an oversize photo is skipped with the reason and not sent', async () => {
+  app = await openTestApp(sim.current)
+  const folder = join(app.dir, 'shoot')
+  mkdirSync(folder)
+  writeFileSync(join(folder, CORPUS.oversize), await oversizeJpeg())
+  await app.handlers.updateSettings({ fitOversize: false })
+  const before = segments()
+  const jobs = await runFolder(app, folder, join(app.dir, 'out'))
+  expect(jobs[CORPUS.oversize]).toMatchObject({
+    state: 'skipped',
+    reason: "the image is 7000x4667; Photoroom remove-background takes at most 6000 px on the long side (fitting oversize photos to the provider's limits is turned off)"
+  })
+  expect(segments()).toBe(before)
+})
+
+test('a photo inside the output folder is skipped with the reason, not sent as a new photo', async () => {
+  app = await openTestApp(sim.current)
+  const folder = join(app.dir, 'shoot')
+  mkdirSync(join(folder, 'results'), { recursive: true })
+  writeFileSync(join(folder, 'new.jpg'), await productPhoto())
+  writeFileSync(join(folder, 'results', 'earlier.jpg'), await productPhoto({ subject: '#2030c0' }))
+  const before = segments()
+  const jobs = await runFolder(app, folder, join(folder, 'results'))
+  expect(jobs['earlier.jpg']).toMatchObject({ state: 'skipped', reason: "inside the output folder: Proofsheet's own results are not sent again" })
+  expect(jobs['new.jpg']).toMatchObject({ state: 'done' })
+  expect(segments() - before).toBe(1)
+})
+
+test('a RAW file added on its own is sent as its JPEG sibling, and the job says so', async () => {
+  app = await openTestApp(sim.current)
+  const folder = join(app.dir, 'shoot')
+  await writeCorpus(folder)
+  const before = segments()
+  const jobs = await runFolder(app, join(folder, CORPUS.rawPair), join(app.dir, 'out'))
+  expect(jobs[CORPUS.rawPair]).toMatchObject({ state: 'done', notes: ["sent IMG_0001.JPG, the camera's JPEG or HEIC of this RAW file (no provider takes RAW)"] })
+  expect(segments() - before).toBe(1)
+}, 60_000)
+
+test('a photo over Pixelcut\'s 25 MB is re-encoded until it fits, and the job says so', async () => {
+  app = await openTestApp(sim.current)
+  const folder = join(app.dir, 'shoot')
+  mkdirSync(folder)
+  writeFileSync(join(folder, 'heavy.png'), await heavyPng())
+  await app.handlers.setPreset({ operationId: 'pixelcut.remove-background', values: {} })
+  const sent = (): number => sim.current.stats().providers.pixelcut.byPath['/v1/remove-background'] ?? 0
+  const before = sent()
+  const jobs = await runFolder(app, folder, join(app.dir, 'out'))
+  expect(jobs['heavy.png']?.state).toBe('done')
+  expect(jobs['heavy.png']?.notes).toEqual([expect.stringMatching(/^re-encoded as JPEG at \d+\.\d MB to fit the provider's 25 MB limit$/)])
+  expect(sent() - before).toBe(1)
+}, 120_000)
+
+test('the bytes hashed are the bytes sent: a photo replaced while it waits its turn is sent as it was checked', async () => {
+  await withSimulator({ ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, photoroom: { ...NO_LIMITS.profiles.photoroom, latencyMs: 1500 } } }, async (slow) => {
+    app = await openTestApp(slow)
+    const folder = join(app.dir, 'shoot')
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'a.jpg'), await productPhoto({ subject: '#c03020' }))
+    writeFileSync(join(folder, 'b.jpg'), await productPhoto({ subject: '#c03020', width: 401 }))
+    await app.handlers.updateSettings({ concurrency: { photoroom: 1 } })
+    // One request at a time and a slow server: b is checked and waiting while a is sent; then it changes.
+    const waiting = app.next('jobs', (jobs) => jobs.some((job) => job.file.endsWith('b.jpg') && job.state === 'ready'))
+    const finished = runFolder(app, folder, join(app.dir, 'out'))
+    await waiting
+    writeFileSync(join(folder, 'b.jpg'), await productPhoto({ subject: '#2030c0', width: 401 }))
+    expect((await finished)['b.jpg']?.state).toBe('done')
+    const centre = await centrePixel(readFileSync(join(app.dir, 'out', 'shoot', 'b.png')))
+    expect(centre.r).toBeGreaterThan(150)
+    expect(centre.b).toBeLessThan(80)
+    await app.close()
+    app = undefined
+  })
+}, 60_000)
