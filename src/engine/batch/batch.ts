@@ -75,6 +75,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   /** Photos an attempt of which may have been charged without its answer arriving, with why. */
   private readonly maybeCharged = new Map<Work, string>()
   private outageTimer: NodeJS.Timeout | undefined
+  /** Quitting: no new photo starts. */
+  private finishing = false
   private stoppedBecause: BatchSummary['stoppedBecause']
   private stopMessage: string | undefined
 
@@ -106,6 +108,38 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   cancel(): void {
     this.stoppedBecause ??= 'cancelled'
     for (const job of this.jobs) job.controller.abort()
+  }
+
+  /**
+   * Quitting: no new photo starts and every photo not on the wire is cancelled; requests already sent
+   * (which may be charged) get up to `withinMs` to answer, and what arrives is kept. Those still
+   * unanswered are then cancelled, their journal entries left open, so the next run says they may
+   * have been charged. Resolves to how many were still being waited for.
+   */
+  finish(withinMs: number): { sent: number; done: Promise<void> } {
+    this.finishing = true
+    this.stoppedBecause ??= 'cancelled'
+    const sent = this.jobs.filter((job) => job.state === 'sending')
+    for (const job of this.jobs) {
+      if (job.state === 'sending') continue
+      job.controller.abort()
+      this.update(job, 'cancelled', { reason: 'Not sent: Proofsheet was quitting' })
+    }
+    const timer = setTimeout(() => sent.forEach((job) => job.controller.abort()), withinMs)
+    const done = Promise.all(sent.map((job) => this.settled(job))).then(() => clearTimeout(timer))
+    return { sent: sent.length, done }
+  }
+
+  private settled(job: Work): Promise<void> {
+    if (FINAL_STATES.has(job.state)) return Promise.resolve()
+    return new Promise((resolve) => {
+      const listener = (event: BatchEvent): void => {
+        if (event.type !== 'job' || event.job.ref !== job.ref || !FINAL_STATES.has(event.job.state)) return
+        this.off('event', listener)
+        resolve()
+      }
+      this.on('event', listener)
+    })
   }
 
   async run(): Promise<BatchSummary> {
@@ -140,7 +174,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       // A fixed pool pulls the next photo as one finishes, so memory follows the concurrency, not the batch size.
       let next = 0
       const worker = async (): Promise<void> => {
-        while (next < this.jobs.length) await this.process(this.jobs[next++] as Work)
+        while (next < this.jobs.length && !this.finishing) await this.process(this.jobs[next++] as Work)
       }
       await Promise.all(Array.from({ length: Math.max(8, this.options.concurrency * 4) }, worker))
     } finally {
