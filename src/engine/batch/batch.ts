@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici'
 import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
-import { JobError, isJobError } from '../errors'
+import { JobError } from '../errors'
 import { uploadBody } from '../files/upright'
 import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../journal/cache-upkeep'
 import { purchaseKey, type Seller } from '../journal/job-key'
@@ -15,6 +15,7 @@ import { providerById, type ProviderOperation, type ProviderUrls } from '../prov
 import type { ProviderClient } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
 import type { LaneState, ProviderLane } from '../scheduler/provider-lane'
+import { checkAccount } from './check-account'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
 import type { BatchInput, PhotoFacts } from './input'
@@ -162,7 +163,10 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     this.purchases = await Purchases.open(this.options.stateDir)
     if (!this.options.dryRun) await pruneCache(this.options.stateDir, this.options.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES)
     this.client = this.provider.createClient({ key: apiKey, urls: this.options.urls }, this.dispatcher, this.purchases.ledger)
-    if (!this.options.dryRun) await this.checkAccount(this.client)
+    if (!this.options.dryRun) {
+      const found = await checkAccount(this.client, this.provider.name, this.options.operation.cost(this.options.values).unit)
+      if (found) this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance })
+    }
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
@@ -183,30 +187,6 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     }
     await this.delivery.clearPartial()
     return this.summary()
-  }
-
-  /**
-   * A free balance query before the first image: a wrong key stops the batch before anything is sent,
-   * and the balance is reported up front.
-   */
-  private async checkAccount(client: ProviderClient): Promise<void> {
-    const { operation, values } = this.options
-    let balances
-    try {
-      await client.checkReachable?.()
-      balances = await client.balances()
-    } catch (error) {
-      if (isJobError(error) && error.kind === 'auth') throw error
-      // No HTTP answer at all: sending every photo would only retry each one into the same wall.
-      if (isJobError(error) && error.kind === 'retryable' && error.details.status === undefined) {
-        throw new JobError('retryable', `${this.provider.name} cannot be reached (${error.message}). Nothing was sent.`)
-      }
-      this.emit('event', { type: 'notice', message: `Could not read the ${this.provider.name} balance before starting (${(error as Error).message}).` })
-      return
-    }
-    const unit = operation.cost(values).unit
-    const balance = balances.find((b) => b.unit === unit && b.source === 'provider')
-    if (balance?.source === 'provider') this.emit('event', { type: 'balance', balance })
   }
 
   /** Headless runs give up on a provider that stays away, rather than probing it for ever. */
