@@ -59,7 +59,8 @@ describe('outages', () => {
       expect(summary.stoppedBecause).toBe('unreachable')
       expect(run.stdout).toMatch(/Pixelcut cannot be reached — \d+ photos waiting/)
     })
-  })
+    // The CLI's own start-up and its 15 s of patience, on a busy machine.
+  }, 60_000)
 
   it('a Retry-After beyond the cap pauses the lane with a message instead of blocking in silence', async () => {
     await withSimulator(NO_LIMITS, async (sim) => {

@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici'
 import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
-import { JobError, isJobError } from '../errors'
+import { JobError } from '../errors'
 import { hashedSource } from '../images/source'
 import { buildUpload, type Upload } from '../images/upload'
 import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../journal/cache-upkeep'
@@ -16,6 +16,7 @@ import { providerById, type ProviderOperation, type ProviderUrls } from '../prov
 import type { ProviderClient } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
 import type { LaneState, ProviderLane } from '../scheduler/provider-lane'
+import { checkAccount } from './check-account'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
 import type { BatchInput } from './input'
@@ -79,6 +80,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   /** Photos an attempt of which may have been charged without its answer arriving, with why. */
   private readonly maybeCharged = new Map<Work, string>()
   private outageTimer: NodeJS.Timeout | undefined
+  /** Quitting: no new photo starts. */
+  private finishing = false
   private stoppedBecause: BatchSummary['stoppedBecause']
   private stopMessage: string | undefined
 
@@ -113,6 +116,38 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     for (const job of this.jobs) job.controller.abort()
   }
 
+  /**
+   * Quitting: no new photo starts and every photo not on the wire is cancelled; requests already sent
+   * (which may be charged) get up to `withinMs` to answer, and what arrives is kept. Those still
+   * unanswered are then cancelled, their journal entries left open, so the next run says they may
+   * have been charged. Resolves to how many were still being waited for.
+   */
+  finish(withinMs: number): { sent: number; done: Promise<void> } {
+    this.finishing = true
+    this.stoppedBecause ??= 'cancelled'
+    const sent = this.jobs.filter((job) => job.state === 'sending')
+    for (const job of this.jobs) {
+      if (job.state === 'sending') continue
+      job.controller.abort()
+      this.update(job, 'cancelled', { reason: 'Not sent: Proofsheet was quitting' })
+    }
+    const timer = setTimeout(() => sent.forEach((job) => job.controller.abort()), withinMs)
+    const done = Promise.all(sent.map((job) => this.settled(job))).then(() => clearTimeout(timer))
+    return { sent: sent.length, done }
+  }
+
+  private settled(job: Work): Promise<void> {
+    if (FINAL_STATES.has(job.state)) return Promise.resolve()
+    return new Promise((resolve) => {
+      const listener = (event: BatchEvent): void => {
+        if (event.type !== 'job' || event.job.ref !== job.ref || !FINAL_STATES.has(event.job.state)) return
+        this.off('event', listener)
+        resolve()
+      }
+      this.on('event', listener)
+    })
+  }
+
   async run(): Promise<BatchSummary> {
     try {
       return await this.runJobs()
@@ -133,7 +168,10 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     this.purchases = await Purchases.open(this.options.stateDir)
     if (!this.options.dryRun) await pruneCache(this.options.stateDir, this.options.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES)
     this.client = this.provider.createClient({ key: apiKey, urls: this.options.urls }, this.dispatcher, this.purchases.ledger)
-    if (!this.options.dryRun) await this.checkAccount(this.client)
+    if (!this.options.dryRun) {
+      const found = await checkAccount(this.client, this.provider.name, this.options.operation.cost(this.options.values).unit)
+      if (found) this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance })
+    }
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
@@ -145,7 +183,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       // A fixed pool pulls the next photo as one finishes, so memory follows the concurrency, not the batch size.
       let next = 0
       const worker = async (): Promise<void> => {
-        while (next < this.jobs.length) await this.process(this.jobs[next++] as Work)
+        while (next < this.jobs.length && !this.finishing) await this.process(this.jobs[next++] as Work)
       }
       await Promise.all(Array.from({ length: Math.max(8, this.options.concurrency * 4) }, worker))
     } finally {
@@ -154,30 +192,6 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     }
     await this.delivery.clearPartial()
     return this.summary()
-  }
-
-  /**
-   * A free balance query before the first image: a wrong key stops the batch before anything is sent,
-   * and the balance is reported up front.
-   */
-  private async checkAccount(client: ProviderClient): Promise<void> {
-    const { operation, values } = this.options
-    let balances
-    try {
-      await client.checkReachable?.()
-      balances = await client.balances()
-    } catch (error) {
-      if (isJobError(error) && error.kind === 'auth') throw error
-      // No HTTP answer at all: sending every photo would only retry each one into the same wall.
-      if (isJobError(error) && error.kind === 'retryable' && error.details.status === undefined) {
-        throw new JobError('retryable', `${this.provider.name} cannot be reached (${error.message}). Nothing was sent.`)
-      }
-      this.emit('event', { type: 'notice', message: `Could not read the ${this.provider.name} balance before starting (${(error as Error).message}).` })
-      return
-    }
-    const unit = operation.cost(values).unit
-    const balance = balances.find((b) => b.unit === unit && b.source === 'provider')
-    if (balance?.source === 'provider') this.emit('event', { type: 'balance', balance })
   }
 
   /** Headless runs give up on a provider that stays away, rather than probing it for ever. */

@@ -80,6 +80,8 @@ export class ProviderLane {
           await this.gate.take(options.signal)
           // Paused or stopped while waiting for our turn (a probe is the one request let through a pause).
           if (!probe) await this.whenRunning(options.signal)
+          // Cancelled while waiting for the turn (the gate returns at once when the turn is due).
+          if (options.signal.aborted) throw new JobError('cancelled', 'Cancelled')
           try {
             const result = await task(options.signal)
             this.reached()

@@ -74,8 +74,9 @@ export async function createApp(o: AppOptions): Promise<App> {
     keptResults: new KeptResults(o.stateDir),
     async close() {
       balances.stop()
-      runner.cancel()
       exports.cancel()
+      // Paid requests already sent are given time to answer, so what was bought is kept.
+      await runner.finish()
       await facts.stop()
       photoEvents.flush()
       catalog.close()

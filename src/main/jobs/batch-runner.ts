@@ -53,6 +53,8 @@ export class BatchRunner {
   private readonly lanes = new Lanes()
   private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {} }
   private readonly coalescer: Coalescer<string, Job>
+  /** Settles when the current run is over and its results recorded. */
+  private idle: Promise<void> = Promise.resolve()
 
   constructor(private readonly o: RunnerOptions) {
     this.coalescer = new Coalescer((jobs) => {
@@ -114,7 +116,7 @@ export class BatchRunner {
     })
     this.queue = { state: 'running', total: ids.length, finished: 0, counts: {} }
     this.publishQueue()
-    void this.runAll()
+    this.idle = this.runAll()
     return { jobs: ids.length }
   }
 
@@ -128,6 +130,22 @@ export class BatchRunner {
 
   cancel(): void {
     for (const { batch } of this.running) batch.cancel()
+  }
+
+  /**
+   * Quitting mid-batch: no new photo starts, and requests already sent (which may be charged) get up
+   * to `withinMs` to answer, with "Finishing N paid requests" shown meanwhile; what arrives is kept.
+   * Whatever is still unanswered stays open in the journal, so the next run says it may have been charged.
+   */
+  async finish(withinMs = 30_000): Promise<void> {
+    const finishing = this.running.map(({ batch }) => batch.finish(withinMs))
+    const sent = finishing.reduce((sum, f) => sum + f.sent, 0)
+    if (sent) {
+      this.queue = { ...this.queue, reason: `Finishing ${sent} paid ${sent === 1 ? 'request' : 'requests'} before quitting` }
+      this.publishQueue()
+    }
+    await Promise.all(finishing.map((f) => f.done))
+    await this.idle
   }
 
   /** No request is sent that is known to fail: every provider in the batch needs a key not yet refused. */
