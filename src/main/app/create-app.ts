@@ -13,6 +13,7 @@ import { Keychain } from '../keychain/keychain'
 import { FactsReader } from '../photos/facts-reader'
 import { PhotoEvents } from '../photos/photo-events'
 import { PhotoLibrary } from '../photos/photo-library'
+import { PresetLibrary } from '../presets/preset-library'
 import { openSettingsStore, SettingsService } from '../settings/settings'
 import { BalanceTracker } from './balance-tracker'
 import { BalanceReader } from './balances'
@@ -59,7 +60,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   const facts = new FactsReader(catalog, photoEvents)
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)
   const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
-  const handlers = createHandlers({ catalog, photos, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
+  const presets = new PresetLibrary(catalog, photos, o.emit)
+  const handlers = createHandlers({ catalog, photos, presets, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,

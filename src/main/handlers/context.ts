@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/catalog'
 import type { BatchRunner } from '../jobs/batch-runner'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoLibrary } from '../photos/photo-library'
+import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
 
 /** What only the desktop shell can do; the test transport supplies its own. */
@@ -17,6 +18,7 @@ export interface ShellActions {
 export interface HandlerContext {
   catalog: Catalog
   photos: PhotoLibrary
+  presets: PresetLibrary
   keys: ApiKeys
   settings: SettingsService
   balances: BalanceTracker

@@ -6,6 +6,7 @@ import { catalogHandlers } from './catalog'
 import type { HandlerContext } from './context'
 import { jobsHandlers } from './jobs'
 import { keysHandlers } from './keys'
+import { presetsHandlers } from './presets'
 import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
 
@@ -14,6 +15,7 @@ export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
   return {
     getState: () => appState(c),
     ...catalogHandlers(c),
+    ...presetsHandlers(c),
     ...jobsHandlers(c),
     ...reviewHandlers(c),
     ...keysHandlers(c),
@@ -29,6 +31,7 @@ async function appState(c: HandlerContext): Promise<AppState> {
     summary: c.photos.summary(),
     firstRows: c.photos.range(0, PAGE_SIZE).rows,
     preset: c.photos.preset(),
+    presets: c.presets.list(),
     jobs: c.runner.latestJobs(),
     queue: c.runner.queueState(),
     keys: await Promise.all(PROVIDERS.map((p) => keyStatus(p.id))),

@@ -7,6 +7,7 @@ import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import { Coalescer } from '../ipc/coalescer'
 import type { ApiKeys } from '../keychain/api-keys'
+import { withinCap } from '../photos/cost-estimate'
 import { outputDirFor } from '../photos/find-photos'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
@@ -51,7 +52,11 @@ export class BatchRunner {
   /** The latest job of each photo in this session, by photo id. */
   private readonly jobs = new Map<string, Job>()
   private readonly lanes = new Lanes()
-  private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {} }
+  private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
+  /** Photos of this run that wait because the budget cap would be passed. */
+  private held: number[] = []
+  /** What this run's started photos cost at most, counted against the cap. */
+  private budgetUsed = 0
   private readonly coalescer: Coalescer<string, Job>
 
   constructor(private readonly o: RunnerOptions) {
@@ -69,16 +74,25 @@ export class BatchRunner {
     return [...this.jobs.values()]
   }
 
-  async start(photoIds: number[] | undefined): Promise<{ jobs: number }> {
+  async start(photoIds: number[] | undefined): Promise<{ jobs: number; held: number }> {
     if (this.running.length) throw new AppError('busy', 'A batch is already running. Wait for it to finish or cancel it first.')
-    const { catalog, photos, settings } = this.o
-    const ids = photoIds ?? catalog.photoIds()
+    const ids = photoIds ?? this.o.catalog.photoIds()
     if (!ids.length) throw new AppError('invalid-input', 'Add photos to the catalog first.')
-    const { outputFolder, naming, concurrency } = settings.get()
+    this.budgetUsed = 0
+    return this.launch(ids, false)
+  }
+
+  /** Runs what fits under the budget cap now; the rest waits, as jobs, until the cap is raised and Resume pressed. */
+  private async launch(ids: number[], continuing: boolean): Promise<{ jobs: number; held: number }> {
+    const { catalog, photos, settings } = this.o
+    const { outputFolder, naming, concurrency, budgetCap } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
+    const fits = withinCap(catalog, photos, ids, budgetCap === null ? null : budgetCap - this.budgetUsed)
+    const now = ids.slice(0, fits)
+    this.held = ids.slice(fits)
 
     const groups = new Map<string, Group>()
-    for (const id of ids) {
+    for (const id of now) {
       const photo = photos.require(id)
       const { operation, values } = photos.effective(id)
       const key = JSON.stringify([operation.id, values])
@@ -92,7 +106,7 @@ export class BatchRunner {
       if (problem) throw new AppError('invalid-input', problem.message)
     }
 
-    this.jobs.clear()
+    if (!continuing) this.jobs.clear()
     this.running = [...groups.values()].map((group) => {
       const provider = providerById(group.operation.provider)
       const apiKey = keys.get(provider.id) as string
@@ -109,25 +123,39 @@ export class BatchRunner {
         requestsPerSecond: provider.limits.requestsPerSecond,
         lanes: this.lanes
       })
+      this.budgetUsed += group.inputs.length * group.operation.cost(group.values).amount
       return { batch, group, sandbox: provider.isSandboxKey(apiKey) }
     })
-    for (const id of ids) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'queued', attempts: 0 })
-    this.queue = { state: 'running', total: ids.length, finished: 0, counts: {} }
+    for (const id of now) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'queued', attempts: 0 })
+    for (const id of this.held) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'waiting', attempts: 0, reason: 'Waiting: running it would go over the budget cap.' })
+    const total = continuing ? this.queue.total : ids.length
+    this.queue = { state: 'running', total, finished: 0, counts: {}, startedAt: continuing ? this.queue.startedAt : Date.now(), providers: {}, held: this.held.length }
     this.publishQueue()
     void this.runAll()
-    return { jobs: ids.length }
+    return { jobs: now.length, held: this.held.length }
   }
 
   pause(): void {
     for (const { batch } of this.running) batch.pause()
   }
 
+  /** With nothing running but photos held by the cap, Resume runs them (under the cap as it is now). */
   resume(): void {
+    if (!this.running.length && this.held.length) {
+      void this.launch(this.held, true).catch((error: Error) => this.o.emit('notice', { level: 'error', message: error.message }))
+      return
+    }
     for (const { batch } of this.running) batch.resume()
   }
 
   cancel(): void {
+    for (const id of this.held) this.jobs.set(String(id), { ref: String(id), file: this.jobs.get(String(id))?.file ?? '', state: 'cancelled', attempts: 0 })
+    this.held = []
     for (const { batch } of this.running) batch.cancel()
+    if (!this.running.length && this.queue.state === 'paused') {
+      this.queue = { ...this.queue, state: 'idle', held: 0, reason: 'Cancelled.' }
+      this.publishQueue()
+    }
   }
 
   /** No request is sent that is known to fail: every provider in the batch needs a key not yet refused. */
@@ -152,7 +180,12 @@ export class BatchRunner {
     const done = (counts['done'] ?? 0) + (counts['reused'] ?? 0)
     const problems = outcomes.filter((o): o is string => typeof o === 'string')
     const reason = [`${done} of ${this.queue.total} photos processed.`, ...problems].join(' ')
-    this.queue = { ...this.queue, state: 'idle', reason }
+    if (this.held.length) {
+      const cap = this.o.settings.get().budgetCap ?? 0
+      this.queue = { ...this.queue, state: 'paused', held: this.held.length, reason: `Budget cap of ${cap} reached: ${this.held.length} photos wait. Raise the cap, then Resume.` }
+      return this.publishQueue()
+    }
+    this.queue = { ...this.queue, state: 'idle', reason, held: 0 }
     this.publishQueue()
     this.o.hooks?.finished?.(reason)
   }
@@ -193,7 +226,8 @@ export class BatchRunner {
       case 'provider': {
         const { state } = event
         if (state.status === 'stopped') this.refuseKey(event.provider, state.message)
-        this.queue = { ...this.queue, state: state.status === 'paused' ? 'paused' : 'running', reason: state.status === 'running' ? undefined : state.message }
+        const providers = { ...this.queue.providers, [event.provider]: { status: state.status, ...(state.status === 'running' ? {} : { message: state.message }) } }
+        this.queue = { ...this.queue, providers, state: state.status === 'paused' ? 'paused' : 'running', reason: state.status === 'running' ? undefined : state.message }
         return this.publishQueue()
       }
     }

@@ -5,6 +5,7 @@ import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
+import type { PhotoQuery } from '../catalog/photo-query'
 import { operationFor, refuseInvalid } from './effective-params'
 import type { FactsReader } from './facts-reader'
 import { findPhotos } from './find-photos'
@@ -73,6 +74,25 @@ export class PhotoLibrary {
     this.events.changed([id])
   }
 
+  /** One edit for many photos, all written or none: `set` takes values, `reset` goes back to the preset. */
+  editOverrides(ids: number[], set: ParamValues, reset: string[]): void {
+    const preset = this.preset()
+    const operation = operationFor(preset.operationId)
+    const next = ids.map((id) => {
+      const overrides = Object.fromEntries(Object.entries(this.require(id).overrides).filter(([name]) => !reset.includes(name) && !(name in set)))
+      return { id, values: { ...overrides, ...set } }
+    })
+    // Checked once per distinct result, not per photo: a big selection usually shares its overrides.
+    const checked = new Set<string>()
+    for (const { values } of next) {
+      const key = JSON.stringify(values)
+      if (!checked.has(key)) refuseInvalid(operation, { ...preset.values, ...values })
+      checked.add(key)
+    }
+    this.catalog.transaction(() => next.forEach(({ id, values }) => this.catalog.setOverrides(id, values)))
+    this.events.changed(ids)
+  }
+
   /** The operation and parameters one photo is sent with: the preset, then its own overrides. */
   effective(id: number): { operation: ProviderOperation; values: ParamValues } {
     const photo = this.require(id)
@@ -84,8 +104,13 @@ export class PhotoLibrary {
     return photoRows(this.catalog, ids.flatMap((id) => this.catalog.photo(id) ?? []))
   }
 
-  range(offset: number, limit: number): { rows: PhotoRow[]; total: number } {
-    return { rows: photoRows(this.catalog, this.catalog.listPhotos({ offset, limit })), total: this.catalog.countPhotos() }
+  /** One range of the gallery, sorted and filtered by main; `total` is how many the query lists. */
+  range(offset: number, limit: number, query: PhotoQuery = {}): { rows: PhotoRow[]; total: number } {
+    return { rows: photoRows(this.catalog, this.catalog.queryPhotos(query, { offset, limit })), total: this.catalog.countQueried(query) }
+  }
+
+  ids(query: PhotoQuery = {}): number[] {
+    return this.catalog.queryPhotoIds(query)
   }
 
   summary(): CatalogSummary {

@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   naming: '{name}',
   concurrency: DEFAULT_CONCURRENCY,
   defaultPreset: { operationId: 'photoroom.remove-background', values: {} },
+  budgetCap: null,
   window: { width: 1280, height: 820, maximized: false }
 }
 

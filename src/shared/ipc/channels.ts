@@ -8,11 +8,21 @@ export const REQUESTS = [
   'addPaths',
   'pickAndAdd',
   'listPhotos',
+  'photoIds',
+  'addDropped',
   'removePhotos',
   'setPreset',
   'setOverrides',
+  'editOverrides',
+  // presets
+  'savePreset',
+  'applyPreset',
+  'deletePreset',
+  'exportPreset',
+  'importPreset',
   // jobs and queue
   'startBatch',
+  'estimateCost',
   'pauseBatch',
   'resumeBatch',
   'cancelBatch',
@@ -27,7 +37,7 @@ export const REQUESTS = [
   'updateSettings'
 ] as const
 
-export const EVENTS = ['photos', 'catalog', 'preset', 'jobs', 'result', 'queue', 'keys', 'balance', 'settings', 'notice'] as const
+export const EVENTS = ['photos', 'catalog', 'preset', 'presets', 'jobs', 'result', 'queue', 'keys', 'balance', 'settings', 'notice'] as const
 
 export type RequestName = (typeof REQUESTS)[number]
 export type EventName = (typeof EVENTS)[number]

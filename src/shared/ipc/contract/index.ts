@@ -4,16 +4,18 @@ import { catalog, catalogStateSchema } from './catalog'
 import { errorSchema, none } from './common'
 import { jobs, jobsStateSchema } from './jobs'
 import { keys, keysStateSchema } from './keys'
+import { presets, presetsStateSchema } from './presets'
 import { review } from './review'
 import { settings, settingsStateSchema } from './settings'
 
 /** Everything the window needs to draw its first screen; the rest streams as events or is fetched by range. */
-export const appStateSchema = catalogStateSchema.extend({ ...jobsStateSchema.shape, ...keysStateSchema.shape, ...settingsStateSchema.shape })
+export const appStateSchema = catalogStateSchema.extend({ ...presetsStateSchema.shape, ...jobsStateSchema.shape, ...keysStateSchema.shape, ...settingsStateSchema.shape })
 
 /** Every request: what the renderer may send (validated in main) and what it gets back, composed from the domains. */
 export const requestSchemas = {
   getState: { input: none, output: appStateSchema },
   ...catalog.requests,
+  ...presets.requests,
   ...jobs.requests,
   ...review.requests,
   ...keys.requests,
@@ -21,7 +23,7 @@ export const requestSchemas = {
 } satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>
 
 /** Every event main streams to the renderer. */
-export const eventSchemas = { ...catalog.events, ...jobs.events, ...review.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
+export const eventSchemas = { ...catalog.events, ...presets.events, ...jobs.events, ...review.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
 
 export type RequestInput<K extends RequestName> = z.input<(typeof requestSchemas)[K]['input']>
 export type ParsedInput<K extends RequestName> = z.output<(typeof requestSchemas)[K]['input']>
@@ -47,8 +49,10 @@ export type AppState = RequestOutput<'getState'>
 export { errorSchema }
 export { presetSchema } from './catalog'
 export { settingsSchema } from './settings'
-export type { CatalogSummary, PhotoRow, Preset, Review } from './catalog'
-export type { QueueState } from './jobs'
+export type { CatalogSummary, PhotoQuery, PhotoRow, Preset, Review } from './catalog'
+export type { NamedPreset } from './presets'
+export type { Estimate, QueueState } from './jobs'
 export type { KeyStatus } from './keys'
 export type { Settings } from './settings'
 export type { Variant } from './review'
+export type { PhotoState } from '../photo-state'

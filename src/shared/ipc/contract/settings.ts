@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
   /** Per provider; a missing one takes the registry's default, an unknown one (a newer version's) is kept. */
   concurrency: z.record(z.string(), z.number().int().min(1).max(32)),
   defaultPreset: presetSchema,
+  /** The most a run may spend (credits or images, whatever the provider counts); null for no cap. */
+  budgetCap: z.number().min(0).nullable().default(null),
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })
 
