@@ -74,3 +74,12 @@ test('dropped paths are walked like picked ones: junk comes back as not added, w
   // Typed paths stay refused in the app, drops or not.
   await expect(app.handlers.addPaths({ paths: [join(app.dir, 'drop')] })).rejects.toThrow(/Add photos/)
 })
+
+test('a selection says per parameter how many photos override it and whether their values differ', async () => {
+  const a = await catalog()
+  const ids = await a.handlers.photoIds({})
+  await a.handlers.setPreset({ operationId: 'photoroom.edit', values: {} })
+  await a.handlers.editOverrides({ photoIds: [ids[0]!, ids[1]!], set: { padding: 0.2 }, reset: [] })
+  await a.handlers.editOverrides({ photoIds: [ids[1]!], set: { padding: 0.3, 'background.color': 'FFFFFF' }, reset: [] })
+  expect(await a.handlers.overridesOf({ photoIds: ids.slice(0, 3) })).toEqual({ padding: { count: 2, values: [0.2, 0.3] }, 'background.color': { count: 1, values: ['FFFFFF'] } })
+})

@@ -8,7 +8,7 @@ type AddResult = RequestOutput<'addPaths'>
 
 export function catalogHandlers(
   c: HandlerContext
-): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'setPreset' | 'setOverrides' | 'editOverrides'> {
+): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
   const add = (paths: string[]): Promise<AddResult> => c.photos.add(paths)
   // A photo's state lives partly in this session's jobs: the query is answered with them.
   const withJobs = (query: PhotoQuery = {}): CatalogQuery => ({ ...query, jobStates: jobPhotoStates(c.runner.latestJobs()) })
@@ -43,6 +43,9 @@ export function catalogHandlers(
     },
     async editOverrides({ photoIds, set, reset }) {
       c.photos.editOverrides(photoIds, set, reset)
+    },
+    async overridesOf({ photoIds }) {
+      return c.photos.overridesOf(photoIds)
     }
   }
 }

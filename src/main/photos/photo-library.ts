@@ -93,6 +93,21 @@ export class PhotoLibrary {
     this.events.changed(ids)
   }
 
+  /** Per parameter: how many of these photos override it, and up to two of its distinct values. */
+  overridesOf(ids: number[]): Record<string, { count: number; values: unknown[] }> {
+    const summary: Record<string, { count: number; values: unknown[]; seen: Set<string> }> = {}
+    for (const id of ids) {
+      for (const [name, value] of Object.entries(this.catalog.overrides(id) ?? {})) {
+        const entry = (summary[name] ??= { count: 0, values: [], seen: new Set() })
+        entry.count++
+        const key = JSON.stringify(value)
+        if (entry.values.length < 2 && !entry.seen.has(key)) entry.values.push(value)
+        entry.seen.add(key)
+      }
+    }
+    return Object.fromEntries(Object.entries(summary).map(([name, { count, values }]) => [name, { count, values }]))
+  }
+
   /** The operation and parameters one photo is sent with: the preset, then its own overrides. */
   effective(id: number): { operation: ProviderOperation; values: ParamValues } {
     const photo = this.require(id)

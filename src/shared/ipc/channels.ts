@@ -14,6 +14,7 @@ export const REQUESTS = [
   'setPreset',
   'setOverrides',
   'editOverrides',
+  'overridesOf',
   // presets
   'savePreset',
   'applyPreset',

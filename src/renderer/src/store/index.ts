@@ -4,17 +4,21 @@ import { createAccountSlice, type AccountSlice } from './account-slice'
 import { createJobsSlice, type JobsSlice } from './jobs-slice'
 import { createPhotosSlice, type PhotosSlice } from './photos-slice'
 import { createRangeLoader } from './ranges'
+import { createPresetsSlice, type PresetsSlice } from './presets-slice'
+import { createSelectionSlice, type SelectionSlice } from './selection-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice
+export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & SelectionSlice & PresetsSlice
 
 export const useStore = create<Store>()((...a) => ({
   ...createPhotosSlice(...a),
   ...createJobsSlice(...a),
   ...createAccountSlice(...a),
   ...createSettingsSlice(...a),
-  ...createUiSlice(...a)
+  ...createUiSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createPresetsSlice(...a)
 }))
 
 /** Makes sure the list's rows between these positions are fetched. */
@@ -28,6 +32,7 @@ export async function connect(): Promise<() => void> {
     on.catalog(s.setSummary),
     on.photos(s.applyPhotos),
     on.preset(s.setPreset),
+    on.presets(s.setPresets),
     on.jobs(s.applyJobs),
     on.queue(s.setQueue),
     on.keys(s.setKey),
@@ -39,7 +44,8 @@ export async function connect(): Promise<() => void> {
   useStore.setState({ operations: state.operations, typedPaths: state.typedPaths })
   s.setProviders(state.providers)
   s.setSummary(state.summary)
-  s.setRange(state.summary.version, 0, state.firstRows)
+  s.setRange(useStore.getState().listVersion, 0, state.firstRows, state.summary.total)
+  s.setPresets(state.presets)
   s.setPreset(state.preset)
   s.applyJobs(state.jobs)
   s.setQueue(state.queue)

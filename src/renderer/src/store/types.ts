@@ -5,7 +5,11 @@
 export type {
   AppState,
   CatalogSummary,
+  Estimate,
   EventPayload,
+  NamedPreset,
+  PhotoQuery,
+  PhotoState,
   KeyStatus,
   PhotoRow,
   Preset,

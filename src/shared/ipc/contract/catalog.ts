@@ -49,8 +49,8 @@ export const catalogSummarySchema = z.object({
 /** How the gallery is ordered and narrowed; main turns it into SQL, so ranges stay the unit. */
 export const PHOTO_STATES = ['not-run', 'queued', 'sending', 'done', 'failed', 'skipped'] as const satisfies readonly PhotoState[]
 export const photoQuerySchema = z.object({
-  sort: z.enum(['name', 'date', 'folder', 'state']).default('folder'),
-  descending: z.boolean().default(false),
+  sort: z.enum(['name', 'date', 'folder', 'state']).optional(),
+  descending: z.boolean().optional(),
   state: z.enum(PHOTO_STATES).optional(),
   /** One added folder (its root) and, optionally, a folder inside it. */
   root: z.string().optional(),
@@ -81,6 +81,14 @@ export const catalog = {
     removePhotos: { input: z.object({ ids: z.array(rowId).min(1) }), output: none },
     setPreset: { input: presetSchema, output: none },
     setOverrides: { input: z.object({ photoId: rowId, values: paramValues }), output: none },
+    /**
+     * What a selection overrides, per parameter: how many of the photos do, and up to two distinct
+     * values (two means "mixed"), however many photos are selected or fetched.
+     */
+    overridesOf: {
+      input: z.object({ photoIds: z.array(rowId).min(1) }),
+      output: z.record(z.string(), z.object({ count: z.number(), values: z.array(z.unknown()) }))
+    },
     /** One edit for many photos: `set` parameters take a value, `reset` ones go back to the preset. */
     editOverrides: { input: z.object({ photoIds: z.array(rowId).min(1), set: paramValues.default({}), reset: z.array(z.string()).default([]) }), output: none }
   },
