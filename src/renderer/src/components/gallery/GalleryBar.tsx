@@ -5,6 +5,8 @@ import { selectionSelectors } from '../../store/selection-slice'
 import type { PhotoQuery, PhotoState } from '../../store/types'
 import { invertSelection, selectAll } from './gallery-ids'
 
+const narrowed = (q: PhotoQuery): boolean => Object.entries(q).some(([name, value]) => name !== 'sort' && name !== 'descending' && value !== undefined)
+
 /** Sort, filter and thumbnail size above the grid; every change is a new query main answers. */
 export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileSize(size: number): void }): React.JSX.Element {
   const query = useStore(photoSelectors.query)
@@ -19,7 +21,11 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
       <h2>
         Photos ({total})
       </h2>
-      {listed !== total && <span className="muted">{listed} shown</span>}
+      {narrowed(query) && (
+        <span className="muted" data-testid="listed">
+          {listed} shown
+        </span>
+      )}
       <input type="search" aria-label="Filter by name" placeholder="Filter by name" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
       <select aria-label="State" value={query.state ?? ''} onChange={(e) => change({ state: (e.target.value || undefined) as PhotoState | undefined })}>
         <option value="">Any state</option>

@@ -32,13 +32,22 @@ export function sections(op: OperationDescriptor): { group: string; params: Para
 
 const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== ''
 
-/** A field another set parameter excludes is disabled, with that rule's message as the reason. */
+/**
+ * A field that cannot be set as the other values stand is disabled, with the rule's message as the
+ * reason: another set parameter excludes it, or it only applies alongside a value or parameter that
+ * is not there. A field already set stays editable, so the user can clear it.
+ */
 function exclusion(rules: readonly ParamRule[], name: string, values: Record<string, unknown>): string | undefined {
   if (isSet(values[name])) return undefined
   for (const rule of rules) {
-    if (rule.kind !== 'excludes') continue
-    const other = rule.param === name ? rule.other : rule.other === name ? rule.param : null
-    if (other && isSet(values[other]) && (rule.param === name || !rule.when || rule.when.includes(values[other] as never))) return rule.message
+    if (rule.severity !== 'error') continue
+    if (rule.kind === 'excludes') {
+      const other = rule.param === name ? rule.other : rule.other === name ? rule.param : null
+      if (other && isSet(values[other]) && (rule.param === name || !rule.when || rule.when.includes(values[other] as never))) return rule.message
+    }
+    if (rule.param !== name || rule.when) continue
+    if (rule.kind === 'needs-value' && !rule.values.includes((values[rule.other] ?? null) as never)) return rule.message
+    if (rule.kind === 'needs-one-of' && !rule.others.some((other) => isSet(values[other]))) return rule.message
   }
   return undefined
 }
@@ -66,7 +75,7 @@ export function fieldStates(op: OperationDescriptor, preset: Record<string, unkn
 
 /** The model headers an edit needs: setting a parameter that requires a header sets that header too. */
 export function neededHeaders(op: OperationDescriptor, values: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(checkRules(op.rules, values).flatMap((r) => (r.kind === 'needs-header' ? [[r.header, r.value]] : [])))
+  return Object.fromEntries(checkRules(op.rules, values).flatMap((r) => (r.kind === 'needs-header' && r.severity === 'error' ? [[r.header, r.value]] : [])))
 }
 
 /** "background.blur.radius" in the "blur" section reads "Blur radius"; headers read "Model". */
