@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto'
+import { join, resolve } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { Keychain } from '../../src/main/keychain/keychain'
+import { DEMO_KEYS } from '../../src/simulator/options'
+import { Simulator } from '../../src/simulator/server'
+import { makePhotos, tempDir } from '../../test/helpers/photos'
+import { screenshot } from './screenshots'
+import { startHarness, type Harness } from './server'
+
+let simulator: Simulator
+let harness: Harness
+let dir: string
+const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
+
+test.beforeEach(async () => {
+  dir = tempDir('proofsheet-run-controls-')
+  await makePhotos(join(dir, 'shoot'), 4, { width: 200, height: 160 })
+  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 100, latencyJitterMs: 10, rateLimit: null, retryAfter: true } } }).start()
+  harness = await startHarness({ rendererDir: resolve('out/renderer'), dataDir: join(dir, 'data'), stateDir: join(dir, 'state'), keychainService: service, urls: simulator.urls })
+})
+
+test.afterEach(async () => {
+  await new Keychain(service).delete('photoroom').catch(() => undefined)
+  await harness?.close()
+  await simulator?.close()
+})
+
+async function ready(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(harness.url)
+  await page.getByLabel('Output folder').fill(join(dir, 'out'))
+  await page.getByRole('button', { name: 'Set folder' }).click()
+  await page.getByLabel('Photo or folder path').fill(join(dir, 'shoot'))
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Photos (4)' })).toBeVisible()
+  await page.getByRole('textbox', { name: 'API key', exact: true }).fill(DEMO_KEYS.photoroom)
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByTestId('key-status')).toHaveText(/^Key saved/)
+}
+
+async function runAll(page: Page, photos: number): Promise<void> {
+  await page.getByRole('button', { name: 'Run all' }).click()
+  await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: `Run ${photos} photos` }).click()
+}
+
+const field = (page: Page, param: string) => page.locator(`[data-param="${param}"]`)
+
+test('photos that keep failing are listed with their reasons; Retry failed sends exactly those again', async ({ page }) => {
+  test.setTimeout(90_000)
+  await ready(page)
+  // The first two photos are sent while the provider answers 500 to everything: they give up after their retries.
+  await page.getByRole('option', { name: 'photo-01.jpg' }).click()
+  await page.getByRole('option', { name: 'photo-02.jpg' }).click({ modifiers: ['Shift'] })
+  simulator.updateProfile('photoroom', { faults: { serverError: 1, reset: 0, stall: 0 } })
+  await page.getByRole('button', { name: 'Run selected' }).click()
+  await page.getByRole('dialog', { name: 'Run 2 selected photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 0 of 2 photos processed\./, { timeout: 60_000 })
+  await page.getByText('2 failed').click()
+  await expect(page.getByRole('list', { name: 'Failures' })).toContainText(/photo-01\.jpg: .*gave up after/)
+  await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByTestId('state-badge')).toHaveText('Failed')
+  await expect(page.getByRole('option', { name: 'photo-03.jpg' }).getByTestId('state-badge')).toHaveText('Not run')
+  await screenshot(page, 'failures')
+
+  simulator.updateProfile('photoroom', { faults: { serverError: 0, reset: 0, stall: 0 } })
+  await page.getByRole('button', { name: 'Retry failed (2)' }).click()
+  await page.getByRole('dialog', { name: 'Retry 2 failed photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 2 of 2 photos processed\./)
+  await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByTestId('state-badge')).toHaveText('Done')
+  await expect(page.getByRole('option', { name: 'photo-03.jpg' }).getByTestId('state-badge')).toHaveText('Not run')
+  await expect(page.getByRole('button', { name: /Retry failed/ })).toHaveCount(0)
+})
+
+test('the budget cap pauses the queue before it would go over; raising it and resuming finishes the batch', async ({ page }) => {
+  await ready(page)
+  await page.getByLabel('Budget cap').fill('2')
+  await page.getByRole('button', { name: 'Set cap' }).click()
+  await runAll(page, 4)
+  await expect(page.getByTestId('queue-status')).toContainText('Paused · 2 / 4 · Budget cap of 2 reached: 2 photos wait.')
+  expect(simulator.stats().providers.photoroom.byPath['/v1/segment']).toBe(2)
+  await screenshot(page, 'budget-cap')
+  await page.getByLabel('Budget cap').fill('10')
+  await page.getByRole('button', { name: 'Set cap' }).click()
+  await page.getByRole('button', { name: 'Resume' }).click()
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 4 \/ 4/)
+  expect(simulator.stats().providers.photoroom.byPath['/v1/segment']).toBe(4)
+})
+
+test('inspector rules: an excluded field is disabled with the reason, a field that needs a model header sets it, a refused value is marked on its field', async ({ page }) => {
+  await ready(page)
+  await page.getByLabel('Operation').selectOption('photoroom.edit')
+  const imageUrl = field(page, 'background.imageUrl').getByRole('textbox')
+  await expect(imageUrl).toBeEnabled()
+  const prompt = field(page, 'background.prompt').getByRole('textbox')
+  await prompt.fill('a marble table top')
+  await prompt.blur()
+  await expect(imageUrl).toBeDisabled()
+  await expect(field(page, 'background.imageUrl')).toContainText("background.prompt and background.imageUrl can't be provided together")
+
+  // The override fields only apply to one shadow mode; choosing it also chooses the model it needs.
+  const direction = field(page, 'shadow.directionOverride').getByRole('combobox')
+  await expect(direction).toBeDisabled()
+  await field(page, 'shadow.mode').getByRole('combobox').selectOption('ai.auto-with-overrides')
+  await expect(direction).toBeEnabled()
+  await expect(field(page, 'pr-ai-shadows-model-version').getByRole('combobox')).toHaveValue('2026-04-15')
+  expect(harness.app.photos.preset().values).toMatchObject({ 'shadow.mode': 'ai.auto-with-overrides', 'pr-ai-shadows-model-version': '2026-04-15' })
+  await screenshot(page, 'inspector-rules')
+
+  const padding = field(page, 'padding').getByRole('textbox', { name: 'Padding', exact: true })
+  await padding.fill('0.8')
+  await padding.press('Enter')
+  await expect(field(page, 'padding').locator('.field-error')).toContainText('padding must be a number between 0 and 0.49')
+  expect(harness.app.photos.preset().values['padding']).toBeUndefined()
+})
