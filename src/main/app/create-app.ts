@@ -15,6 +15,8 @@ import { PhotoEvents } from '../photos/photo-events'
 import { PhotoLibrary } from '../photos/photo-library'
 import { PresetLibrary } from '../presets/preset-library'
 import { openSettingsStore, SettingsService } from '../settings/settings'
+import type { WatchOptions } from '../watch/folder-watcher'
+import { WatchedFolders } from '../watch/watched-folders'
 import { BalanceTracker } from './balance-tracker'
 import { BalanceReader } from './balances'
 
@@ -33,6 +35,8 @@ export interface AppOptions {
   typedPaths: boolean
   hooks?: RunnerHooks
   balanceIntervalMs?: number
+  /** How watched folders decide a file is written; tests settle faster. */
+  watch?: WatchOptions
   /** The catalog's native module built for Electron's ABI (the app); tests use the Node build. */
   nativeBinding?: string
 }
@@ -43,6 +47,7 @@ export interface App {
   photos: PhotoLibrary
   settings: SettingsService
   thumbnails: Thumbnails
+  watched: WatchedFolders
   close(): Promise<void>
 }
 
@@ -61,7 +66,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)
   const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
   const presets = new PresetLibrary(catalog, photos, o.emit)
-  const handlers = createHandlers({ catalog, photos, presets, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
+  const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
+  await watched.start()
+  const handlers = createHandlers({ catalog, photos, presets, watched, keys, settings, balances, runner, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,
@@ -69,8 +76,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     photos,
     settings,
     thumbnails: new Thumbnails(join(o.stateDir, 'thumbnails')),
+    watched,
     async close() {
       balances.stop()
+      await watched.close()
       runner.cancel()
       await facts.stop()
       photoEvents.flush()

@@ -6,6 +6,7 @@ import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
+import type { WatchedFolders } from '../watch/watched-folders'
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {
@@ -19,6 +20,7 @@ export interface HandlerContext {
   catalog: Catalog
   photos: PhotoLibrary
   presets: PresetLibrary
+  watched: WatchedFolders
   keys: ApiKeys
   settings: SettingsService
   balances: BalanceTracker

@@ -9,6 +9,7 @@ import { keysHandlers } from './keys'
 import { presetsHandlers } from './presets'
 import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
+import { watchHandlers } from './watch'
 
 /** Every request the renderer can make, composed once from the domains; Electron IPC and the test transport both call it. */
 export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
@@ -16,6 +17,7 @@ export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
     getState: () => appState(c),
     ...catalogHandlers(c),
     ...presetsHandlers(c),
+    ...watchHandlers(c),
     ...jobsHandlers(c),
     ...reviewHandlers(c),
     ...keysHandlers(c),
@@ -32,6 +34,7 @@ async function appState(c: HandlerContext): Promise<AppState> {
     firstRows: c.photos.range(0, PAGE_SIZE).rows,
     preset: c.photos.preset(),
     presets: c.presets.list(),
+    watched: c.watched.list(),
     jobs: c.runner.latestJobs(),
     queue: c.runner.queueState(),
     keys: await Promise.all(PROVIDERS.map((p) => keyStatus(p.id))),

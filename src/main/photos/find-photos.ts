@@ -14,13 +14,16 @@ export interface FoundPhoto {
   mtimeMs: number
 }
 
-/** Walks each added file or folder; junk, links that loop, and files not named as photos come back with reasons. */
-export async function findPhotos(paths: string[]): Promise<{ found: FoundPhoto[]; skipped: SkippedPath[] }> {
+/**
+ * Walks each added file or folder; junk, links that loop, and files not named as photos come back with
+ * reasons. `within` places them in a folder already in the tree (a watched folder's new arrivals).
+ */
+export async function findPhotos(paths: string[], within?: string): Promise<{ found: FoundPhoto[]; skipped: SkippedPath[] }> {
   const found: FoundPhoto[] = []
   const skipped: SkippedPath[] = []
   for (const added of paths) {
-    const root = resolve(added)
-    const scan = await scanInputs([root])
+    const root = within === undefined ? resolve(added) : resolve(within)
+    const scan = await scanInputs([resolve(added)])
     skipped.push(...scan.skipped)
     for (const { path, size, mtimeMs } of scan.files) {
       // By name, as photo catalogs import: a folder's notes, sidecars and videos are not photos.

@@ -33,8 +33,8 @@ export class PhotoLibrary {
   }
 
   /** Files and folders (recursively); junk and what cannot be a photo are reported, not added. */
-  async add(paths: string[]): Promise<{ added: number; skipped: SkippedPath[] }> {
-    const { found, skipped } = await findPhotos(paths)
+  async add(paths: string[], within?: string): Promise<{ added: number; skipped: SkippedPath[] }> {
+    const { found, skipped } = await findPhotos(paths, within)
     let added = 0
     for (let i = 0; i < found.length; i += CHUNK) {
       added += this.catalog.addPhotos(found.slice(i, i + CHUNK)).length

@@ -7,15 +7,17 @@ import { keys, keysStateSchema } from './keys'
 import { presets, presetsStateSchema } from './presets'
 import { review } from './review'
 import { settings, settingsStateSchema } from './settings'
+import { watch, watchStateSchema } from './watch'
 
 /** Everything the window needs to draw its first screen; the rest streams as events or is fetched by range. */
-export const appStateSchema = catalogStateSchema.extend({ ...presetsStateSchema.shape, ...jobsStateSchema.shape, ...keysStateSchema.shape, ...settingsStateSchema.shape })
+export const appStateSchema = catalogStateSchema.extend({ ...presetsStateSchema.shape, ...watchStateSchema.shape, ...jobsStateSchema.shape, ...keysStateSchema.shape, ...settingsStateSchema.shape })
 
 /** Every request: what the renderer may send (validated in main) and what it gets back, composed from the domains. */
 export const requestSchemas = {
   getState: { input: none, output: appStateSchema },
   ...catalog.requests,
   ...presets.requests,
+  ...watch.requests,
   ...jobs.requests,
   ...review.requests,
   ...keys.requests,
@@ -23,7 +25,7 @@ export const requestSchemas = {
 } satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>
 
 /** Every event main streams to the renderer. */
-export const eventSchemas = { ...catalog.events, ...presets.events, ...jobs.events, ...review.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
+export const eventSchemas = { ...catalog.events, ...presets.events, ...watch.events, ...jobs.events, ...review.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
 
 export type RequestInput<K extends RequestName> = z.input<(typeof requestSchemas)[K]['input']>
 export type ParsedInput<K extends RequestName> = z.output<(typeof requestSchemas)[K]['input']>
@@ -51,6 +53,7 @@ export { presetSchema } from './catalog'
 export { settingsSchema } from './settings'
 export type { CatalogSummary, PhotoQuery, PhotoRow, Preset, Review } from './catalog'
 export type { NamedPreset } from './presets'
+export type { WatchedFolder } from './watch'
 export type { Estimate, QueueState } from './jobs'
 export type { KeyStatus } from './keys'
 export type { Settings } from './settings'
