@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { copyFileSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { Keychain } from '../../src/main/keychain/keychain'
@@ -111,4 +112,24 @@ test('inspector rules: an excluded field is disabled with the reason, a field th
   await padding.press('Enter')
   await expect(field(page, 'padding').locator('.field-error')).toContainText('padding must be a number between 0 and 0.49')
   expect(harness.app.photos.preset().values['padding']).toBeUndefined()
+})
+
+test('a watch folder picks up new photos as they are written, and runs them when asked to', async ({ page }) => {
+  await ready(page)
+  const hot = join(dir, 'hot')
+  mkdirSync(hot)
+  const [card] = await makePhotos(join(dir, 'card'), 1)
+  await page.getByLabel('Run new photos automatically').check()
+  await page.getByLabel('Run them with').selectOption({ label: 'Transparent PNG cut-out' })
+  await page.getByLabel('Folder to watch').fill(hot)
+  await page.getByRole('button', { name: 'Watch', exact: true }).click()
+  await expect(page.getByRole('region', { name: 'Watch folders' })).toContainText('hot')
+  await expect(page.getByRole('region', { name: 'Watch folders' })).toContainText('runs with Transparent PNG cut-out')
+
+  copyFileSync(card!, join(hot, 'arrived.jpg'))
+  await expect(page.getByRole('heading', { name: 'Photos (5)' })).toBeVisible()
+  await expect(page.getByRole('option', { name: 'arrived.jpg' }).getByTestId('state-badge')).toHaveText('Done', { timeout: 20_000 })
+  await screenshot(page, 'watch-folder')
+  await page.getByRole('button', { name: `Stop watching ${hot}` }).click()
+  await expect(page.getByRole('region', { name: 'Watch folders' })).not.toContainText('runs with')
 })

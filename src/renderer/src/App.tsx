@@ -11,6 +11,7 @@ import { FoldersPanel } from './components/sources/FoldersPanel'
 import { PresetsPanel } from './components/sources/PresetsPanel'
 import { SetupPanel } from './components/sources/SetupPanel'
 import { SourcesPanel } from './components/sources/SourcesPanel'
+import { WatchPanel } from './components/sources/WatchPanel'
 
 /** Sources, folders and presets on the left; the gallery in the centre; the inspector on the right. */
 export function App(): React.JSX.Element {
@@ -31,6 +32,7 @@ export function App(): React.JSX.Element {
       <nav className="sidebar" aria-label="Sources, folders and presets">
         {problem && <p role="alert">{problem}</p>}
         <SourcesPanel />
+        <WatchPanel />
         <FoldersPanel />
         <PresetsPanel />
         <SetupPanel />

@@ -33,6 +33,7 @@ export async function connect(): Promise<() => void> {
     on.photos(s.applyPhotos),
     on.preset(s.setPreset),
     on.presets(s.setPresets),
+    on.watched(s.setWatched),
     on.jobs(s.applyJobs),
     on.queue(s.setQueue),
     on.keys(s.setKey),
@@ -46,6 +47,7 @@ export async function connect(): Promise<() => void> {
   s.setSummary(state.summary)
   s.setRange(useStore.getState().listVersion, 0, state.firstRows, state.summary.total)
   s.setPresets(state.presets)
+  s.setWatched(state.watched)
   s.setPreset(state.preset)
   s.applyJobs(state.jobs)
   s.setQueue(state.queue)

@@ -14,7 +14,8 @@ export type {
   PhotoRow,
   Preset,
   QueueState,
-  Settings
+  Settings,
+  WatchedFolder
 } from '@shared/ipc/contract'
 export type { Job } from '@shared/jobs'
 export type { Balance } from '@shared/account'
