@@ -17,6 +17,8 @@ export interface CliOptions {
   rate: number | undefined
   json: boolean
   dryRun: boolean
+  /** Keep watching the input folders and run new photos until Ctrl+C. */
+  watch: boolean
   help: boolean
 }
 
@@ -76,6 +78,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
         rate: { type: 'string' },
         json: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -105,6 +108,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
     rate: positiveNumber('--rate', flags.rate),
     json: flags.json,
     dryRun,
+    watch: flags.watch,
     help: false
   }
 }

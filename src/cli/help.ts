@@ -25,6 +25,8 @@ Usage: npm run --silent batch -- [options] <files or folders...>
   --rate <n>            at most n requests per second (default: each provider's published limit)
   --json                one JSON event per line on stdout (job changes, then a summary)
   --dry-run             check everything and estimate the cost; send nothing
+  --watch               then keep watching the input folders: new photos run as their
+                        writes finish, until Ctrl+C
   --help
 
 Keys: ${PROVIDERS.map((p) => p.keyVariable).join(', ')}.

@@ -1,9 +1,9 @@
-import { readdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import { parseCli } from '../../src/cli/args'
 import { openTestApp, type TestApp } from '../helpers/main-app'
-import { runCli, simulatorEnv } from '../helpers/cli'
+import { collect, runCli, simulatorEnv, startCli } from '../helpers/cli'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -51,4 +51,25 @@ test('a preset file the CLI accepts imports into the app as the same preset; a b
   expect(run.stderr).toContain('shadow.opacity')
   await expect(app.handlers.importPreset({ text: JSON.stringify({ ...file, values: { 'shadow.opacity': 3 } }) })).rejects.toMatchObject({ problems: [expect.objectContaining({ param: 'shadow.opacity' })] })
   expect(() => parseCli(['--preset', 'missing.json', '--dry-run', 'in'], work)).toThrow('--preset')
+})
+
+test('--watch runs the first batch, then each new photo in the folder as it arrives, until Ctrl+C', async () => {
+  sim.current.resetStats()
+  const work = tempDir()
+  const [first, later] = await makePhotos(join(work, 'card'), 2)
+  mkdirSync(join(work, 'hot'))
+  copyFileSync(first!, join(work, 'hot', 'first.jpg'))
+  const child = startCli(['--provider', 'photoroom', '--operation', 'remove-background', '--json', '--watch', '--out', 'out', 'hot'], simulatorEnv(sim.current, join(work, 'state')), work)
+  const run = collect(child)
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  await expect.poll(() => stderr, { timeout: 20_000 }).toContain('Watching')
+  copyFileSync(later!, join(work, 'hot', 'later.jpg'))
+  await expect.poll(() => existsSync(join(work, 'out', 'hot', 'later.png')), { timeout: 20_000 }).toBe(true)
+  child.kill('SIGINT')
+  const { code, events } = await run
+  expect(code).toBe(0)
+  // The second run sent only the new photo; the first one's result was reused.
+  expect(events.filter((e) => e['event'] === 'summary').map((e) => (e['counts'] as Record<string, number>)['done'])).toEqual([1, 1])
+  expect(sim.current.stats().providers.photoroom.byPath['/v1/segment']).toBe(2)
 })
