@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { connect } from './store'
+import { onCommand } from './components/commands'
 import { Gallery } from './components/gallery/Gallery'
 import { Inspector } from './components/inspector/Inspector'
 import { Splitter } from './components/layout/Splitter'
@@ -19,7 +20,7 @@ export function App(): React.JSX.Element {
   const [left, setLeft] = useRemembered('leftPane', 260)
   const [right, setRight] = useRemembered('rightPane', 340)
   useEffect(() => {
-    const connection = connect().catch((error: Error) => {
+    const connection = connect(onCommand).catch((error: Error) => {
       setProblem(error.message)
       return () => undefined
     })

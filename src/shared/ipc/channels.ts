@@ -42,7 +42,7 @@ export const REQUESTS = [
   'updateSettings'
 ] as const
 
-export const EVENTS = ['photos', 'catalog', 'preset', 'presets', 'watched', 'jobs', 'result', 'queue', 'keys', 'balance', 'settings', 'notice'] as const
+export const EVENTS = ['photos', 'catalog', 'preset', 'presets', 'watched', 'command', 'jobs', 'result', 'queue', 'keys', 'balance', 'settings', 'notice'] as const
 
 export type RequestName = (typeof REQUESTS)[number]
 export type EventName = (typeof EVENTS)[number]

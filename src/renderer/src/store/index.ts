@@ -7,6 +7,7 @@ import { createRangeLoader } from './ranges'
 import { createPresetsSlice, type PresetsSlice } from './presets-slice'
 import { createSelectionSlice, type SelectionSlice } from './selection-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
+import type { EventPayload } from './types'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
 export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & SelectionSlice & PresetsSlice
@@ -25,7 +26,7 @@ export const useStore = create<Store>()((...a) => ({
 export const loadRange = createRangeLoader(useStore.getState)
 
 /** The renderer only mirrors main: one first screen at start, then the events main streams. */
-export async function connect(): Promise<() => void> {
+export async function connect(onCommand: (command: EventPayload<'command'>) => void): Promise<() => void> {
   const s = useStore.getState()
   const { on } = window.proofsheet
   const unsubscribe = [
@@ -39,7 +40,8 @@ export async function connect(): Promise<() => void> {
     on.keys(s.setKey),
     on.balance(s.setBalance),
     on.settings(s.setSettings),
-    on.notice(s.addNotice)
+    on.notice(s.addNotice),
+    on.command(onCommand)
   ]
   const state = await call('getState', undefined)
   useStore.setState({ operations: state.operations, typedPaths: state.typedPaths })

@@ -96,7 +96,9 @@ export const catalog = {
     /** Rows that changed or went away, by id; coalesced to at most about ten a second. */
     photos: z.object({ changed: z.array(photoRowSchema), removed: z.array(rowId) }),
     catalog: catalogSummarySchema,
-    preset: presetSchema
+    preset: presetSchema,
+    /** A native menu item the window carries out on its selection (it alone knows what is selected). */
+    command: z.enum(['select-all', 'remove-selected', 'run-selected', 'preview'])
   }
 } satisfies Domain
 

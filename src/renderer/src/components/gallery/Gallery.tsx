@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useStore } from '../../store'
 import { photoSelectors } from '../../store/photos-slice'
+import { togglePreview } from '../commands'
 import { useRemembered } from '../layout/use-remembered'
 import { GalleryBar } from './GalleryBar'
 import { GalleryGrid } from './GalleryGrid'
@@ -10,13 +11,14 @@ import { Preview } from './Preview'
 export function Gallery(): React.JSX.Element {
   const total = useStore(photoSelectors.total)
   const [tileSize, setTileSize] = useRemembered('tileSize', 168)
-  const [previewing, setPreviewing] = useState<number | null>(null)
+  const previewing = useStore((s) => s.previewing)
+  const setPreviewing = useStore((s) => s.setPreviewing)
   // Space previews the photo last clicked, as in a file manager; Escape or Space again closes it.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== ' ' || (e.target as HTMLElement).closest('input, textarea, select, button')) return
+      if (e.key !== ' ' || (e.target as HTMLElement).closest('input, textarea, select, button, [role="switch"]')) return
       e.preventDefault()
-      setPreviewing((open) => (open === null ? useStore.getState().anchor : null))
+      togglePreview()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

@@ -3,6 +3,7 @@ import { useStore } from '../../store'
 import { photoSelectors } from '../../store/photos-slice'
 import { selectionSelectors } from '../../store/selection-slice'
 import type { PhotoQuery, PhotoState } from '../../store/types'
+import { removeSelected } from '../commands'
 import { invertSelection, selectAll } from './gallery-ids'
 
 const narrowed = (q: PhotoQuery): boolean => Object.entries(q).some(([name, value]) => name !== 'sort' && name !== 'descending' && value !== undefined)
@@ -64,9 +65,14 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
           Invert
         </button>
         {selected > 0 && (
-          <button type="button" onClick={clear}>
-            Deselect
-          </button>
+          <>
+            <button type="button" onClick={clear}>
+              Deselect
+            </button>
+            <button type="button" title="The files stay on disk" onClick={() => void removeSelected()}>
+              Remove from catalog
+            </button>
+          </>
         )}
       </span>
       <label className="inline size">

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { loadRange, useStore } from '../../store'
 import { photoSelectors } from '../../store/photos-slice'
+import { removeSelected, runSelected } from '../commands'
 import { galleryIds, selectAll } from './gallery-ids'
 import { GalleryTile } from './GalleryTile'
 
@@ -43,6 +44,11 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
       e.preventDefault()
       return selectAll()
     }
+    if (e.key === 'Delete' || ((e.metaKey || e.ctrlKey) && e.key === 'Backspace')) {
+      e.preventDefault()
+      return removeSelected()
+    }
+    if ((e.metaKey || e.ctrlKey) && e.key === 'Enter') return runSelected()
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[e.key]
     if (step === undefined) return
     e.preventDefault()

@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import { call } from '../../api'
 import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import { jobSelectors } from '../../store/jobs-slice'
 import { selectionSelectors } from '../../store/selection-slice'
+import { runSelected } from '../commands'
 import { useAction } from '../use-action'
 import { failedIds } from './failed-photos'
 import { RunConfirm } from './RunConfirm'
@@ -16,7 +16,8 @@ export function Toolbar(): React.JSX.Element {
   const failed = useStore((s) => failedIds(s.jobsByPhoto).length)
   const balances = useStore(accountSelectors.balances)
   const providers = useStore(accountSelectors.providers)
-  const [confirm, setConfirm] = useState<{ ids?: number[]; title: string } | null>(null)
+  const confirm = useStore((s) => s.pendingRun)
+  const askToRun = useStore((s) => s.askToRun)
   const { error, run } = useAction()
   const idle = queue.state === 'idle'
   const name = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
@@ -24,10 +25,10 @@ export function Toolbar(): React.JSX.Element {
   return (
     <header className="toolbar" role="toolbar" aria-label="Run">
       <span className="app-name">Proofsheet</span>
-      <button type="button" className="primary" disabled={!idle || selected.size === 0} onClick={() => setConfirm({ ids: [...selected], title: `Run ${selected.size} selected photo${selected.size === 1 ? '' : 's'}` })}>
+      <button type="button" className="primary" disabled={!idle || selected.size === 0} onClick={runSelected}>
         Run selected
       </button>
-      <button type="button" disabled={!idle} onClick={() => setConfirm({ title: 'Run all photos' })}>
+      <button type="button" disabled={!idle} onClick={() => askToRun({ title: 'Run all photos' })}>
         Run all
       </button>
       {queue.state === 'running' && (
@@ -46,7 +47,7 @@ export function Toolbar(): React.JSX.Element {
         </button>
       )}
       {idle && failed > 0 && (
-        <button type="button" onClick={() => setConfirm({ ids: failedIds(useStore.getState().jobsByPhoto), title: `Retry ${failed} failed photo${failed === 1 ? '' : 's'}` })}>
+        <button type="button" onClick={() => askToRun({ photoIds: failedIds(useStore.getState().jobsByPhoto), title: `Retry ${failed} failed photo${failed === 1 ? '' : 's'}` })}>
           Retry failed ({failed})
         </button>
       )}
@@ -63,7 +64,7 @@ export function Toolbar(): React.JSX.Element {
           </li>
         ))}
       </ul>
-      {confirm && <RunConfirm photoIds={confirm.ids} title={confirm.title} onDone={() => setConfirm(null)} />}
+      {confirm && <RunConfirm photoIds={confirm.photoIds} title={confirm.title} onDone={() => askToRun(null)} />}
     </header>
   )
 }
