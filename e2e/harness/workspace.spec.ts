@@ -89,6 +89,14 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   await expect(padding).toHaveValue('0.075')
   await expect(tile(page, 'photo-02.jpg').locator('.override-marker')).toHaveCount(0)
 
+  // All three again: their paddings differ now, so the field says so; the others agree.
+  await tile(page, 'photo-01.jpg').click()
+  await tile(page, 'photo-03.jpg').click({ modifiers: ['Shift'] })
+  await expect(padding).toHaveValue('')
+  await expect(padding).toHaveAttribute('placeholder', 'Mixed')
+  await expect(field(page, 'background.color').getByRole('textbox', { name: 'Color', exact: true })).toHaveValue('FFFFFF')
+  await screenshot(page, 'inspector-mixed')
+
   // Nothing selected: the inspector edits the batch preset again, and the cost is for the whole batch.
   await page.getByRole('button', { name: 'Deselect' }).click()
   await expect(page.getByRole('heading', { name: 'Batch preset' })).toBeVisible()
@@ -123,6 +131,7 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   await page.getByRole('listbox', { name: 'Photos' }).evaluate((grid) => grid.scrollTo(0, grid.scrollHeight))
   await expect(tile(page, 'photo-99.jpg').locator('img.result')).toBeVisible()
   await screenshot(page, 'results')
+  await screenshot(page, 'results-dark', { dark: true })
   // The overridden photos were sent with their own padding.
   const sent = harness.app.catalog.results(harness.app.catalog.photoByPath(join(dir, 'catalog', 'photo-01.jpg'))!.id)[0]
   expect(sent?.params['padding']).toBe(0.2)

@@ -14,13 +14,19 @@ export function CostEstimate({ photoIds }: { photoIds: number[] }): React.JSX.El
   const [selection, setSelection] = useState<Estimate | null>(null)
   const [batch, setBatch] = useState<Estimate | null>(null)
   useEffect(() => {
-    // Debounced: a slider drag or a burst of photo events is one estimate.
+    // Debounced: a slider drag or a burst of photo events is one estimate. An answer to an older
+    // question is dropped, so a slow estimate never overwrites a newer one.
+    let current = true
+    const keep = (set: (estimate: Estimate | null) => void) => (estimate: Estimate | null) => current && set(estimate)
     const timer = setTimeout(() => {
-      void call('estimateCost', {}).then(setBatch, () => setBatch(null))
-      if (photoIds.length) void call('estimateCost', { photoIds }).then(setSelection, () => setSelection(null))
+      void call('estimateCost', {}).then(keep(setBatch), () => keep(setBatch)(null))
+      if (photoIds.length) void call('estimateCost', { photoIds }).then(keep(setSelection), () => keep(setSelection)(null))
       else setSelection(null)
     }, 250)
-    return () => clearTimeout(timer)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
   }, [photoIds, preset, photos, total, balances])
   if (!batch) return null
   return (

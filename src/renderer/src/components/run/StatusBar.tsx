@@ -40,11 +40,12 @@ export function StatusBar(): React.JSX.Element {
         </span>
       )}
       {pending > 0 && <span role="status">Reading {pending} photo{pending > 1 ? 's' : ''}…</span>}
-      {Object.entries(queue.providers).map(([id, p]) => (
-        <span key={id} className={`provider-state ${p.status}`} title={p.message}>
-          {name(id)}: {p.message && p.status === 'paused' && /credit/i.test(p.message) ? 'paused for credits — top up, then Resume' : PROVIDER_STATE[p.status]}
-        </span>
-      ))}
+      {queue.state !== 'idle' &&
+        Object.entries(queue.providers).map(([id, p]) => (
+          <span key={id} className={`provider-state ${p.status}`} title={p.message}>
+            {name(id)}: {p.message && p.status === 'paused' && /credit/i.test(p.message) ? 'paused for credits — top up, then Resume' : PROVIDER_STATE[p.status]}
+          </span>
+        ))}
       <span className="spacer" />
       {failures.length > 0 && (
         <details className="failures">
