@@ -1,43 +1,28 @@
-import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { Keychain } from '../../src/main/keychain/keychain'
-import { DEMO_KEYS } from '../../src/simulator/options'
-import { Simulator } from '../../src/simulator/server'
-import { makePhotos, tempDir } from '../../test/helpers/photos'
+import { makePhotos } from '../../test/helpers/photos'
 import { screenshot } from './screenshots'
-import { startHarness, type Harness } from './server'
+import { openSession, prepare, type Session } from './session'
 
-let simulator: Simulator
-let harness: Harness
+let session: Session
+let simulator: Session['simulator']
+let harness: Session['harness']
 let dir: string
-const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
 
 test.beforeEach(async () => {
-  dir = tempDir('proofsheet-run-controls-')
+  session = await openSession('proofsheet-run-controls-', 100)
+  ;({ simulator, harness, dir } = session)
   await makePhotos(join(dir, 'shoot'), 4, { width: 200, height: 160 })
-  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 100, latencyJitterMs: 10, rateLimit: null, retryAfter: true } } }).start()
-  harness = await startHarness({ rendererDir: resolve('out/renderer'), dataDir: join(dir, 'data'), stateDir: join(dir, 'state'), keychainService: service, urls: simulator.urls })
 })
 
-test.afterEach(async () => {
-  await new Keychain(service).delete('photoroom').catch(() => undefined)
-  await harness?.close()
-  await simulator?.close()
-})
+test.afterEach(() => session?.close())
 
 async function ready(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1440, height: 900 })
-  await page.goto(harness.url)
-  await page.getByLabel('Output folder').fill(join(dir, 'out'))
-  await page.getByRole('button', { name: 'Set folder' }).click()
+  await prepare(page, session)
   await page.getByLabel('Photo or folder path').fill(join(dir, 'shoot'))
   await page.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Photos (4)' })).toBeVisible()
-  await page.getByRole('textbox', { name: 'API key', exact: true }).fill(DEMO_KEYS.photoroom)
-  await page.getByRole('button', { name: 'Save key' }).click()
-  await expect(page.getByTestId('key-status')).toHaveText(/^Key saved/)
 }
 
 async function runAll(page: Page, photos: number): Promise<void> {

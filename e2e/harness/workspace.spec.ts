@@ -1,45 +1,25 @@
-import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { Keychain } from '../../src/main/keychain/keychain'
-import { DEMO_KEYS } from '../../src/simulator/options'
-import { Simulator } from '../../src/simulator/server'
-import { makePhotos, tempDir } from '../../test/helpers/photos'
+import { makePhotos } from '../../test/helpers/photos'
 import { dropPaths } from './drop'
 import { screenshot } from './screenshots'
-import { startHarness, type Harness } from './server'
+import { openSession, prepare, type Session } from './session'
 
-let simulator: Simulator
-let harness: Harness
+let session: Session
+let harness: Session['harness']
 let dir: string
-const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
 
 test.beforeAll(async () => {
-  dir = tempDir('proofsheet-workspace-')
+  session = await openSession('proofsheet-workspace-', 150)
+  ;({ harness, dir } = session)
   await makePhotos(join(dir, 'catalog'), 500, { width: 160, height: 120 })
   writeFileSync(join(dir, 'catalog', 'notes.txt'), 'not a photo')
-  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 150, latencyJitterMs: 20, rateLimit: null, retryAfter: true } } }).start()
   // Photoroom's edit API counts images: five credits each.
-  simulator.setBalance('photoroom', 'photoroom-demo', 5000)
-  harness = await startHarness({ rendererDir: resolve('out/renderer'), dataDir: join(dir, 'data'), stateDir: join(dir, 'state'), keychainService: service, urls: simulator.urls })
+  session.simulator.setBalance('photoroom', 'photoroom-demo', 5000)
 })
 
-test.afterAll(async () => {
-  await new Keychain(service).delete('photoroom').catch(() => undefined)
-  await harness?.close()
-  await simulator?.close()
-})
-
-async function setUp(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1440, height: 900 })
-  await page.goto(harness.url)
-  await page.getByLabel('Output folder').fill(join(dir, 'out'))
-  await page.getByRole('button', { name: 'Set folder' }).click()
-  await page.getByRole('textbox', { name: 'API key', exact: true }).fill(DEMO_KEYS.photoroom)
-  await page.getByRole('button', { name: 'Save key' }).click()
-  await expect(page.getByTestId('key-status')).toHaveText(/^Key saved/)
-}
+test.afterAll(() => session?.close())
 
 const tile = (page: Page, name: string) => page.getByRole('option', { name, exact: true })
 const overrideMarkers = (page: Page) => page.locator('.tile .override-marker')
@@ -50,7 +30,7 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   test.setTimeout(180_000)
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
-  await setUp(page)
+  await prepare(page, session)
   await expect(page.getByText('Drop photos or folders here')).toBeVisible()
   await screenshot(page, 'empty')
 
