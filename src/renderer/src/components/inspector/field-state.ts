@@ -1,5 +1,6 @@
-import { checkRules, type ParamRule } from '@shared/operations/rules'
-import type { OperationDescriptor } from '../../store/types'
+// Relative, not @shared: the unit tests import this file outside Vite.
+import { checkRules, type ParamRule } from '../../../../shared/operations/rules'
+import type { OperationDescriptor } from '../../../../shared/operations/descriptor'
 
 type Param = OperationDescriptor['params'][number]
 
