@@ -18,8 +18,8 @@ export async function removeSelected(): Promise<void> {
 }
 
 export function togglePreview(): void {
-  const { previewing, anchor, setPreviewing } = useStore.getState()
-  setPreviewing(previewing === null ? anchor : null)
+  const { previewing, anchor, selected, setPreviewing } = useStore.getState()
+  setPreviewing(previewing === null ? (anchor ?? [...selected][0] ?? null) : null)
 }
 
 /** What the native menu asks for, carried out on the window's own selection. */

@@ -16,6 +16,8 @@ const CAPTION = 34
 export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id: number): void }): React.JSX.Element {
   const total = useStore(photoSelectors.listTotal)
   const version = useStore((s) => s.listVersion)
+  // The photo the arrow keys move from: announced as the active option, ringed while the grid has focus.
+  const anchor = useStore((s) => s.anchor)
   const scroller = useRef<HTMLDivElement>(null)
   const [width, setWidth] = useState(800)
   useLayoutEffect(() => {
@@ -63,7 +65,7 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   }
 
   return (
-    <div ref={scroller} className="gallery-grid" role="listbox" aria-label="Photos" aria-multiselectable="true" tabIndex={0} onKeyDown={(e) => void onKeyDown(e)}>
+    <div ref={scroller} className="gallery-grid" role="listbox" aria-label="Photos" aria-multiselectable="true" aria-activedescendant={anchor === null ? undefined : `photo-${anchor}`} tabIndex={0} onKeyDown={(e) => void onKeyDown(e)}>
       <div style={{ height: grid.getTotalSize(), position: 'relative' }}>
         {items.map((row) => (
           <div key={row.key} className="tile-row" style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gap: GAP, paddingInline: GAP }}>

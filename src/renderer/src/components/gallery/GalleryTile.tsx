@@ -14,6 +14,7 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
   const photo = useStore(photoSelectors.byId(id))
   const job = useStore((s) => (id === undefined ? undefined : jobSelectors.forPhoto(id)(s)))
   const selected = useStore(selectionSelectors.isSelected(id))
+  const active = useStore((s) => id !== undefined && s.anchor === id)
   if (!photo) return <div className="tile loading" style={{ width: size }} aria-busy="true" />
   const state = photoState(job?.state, photo.results)
   const reason = job?.reason ?? photo.reason
@@ -22,11 +23,12 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
   return (
     <div
       role="option"
+      id={`photo-${photo.id}`}
       aria-selected={selected}
       aria-label={photo.name}
       data-photo-id={photo.id}
       data-state={state}
-      className="tile"
+      className={active ? 'tile active' : 'tile'}
       style={{ width: size }}
       onClick={(e) => void clickPhoto(photo.id, { shift: e.shiftKey, toggle: e.metaKey || e.ctrlKey })}
       onDoubleClick={() => onOpen(photo.id)}

@@ -10,13 +10,14 @@ export function galleryIds(): Promise<number[]> {
   return cached.ids
 }
 
+/** The anchor stays, so Shift-click, the arrows and Space still start from the photo last clicked. */
 export async function selectAll(): Promise<void> {
-  useStore.getState().select(await galleryIds(), null)
+  useStore.getState().select(await galleryIds())
 }
 
 export async function invertSelection(): Promise<void> {
   const { selected, select } = useStore.getState()
-  select((await galleryIds()).filter((id) => !selected.has(id)), null)
+  select((await galleryIds()).filter((id) => !selected.has(id)))
 }
 
 /** Click, Shift-click (from the anchor) and Cmd/Ctrl-click, as every photo tool does. */
