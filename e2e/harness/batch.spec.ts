@@ -52,7 +52,8 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   expect(await new Keychain(service).get('photoroom')).toBe(DEMO_KEYS.photoroom)
   await expect(page.getByTestId('balance-photoroom:credits')).toHaveText('Photoroom: 1000 credits left')
 
-  await page.getByRole('button', { name: 'Start batch' }).click()
+  await page.getByRole('button', { name: 'Run all' }).click()
+  await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: 'Run 3 photos' }).click()
   // Progress is seen while the batch runs, not only at the end.
   await expect(page.getByTestId('queue-status')).toContainText('Running')
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 of 3 photos processed\./)
@@ -66,7 +67,7 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   expect(await page.content()).not.toContain(DEMO_KEYS.photoroom)
   expect(JSON.stringify(harness.sent)).not.toContain(DEMO_KEYS.photoroom)
 
-  await page.getByRole('button', { name: 'Delete' }).click()
+  await page.getByRole('button', { name: 'Delete', exact: true }).click()
   await expect(page.getByTestId('key-status')).toHaveText('No key saved')
   expect(await new Keychain(service).get('photoroom')).toBeNull()
   expect(errors).toEqual([])
@@ -92,7 +93,8 @@ test('when credits run out the page shows the queue paused and why; after a top-
   await page.getByRole('textbox', { name: 'API key', exact: true }).fill(DEMO_KEYS.photoroom)
   await page.getByRole('button', { name: 'Save key' }).click()
   await expect(page.getByTestId('key-status')).toHaveText(/^Key saved/)
-  await page.getByRole('button', { name: 'Start batch' }).click()
+  await page.getByRole('button', { name: 'Run all' }).click()
+  await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: 'Run 7 photos' }).click()
   // The first three photos are already paid for (reused from the cache); the new ones need credits.
   await expect(page.getByTestId('queue-status')).toContainText('Paused')
   await expect(page.getByTestId('queue-status')).toContainText(/credits/i)

@@ -14,6 +14,13 @@ for (const event of EVENTS) {
   })
 }
 
+/**
+ * A browser cannot read a dropped file's path: tests name the path of each file they drop here, by
+ * the file's name, before dispatching a synthetic drop (test code only).
+ */
+const dropPaths = new Map<string, string>()
+Object.defineProperty(window, 'proofsheetHarness', { value: Object.freeze({ dropPath: (name: string, path: string) => void dropPaths.set(name, path) }) })
+
 Object.defineProperty(window, 'proofsheet', {
   value: createBridge({
     async invoke(channel, input) {
@@ -24,6 +31,7 @@ Object.defineProperty(window, 'proofsheet', {
       listeners.get(event)?.add(listener)
       return () => void listeners.get(event)?.delete(listener)
     },
-    imageBase: '/image/'
+    imageBase: '/image/',
+    pathOf: (file) => dropPaths.get(file.name) ?? ''
   })
 })

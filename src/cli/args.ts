@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { findOperation, isProviderId, providerById, PROVIDERS, type ProviderOperation } from '../engine/providers/registry'
 import type { ParamValues } from '../shared/operations'
 import { findDescriptor, unknownParamMessage } from '../shared/operations/common'
+import { readPresetFile } from './preset'
 
 export class UsageError extends Error {}
 
@@ -18,6 +19,8 @@ export interface CliOptions {
   dryRun: boolean
   /** Off with --no-fit: oversize photos are skipped with the reason instead of downscaled. */
   fit: boolean
+  /** Keep watching the input folders and run new photos until Ctrl+C. */
+  watch: boolean
   help: boolean
 }
 
@@ -29,8 +32,8 @@ function positiveNumber(flag: string, raw: string | undefined): number | undefin
 }
 
 /** `--param a.b=c` values, typed by each parameter's schema; `--params file.json` first, `--param` over it. */
-function readParams(operation: ProviderOperation, files: string[], pairs: string[]): ParamValues {
-  const values: ParamValues = {}
+function readParams(operation: ProviderOperation, files: string[], pairs: string[], preset: ParamValues = {}): ParamValues {
+  const values: ParamValues = { ...preset }
   for (const file of files) {
     let parsed: unknown
     try {
@@ -51,6 +54,14 @@ function readParams(operation: ProviderOperation, files: string[], pairs: string
   return values
 }
 
+function presetFrom(path: string): ReturnType<typeof readPresetFile> {
+  try {
+    return readPresetFile(path)
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
 /** Paths are the user's, relative to where they typed the command. */
 export function parseCli(argv: string[], cwd: string): CliOptions {
   let parsed
@@ -63,12 +74,14 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
         operation: { type: 'string' },
         param: { type: 'string', multiple: true, default: [] },
         params: { type: 'string', multiple: true, default: [] },
+        preset: { type: 'string' },
         out: { type: 'string' },
         concurrency: { type: 'string' },
         rate: { type: 'string' },
         json: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         'no-fit': { type: 'boolean', default: false },
+        watch: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -77,19 +90,21 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
   }
   const { values: flags, positionals } = parsed
   if (flags.help) return { help: true } as CliOptions
-  const provider = flags.provider ?? ''
+  const preset = flags.preset === undefined ? undefined : presetFrom(resolve(cwd, flags.preset))
+  const provider = flags.provider ?? preset?.operation.provider ?? ''
   if (!isProviderId(provider)) throw new UsageError(`--provider must be one of ${PROVIDERS.map((p) => p.id).join(', ')}`)
   const definition = providerById(provider)
-  const operationName = flags.operation ?? definition.defaultOperation
+  const operationName = flags.operation ?? preset?.operation.operation ?? definition.defaultOperation
   if (!operationName) throw new UsageError(`--operation is required for ${provider}: ${definition.operations.map((o) => o.operation).join(' or ')}`)
   const operation = findOperation(provider, operationName)
   if (!operation) throw new UsageError(`${provider} has no "${operationName}" operation`)
+  if (preset && preset.operation.id !== operation.id) throw new UsageError(`--preset is for ${preset.operation.id}, not ${operation.id}`)
   if (!positionals.length) throw new UsageError('name at least one photo or folder to process')
   const dryRun = flags['dry-run']
   if (!flags.out && !dryRun) throw new UsageError('--out is required: the folder where results are written')
   return {
     operation,
-    values: readParams(operation, flags.params.map((f) => resolve(cwd, f)), flags.param),
+    values: readParams(operation, flags.params.map((f) => resolve(cwd, f)), flags.param, preset?.values),
     inputs: positionals.map((p) => resolve(cwd, p)),
     outDir: flags.out === undefined ? undefined : resolve(cwd, flags.out),
     concurrency: positiveNumber('--concurrency', flags.concurrency),
@@ -97,6 +112,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
     json: flags.json,
     dryRun,
     fit: !flags['no-fit'],
+    watch: flags.watch,
     help: false
   }
 }

@@ -6,6 +6,7 @@ import { parseCli, UsageError, type CliOptions } from './args'
 import { EXIT } from './exit-codes'
 import { HELP } from './help'
 import { userCwd } from './paths'
+import { watchInputs } from './watch'
 import { ProgressBar } from './progress'
 import { describeEvent, eventJson, summaryLines } from './report'
 
@@ -34,23 +35,25 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.usage
   }
 
-  const batch = new Batch({
-    inputs: await inputsFromPaths(options.inputs, options.outDir ? [options.outDir] : []),
-    operation: options.operation,
-    values: options.values,
-    outDir: options.outDir ?? '.',
-    apiKey,
-    urls: urlsFromEnv(process.env),
-    stateDir,
-    cacheMaxBytes: cacheMaxBytes(process.env),
-    concurrency: options.concurrency ?? provider.limits.concurrency,
-    requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
-    dryRun: options.dryRun,
-    fitOversize: options.fit,
-    stopWhenCreditsRunOut: true,
-    // Exit 5 well within 30 s of a provider going away: the breaker opens in a few seconds, then this.
-    stopWhenUnreachableForMs: 15_000
-  })
+  const batchOf = async (paths: string[]): Promise<Batch> =>
+    new Batch({
+      inputs: await inputsFromPaths(paths, options.outDir ? [options.outDir] : []),
+      operation: options.operation,
+      values: options.values,
+      outDir: options.outDir ?? '.',
+      apiKey,
+      urls: urlsFromEnv(process.env),
+      stateDir,
+      cacheMaxBytes: cacheMaxBytes(process.env),
+      concurrency: options.concurrency ?? provider.limits.concurrency,
+      requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
+      dryRun: options.dryRun,
+      fitOversize: options.fit,
+      stopWhenCreditsRunOut: true,
+      // Exit 5 well within 30 s of a provider going away: the breaker opens in a few seconds, then this.
+      stopWhenUnreachableForMs: 15_000
+    })
+  const batch = await batchOf(options.inputs)
   const bar = !options.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null
   batch.on('event', (event) => {
     if (options.json) {
@@ -97,6 +100,19 @@ async function main(argv: string[]): Promise<number> {
   if (options.json) out(JSON.stringify({ event: 'summary', ...summary }))
   else for (const line of summaryLines(summary, options.dryRun, batch.snapshot)) out(line)
 
+  if (options.watch && !summary.stoppedBecause) {
+    await watchInputs(options.inputs, async () => {
+      const next = await batchOf(options.inputs)
+      next.on('event', (event) => {
+        const line = options.json ? eventJson(event) && JSON.stringify(eventJson(event)) : describeEvent(event)
+        if (line) (options.json ? out : err)(line)
+      })
+      const result = await next.run()
+      if (options.json) out(JSON.stringify({ event: 'summary', ...result }))
+      else for (const line of summaryLines(result, options.dryRun, next.snapshot)) out(line)
+    }, err)
+    return EXIT.ok
+  }
   if (summary.stoppedBecause === 'cancelled') return EXIT.interrupted
   if (summary.stoppedBecause === 'auth') return EXIT.auth
   if (summary.stoppedBecause === 'unreachable') return EXIT.unreachable

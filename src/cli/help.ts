@@ -18,12 +18,16 @@ Usage: npm run --silent batch -- [options] <files or folders...>
                         shadow.enabled=true  shadow.light_source.position.x=-0.3
                         prompt="warm light"  num_output_images=2
   --params file.json    parameters from a JSON object (--param wins)
+  --preset FILE         a preset file exported from the app: its operation and values
+                        (--provider and --operation may then be left out; --param wins)
   --out <folder>        where results go; input folders are mirrored inside
   --concurrency <n>     requests at once (default: ${concurrency})
   --rate <n>            at most n requests per second (default: each provider's published limit)
   --json                one JSON event per line on stdout (job changes, then a summary)
   --dry-run             check everything and estimate the cost; send nothing
   --no-fit              skip photos over the provider's limits instead of downscaling them
+  --watch               then keep watching the input folders: new photos run as their
+                        writes finish, until Ctrl+C
   --help
 
 Keys: ${PROVIDERS.map((p) => p.keyVariable).join(', ')}.

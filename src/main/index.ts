@@ -55,7 +55,8 @@ function start(): void {
     const { handlers, images, settings } = shared
     registerIpc(handlers, rendererUrl)
     handleImageProtocol(images)
-    installMenu({ addPhotos: () => void handlers.pickAndAdd() })
+    const emit = windowEmitter(getWindow)
+    installMenu({ addPhotos: () => void handlers.pickAndAdd(), command: (command) => emit('command', command) })
     const openWindow = (): void => {
       window = createMainWindow(settings, rendererUrl)
       window.on('closed', () => (window = null))

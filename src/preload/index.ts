@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { createBridge } from '../shared/ipc/bridge'
 import { IMAGE_SCHEME, channelFor } from '../shared/ipc/channels'
 
@@ -12,6 +12,7 @@ contextBridge.exposeInMainWorld(
       ipcRenderer.on(channelFor(event), forward)
       return () => void ipcRenderer.removeListener(channelFor(event), forward)
     },
-    imageBase: `${IMAGE_SCHEME}://image/`
+    imageBase: `${IMAGE_SCHEME}://image/`,
+    pathOf: (file) => webUtils.getPathForFile(file)
   })
 )

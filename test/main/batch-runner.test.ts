@@ -48,7 +48,7 @@ test('a batch streams coalesced job updates, one result event per photo, the bal
   sim.current.resetStats()
   const started = Date.now()
   const finished = idle(a)
-  expect(await a.handlers.startBatch({})).toEqual({ jobs: 12 })
+  expect(await a.handlers.startBatch({})).toEqual({ jobs: 12, held: 0 })
   await expect(a.handlers.startBatch({})).rejects.toThrow(/already running/)
   const end = await finished
   const seconds = (Date.now() - started) / 1000

@@ -30,7 +30,7 @@ test('the built app starts: hardened window on the built renderer, every contrac
   expect(record.ipcHandle.sort()).toEqual(REQUESTS.map(channelFor).sort())
   expect(record.schemes).toEqual([{ scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true } }])
   expect(record.protocols).toEqual([IMAGE_SCHEME])
-  expect(record.menu).toEqual(['File', 'editMenu', 'viewMenu', 'windowMenu', 'help'])
+  expect(record.menu).toEqual(['File', 'Edit', 'Photo', 'viewMenu', 'windowMenu', 'help'])
 
   const [window] = record.windows
   expect(window.options.webPreferences).toMatchObject(secureWebPreferences)

@@ -59,6 +59,7 @@ test('only catalog photos and their results resolve: paths, unknown IDs and tric
   // Screen-sized previews and the difference overlay are made on request and cached.
   expect(await images.resolve(`preview/${id}`)).toMatchObject({ status: 200, path: expect.stringContaining(join(dir, 'cache', 'previews')), type: 'image/jpeg' })
   expect(await images.resolve(`result-preview/${variant}/0`)).toMatchObject({ status: 200, type: 'image/webp' })
+  expect(await images.resolve(`result-thumb/${variant}/0`)).toMatchObject({ status: 200, path: expect.stringContaining(join(dir, 'cache', 'thumbnails')), type: 'image/jpeg' })
   expect(await images.resolve(`difference/${variant}/0`)).toMatchObject({ status: 200, path: expect.stringContaining(join(dir, 'cache', 'differences')), type: 'image/png' })
   for (const address of [
     `result/${variant}/1`,

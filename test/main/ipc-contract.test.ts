@@ -97,9 +97,12 @@ test('the built preload exposes exactly the contract, under one name, and no Ele
   }
   const exposed: Record<string, unknown> = {}
   const invoked: string[] = []
+  const inputs: unknown[] = []
   const fakeElectron = {
     contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
-    ipcRenderer: { invoke: (channel: string) => invoked.push(channel), on: () => undefined, removeListener: () => undefined }
+    ipcRenderer: { invoke: (channel: string, input: unknown) => (invoked.push(channel), inputs.push(input)), on: () => undefined, removeListener: () => undefined },
+    // A file from the page has a path only if Electron knows it came from the OS.
+    webUtils: { getPathForFile: (file: { name: string; fromDisk: boolean }) => (file.fromDisk ? `/Users/me/${file.name}` : '') }
   }
   const module = { exports: {} }
   runInNewContext(source, {
@@ -112,12 +115,19 @@ test('the built preload exposes exactly the contract, under one name, and no Ele
   })
   expect(Object.keys(exposed)).toEqual(['proofsheet'])
   const api = exposed['proofsheet'] as Record<string, unknown> & { on: Record<string, unknown> }
-  expect(Object.keys(api).sort()).toEqual([...REQUESTS, 'imageUrl', 'on'].sort())
+  // Dropped paths cross only through `dropped`, which reads them in the preload: the page cannot send its own.
+  expect(Object.keys(api).sort()).toEqual([...REQUESTS.filter((r) => r !== 'addDropped'), 'dropped', 'imageUrl', 'on'].sort())
   expect(Object.keys(api.on).sort()).toEqual([...EVENTS].sort())
   expect(Object.values(api).every((v) => typeof v === 'function' || v === api.on)).toBe(true)
   expect(Object.isFrozen(api)).toBe(true)
   ;(api['startBatch'] as (input: unknown) => void)({})
   expect(invoked).toEqual(['proofsheet:startBatch'])
+  ;(api['dropped'] as (files: unknown[]) => void)([
+    { name: 'shoot', fromDisk: true },
+    { name: 'made-up', fromDisk: false }
+  ])
+  expect(invoked.at(-1)).toBe('proofsheet:addDropped')
+  expect(inputs.at(-1)).toEqual({ paths: ['/Users/me/shoot'] })
   expect((api['imageUrl'] as (ref: unknown) => string)({ kind: 'result', resultId: 12, index: 2 })).toBe('proofsheet-image://image/result/12/2')
   expect((api['imageUrl'] as (ref: unknown) => string)({ kind: 'thumb', photoId: 7 })).toBe('proofsheet-image://image/thumb/7')
 })

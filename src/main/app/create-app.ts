@@ -13,7 +13,10 @@ import { Keychain } from '../keychain/keychain'
 import { FactsReader } from '../photos/facts-reader'
 import { PhotoEvents } from '../photos/photo-events'
 import { PhotoLibrary } from '../photos/photo-library'
+import { PresetLibrary } from '../presets/preset-library'
 import { openSettingsStore, SettingsService } from '../settings/settings'
+import type { WatchOptions } from '../watch/folder-watcher'
+import { WatchedFolders } from '../watch/watched-folders'
 import { BalanceTracker } from './balance-tracker'
 import { BalanceReader } from './balances'
 import { KeptResults } from './kept-results'
@@ -33,6 +36,8 @@ export interface AppOptions {
   typedPaths: boolean
   hooks?: RunnerHooks
   balanceIntervalMs?: number
+  /** How watched folders decide a file is written; tests settle faster. */
+  watch?: WatchOptions
   /** The catalog's native module built for Electron's ABI (the app); tests use the Node build. */
   nativeBinding?: string
 }
@@ -45,6 +50,7 @@ export interface App {
   images: ImageFiles
   /** For Settings: the size of the kept paid results, and clearing their bytes. */
   keptResults: KeptResults
+  watched: WatchedFolders
   close(): Promise<void>
 }
 
@@ -62,8 +68,11 @@ export async function createApp(o: AppOptions): Promise<App> {
   const facts = new FactsReader(catalog, photoEvents)
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)
   const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
+  const presets = new PresetLibrary(catalog, photos, o.emit)
+  const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
+  await watched.start()
   const exports = new ExportRunner(catalog, o.emit)
-  const handlers = createHandlers({ catalog, photos, photoEvents, keys, settings, balances, runner, exports, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
+  const handlers = createHandlers({ catalog, photos, photoEvents, presets, watched, keys, settings, balances, runner, exports, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,
@@ -72,8 +81,10 @@ export async function createApp(o: AppOptions): Promise<App> {
     settings,
     images: new ImageFiles(catalog, o.stateDir),
     keptResults: new KeptResults(o.stateDir),
+    watched,
     async close() {
       balances.stop()
+      await watched.close()
       exports.cancel()
       // Paid requests already sent are given time to answer, so what was bought is kept.
       await runner.finish()

@@ -1,6 +1,7 @@
 import type { ParamValues } from '../../shared/operations'
 import { openDatabase, type Db, type OpenOptions } from './database'
-import { Photos, type FolderCount, type NewPhoto, type PhotoFacts, type PhotoRow } from './photos'
+import { PhotoQueries, type PhotoQuery } from './photo-query'
+import { Photos, toPhoto, type FolderCount, type NewPhoto, type PhotoFacts, type PhotoRow } from './photos'
 import { Presets, type BatchPreset, type NewPreset, type PresetRow } from './presets'
 import { Results, type NewResult, type ResultRow } from './results'
 import { Reviews, type ReviewPatch, type ReviewRow } from './review'
@@ -14,6 +15,7 @@ import { WatchedFolders, type NewWatchedFolder, type WatchedFolderRow } from './
  */
 export class Catalog {
   private readonly photos: Photos
+  private readonly queries: PhotoQueries
   private readonly resultStore: Results
   private readonly reviewStore: Reviews
   private readonly presetStore: Presets
@@ -22,6 +24,7 @@ export class Catalog {
 
   private constructor(private readonly db: Db) {
     this.photos = new Photos(db)
+    this.queries = new PhotoQueries(db, toPhoto)
     this.resultStore = new Results(db)
     this.reviewStore = new Reviews(db)
     this.presetStore = new Presets(db)
@@ -52,6 +55,10 @@ export class Catalog {
   photoIdsByPath(paths: readonly string[]): Map<string, number> { return this.photos.idsByPaths(paths) }
   listPhotos(range: { offset: number; limit: number }): PhotoRow[] { return this.photos.list(range) }
   photoIds(): number[] { return this.photos.ids() }
+  /** Sorted and filtered in SQL, so the gallery's ranges stay the unit however many photos there are. */
+  queryPhotos(query: PhotoQuery, range: { offset: number; limit: number }): PhotoRow[] { return this.queries.list(query, range) }
+  queryPhotoIds(query: PhotoQuery): number[] { return this.queries.ids(query) }
+  countQueried(query: PhotoQuery): number { return this.queries.count(query) }
   countPhotos(): number { return this.photos.countAll() }
   folderCounts(): FolderCount[] { return this.photos.folderCounts() }
   pendingFacts(limit: number): PhotoRow[] { return this.photos.pendingFacts(limit) }

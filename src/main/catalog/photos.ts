@@ -59,7 +59,7 @@ interface Stored {
   overrides: string
 }
 
-function toPhoto(row: Stored): PhotoRow {
+export function toPhoto(row: Stored): PhotoRow {
   return {
     id: row.id,
     path: row.path,

@@ -14,6 +14,8 @@ export function createMainWindow(settings: SettingsService, rendererUrl: string)
     minHeight: 480,
     show: false,
     title: 'Proofsheet',
+    // Linux and Windows show this in the taskbar; macOS takes the bundle's icon.
+    icon: join(__dirname, '../../resources/icon.png'),
     webPreferences: { ...secureWebPreferences, preload: join(__dirname, '../preload/index.cjs') }
   })
   if (bounds.maximized) window.maximize()

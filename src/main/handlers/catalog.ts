@@ -1,22 +1,35 @@
-import type { HandlersFor, RequestOutput } from '../../shared/ipc/contract'
+import type { HandlersFor, PhotoQuery, RequestOutput } from '../../shared/ipc/contract'
+import { jobPhotoStates } from '../../shared/ipc/photo-state'
 import { AppError } from '../app/app-error'
+import type { PhotoQuery as CatalogQuery } from '../catalog/photo-query'
 import type { HandlerContext } from './context'
 
 type AddResult = RequestOutput<'addPaths'>
 
-export function catalogHandlers(c: HandlerContext): HandlersFor<'addPaths' | 'pickAndAdd' | 'listPhotos' | 'removePhotos' | 'setPreset' | 'setOverrides'> {
+export function catalogHandlers(
+  c: HandlerContext
+): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
   const add = (paths: string[]): Promise<AddResult> => c.photos.add(paths)
+  // A photo's state lives partly in this session's jobs: the query is answered with them.
+  const withJobs = (query: PhotoQuery = {}): CatalogQuery => ({ ...query, jobStates: jobPhotoStates(c.runner.latestJobs()) })
   return {
     async addPaths({ paths }) {
       if (!c.typedPaths) throw new AppError('invalid-input', 'Add photos with the Add photos… button or File › Add Photos….')
+      return add(paths)
+    },
+    /** Paths the preload read from a drop: treated like the picker's, walked and checked like any other. */
+    async addDropped({ paths }) {
       return add(paths)
     },
     async pickAndAdd() {
       const paths = await c.shell.pickPaths()
       return paths.length ? add(paths) : { added: 0, skipped: [] }
     },
-    async listPhotos({ offset, limit }) {
-      return c.photos.range(offset, limit)
+    async listPhotos({ offset, limit, query }) {
+      return c.photos.range(offset, limit, withJobs(query))
+    },
+    async photoIds({ query }) {
+      return c.photos.ids(withJobs(query))
     },
     async removePhotos({ ids }) {
       c.photos.remove(ids)
@@ -27,6 +40,12 @@ export function catalogHandlers(c: HandlerContext): HandlersFor<'addPaths' | 'pi
     },
     async setOverrides({ photoId, values }) {
       c.photos.setOverrides(photoId, values)
+    },
+    async editOverrides({ photoIds, set, reset }) {
+      c.photos.editOverrides(photoIds, set, reset)
+    },
+    async overridesOf({ photoIds }) {
+      return c.photos.overridesOf(photoIds)
     }
   }
 }

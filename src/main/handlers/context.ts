@@ -6,7 +6,9 @@ import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
+import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
+import type { WatchedFolders } from '../watch/watched-folders'
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {
@@ -20,6 +22,8 @@ export interface HandlerContext {
   catalog: Catalog
   photos: PhotoLibrary
   photoEvents: PhotoEvents
+  presets: PresetLibrary
+  watched: WatchedFolders
   keys: ApiKeys
   settings: SettingsService
   balances: BalanceTracker

@@ -7,14 +7,18 @@ import { exportHandlers } from './export'
 import type { HandlerContext } from './context'
 import { jobsHandlers } from './jobs'
 import { keysHandlers } from './keys'
+import { presetsHandlers } from './presets'
 import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
+import { watchHandlers } from './watch'
 
 /** Every request the renderer can make, composed once from the domains; Electron IPC and the test transport both call it. */
 export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
   return {
     getState: () => appState(c),
     ...catalogHandlers(c),
+    ...presetsHandlers(c),
+    ...watchHandlers(c),
     ...jobsHandlers(c),
     ...reviewHandlers(c),
     ...exportHandlers(c),
@@ -32,6 +36,8 @@ async function appState(c: HandlerContext): Promise<AppState> {
     summary: c.photos.summary(),
     firstRows,
     preset: c.photos.preset(),
+    presets: c.presets.list(),
+    watched: c.watched.list(),
     jobs: c.runner.jobsOf(firstRows.map((r) => r.id)),
     queue: c.runner.queueState(),
     export: c.exports.state(),

@@ -21,7 +21,7 @@ const TYPES: Record<string, string> = {
 export type ImageFile = { status: 200; path: string; type: string } | { status: 404 }
 
 const PHOTO_KINDS = new Set(['thumb', 'preview', 'original'])
-const RESULT_KINDS = new Set(['result', 'result-preview', 'difference'])
+const RESULT_KINDS = new Set(['result', 'result-thumb', 'result-preview', 'difference'])
 
 /**
  * Turns an image address (`thumb/<photo>`, `preview/<photo>`, `original/<photo>`, `result/<result>/<n>`,
@@ -68,6 +68,7 @@ export class ImageFiles {
     const output = result?.outputs[index]
     if (!result || !output) return { status: 404 }
     if (kind === 'result') return file(output.path)
+    if (kind === 'result-thumb') return file(await this.thumbnails.pathFor(output))
     if (kind === 'result-preview') return file(await this.previews.result(output.path))
     const photo = this.catalog.photo(result.photoId)
     if (!photo) return { status: 404 }

@@ -7,6 +7,7 @@ import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import { Coalescer } from '../ipc/coalescer'
 import type { ApiKeys } from '../keychain/api-keys'
+import { withinCap } from '../photos/cost-estimate'
 import { outputDirFor } from '../photos/find-photos'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
@@ -51,7 +52,11 @@ export class BatchRunner {
   /** The latest job of each photo in this session, by photo id. */
   private readonly jobs = new Map<string, Job>()
   private readonly lanes = new Lanes()
-  private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {} }
+  private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
+  /** Photos of this run that wait because the budget cap would be passed. */
+  private held: number[] = []
+  /** What this run's started photos cost at most, counted against the cap. */
+  private budgetUsed = 0
   private readonly coalescer: Coalescer<string, Job>
   /** Settles when the current run is over and its results recorded. */
   private idle: Promise<void> = Promise.resolve()
@@ -67,21 +72,36 @@ export class BatchRunner {
     return this.queue
   }
 
+  /** The latest job of every photo run in this session. */
+  latestJobs(): Job[] {
+    return [...this.jobs.values()]
+  }
+
   /** The latest job of these photos in this session, where they have one. */
   jobsOf(photoIds: number[]): Job[] {
     return photoIds.flatMap((id) => this.jobs.get(String(id)) ?? [])
   }
 
-  async start(photoIds: number[] | undefined): Promise<{ jobs: number }> {
+  async start(photoIds: number[] | undefined): Promise<{ jobs: number; held: number }> {
     if (this.running.length) throw new AppError('busy', 'A batch is already running. Wait for it to finish or cancel it first.')
-    const { catalog, photos, settings } = this.o
-    const ids = photoIds ?? catalog.photoIds()
+    // The same photo named twice is one job, not two variants bought at once.
+    const ids = [...new Set(photoIds ?? this.o.catalog.photoIds())]
     if (!ids.length) throw new AppError('invalid-input', 'Add photos to the catalog first.')
-    const { outputFolder, naming, concurrency, fitOversize } = settings.get()
+    this.budgetUsed = 0
+    return this.launch(ids, false)
+  }
+
+  /** Runs what fits under the budget cap now; the rest waits, as jobs, until the cap is raised and Resume pressed. */
+  private async launch(ids: number[], continuing: boolean): Promise<{ jobs: number; held: number }> {
+    const { catalog, photos, settings } = this.o
+    const { outputFolder, naming, concurrency, fitOversize, budgetCap } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
+    const fits = withinCap(catalog, photos, ids, budgetCap === null ? null : budgetCap - this.budgetUsed)
+    const now = ids.slice(0, fits)
+    this.held = ids.slice(fits)
 
     const groups = new Map<string, Group>()
-    for (const { photo, operation, values } of photos.effective(ids)) {
+    for (const { photo, operation, values } of photos.effective(now)) {
       const key = JSON.stringify([operation.id, values])
       const group = groups.get(key) ?? { operation, values, inputs: [] }
       group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
@@ -93,8 +113,9 @@ export class BatchRunner {
       if (problem) throw new AppError('invalid-input', problem.message)
     }
 
-    this.jobs.clear()
+    if (!continuing) this.jobs.clear()
     for (const { inputs } of groups.values()) for (const { ref, path } of inputs) this.jobs.set(ref, { ref, file: path, state: 'queued', attempts: 0 })
+    for (const id of this.held) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'waiting', attempts: 0, reason: 'Waiting: running it would go over the budget cap.' })
     this.running = [...groups.values()].map((group) => {
       const provider = providerById(group.operation.provider)
       const apiKey = keys.get(provider.id) as string
@@ -112,24 +133,37 @@ export class BatchRunner {
         requestsPerSecond: provider.limits.requestsPerSecond,
         lanes: this.lanes
       })
+      this.budgetUsed += group.inputs.length * group.operation.cost(group.values).amount
       return { batch, group, sandbox: provider.isSandboxKey(apiKey) }
     })
-    this.queue = { state: 'running', total: ids.length, finished: 0, counts: {} }
+    const total = continuing ? this.queue.total : ids.length
+    this.queue = { state: 'running', total, finished: 0, counts: {}, startedAt: continuing ? this.queue.startedAt : Date.now(), providers: {}, held: this.held.length }
     this.publishQueue()
     this.idle = this.runAll()
-    return { jobs: ids.length }
+    return { jobs: now.length, held: this.held.length }
   }
 
   pause(): void {
     for (const { batch } of this.running) batch.pause()
   }
 
+  /** With nothing running but photos held by the cap, Resume runs them (under the cap as it is now). */
   resume(): void {
+    if (!this.running.length && this.held.length) {
+      void this.launch(this.held, true).catch((error: Error) => this.o.emit('notice', { level: 'error', message: error.message }))
+      return
+    }
     for (const { batch } of this.running) batch.resume()
   }
 
   cancel(): void {
+    for (const id of this.held) this.jobs.set(String(id), { ref: String(id), file: this.jobs.get(String(id))?.file ?? '', state: 'cancelled', attempts: 0 })
+    this.held = []
     for (const { batch } of this.running) batch.cancel()
+    if (!this.running.length && this.queue.state === 'paused') {
+      this.queue = { ...this.queue, state: 'idle', held: 0, reason: 'Cancelled.' }
+      this.publishQueue()
+    }
   }
 
   /**
@@ -170,7 +204,12 @@ export class BatchRunner {
     const done = (counts['done'] ?? 0) + (counts['reused'] ?? 0)
     const problems = outcomes.filter((o): o is string => typeof o === 'string')
     const reason = [`${done} of ${this.queue.total} photos processed.`, ...problems].join(' ')
-    this.queue = { ...this.queue, state: 'idle', reason }
+    if (this.held.length) {
+      const cap = this.o.settings.get().budgetCap ?? 0
+      this.queue = { ...this.queue, state: 'paused', held: this.held.length, reason: `Budget cap of ${cap} reached: ${this.held.length} photos wait. Raise the cap, then Resume.` }
+      return this.publishQueue()
+    }
+    this.queue = { ...this.queue, state: 'idle', reason, held: 0 }
     this.publishQueue()
     this.o.hooks?.finished?.(reason)
   }
@@ -211,7 +250,8 @@ export class BatchRunner {
       case 'provider': {
         const { state } = event
         if (state.status === 'stopped') this.refuseKey(event.provider, state.message)
-        this.queue = { ...this.queue, state: state.status === 'paused' ? 'paused' : 'running', reason: state.status === 'running' ? undefined : state.message }
+        const providers = { ...this.queue.providers, [event.provider]: { status: state.status, ...(state.status === 'running' ? {} : { message: state.message }) } }
+        this.queue = { ...this.queue, providers, state: state.status === 'paused' ? 'paused' : 'running', reason: state.status === 'running' ? undefined : state.message }
         return this.publishQueue()
       }
     }

@@ -3,13 +3,16 @@ import { scanInputs, type SkippedPath } from '../../engine'
 import { PHOTO_NAME } from '../../shared/images/sniff-format'
 import type { NewPhoto } from '../catalog/photos'
 
-/** Walks each added file or folder; junk, links that loop, and files not named as photos come back with reasons. */
-export async function findPhotos(paths: string[]): Promise<{ found: NewPhoto[]; skipped: SkippedPath[] }> {
+/**
+ * Walks each added file or folder; junk, links that loop, and files not named as photos come back with
+ * reasons. `within` places them in a folder already in the tree (a watched folder's new arrivals).
+ */
+export async function findPhotos(paths: string[], within?: string): Promise<{ found: NewPhoto[]; skipped: SkippedPath[] }> {
   const found: NewPhoto[] = []
   const skipped: SkippedPath[] = []
   for (const added of paths) {
-    const root = resolve(added)
-    const scan = await scanInputs([root])
+    const root = resolve(within ?? added)
+    const scan = await scanInputs([resolve(added)])
     skipped.push(...scan.skipped)
     // One `relative` per folder, not per file: at 10,000 files this loop is one unbroken stretch of main's time.
     const folders = new Map<string, string>()

@@ -5,6 +5,7 @@ import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
+import type { PhotoQuery } from '../catalog/photo-query'
 import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 import { operationFor, refuseInvalid } from './effective-params'
 import type { FactsReader } from './facts-reader'
@@ -33,8 +34,8 @@ export class PhotoLibrary {
   }
 
   /** Files and folders (recursively); junk and what cannot be a photo are reported, not added. */
-  async add(paths: string[]): Promise<{ added: number; skipped: SkippedPath[] }> {
-    const { found, skipped } = await findPhotos(paths)
+  async add(paths: string[], within?: string): Promise<{ added: number; skipped: SkippedPath[] }> {
+    const { found, skipped } = await findPhotos(paths, within)
     let added = 0
     for (let i = 0; i < found.length; i += CHUNK) {
       added += this.catalog.addPhotosCount(found.slice(i, i + CHUNK))
@@ -74,6 +75,40 @@ export class PhotoLibrary {
     this.events.changed([id])
   }
 
+  /** One edit for many photos, all written or none: `set` takes values, `reset` goes back to the preset. */
+  editOverrides(ids: number[], set: ParamValues, reset: string[]): void {
+    const preset = this.preset()
+    const operation = operationFor(preset.operationId)
+    const next = ids.map((id) => {
+      const overrides = Object.fromEntries(Object.entries(this.require(id).overrides).filter(([name]) => !reset.includes(name) && !(name in set)))
+      return { id, values: { ...overrides, ...set } }
+    })
+    // Checked once per distinct result, not per photo: a big selection usually shares its overrides.
+    const checked = new Set<string>()
+    for (const { values } of next) {
+      const key = JSON.stringify(values)
+      if (!checked.has(key)) refuseInvalid(operation, { ...preset.values, ...values })
+      checked.add(key)
+    }
+    this.catalog.transaction(() => next.forEach(({ id, values }) => this.catalog.setOverrides(id, values)))
+    this.events.changed(ids)
+  }
+
+  /** Per parameter: how many of these photos override it, and up to two of its distinct values. */
+  overridesOf(ids: number[]): Record<string, { count: number; values: unknown[] }> {
+    const summary: Record<string, { count: number; values: unknown[]; seen: Set<string> }> = {}
+    for (const id of ids) {
+      for (const [name, value] of Object.entries(this.catalog.overrides(id) ?? {})) {
+        const entry = (summary[name] ??= { count: 0, values: [], seen: new Set() })
+        entry.count++
+        const key = JSON.stringify(value)
+        if (entry.values.length < 2 && !entry.seen.has(key)) entry.values.push(value)
+        entry.seen.add(key)
+      }
+    }
+    return Object.fromEntries(Object.entries(summary).map(([name, { count, values }]) => [name, { count, values }]))
+  }
+
   /** What each photo is sent with: the preset, then the photo's own overrides; the preset is read once. */
   effective(ids: number[]): { photo: CatalogPhoto; operation: ProviderOperation; values: ParamValues }[] {
     const preset = this.preset()
@@ -88,8 +123,13 @@ export class PhotoLibrary {
     return photoRows(this.catalog, ids.flatMap((id) => this.catalog.photo(id) ?? []))
   }
 
-  range(offset: number, limit: number): { rows: PhotoRow[]; total: number } {
-    return { rows: photoRows(this.catalog, this.catalog.listPhotos({ offset, limit })), total: this.catalog.countPhotos() }
+  /** One range of the gallery, sorted and filtered by main; `total` is how many the query lists. */
+  range(offset: number, limit: number, query: PhotoQuery = {}): { rows: PhotoRow[]; total: number } {
+    return { rows: photoRows(this.catalog, this.catalog.queryPhotos(query, { offset, limit })), total: this.catalog.countQueried(query) }
+  }
+
+  ids(query: PhotoQuery = {}): number[] {
+    return this.catalog.queryPhotoIds(query)
   }
 
   summary(): CatalogSummary {

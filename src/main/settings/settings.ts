@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: DEFAULT_CONCURRENCY,
   fitOversize: true,
   defaultPreset: { operationId: 'photoroom.remove-background', values: {} },
+  budgetCap: null,
   window: { width: 1280, height: 820, maximized: false }
 }
 

@@ -8,11 +8,26 @@ export const REQUESTS = [
   'addPaths',
   'pickAndAdd',
   'listPhotos',
+  'photoIds',
+  'addDropped',
   'removePhotos',
   'setPreset',
   'setOverrides',
+  'editOverrides',
+  'overridesOf',
+  // presets
+  'savePreset',
+  'applyPreset',
+  'deletePreset',
+  'exportPreset',
+  'importPreset',
+  // watched folders
+  'watchFolder',
+  'pickWatchFolder',
+  'unwatchFolder',
   // jobs and queue
   'startBatch',
+  'estimateCost',
   'pauseBatch',
   'resumeBatch',
   'cancelBatch',
@@ -33,19 +48,19 @@ export const REQUESTS = [
   'updateSettings'
 ] as const
 
-export const EVENTS = ['photos', 'catalog', 'preset', 'jobs', 'result', 'queue', 'export', 'keys', 'balance', 'settings', 'notice'] as const
+export const EVENTS = ['photos', 'catalog', 'preset', 'presets', 'watched', 'command', 'jobs', 'result', 'queue', 'export', 'keys', 'balance', 'settings', 'notice'] as const
 
 export type RequestName = (typeof REQUESTS)[number]
 export type EventName = (typeof EVENTS)[number]
 
 /**
  * Images are addressed by catalog id, never by path; main resolves the id. A photo has its thumbnail,
- * a screen-sized preview and the original; a result's output has itself, a preview, and the
+ * a screen-sized preview and the original; a result's output has itself, a thumbnail, a preview, and the
  * difference from the original (where the pixels changed).
  */
 export type ImageRef =
   | { kind: 'thumb' | 'preview' | 'original'; photoId: number }
-  | { kind: 'result' | 'result-preview' | 'difference'; resultId: number; index: number }
+  | { kind: 'result' | 'result-thumb' | 'result-preview' | 'difference'; resultId: number; index: number }
 
 export function imagePath(ref: ImageRef): string {
   return 'photoId' in ref ? `${ref.kind}/${ref.photoId}` : `${ref.kind}/${ref.resultId}/${ref.index}`

@@ -21,8 +21,8 @@ export function KeyForm(): React.JSX.Element {
   const { error, busy, run } = useAction()
 
   return (
-    <section className="panel" aria-label="API keys">
-      <h2>API keys</h2>
+    <section className="key-form" aria-label="API keys">
+      <h3>API keys</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault()

@@ -30,7 +30,7 @@ const BACKDROPS: Backdrop[] = ['checker', 'white', 'black']
  */
 export function Loupe(): React.JSX.Element | null {
   const index = useStore(loupeSelectors.index)
-  const total = useStore(photoSelectors.total)
+  const total = useStore(photoSelectors.listTotal)
   const id = useStore((s) => (index === null ? undefined : s.photoOrder[index]))
   const photo = useStore(photoSelectors.byId(id))
   // The next two and the one before: a photographer mostly moves forward.

@@ -6,10 +6,13 @@ import { createJobsSlice, type JobsSlice } from './jobs-slice'
 import { createLoupeSlice, type LoupeSlice } from './loupe-slice'
 import { createPhotosSlice, type PhotosSlice } from './photos-slice'
 import { createRangeLoader } from './ranges'
+import { createPresetsSlice, type PresetsSlice } from './presets-slice'
+import { createSelectionSlice, type SelectionSlice } from './selection-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
+import type { EventPayload } from './types'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & LoupeSlice & ExportSlice
+export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & SelectionSlice & PresetsSlice & LoupeSlice & ExportSlice
 
 export const useStore = create<Store>()((...a) => ({
   ...createPhotosSlice(...a),
@@ -17,6 +20,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createAccountSlice(...a),
   ...createSettingsSlice(...a),
   ...createUiSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createPresetsSlice(...a),
   ...createLoupeSlice(...a),
   ...createExportSlice(...a)
 }))
@@ -25,26 +30,31 @@ export const useStore = create<Store>()((...a) => ({
 export const loadRange = createRangeLoader(useStore.getState)
 
 /** The renderer only mirrors main: one first screen at start, then the events main streams. */
-export async function connect(): Promise<() => void> {
+export async function connect(onCommand: (command: EventPayload<'command'>) => void): Promise<() => void> {
   const s = useStore.getState()
   const { on } = window.proofsheet
   const unsubscribe = [
     on.catalog(s.setSummary),
     on.photos(s.applyPhotos),
     on.preset(s.setPreset),
+    on.presets(s.setPresets),
+    on.watched(s.setWatched),
     on.jobs(s.applyJobs),
     on.queue(s.setQueue),
     on.export(s.setExportProgress),
     on.keys(s.setKey),
     on.balance(s.setBalance),
     on.settings(s.setSettings),
-    on.notice(s.addNotice)
+    on.notice(s.addNotice),
+    on.command(onCommand)
   ]
   const state = await call('getState', undefined)
   useStore.setState({ operations: state.operations, typedPaths: state.typedPaths })
   s.setProviders(state.providers)
   s.setSummary(state.summary)
-  s.setRange(state.summary.version, 0, state.firstRows)
+  s.setRange(useStore.getState().listVersion, 0, state.firstRows, state.summary.total)
+  s.setPresets(state.presets)
+  s.setWatched(state.watched)
   s.setPreset(state.preset)
   s.applyJobs(state.jobs)
   s.setQueue(state.queue)

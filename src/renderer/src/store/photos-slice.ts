@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { CatalogSummary, EventPayload, PhotoRow } from './types'
+import type { CatalogSummary, EventPayload, PhotoQuery, PhotoRow } from './types'
 
 /**
  * The catalog as the window holds it: every row it has fetched, by id, and the list's order by
@@ -10,34 +10,50 @@ export interface PhotosSlice {
   /** Photo ids by position in the list; undefined where that range has not been fetched yet. */
   photoOrder: (number | undefined)[]
   summary: CatalogSummary
+  /** The gallery's sort and filter; main answers it, ranges are of its result. */
+  query: PhotoQuery
+  /** Bumped when the list's positions go stale: photos came or went, or the query changed. */
+  listVersion: number
+  /** How many photos the query lists (the whole catalog when nothing is filtered). */
+  listTotal: number
+  setQuery(query: PhotoQuery): void
   setSummary(summary: CatalogSummary): void
-  /** Rows of positions `offset`… as main listed them for `version`; a stale answer is dropped. */
-  setRange(version: number, offset: number, rows: PhotoRow[]): void
+  /** Rows of positions `offset`… as main listed them for list version `version`; a stale answer is dropped. */
+  setRange(version: number, offset: number, rows: PhotoRow[], total?: number): void
   applyPhotos(change: EventPayload<'photos'>): void
 }
 
 const EMPTY: CatalogSummary = { total: 0, pending: 0, folders: [], version: -1 }
 
+const filtered = (q: PhotoQuery): boolean => q.state !== undefined || q.root !== undefined || q.overridden !== undefined || q.flag !== undefined || Boolean(q.text?.trim())
+
 export const createPhotosSlice: StateCreator<PhotosSlice, [], [], PhotosSlice> = (set) => ({
   photosById: {},
   photoOrder: [],
   summary: EMPTY,
+  query: { sort: 'folder' },
+  listVersion: 0,
+  listTotal: 0,
+  setQuery: (query) => set((s) => ({ query, listVersion: s.listVersion + 1, photoOrder: [], listTotal: filtered(query) ? s.listTotal : s.summary.total })),
   setSummary: (summary) =>
     set((s) => {
       if (summary.version === s.summary.version) return { summary }
-      // Photos came or went: positions are stale, the rows themselves are not.
-      return { summary, photoOrder: new Array<number | undefined>(summary.total) }
+      // Photos came or went: positions are stale, the rows themselves are not. A filtered count comes with the next range.
+      const listTotal = filtered(s.query) ? s.listTotal : summary.total
+      return { summary, listVersion: s.listVersion + 1, listTotal, photoOrder: new Array<number | undefined>(listTotal) }
     }),
-  setRange: (version, offset, rows) =>
+  setRange: (version, offset, rows, total) =>
     set((s) => {
-      if (version !== s.summary.version) return {}
-      const photoOrder = s.photoOrder.slice()
+      if (version !== s.listVersion) return {}
+      const listTotal = total ?? s.listTotal
+      const photoOrder = s.photoOrder.slice(0, listTotal)
+      photoOrder.length = listTotal
       const photosById = { ...s.photosById }
       rows.forEach((row, i) => {
         photoOrder[offset + i] = row.id
         photosById[row.id] = row
       })
-      return { photoOrder, photosById }
+      return { photoOrder, photosById, listTotal }
     }),
   applyPhotos: ({ changed, removed }) =>
     set((s) => {
@@ -55,6 +71,8 @@ export const createPhotosSlice: StateCreator<PhotosSlice, [], [], PhotosSlice> =
 
 export const photoSelectors = {
   total: (s: PhotosSlice): number => s.summary.total,
+  listTotal: (s: PhotosSlice): number => s.listTotal,
+  query: (s: PhotosSlice): PhotoQuery => s.query,
   pending: (s: PhotosSlice): number => s.summary.pending,
   folders: (s: PhotosSlice): CatalogSummary['folders'] => s.summary.folders,
   idAt:

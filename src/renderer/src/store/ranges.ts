@@ -11,18 +11,19 @@ export function createRangeLoader(get: () => PhotosSlice): (first: number, last:
   let requested = new Set<number>()
   return (first, last) => {
     const state = get()
-    if (state.summary.version !== version) {
-      version = state.summary.version
+    if (state.listVersion !== version) {
+      version = state.listVersion
       requested = new Set()
     }
     for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
       const offset = page * PAGE_SIZE
-      if (requested.has(page) || offset >= state.summary.total) continue
-      if (loaded(state.photoOrder, offset, Math.min(offset + PAGE_SIZE, state.summary.total))) continue
+      // The first page is always asked once per version: it brings the filtered total.
+      if (requested.has(page) || (offset >= state.listTotal && page > 0)) continue
+      if (state.listTotal > 0 && loaded(state.photoOrder, offset, Math.min(offset + PAGE_SIZE, state.listTotal))) continue
       requested.add(page)
       const asked = version
-      void call('listPhotos', { offset, limit: PAGE_SIZE }).then(
-        ({ rows }) => get().setRange(asked, offset, rows),
+      void call('listPhotos', { offset, limit: PAGE_SIZE, query: state.query }).then(
+        ({ rows, total }) => get().setRange(asked, offset, rows, total),
         () => requested.delete(page)
       )
     }

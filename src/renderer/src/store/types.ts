@@ -5,13 +5,18 @@
 export type {
   AppState,
   CatalogSummary,
+  Estimate,
   EventPayload,
   ExportProgress,
+  NamedPreset,
+  PhotoQuery,
+  PhotoState,
   KeyStatus,
   PhotoRow,
   Preset,
   QueueState,
-  Settings
+  Settings,
+  WatchedFolder
 } from '@shared/ipc/contract'
 export type { Job } from '@shared/jobs'
 export type { Balance } from '@shared/account'

@@ -5,11 +5,16 @@ export interface UiSlice {
   /** Photos that could not be added last time, with their reasons. */
   notAdded: { path: string; reason: string }[]
   setNotAdded(skipped: { path: string; reason: string }[]): void
+  /** A run waiting for the user's confirmation: these photos (all when none are named). */
+  pendingRun: { photoIds?: number[]; title: string } | null
+  askToRun(run: { photoIds?: number[]; title: string } | null): void
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({
   notAdded: [],
-  setNotAdded: (notAdded) => set({ notAdded })
+  setNotAdded: (notAdded) => set({ notAdded }),
+  pendingRun: null,
+  askToRun: (pendingRun) => set({ pendingRun })
 })
 
 export const uiSelectors = {

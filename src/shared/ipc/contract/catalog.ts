@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { PhotoState } from '../photo-state'
 import { none, paramValues, rowId, type Domain } from './common'
 
 export const presetSchema = z.object({ operationId: z.string().min(1), values: paramValues })
@@ -47,6 +48,20 @@ export const catalogSummarySchema = z.object({
   version: z.number()
 })
 
+/** How the gallery is ordered and narrowed; main turns it into SQL, so ranges stay the unit. */
+export const PHOTO_STATES = ['not-run', 'queued', 'sending', 'done', 'failed', 'skipped'] as const satisfies readonly PhotoState[]
+export const photoQuerySchema = z.object({
+  sort: z.enum(['name', 'date', 'folder', 'state']).optional(),
+  descending: z.boolean().optional(),
+  state: z.enum(PHOTO_STATES).optional(),
+  /** One added folder (its root) and, optionally, a folder inside it. */
+  root: z.string().optional(),
+  folder: z.string().optional(),
+  overridden: z.boolean().optional(),
+  flag: z.enum(['pick', 'reject', 'none']).optional(),
+  text: z.string().max(200).optional()
+})
+
 export const skippedSchema = z.object({ path: z.string(), reason: z.string() })
 const addResult = z.object({ added: z.number(), skipped: z.array(skippedSchema) })
 
@@ -54,21 +69,44 @@ export const catalog = {
   requests: {
     addPaths: { input: z.object({ paths: z.array(z.string().min(1)).min(1).max(1000) }), output: addResult },
     pickAndAdd: { input: none, output: addResult },
-    listPhotos: { input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), output: z.object({ rows: z.array(photoRowSchema), total: z.number() }) },
+    listPhotos: {
+      input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), query: photoQuerySchema.optional() }),
+      output: z.object({ rows: z.array(photoRowSchema), total: z.number() })
+    },
+    /** Every id the query lists, in its order: select all, invert and shift-ranges over rows not fetched yet. */
+    photoIds: { input: z.object({ query: photoQuerySchema.optional() }), output: z.array(rowId) },
+    /**
+     * Only what the preload read from a drop (webUtils.getPathForFile): the window itself cannot name
+     * a path here, it hands the preload the dropped File objects.
+     */
+    addDropped: { input: z.object({ paths: z.array(z.string().min(1)).min(1).max(1000) }), output: addResult },
     removePhotos: { input: z.object({ ids: z.array(rowId).min(1) }), output: none },
     setPreset: { input: presetSchema, output: none },
-    setOverrides: { input: z.object({ photoId: rowId, values: paramValues }), output: none }
+    setOverrides: { input: z.object({ photoId: rowId, values: paramValues }), output: none },
+    /**
+     * What a selection overrides, per parameter: how many of the photos do, and up to two distinct
+     * values (two means "mixed"), however many photos are selected or fetched.
+     */
+    overridesOf: {
+      input: z.object({ photoIds: z.array(rowId).min(1) }),
+      output: z.record(z.string(), z.object({ count: z.number(), values: z.array(z.unknown()) }))
+    },
+    /** One edit for many photos: `set` parameters take a value, `reset` ones go back to the preset. */
+    editOverrides: { input: z.object({ photoIds: z.array(rowId).min(1), set: paramValues.default({}), reset: z.array(z.string()).default([]) }), output: none }
   },
   events: {
     /** Rows that changed or went away, by id; coalesced to at most about ten a second. */
     photos: z.object({ changed: z.array(photoRowSchema), removed: z.array(rowId) }),
     catalog: catalogSummarySchema,
-    preset: presetSchema
+    preset: presetSchema,
+    /** A native menu item the window carries out on its selection (it alone knows what is selected). */
+    command: z.enum(['select-all', 'remove-selected', 'run-selected', 'preview'])
   }
 } satisfies Domain
 
 export const catalogStateSchema = z.object({ summary: catalogSummarySchema, firstRows: z.array(photoRowSchema), preset: presetSchema })
 
+export type PhotoQuery = z.input<typeof photoQuerySchema>
 export type PhotoRow = z.output<typeof photoRowSchema>
 export type CatalogSummary = z.output<typeof catalogSummarySchema>
 export type Preset = z.output<typeof presetSchema>

@@ -5,16 +5,20 @@ import { errorSchema, none } from './common'
 import { exportDomain, exportStateSchema } from './export'
 import { jobs, jobsStateSchema } from './jobs'
 import { keys, keysStateSchema } from './keys'
+import { presets, presetsStateSchema } from './presets'
 import { review } from './review'
 import { settings, settingsStateSchema } from './settings'
+import { watch, watchStateSchema } from './watch'
 
 /** Everything the window needs to draw its first screen; the rest streams as events or is fetched by range. */
-export const appStateSchema = catalogStateSchema.extend({ ...jobsStateSchema.shape, export: exportStateSchema, ...keysStateSchema.shape, ...settingsStateSchema.shape })
+export const appStateSchema = catalogStateSchema.extend({ ...presetsStateSchema.shape, ...watchStateSchema.shape, ...jobsStateSchema.shape, export: exportStateSchema, ...keysStateSchema.shape, ...settingsStateSchema.shape })
 
 /** Every request: what the renderer may send (validated in main) and what it gets back, composed from the domains. */
 export const requestSchemas = {
   getState: { input: none, output: appStateSchema },
   ...catalog.requests,
+  ...presets.requests,
+  ...watch.requests,
   ...jobs.requests,
   ...review.requests,
   ...exportDomain.requests,
@@ -23,7 +27,7 @@ export const requestSchemas = {
 } satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>
 
 /** Every event main streams to the renderer. */
-export const eventSchemas = { ...catalog.events, ...jobs.events, ...review.events, ...exportDomain.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
+export const eventSchemas = { ...catalog.events, ...presets.events, ...watch.events, ...jobs.events, ...review.events, ...exportDomain.events, ...keys.events, ...settings.events } satisfies Record<EventName, z.ZodType>
 
 export type RequestInput<K extends RequestName> = z.input<(typeof requestSchemas)[K]['input']>
 export type ParsedInput<K extends RequestName> = z.output<(typeof requestSchemas)[K]['input']>
@@ -49,9 +53,12 @@ export type AppState = RequestOutput<'getState'>
 export { errorSchema }
 export { presetSchema } from './catalog'
 export { settingsSchema } from './settings'
-export type { CatalogSummary, PhotoRow, Preset, Review } from './catalog'
-export type { QueueState } from './jobs'
+export type { CatalogSummary, PhotoQuery, PhotoRow, Preset, Review } from './catalog'
+export type { NamedPreset } from './presets'
+export type { WatchedFolder } from './watch'
+export type { Estimate, QueueState } from './jobs'
 export type { ExportProgress } from './export'
 export type { KeyStatus } from './keys'
 export type { Settings } from './settings'
 export type { Variant } from './review'
+export type { PhotoState } from '../photo-state'

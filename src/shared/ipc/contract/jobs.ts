@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { JOB_STATES, type Job } from '../../jobs'
-import { none, rowId, type Domain } from './common'
+import { none, provider, rowId, type Domain } from './common'
 
 export const jobStateSchema = z.enum(JOB_STATES)
 
@@ -24,12 +24,28 @@ export const queueStateSchema = z.object({
   reason: z.string().optional(),
   total: z.number(),
   finished: z.number(),
-  counts: z.record(z.string(), z.number())
+  counts: z.record(z.string(), z.number()),
+  /** When this run started (ms since 1970): the window works out the pace and ETA from it. */
+  startedAt: z.number().optional(),
+  /** Each provider's state in this run: running, paused (credits, budget, user) or stopped (key refused). */
+  providers: z.record(z.string(), z.object({ status: z.enum(['running', 'paused', 'stopped']), message: z.string().optional() })).default({}),
+  /** Photos held back because running them would go over the budget cap. */
+  held: z.number().default(0)
+})
+
+/** What running some photos would cost, per provider, against the balance main last read. */
+export const estimateSchema = z.object({
+  photos: z.number(),
+  providers: z.array(
+    z.object({ provider, unit: z.enum(['credits', 'images']), amount: z.number(), photos: z.number(), available: z.number().optional() })
+  )
 })
 
 export const jobs = {
   requests: {
-    startBatch: { input: z.object({ photoIds: z.array(rowId).optional() }), output: z.object({ jobs: z.number() }) },
+    startBatch: { input: z.object({ photoIds: z.array(rowId).optional() }), output: z.object({ jobs: z.number(), held: z.number() }) },
+    /** The cost before spending: for these photos, or the whole catalog. */
+    estimateCost: { input: z.object({ photoIds: z.array(rowId).optional() }), output: estimateSchema },
     pauseBatch: { input: none, output: none },
     resumeBatch: { input: none, output: none },
     cancelBatch: { input: none, output: none }
@@ -46,3 +62,4 @@ export const jobs = {
 export const jobsStateSchema = z.object({ jobs: z.array(jobSchema), queue: queueStateSchema })
 
 export type QueueState = z.output<typeof queueStateSchema>
+export type Estimate = z.output<typeof estimateSchema>

@@ -17,6 +17,8 @@ export const settingsSchema = z.object({
   /** "Fit oversize photos to the provider's limits": off, such photos are skipped with the reason. */
   fitOversize: z.boolean().default(true),
   defaultPreset: presetSchema,
+  /** The most a run may spend (credits or images, whatever the provider counts); null for no cap. */
+  budgetCap: z.number().min(0).nullable().default(null),
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })
 

@@ -1,16 +1,12 @@
 import { useState } from 'react'
-import { call } from '../api'
-import { useStore } from '../store'
-import { photoSelectors } from '../store/photos-slice'
-import { settingsSelectors } from '../store/settings-slice'
-import { uiSelectors } from '../store/ui-slice'
-import { FolderTree } from './FolderTree'
-import { PhotoList } from './PhotoList'
-import { useAction } from './use-action'
+import { call } from '../../api'
+import { useStore } from '../../store'
+import { settingsSelectors } from '../../store/settings-slice'
+import { uiSelectors } from '../../store/ui-slice'
+import { useAction } from '../use-action'
 
-export function PhotosPanel(): React.JSX.Element {
-  const total = useStore(photoSelectors.total)
-  const pending = useStore(photoSelectors.pending)
+/** Where photos come from: the picker (typed paths in the browser harness) and drops; what was not added, and why. */
+export function SourcesPanel(): React.JSX.Element {
   const typedPaths = useStore(settingsSelectors.typedPaths)
   const notAdded = useStore(uiSelectors.notAdded)
   const setNotAdded = useStore((s) => s.setNotAdded)
@@ -18,30 +14,22 @@ export function PhotosPanel(): React.JSX.Element {
   const { error, busy, run } = useAction()
   const add = (request: () => ReturnType<typeof call<'pickAndAdd'>>): Promise<void> =>
     run(async () => {
-      const result = await request()
-      setNotAdded(result.skipped)
+      setNotAdded((await request()).skipped)
       setPath('')
     })
 
   return (
-    <section className="panel photos" aria-label="Photos">
-      <h2>Photos ({total})</h2>
-      {pending > 0 && (
-        <p className="progress-note" role="status">
-          Reading {pending} photo{pending > 1 ? 's' : ''}…
-        </p>
-      )}
+    <section className="side-section" aria-label="Sources">
+      <h2>Sources</h2>
       {typedPaths ? (
         <form
+          className="row-form"
           onSubmit={(e) => {
             e.preventDefault()
             void add(() => call('addPaths', { paths: [path.trim()] }))
           }}
         >
-          <label>
-            Photo or folder path
-            <input value={path} onChange={(e) => setPath(e.target.value)} />
-          </label>
+          <input aria-label="Photo or folder path" placeholder="Photo or folder path" value={path} onChange={(e) => setPath(e.target.value)} />
           <button type="submit" disabled={busy || !path.trim()}>
             Add
           </button>
@@ -51,9 +39,10 @@ export function PhotosPanel(): React.JSX.Element {
           Add photos…
         </button>
       )}
+      <p className="muted small">Or drop photos and folders anywhere on the window.</p>
       {error && <p role="alert">{error}</p>}
       {notAdded.length > 0 && (
-        <details>
+        <details className="not-added">
           <summary>{notAdded.length} not added</summary>
           <ul>
             {notAdded.map((s) => (
@@ -64,8 +53,6 @@ export function PhotosPanel(): React.JSX.Element {
           </ul>
         </details>
       )}
-      <FolderTree />
-      <PhotoList />
     </section>
   )
 }

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs'
+import { allOperations, type ProviderOperation } from '../engine'
+import { parsePresetFile } from '../main/presets/preset-file'
+import type { ParamValues } from '../shared/operations'
+
+/** `--preset FILE`: the preset file the app exports, read into an operation and its values. */
+export function readPresetFile(path: string): { operation: ProviderOperation; values: ParamValues } {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    throw new Error(`--preset ${path}: no such file`)
+  }
+  const file = parsePresetFile(text)
+  const operation = allOperations().find((o) => o.id === file.operationId)
+  if (!operation) throw new Error(`--preset ${path}: this Proofsheet has no "${file.operationId}" operation`)
+  return { operation, values: file.values }
+}

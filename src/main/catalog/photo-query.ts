@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3'
+import type { Db } from './database'
+import type { PhotoRow } from './photos'
+
+export type PhotoSort = 'name' | 'date' | 'folder' | 'state'
+export type PhotoStateFilter = 'not-run' | 'queued' | 'sending' | 'done' | 'failed' | 'skipped'
+
+/** The gallery's order and filter, as the catalog answers it. */
+export interface PhotoQuery {
+  sort?: PhotoSort
+  descending?: boolean
+  state?: PhotoStateFilter
+  root?: string
+  folder?: string
+  overridden?: boolean
+  flag?: 'pick' | 'reject' | 'none'
+  text?: string
+  /**
+   * This session's job state per photo id: the runner holds it, not the catalog. Photos not in it are
+   * "done" when they have a result, else "not run".
+   */
+  jobStates?: ReadonlyMap<number, PhotoStateFilter>
+}
+
+/** How each ordering reads in SQL; the id last keeps equal rows in a stable order between ranges. */
+const ORDER: Record<PhotoSort, string> = {
+  name: 'p.name COLLATE NOCASE',
+  date: 'p.mtime_ms',
+  folder: 'p.root, p.folder, p.name',
+  state: `CASE state WHEN 'failed' THEN 0 WHEN 'sending' THEN 1 WHEN 'queued' THEN 2 WHEN 'not-run' THEN 3 WHEN 'skipped' THEN 4 ELSE 5 END`
+}
+
+const STATE = `coalesce(j.value, CASE WHEN EXISTS (SELECT 1 FROM results r WHERE r.photo_id = p.id) THEN 'done' ELSE 'not-run' END)`
+
+function build(q: PhotoQuery): { sql: string; params: Record<string, string> } {
+  const where: string[] = []
+  const params: Record<string, string> = { jobs: JSON.stringify(Object.fromEntries(q.jobStates ?? [])) }
+  if (q.state) {
+    where.push('state = :state')
+    params['state'] = q.state
+  }
+  if (q.root !== undefined) {
+    where.push('p.root = :root')
+    params['root'] = q.root
+  }
+  if (q.folder !== undefined) {
+    // A folder and everything inside it.
+    where.push(`(p.folder = :folder OR p.folder LIKE :folderPrefix ESCAPE '\\')`)
+    params['folder'] = q.folder
+    params['folderPrefix'] = `${likeEscape(q.folder)}/%`
+  }
+  if (q.overridden !== undefined) where.push(q.overridden ? `p.overrides <> '{}'` : `p.overrides = '{}'`)
+  if (q.flag) where.push(q.flag === 'none' ? 'v.flag IS NULL' : `v.flag = '${q.flag === 'pick' ? 'pick' : 'reject'}'`)
+  if (q.text?.trim()) {
+    where.push(`(p.name LIKE :text ESCAPE '\\' OR p.folder LIKE :text ESCAPE '\\')`)
+    params['text'] = `%${likeEscape(q.text.trim())}%`
+  }
+  const direction = q.descending ? 'DESC' : 'ASC'
+  const order = ORDER[q.sort ?? 'folder']
+    .split(', ')
+    .map((term) => `${term} ${direction}`)
+    .join(', ')
+  const sql = `SELECT p.*, ${STATE} AS state FROM photos p
+    LEFT JOIN json_each(:jobs) j ON j.key = CAST(p.id AS TEXT)
+    LEFT JOIN review v ON v.photo_id = p.id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${order}, p.id ${direction}`
+  return { sql, params }
+}
+
+const likeEscape = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/** The photos a query lists: one range of them, every id in order, or how many there are. */
+export class PhotoQueries {
+  /** Prepared once per shape of query: a gallery asks the same few shapes over and over. */
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly toPhoto: (row: never) => PhotoRow
+  ) {}
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      if (this.statements.size > 64) this.statements.clear()
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  list(q: PhotoQuery, range: { offset: number; limit: number }): PhotoRow[] {
+    const { sql, params } = build(q)
+    return this.prepare(`${sql} LIMIT :limit OFFSET :offset`)
+      .all({ ...params, limit: range.limit, offset: range.offset })
+      .map((row) => this.toPhoto(row as never))
+  }
+
+  ids(q: PhotoQuery): number[] {
+    const { sql, params } = build(q)
+    return this.prepare(`SELECT id FROM (${sql})`).pluck().all(params) as number[]
+  }
+
+  count(q: PhotoQuery): number {
+    const { sql, params } = build(q)
+    return this.prepare(`SELECT count(*) FROM (${sql})`).pluck().get(params) as number
+  }
+}

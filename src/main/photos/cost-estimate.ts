@@ -1,0 +1,48 @@
+import type { Balance } from '../../shared/account'
+import type { Estimate } from '../../shared/ipc/contract'
+import type { Catalog } from '../catalog/catalog'
+import { operationFor } from './effective-params'
+import type { PhotoLibrary } from './photo-library'
+
+/**
+ * What running these photos would cost, per provider: the preset's price for every photo without
+ * overrides, each overridden photo priced with its own values. Photos already paid for with the same
+ * parameters cost nothing again, but that is only known once a photo is checked, so this is the most
+ * a run can spend.
+ */
+export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], balances: readonly Balance[]): Estimate {
+  const preset = photos.preset()
+  const operation = operationFor(preset.operationId)
+  const totals = new Map<string, { unit: 'credits' | 'images'; amount: number; photos: number }>()
+  const presetCost = operation.cost(preset.values)
+  for (const id of ids) {
+    const overrides = catalog.overrides(id)
+    if (overrides === undefined) continue
+    const cost = Object.keys(overrides).length ? operation.cost({ ...preset.values, ...overrides }) : presetCost
+    const total = totals.get(operation.provider) ?? { unit: cost.unit, amount: 0, photos: 0 }
+    total.amount += cost.amount
+    total.photos += 1
+    totals.set(operation.provider, total)
+  }
+  return {
+    photos: [...totals.values()].reduce((n, t) => n + t.photos, 0),
+    providers: [...totals].map(([provider, t]) => {
+      const balance = balances.find((b) => b.provider === provider && b.unit === t.unit && b.source === 'provider')
+      return { provider, ...t, ...(balance?.source === 'provider' ? { available: balance.available } : {}) }
+    })
+  }
+}
+
+/** How many of these photos, in order, fit under a cap: the rest wait rather than go over it. */
+export function withinCap(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], cap: number | null): number {
+  if (cap === null) return ids.length
+  const preset = photos.preset()
+  const operation = operationFor(preset.operationId)
+  let spent = 0
+  for (let i = 0; i < ids.length; i++) {
+    const overrides = catalog.overrides(ids[i] as number) ?? {}
+    spent += operation.cost({ ...preset.values, ...overrides }).amount
+    if (spent > cap) return i
+  }
+  return ids.length
+}

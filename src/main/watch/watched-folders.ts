@@ -1,0 +1,105 @@
+import { resolve } from 'node:path'
+import type { EmitEvent, WatchedFolder } from '../../shared/ipc/contract'
+import { AppError } from '../app/app-error'
+import type { Catalog } from '../catalog/catalog'
+import type { BatchRunner } from '../jobs/batch-runner'
+import type { PhotoLibrary } from '../photos/photo-library'
+import { FolderWatcher, type WatchOptions } from './folder-watcher'
+
+/** How long to wait before trying again to run new photos while another batch runs. */
+const RETRY_MS = 2_000
+
+/**
+ * Hot folders: each watched folder's new photos are added to the catalog as they arrive and, where
+ * the user chose it, run with the batch preset (or a named preset's values as their overrides),
+ * within the budget cap the runner applies to every run.
+ */
+export class WatchedFolders {
+  private readonly watchers = new Map<number, FolderWatcher>()
+  private waiting: number[] = []
+  private retry: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly photos: PhotoLibrary,
+    private readonly runner: BatchRunner,
+    private readonly emit: EmitEvent,
+    private readonly options: WatchOptions = {}
+  ) {}
+
+  /** Watches every folder the catalog remembers. */
+  async start(): Promise<void> {
+    await Promise.all(this.catalog.watchedFolders().map((row) => this.open(this.toFolder(row))))
+  }
+
+  list(): WatchedFolder[] {
+    return this.catalog.watchedFolders().map((row) => this.toFolder(row))
+  }
+
+  /** What is already in the folder is added now; only what arrives later runs automatically. */
+  async add(path: string, autoRun: boolean, presetId: number | null): Promise<WatchedFolder> {
+    if (presetId !== null && !this.catalog.presets().some((p) => p.id === presetId)) throw new AppError('not-found', 'That preset is no longer in the catalog.')
+    const { skipped } = await this.photos.add([resolve(path)])
+    if (skipped.some((s) => s.path === resolve(path))) throw new AppError('invalid-input', `${path} cannot be watched: ${skipped[0]?.reason ?? 'not a folder'}.`)
+    const folder = this.toFolder(this.catalog.addWatchedFolder({ path: resolve(path), autoRun, presetId }))
+    await this.watchers.get(folder.id)?.close()
+    await this.open(folder)
+    this.emit('watched', this.list())
+    return folder
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.watchers.get(id)?.close()
+    this.watchers.delete(id)
+    this.catalog.removeWatchedFolder(id)
+    this.emit('watched', this.list())
+  }
+
+  async close(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry)
+    await Promise.all([...this.watchers.values()].map((w) => w.close()))
+    this.watchers.clear()
+  }
+
+  private async open(folder: WatchedFolder): Promise<void> {
+    const watcher = new FolderWatcher(folder.path, (paths) => void this.arrived(folder.id, paths).catch((error: Error) => this.emit('notice', { level: 'error', message: error.message })), this.options)
+    this.watchers.set(folder.id, watcher)
+    await watcher.ready()
+  }
+
+  private async arrived(folderId: number, paths: string[]): Promise<void> {
+    const folder = this.list().find((f) => f.id === folderId)
+    if (!folder) return
+    await this.photos.add(paths, folder.path)
+    if (!folder.autoRun) return
+    const ids = [...this.catalog.photoIdsByPath(paths).values()]
+    const preset = folder.presetId === null ? undefined : this.catalog.presets().find((p) => p.id === folder.presetId)
+    if (preset) {
+      if (preset.operationId !== this.photos.preset().operationId) {
+        return this.emit('notice', { level: 'warning', message: `New photos in ${folder.path} were added but not run: the preset "${preset.name}" is for another operation than the batch's.` })
+      }
+      this.photos.editOverrides(ids, preset.values, [])
+    }
+    this.waiting.push(...ids)
+    this.runWaiting()
+  }
+
+  /** One run at a time: photos that arrive during a run wait for it to end. */
+  private runWaiting(): void {
+    if (!this.waiting.length || this.retry) return
+    if (this.runner.queueState().state !== 'idle') {
+      this.retry = setTimeout(() => {
+        this.retry = null
+        this.runWaiting()
+      }, RETRY_MS)
+      return
+    }
+    const ids = this.waiting
+    this.waiting = []
+    void this.runner.start(ids).catch((error: Error) => this.emit('notice', { level: 'error', message: `New photos were added but not run: ${error.message}` }))
+  }
+
+  private toFolder(row: { id: number; path: string; autoRun: boolean; presetId: number | null }): WatchedFolder {
+    return { id: row.id, path: row.path, autoRun: row.autoRun, presetId: row.presetId }
+  }
+}

@@ -1,0 +1,84 @@
+import { PHOTO_STATE_LABELS } from './photo-state-labels'
+import { useStore } from '../../store'
+import { photoSelectors } from '../../store/photos-slice'
+import { selectionSelectors } from '../../store/selection-slice'
+import type { PhotoQuery, PhotoState } from '../../store/types'
+import { removeSelected } from '../commands'
+import { invertSelection, selectAll } from './gallery-ids'
+
+const narrowed = (q: PhotoQuery): boolean => Object.entries(q).some(([name, value]) => name !== 'sort' && name !== 'descending' && value !== undefined)
+
+/** Sort, filter and thumbnail size above the grid; every change is a new query main answers. */
+export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileSize(size: number): void }): React.JSX.Element {
+  const query = useStore(photoSelectors.query)
+  const total = useStore(photoSelectors.total)
+  const listed = useStore(photoSelectors.listTotal)
+  const selected = useStore(selectionSelectors.count)
+  const setQuery = useStore((s) => s.setQuery)
+  const clear = useStore((s) => s.clearSelection)
+  const change = (patch: Partial<PhotoQuery>): void => setQuery(Object.fromEntries(Object.entries({ ...query, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as PhotoQuery)
+  return (
+    <div className="gallery-bar" role="toolbar" aria-label="Gallery">
+      <h2>
+        Photos ({total})
+      </h2>
+      {narrowed(query) && (
+        <span className="muted" data-testid="listed">
+          {listed} shown
+        </span>
+      )}
+      <input type="search" aria-label="Filter by name" placeholder="Filter by name" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
+      <select aria-label="State" value={query.state ?? ''} onChange={(e) => change({ state: (e.target.value || undefined) as PhotoState | undefined })}>
+        <option value="">Any state</option>
+        {Object.entries(PHOTO_STATE_LABELS).map(([state, label]) => (
+          <option key={state} value={state}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Flag" value={query.flag ?? ''} onChange={(e) => change({ flag: (e.target.value || undefined) as PhotoQuery['flag'] })}>
+        <option value="">Any flag</option>
+        <option value="pick">Picked</option>
+        <option value="reject">Rejected</option>
+        <option value="none">Unflagged</option>
+      </select>
+      <label className="inline">
+        <input type="checkbox" checked={query.overridden === true} onChange={(e) => change({ overridden: e.target.checked || undefined })} />
+        Has overrides
+      </label>
+      <select aria-label="Sort by" value={query.sort ?? 'folder'} onChange={(e) => change({ sort: e.target.value as PhotoQuery['sort'] })}>
+        <option value="folder">Folder</option>
+        <option value="name">Name</option>
+        <option value="date">Date</option>
+        <option value="state">State</option>
+      </select>
+      <button type="button" className="icon" aria-label={query.descending ? 'Descending' : 'Ascending'} title="Reverse the order" onClick={() => change({ descending: !query.descending || undefined })}>
+        {query.descending ? '↓' : '↑'}
+      </button>
+      <span className="spacer" />
+      <span className="selection-tools">
+        {selected > 0 && <span className="muted">{selected} selected</span>}
+        <button type="button" onClick={() => void selectAll()}>
+          Select all
+        </button>
+        <button type="button" onClick={() => void invertSelection()}>
+          Invert
+        </button>
+        {selected > 0 && (
+          <>
+            <button type="button" onClick={clear}>
+              Deselect
+            </button>
+            <button type="button" title="The files stay on disk" onClick={() => void removeSelected()}>
+              Remove from catalog
+            </button>
+          </>
+        )}
+      </span>
+      <label className="inline size">
+        <span className="visually-hidden">Thumbnail size</span>
+        <input type="range" aria-label="Thumbnail size" min={96} max={320} step={8} value={tileSize} onChange={(e) => onTileSize(Number(e.target.value))} />
+      </label>
+    </div>
+  )
+}

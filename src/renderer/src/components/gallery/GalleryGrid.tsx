@@ -1,0 +1,80 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { loadRange, useStore } from '../../store'
+import { photoSelectors } from '../../store/photos-slice'
+import { removeSelected, runSelected } from '../commands'
+import { galleryIds, selectAll } from './gallery-ids'
+import { GalleryTile } from './GalleryTile'
+
+const GAP = 10
+const CAPTION = 34
+
+/**
+ * The photos as rows of tiles, however many there are: only the rows in view exist in the page, and
+ * their data is fetched by range as they come into view.
+ */
+export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id: number): void }): React.JSX.Element {
+  const total = useStore(photoSelectors.listTotal)
+  const version = useStore((s) => s.listVersion)
+  // The photo the arrow keys move from: announced as the active option, ringed while the grid has focus.
+  const anchor = useStore((s) => s.anchor)
+  const scroller = useRef<HTMLDivElement>(null)
+  const [width, setWidth] = useState(800)
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => entry && setWidth(entry.contentRect.width))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+  const columns = Math.max(1, Math.floor((width - GAP) / (tileSize + GAP)))
+  // Tiles grow to fill the row, so the grid has no ragged right edge at any pane width.
+  const size = Math.floor((width - GAP * (columns + 1)) / columns)
+  const rowHeight = size + CAPTION + GAP
+  const rows = Math.ceil(total / columns)
+  const grid = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 3 })
+  useEffect(() => grid.measure(), [grid, rowHeight])
+  const items = grid.getVirtualItems()
+  const first = (items[0]?.index ?? 0) * columns
+  const last = ((items[items.length - 1]?.index ?? 0) + 1) * columns - 1
+
+  useEffect(() => loadRange(first, last), [first, last, total, version])
+
+  /** Arrow keys move the selection one photo; Shift extends it. */
+  const onKeyDown = async (e: React.KeyboardEvent): Promise<void> => {
+    if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault()
+      return selectAll()
+    }
+    if (e.key === 'Delete' || ((e.metaKey || e.ctrlKey) && e.key === 'Backspace')) {
+      e.preventDefault()
+      return removeSelected()
+    }
+    if ((e.metaKey || e.ctrlKey) && e.key === 'Enter') return runSelected()
+    const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[e.key]
+    if (step === undefined) return
+    e.preventDefault()
+    const { anchor, select, selected } = useStore.getState()
+    const ids = await galleryIds()
+    const from = anchor === null ? -1 : ids.indexOf(anchor)
+    const to = Math.min(ids.length - 1, Math.max(0, from + step))
+    const id = ids[to]
+    if (id === undefined) return
+    select(e.shiftKey ? [...selected, id] : [id], id)
+    grid.scrollToIndex(Math.floor(to / columns))
+  }
+
+  return (
+    <div ref={scroller} className="gallery-grid" role="listbox" aria-label="Photos" aria-multiselectable="true" aria-activedescendant={anchor === null ? undefined : `photo-${anchor}`} tabIndex={0} onKeyDown={(e) => void onKeyDown(e)}>
+      <div style={{ height: grid.getTotalSize(), position: 'relative' }}>
+        {items.map((row) => (
+          <div key={row.key} className="tile-row" style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gap: GAP, paddingInline: GAP }}>
+            {Array.from({ length: Math.min(columns, total - row.index * columns) }, (_, i) => (
+              <GalleryTile key={row.index * columns + i} index={row.index * columns + i} size={size} onOpen={onOpen} />
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  )
+}

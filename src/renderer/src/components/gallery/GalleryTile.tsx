@@ -1,0 +1,63 @@
+import { photoState } from '@shared/ipc/photo-state'
+import { useStore } from '../../store'
+import { jobSelectors } from '../../store/jobs-slice'
+import { photoSelectors } from '../../store/photos-slice'
+import { selectionSelectors } from '../../store/selection-slice'
+import { clickPhoto } from './gallery-ids'
+import { StoreBadge } from '../../review/StoreBadge'
+import { PHOTO_STATE_LABELS } from './photo-state-labels'
+
+/** One photo of the grid, subscribed to that photo alone, so one job's progress redraws one tile. */
+export function GalleryTile({ index, size, onOpen }: { index: number; size: number; onOpen(id: number): void }): React.JSX.Element {
+  const id = useStore(photoSelectors.idAt(index))
+  const photo = useStore(photoSelectors.byId(id))
+  const job = useStore((s) => (id === undefined ? undefined : jobSelectors.forPhoto(id)(s)))
+  const selected = useStore(selectionSelectors.isSelected(id))
+  const active = useStore((s) => id !== undefined && s.anchor === id)
+  if (!photo) return <div className="tile loading" style={{ width: size }} aria-busy="true" />
+  const state = photoState(job?.state, photo.results)
+  const reason = job?.reason ?? photo.reason
+  const overridden = Object.keys(photo.overrides).length > 0
+  const shown = photo.shownResult
+  return (
+    <div
+      role="option"
+      id={`photo-${photo.id}`}
+      aria-selected={selected}
+      aria-label={photo.name}
+      data-photo-id={photo.id}
+      data-state={state}
+      className={active ? 'tile active' : 'tile'}
+      style={{ width: size }}
+      onClick={(e) => void clickPhoto(photo.id, { shift: e.shiftKey, toggle: e.metaKey || e.ctrlKey })}
+      onDoubleClick={() => onOpen(photo.id)}
+    >
+      <div className="tile-image" style={{ height: size }}>
+        {shown ? (
+          <img className="result" alt={`Result of ${photo.name}`} loading="lazy" draggable={false} src={window.proofsheet.imageUrl({ kind: 'result-thumb', resultId: shown.id, index: shown.output })} />
+        ) : (
+          <img alt={photo.name} loading="lazy" draggable={false} src={window.proofsheet.imageUrl({ kind: 'thumb', photoId: photo.id })} />
+        )}
+        <span className={`badge ${state}`} title={reason ?? undefined} data-testid="state-badge">
+          {PHOTO_STATE_LABELS[state]}
+        </span>
+        {overridden && (
+          <span className="override-marker" title="Has its own parameters" aria-label="Has its own parameters">
+            ●
+          </span>
+        )}
+      </div>
+      <div className="tile-caption">
+        <span className="tile-name" title={photo.path}>
+          {photo.name}
+        </span>
+        <span className="tile-marks">
+          {photo.review.flag && <span className={`flag ${photo.review.flag}`} aria-label={photo.review.flag === 'pick' ? 'Picked' : 'Rejected'}>⚑</span>}
+          {photo.review.rating > 0 && <span className="rating" aria-label={`${photo.review.rating} stars`}>{'★'.repeat(photo.review.rating)}</span>}
+          <StoreBadge check={photo.storeCheck} />
+          {photo.results > 0 && <span className="result-count" title={`${photo.results} result${photo.results > 1 ? 's' : ''}`}>{photo.results}</span>}
+        </span>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,78 @@
+import { call } from '../../api'
+import { useStore } from '../../store'
+import { accountSelectors } from '../../store/account-slice'
+import { jobSelectors } from '../../store/jobs-slice'
+import { selectionSelectors } from '../../store/selection-slice'
+import { runSelected } from '../commands'
+import { useAction } from '../use-action'
+import { failedIds } from './failed-photos'
+import { RunConfirm } from './RunConfirm'
+import { useState } from 'react'
+import { ExportDialog } from '../../review/ExportDialog'
+import { StoreCheckButton } from '../../review/StoreCheckButton'
+
+/** Run controls and balances, always in reach at the top of the window. */
+export function Toolbar(): React.JSX.Element {
+  const queue = useStore(jobSelectors.queue)
+  const selected = useStore(selectionSelectors.selected)
+  const failed = useStore((s) => failedIds(s.jobsByPhoto).length)
+  const balances = useStore(accountSelectors.balances)
+  const providers = useStore(accountSelectors.providers)
+  const confirm = useStore((s) => s.pendingRun)
+  const askToRun = useStore((s) => s.askToRun)
+  const { error, run } = useAction()
+  const [exporting, setExporting] = useState(false)
+  const idle = queue.state === 'idle'
+  const name = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
+
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Run">
+      <span className="app-name">Proofsheet</span>
+      <button type="button" className="primary" disabled={!idle || selected.size === 0} onClick={runSelected}>
+        Run selected
+      </button>
+      <button type="button" disabled={!idle} onClick={() => askToRun({ title: 'Run all photos' })}>
+        Run all
+      </button>
+      {queue.state === 'running' && (
+        <button type="button" onClick={() => void run(() => call('pauseBatch', undefined))}>
+          Pause
+        </button>
+      )}
+      {queue.state === 'paused' && (
+        <button type="button" className="primary" onClick={() => void run(() => call('resumeBatch', undefined))}>
+          Resume
+        </button>
+      )}
+      {!idle && (
+        <button type="button" onClick={() => void run(() => call('cancelBatch', undefined))}>
+          Cancel
+        </button>
+      )}
+      {idle && failed > 0 && (
+        <button type="button" onClick={() => askToRun({ photoIds: failedIds(useStore.getState().jobsByPhoto), title: `Retry ${failed} failed photo${failed === 1 ? '' : 's'}` })}>
+          Retry failed ({failed})
+        </button>
+      )}
+      {error && (
+        <span role="alert" className="toolbar-error">
+          {error}
+        </span>
+      )}
+      <span className="spacer" />
+      <StoreCheckButton />
+      <button type="button" onClick={() => setExporting(true)}>
+        Export…
+      </button>
+      <ul className="balances" aria-label="Credit balance">
+        {Object.entries(balances).map(([key, b]) => (
+          <li key={key} data-testid={`balance-${key}`}>
+            {name(b.provider)}: {b.source === 'provider' ? `${b.available} ${b.unit} left` : `${b.spent} credits spent here`}
+          </li>
+        ))}
+      </ul>
+      {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {confirm && <RunConfirm photoIds={confirm.photoIds} title={confirm.title} onDone={() => askToRun(null)} />}
+    </header>
+  )
+}

@@ -1,0 +1,37 @@
+import { useStore } from '../../store'
+import { photoSelectors } from '../../store/photos-slice'
+
+const leaf = (path: string): string => path.split(/[\\/]/).filter(Boolean).pop() ?? path
+
+/** The added folders and the folders inside them: choosing one filters the gallery to it. */
+export function FoldersPanel(): React.JSX.Element | null {
+  const folders = useStore(photoSelectors.folders)
+  const total = useStore(photoSelectors.total)
+  const query = useStore(photoSelectors.query)
+  const setQuery = useStore((s) => s.setQuery)
+  if (!folders.length) return null
+  const choose = (root?: string, folder?: string): void => {
+    const { root: _root, folder: _folder, ...rest } = query
+    setQuery({ ...rest, ...(root === undefined ? {} : { root }), ...(folder ? { folder } : {}) })
+  }
+  const current = (root?: string, folder?: string): boolean => query.root === root && (query.folder ?? '') === (folder ?? '')
+  return (
+    <section className="side-section" aria-label="Folders">
+      <h2>Folders</h2>
+      <ul className="folder-tree">
+        <li>
+          <button type="button" aria-current={current() || undefined} onClick={() => choose()}>
+            All photos <span className="count">{total}</span>
+          </button>
+        </li>
+        {folders.map((f) => (
+          <li key={`${f.root}\0${f.folder}`} style={{ paddingInlineStart: `${(f.folder ? f.folder.split('/').length : 0) * 0.9}em` }}>
+            <button type="button" title={f.root} aria-current={current(f.root, f.folder) || undefined} onClick={() => choose(f.root, f.folder)}>
+              {f.folder ? leaf(f.folder) : leaf(f.root)} <span className="count">{f.count}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

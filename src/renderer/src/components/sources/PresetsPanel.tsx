@@ -1,0 +1,90 @@
+import { useRef, useState } from 'react'
+import { call } from '../../api'
+import { useStore } from '../../store'
+import { presetSelectors } from '../../store/presets-slice'
+import { useAction } from '../use-action'
+
+/** Saves a preset file where the browser or Electron saves downloads. */
+function download(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName })
+  link.click()
+  URL.revokeObjectURL(url)
+}
+
+/** Named presets: the marketplace ones that ship, the user's own, and preset files in and out. */
+export function PresetsPanel(): React.JSX.Element {
+  const presets = useStore(presetSelectors.presets)
+  const current = useStore((s) => s.preset)
+  const isCurrent = (p: { operationId: string; values: Record<string, unknown> }): boolean =>
+    current?.operationId === p.operationId && JSON.stringify(current.values) === JSON.stringify(p.values)
+  const [name, setName] = useState('')
+  const file = useRef<HTMLInputElement>(null)
+  const { error, busy, run } = useAction()
+  return (
+    <section className="side-section" aria-label="Presets">
+      <h2>Presets</h2>
+      <ul className="preset-list">
+        {presets.map((p) => (
+          <li key={p.id}>
+            <button type="button" className="preset" aria-label={p.name} aria-current={isCurrent(p) || undefined} title={p.description} onClick={() => void run(() => call('applyPreset', { id: p.id }))}>
+              <span className="preset-name">{p.name}</span>
+              {p.description && <span className="preset-rule">{p.description}</span>}
+            </button>
+            <span className="preset-actions">
+              <button
+                type="button"
+                className="link"
+                aria-label={`Export ${p.name}`}
+                onClick={() =>
+                  void run(async () => {
+                    const { fileName, text } = await call('exportPreset', { id: p.id })
+                    download(fileName, text)
+                  })
+                }
+              >
+                Export
+              </button>
+              {!p.builtIn && (
+                <button type="button" className="link" aria-label={`Delete ${p.name}`} onClick={() => void run(() => call('deletePreset', { id: p.id }))}>
+                  Delete
+                </button>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="row-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void run(async () => {
+            await call('savePreset', { name })
+            setName('')
+          })
+        }}
+      >
+        <input aria-label="Preset name" placeholder="Save the batch preset as…" value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="submit" disabled={busy || !name.trim()}>
+          Save
+        </button>
+      </form>
+      <button type="button" onClick={() => file.current?.click()}>
+        Import preset file…
+      </button>
+      <input
+        ref={file}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label="Preset file"
+        onChange={(e) => {
+          const chosen = e.target.files?.[0]
+          e.target.value = ''
+          if (chosen) void run(async () => call('importPreset', { text: await chosen.text() }))
+        }}
+      />
+      {error && <p role="alert">{error}</p>}
+    </section>
+  )
+}

@@ -1,0 +1,48 @@
+import { join } from 'node:path'
+import { afterEach, expect, test } from 'vitest'
+import type { QueueState } from '../../src/shared/ipc/contract'
+import { openTestApp, type TestApp } from '../helpers/main-app'
+import { makePhotos } from '../helpers/photos'
+import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
+
+const sim = useSimulator(NO_LIMITS)
+let app: TestApp | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const segments = (): number => sim.current.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
+
+test('the estimate prices every photo with its own parameters against the balance', async () => {
+  app = await openTestApp(sim.current)
+  await makePhotos(join(app.dir, 'shoot'), 4)
+  await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
+  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  const ids = await app.handlers.photoIds({})
+  await app.handlers.editOverrides({ photoIds: [ids[0]!], set: { size: 'preview' }, reset: [] })
+  const estimate = await app.handlers.estimateCost({})
+  expect(estimate).toEqual({ photos: 4, providers: [{ provider: 'photoroom', unit: 'credits', amount: 3.25, photos: 4, available: 1000 }] })
+  expect((await app.handlers.estimateCost({ photoIds: [ids[1]!] })).providers[0]?.amount).toBe(1)
+})
+
+test('the budget cap pauses the queue before it would go over; raising it and resuming runs the rest', async () => {
+  app = await openTestApp(sim.current)
+  await makePhotos(join(app.dir, 'shoot'), 5)
+  await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
+  await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out'), budgetCap: 3 })
+  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  sim.current.resetStats()
+
+  const paused = app.next('queue', (q: QueueState) => q.state === 'paused')
+  expect(await app.handlers.startBatch({})).toEqual({ jobs: 3, held: 2 })
+  const queue = await paused
+  expect(queue).toMatchObject({ held: 2, counts: { done: 3, waiting: 2 }, reason: expect.stringMatching(/Budget cap of 3 reached: 2 photos wait/) })
+  expect(segments()).toBe(3)
+
+  await app.handlers.updateSettings({ budgetCap: 10 })
+  const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+  await app.handlers.resumeBatch(undefined)
+  expect(await idle).toMatchObject({ total: 5, finished: 5, held: 0, counts: { done: 5 } })
+  expect(segments()).toBe(5)
+})
