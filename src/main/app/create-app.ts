@@ -1,6 +1,6 @@
 import type Conf from 'conf'
 import type { ProviderId, ProviderUrls } from '../../engine'
-import type { EmitEvent, Handlers, Settings } from '../../shared/ipc/contract'
+import type { EmitEvent, EventPayload, Handlers, Settings } from '../../shared/ipc/contract'
 import { openCatalog } from '../catalog/open-catalog'
 import type { Catalog } from '../catalog/catalog'
 import { createHandlers } from '../handlers'
@@ -57,13 +57,14 @@ export interface App {
 /** Wires main's services together with no Electron in sight, so the app and the test transport share it. */
 export async function createApp(o: AppOptions): Promise<App> {
   const { store, problem: settingsProblem } = openSettingsStore(o.openSettingsStore, o.dataDir)
-  if (settingsProblem) o.emit('notice', { level: 'warning', message: settingsProblem })
+  const startNotices: EventPayload<'notice'>[] = settingsProblem ? [{ level: 'warning', message: settingsProblem }] : []
   const settings = new SettingsService(store)
   const reader = new BalanceReader(o.urls, o.stateDir)
   const keys = new ApiKeys(new Keychain(o.keychainService), (provider, key) => reader.read(provider, key))
   const balances = new BalanceTracker(reader, keys, o.emit)
   const { catalog, notices } = await openCatalog(o.dataDir, o.nativeBinding)
-  for (const notice of notices) o.emit('notice', notice)
+  startNotices.push(...notices)
+  for (const notice of startNotices) o.emit('notice', notice)
   const photoEvents: PhotoEvents = new PhotoEvents(o.emit, { rows: (ids) => photos.rows(ids), summary: () => photos.summary() })
   const facts = new FactsReader(catalog, photoEvents)
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)
@@ -72,7 +73,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
   await watched.start()
   const exports = new ExportRunner(catalog, o.emit)
-  const handlers = createHandlers({ catalog, photos, photoEvents, presets, watched, keys, settings, balances, runner, exports, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths })
+  const handlers = createHandlers({ catalog, photos, photoEvents, presets, watched, keys, settings, balances, runner, exports, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths, startNotices })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,

@@ -1,4 +1,4 @@
-import type { EmitEvent } from '../../shared/ipc/contract'
+import type { EmitEvent, EventPayload } from '../../shared/ipc/contract'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import type { BatchRunner } from '../jobs/batch-runner'
@@ -36,4 +36,6 @@ export interface HandlerContext {
    * picker or a drop, so a compromised renderer cannot add (and then read) an arbitrary file.
    */
   typedPaths: boolean
+  /** Notices from start-up, sent before any window could hear them: the first state carries them. */
+  startNotices: EventPayload<'notice'>[]
 }

@@ -46,6 +46,7 @@ async function appState(c: HandlerContext): Promise<AppState> {
     settings: c.settings.get(),
     providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name })),
     operations: allOperations().map(describeOperation),
+    startNotices: c.startNotices,
     typedPaths: c.typedPaths
   }
 }

@@ -240,9 +240,13 @@ export class BatchRunner {
     switch (event.type) {
       case 'job':
         return this.onJob(event.job, entry)
-      case 'checked':
-        this.o.catalog.setPhotoFacts(Number(event.ref), catalogFacts(event.facts))
-        return this.o.photoEvents.changed([Number(event.ref)])
+      case 'checked': {
+        // A photo removed from the catalog while it runs has nowhere to keep what was learnt.
+        const photoId = Number(event.ref)
+        if (!this.o.catalog.photo(photoId)) return
+        this.o.catalog.setPhotoFacts(photoId, catalogFacts(event.facts))
+        return this.o.photoEvents.changed([photoId])
+      }
       case 'balance':
         return this.o.balances.accept(event.balance)
       case 'notice':

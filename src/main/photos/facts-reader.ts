@@ -46,7 +46,8 @@ export class FactsReader {
           this.work.add(async () => {
             if (this.stopped) return
             const inspection = await inspectFile(photo.path)
-            if (this.stopped) return
+            // Removed from the catalog while its file was being read: nothing to record.
+            if (this.stopped || !this.catalog.photo(photo.id)) return
             this.catalog.setPhotoFacts(photo.id, inspection.ok ? catalogFacts(inspection) : { unreadable: inspection.reason })
             this.events.changed([photo.id])
           })

@@ -38,11 +38,13 @@ export class PhotoLibrary {
     const { found, skipped } = await findPhotos(paths, within)
     let added = 0
     for (let i = 0; i < found.length; i += CHUNK) {
-      added += this.catalog.addPhotosCount(found.slice(i, i + CHUNK))
+      const chunk = this.catalog.addPhotosCount(found.slice(i, i + CHUNK))
+      // Each chunk changes the list: a range fetched between two chunks must read as stale.
+      if (chunk) this.version++
+      added += chunk
       if (i + CHUNK < found.length) await yieldToEvents()
     }
     if (added) {
-      this.version++
       this.events.summaryChanged()
       this.facts.wake()
     }

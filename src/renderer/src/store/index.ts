@@ -33,19 +33,25 @@ export const loadRange = createRangeLoader(useStore.getState)
 export async function connect(onCommand: (command: EventPayload<'command'>) => void): Promise<() => void> {
   const s = useStore.getState()
   const { on } = window.proofsheet
+  // Events that arrive while the first state is on its way are newer than it: they are applied after it.
+  let early: (() => void)[] | null = []
+  const later =
+    <T>(apply: (payload: T) => void) =>
+    (payload: T): void =>
+      early ? void early.push(() => apply(payload)) : apply(payload)
   const unsubscribe = [
-    on.catalog(s.setSummary),
-    on.photos(s.applyPhotos),
-    on.preset(s.setPreset),
-    on.presets(s.setPresets),
-    on.watched(s.setWatched),
-    on.jobs(s.applyJobs),
-    on.queue(s.setQueue),
-    on.export(s.setExportProgress),
-    on.keys(s.setKey),
-    on.balance(s.setBalance),
-    on.settings(s.setSettings),
-    on.notice(s.addNotice),
+    on.catalog(later(s.setSummary)),
+    on.photos(later(s.applyPhotos)),
+    on.preset(later(s.setPreset)),
+    on.presets(later(s.setPresets)),
+    on.watched(later(s.setWatched)),
+    on.jobs(later(s.applyJobs)),
+    on.queue(later(s.setQueue)),
+    on.export(later(s.setExportProgress)),
+    on.keys(later(s.setKey)),
+    on.balance(later(s.setBalance)),
+    on.settings(later(s.setSettings)),
+    on.notice(later(s.addNotice)),
     on.command(onCommand)
   ]
   const state = await call('getState', undefined)
@@ -62,5 +68,9 @@ export async function connect(onCommand: (command: EventPayload<'command'>) => v
   s.setSettings(state.settings)
   state.keys.forEach(s.setKey)
   state.balances.forEach(s.setBalance)
+  state.startNotices.forEach(s.addNotice)
+  const queued = early
+  early = null
+  queued.forEach((apply) => apply())
   return () => unsubscribe.forEach((off) => off())
 }

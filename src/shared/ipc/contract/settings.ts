@@ -34,6 +34,8 @@ export const settingsStateSchema = z.object({
   providers: z.array(z.object({ id: provider, name: z.string() })),
   /** Each operation's parameters as plain JSON, for the inspector. */
   operations: z.array(z.custom<OperationDescriptor>((value) => typeof value === 'object' && value !== null)),
+  /** What main had to say before the window opened (an imported session, settings set aside). */
+  startNotices: z.array(noticeSchema),
   /** The browser harness cannot open a folder picker, so paths are typed. */
   typedPaths: z.boolean()
 })
