@@ -36,7 +36,8 @@ test('no request is sent without a key or an output folder; the refusal says wha
   await a.handlers.setKey({ provider: 'photoroom', key: 'sk_pr_wrong_000000' })
   await a.handlers.updateSettings({ outputFolder: join(a.dir, 'out') })
   await expect(a.handlers.startBatch({})).rejects.toThrow(/Photoroom refused the saved key/)
-  // A sandbox key is fine, but not for remove-background: refused up front, and the key stays valid.
+  // A sandbox key on its own is fine, but not for remove-background: refused up front, and the key stays valid.
+  await a.handlers.deleteKey({ provider: 'photoroom' })
   await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })
   await expect(a.handlers.startBatch({})).rejects.toThrow(/sandbox keys work only with the Image Editing API/)
   expect((await a.handlers.testKey({ provider: 'photoroom' })).state).toBe('set')

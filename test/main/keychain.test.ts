@@ -56,9 +56,15 @@ describe('API keys per provider', () => {
     expect(sim.current.stats().providers.photoroom.byPath).toEqual({ '/v1/account': 1, '/v2/account': 1 })
   })
 
-  test('a sandbox key is recognised', async () => {
+  test('a sandbox key is recognised, and kept beside a live key for proof runs; deleting removes both', async () => {
     app = await openTestApp(sim.current)
     expect(await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })).toMatchObject({ state: 'set', sandbox: true })
+    const both = await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+    expect(both).toMatchObject({ state: 'set', sandbox: false, last4: DEMO_KEYS.photoroom.slice(-4), sandboxLast4: DEMO_KEYS.photoroomSandbox.slice(-4) })
+    expect(await app.keychain.get('photoroom')).toBe(DEMO_KEYS.photoroom)
+    expect(await app.keychain.get('photoroom:sandbox')).toBe(DEMO_KEYS.photoroomSandbox)
+    expect(await app.handlers.deleteKey({ provider: 'photoroom' })).toMatchObject({ state: 'not-set' })
+    expect(await app.keychain.get('photoroom:sandbox')).toBeNull()
   })
 
   test('a key the provider refuses is kept (to be replaced) but marked invalid, and no batch is sent with it', async () => {

@@ -1,11 +1,17 @@
 import type { HandlersFor } from '../../shared/ipc/contract'
-import { estimateCost } from '../photos/cost-estimate'
+import { lastProofs, pickedProofs } from '../jobs/proofs'
+import { estimateCost, estimateOf } from '../photos/cost-estimate'
 import type { HandlerContext } from './context'
 
 export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'estimateCost' | 'pauseBatch' | 'resumeBatch' | 'cancelBatch'> {
   return {
-    startBatch: ({ photoIds }) => c.runner.start(photoIds),
-    estimateCost: async ({ photoIds }) => estimateCost(c.catalog, c.photos, photoIds ?? c.catalog.photoIds(), c.balances.all()),
+    startBatch: ({ photoIds, mode }) => c.runner.start(photoIds, mode),
+    async estimateCost({ photoIds, mode }) {
+      if (mode !== 'for-real') return estimateCost(c.catalog, c.photos, photoIds ?? c.catalog.photoIds(), c.balances.all())
+      // For real, each photo costs what its proof's operation and parameters cost with a live key.
+      const sends = lastProofs(c.catalog, photoIds ?? pickedProofs(c.catalog))
+      return estimateOf(sends.map(({ operation, values }) => ({ provider: operation.provider, cost: operation.cost(values) })), c.balances.all())
+    },
     async pauseBatch() {
       c.runner.pause()
     },

@@ -7,12 +7,18 @@ import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import { Coalescer } from '../ipc/coalescer'
 import type { ApiKeys } from '../keychain/api-keys'
+import type { KeyKind } from '../keychain/api-keys'
 import { withinCap } from '../photos/cost-estimate'
+import { lastProofs, pickedProofs } from './proofs'
 import { outputDirFor } from '../photos/find-photos'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
 import { catalogFacts, knownFacts, recordResult } from './results'
+
+export type RunMode = 'normal' | 'proof' | 'for-real'
+
+const KEY_KINDS: Record<RunMode, KeyKind | undefined> = { normal: undefined, proof: 'sandbox', 'for-real': 'live' }
 
 export interface RunnerHooks {
   /** 0..1 while a batch runs, null when idle: the dock or taskbar progress. */
@@ -53,6 +59,8 @@ export class BatchRunner {
   private readonly jobs = new Map<string, Job>()
   private readonly lanes = new Lanes()
   private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
+  /** Proof runs use the sandbox key, runs for real the live one. */
+  private mode: RunMode = 'normal'
   /** Photos of this run that wait because the budget cap would be passed. */
   private held: number[] = []
   /** What this run's started photos cost at most, counted against the cap. */
@@ -82,12 +90,13 @@ export class BatchRunner {
     return photoIds.flatMap((id) => this.jobs.get(String(id)) ?? [])
   }
 
-  async start(photoIds: number[] | undefined): Promise<{ jobs: number; held: number }> {
+  async start(photoIds: number[] | undefined, mode: RunMode = 'normal'): Promise<{ jobs: number; held: number }> {
     if (this.running.length) throw new AppError('busy', 'A batch is already running. Wait for it to finish or cancel it first.')
     // The same photo named twice is one job, not two variants bought at once.
-    const ids = [...new Set(photoIds ?? this.o.catalog.photoIds())]
-    if (!ids.length) throw new AppError('invalid-input', 'Add photos to the catalog first.')
+    const ids = [...new Set(photoIds ?? (mode === 'for-real' ? pickedProofs(this.o.catalog) : this.o.catalog.photoIds()))]
+    if (!ids.length) throw new AppError('invalid-input', mode === 'for-real' ? 'Pick the proofed photos to run for real first (P in the loupe).' : 'Add photos to the catalog first.')
     this.budgetUsed = 0
+    this.mode = mode
     return this.launch(ids, false)
   }
 
@@ -101,13 +110,14 @@ export class BatchRunner {
     this.held = ids.slice(fits)
 
     const groups = new Map<string, Group>()
-    for (const { photo, operation, values } of photos.effective(now)) {
+    for (const { photo, operation, values } of this.mode === 'for-real' ? lastProofs(catalog, now) : photos.effective(now)) {
       const key = JSON.stringify([operation.id, values])
       const group = groups.get(key) ?? { operation, values, inputs: [] }
       group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
       groups.set(key, group)
     }
-    const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))])
+    if (!groups.size) throw new AppError('invalid-input', 'None of these photos has a proof run to send for real.')
+    const keys = await this.keysFor([...new Set([...groups.values()].map((g) => g.operation.provider))], KEY_KINDS[this.mode])
     for (const { operation } of groups.values()) {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
       if (problem) throw new AppError('invalid-input', problem.message)
@@ -183,13 +193,14 @@ export class BatchRunner {
   }
 
   /** No request is sent that is known to fail: every provider in the batch needs a key not yet refused. */
-  private async keysFor(providers: ProviderId[]): Promise<Map<ProviderId, string>> {
+  private async keysFor(providers: ProviderId[], kind: KeyKind | undefined): Promise<Map<ProviderId, string>> {
     const keys = new Map<ProviderId, string>()
     for (const provider of providers) {
-      const key = await this.o.keys.key(provider)
+      const key = await this.o.keys.key(provider, kind)
       const { name } = providerById(provider)
-      if (!key) throw new AppError('auth', `Add your ${name} API key first.`)
-      const refusal = this.o.keys.refusal(provider)
+      if (!key && kind === 'sandbox') throw new AppError('auth', `Add a ${name} sandbox key (it starts with sandbox_) for free proof runs.`)
+      if (!key) throw new AppError('auth', kind === 'live' ? `Add your ${name} live API key to run for real.` : `Add your ${name} API key first.`)
+      const refusal = kind === 'sandbox' ? undefined : this.o.keys.refusal(provider)
       if (refusal) throw new AppError('auth', `${name} refused the saved key (${refusal}). Replace it first.`)
       keys.set(provider, key)
     }

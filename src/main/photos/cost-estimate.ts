@@ -1,5 +1,6 @@
 import type { Balance } from '../../shared/account'
 import type { Estimate } from '../../shared/ipc/contract'
+import type { Cost } from '../../shared/operations'
 import type { Catalog } from '../catalog/catalog'
 import { operationFor } from './effective-params'
 import type { PhotoLibrary } from './photo-library'
@@ -13,16 +14,23 @@ import type { PhotoLibrary } from './photo-library'
 export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], balances: readonly Balance[]): Estimate {
   const preset = photos.preset()
   const operation = operationFor(preset.operationId)
-  const totals = new Map<string, { unit: 'credits' | 'images'; amount: number; photos: number }>()
   const presetCost = operation.cost(preset.values)
-  for (const id of ids) {
+  const costs = ids.flatMap((id) => {
     const overrides = catalog.overrides(id)
-    if (overrides === undefined) continue
-    const cost = Object.keys(overrides).length ? operation.cost({ ...preset.values, ...overrides }) : presetCost
-    const total = totals.get(operation.provider) ?? { unit: cost.unit, amount: 0, photos: 0 }
+    if (overrides === undefined) return []
+    return [{ provider: operation.provider, cost: Object.keys(overrides).length ? operation.cost({ ...preset.values, ...overrides }) : presetCost }]
+  })
+  return estimateOf(costs, balances)
+}
+
+/** The most each provider would charge for these photos' requests, against its balance. */
+export function estimateOf(costs: readonly { provider: string; cost: Cost }[], balances: readonly Balance[]): Estimate {
+  const totals = new Map<string, { unit: 'credits' | 'images'; amount: number; photos: number }>()
+  for (const { provider, cost } of costs) {
+    const total = totals.get(provider) ?? { unit: cost.unit, amount: 0, photos: 0 }
     total.amount += cost.amount
     total.photos += 1
-    totals.set(operation.provider, total)
+    totals.set(provider, total)
   }
   return {
     photos: [...totals.values()].reduce((n, t) => n + t.photos, 0),

@@ -8,7 +8,8 @@ import { useAction } from './use-action'
 function describe(status: KeyStatus | undefined): string {
   if (!status || status.state === 'not-set') return 'No key saved'
   const suffix = `…${status.last4}${status.sandbox ? ' (sandbox: free, watermarked, edit only)' : ''}`
-  return status.state === 'invalid' ? `Refused ${suffix}: ${status.message ?? ''}` : `Key saved ${suffix}${status.message ? ` — ${status.message}` : ''}`
+  const proofs = status.sandboxLast4 ? `; sandbox key …${status.sandboxLast4} for free proofs` : ''
+  return status.state === 'invalid' ? `Refused ${suffix}: ${status.message ?? ''}` : `Key saved ${suffix}${proofs}${status.message ? ` — ${status.message}` : ''}`
 }
 
 /** Keys go to main and into the keychain; what comes back is only a status and the last four characters. */

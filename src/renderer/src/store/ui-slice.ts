@@ -1,13 +1,20 @@
 import type { StateCreator } from 'zustand'
 
+/** A run waiting for the user's yes: which photos, and whether it is the real run after a proof. */
+export interface PendingRun {
+  photoIds?: number[]
+  title: string
+  mode?: 'normal' | 'for-real'
+}
+
 /** The window's own state: nothing here mirrors main, and nothing here is sent to it. */
 export interface UiSlice {
   /** Photos that could not be added last time, with their reasons. */
   notAdded: { path: string; reason: string }[]
   setNotAdded(skipped: { path: string; reason: string }[]): void
   /** A run waiting for the user's confirmation: these photos (all when none are named). */
-  pendingRun: { photoIds?: number[]; title: string } | null
-  askToRun(run: { photoIds?: number[]; title: string } | null): void
+  pendingRun: PendingRun | null
+  askToRun(run: PendingRun | null): void
 }
 
 export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set) => ({

@@ -41,11 +41,18 @@ export const estimateSchema = z.object({
   )
 })
 
+/** A proof run uses the sandbox key; a run for real re-sends each photo's last proof with the live key. */
+const runMode = z.enum(['normal', 'proof', 'for-real']).optional()
+
 export const jobs = {
   requests: {
-    startBatch: { input: z.object({ photoIds: z.array(rowId).optional() }), output: z.object({ jobs: z.number(), held: z.number() }) },
+    /**
+     * `proof`: a free, watermarked run with the provider's sandbox key. `for-real`: each photo's last proof
+     * sent again with exactly the same parameters and the live key (by default, the picked photos).
+     */
+    startBatch: { input: z.object({ photoIds: z.array(rowId).optional(), mode: runMode }), output: z.object({ jobs: z.number(), held: z.number() }) },
     /** The cost before spending: for these photos, or the whole catalog. */
-    estimateCost: { input: z.object({ photoIds: z.array(rowId).optional() }), output: estimateSchema },
+    estimateCost: { input: z.object({ photoIds: z.array(rowId).optional(), mode: runMode }), output: estimateSchema },
     pauseBatch: { input: none, output: none },
     resumeBatch: { input: none, output: none },
     cancelBatch: { input: none, output: none }

@@ -7,7 +7,9 @@ export const keyStatusSchema = z.object({
   state: z.enum(['not-set', 'set', 'invalid']),
   last4: z.string().max(4).optional(),
   sandbox: z.boolean(),
-  message: z.string().optional()
+  message: z.string().optional(),
+  /** A sandbox key kept beside the live one, for free proof runs. */
+  sandboxLast4: z.string().max(4).optional()
 })
 
 export const balanceSchema = z.discriminatedUnion('source', [

@@ -4,19 +4,19 @@ import type { Estimate } from '../../store/types'
 import { EstimateLines } from './EstimateLines'
 
 /** Nothing is spent without this: the photos, the most each provider would charge, and the balance after. */
-export function RunConfirm({ photoIds, title, onDone }: { photoIds: number[] | undefined; title: string; onDone(): void }): React.JSX.Element {
+export function RunConfirm({ photoIds, title, mode, onDone }: { photoIds: number[] | undefined; title: string; mode?: 'normal' | 'for-real'; onDone(): void }): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
   const [estimate, setEstimate] = useState<Estimate | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   useEffect(() => {
     dialog.current?.showModal()
-    void call('estimateCost', photoIds ? { photoIds } : {}).then(setEstimate, (e: Error) => setError(e.message))
-  }, [photoIds])
+    void call('estimateCost', { ...(photoIds ? { photoIds } : {}), mode }).then(setEstimate, (e: Error) => setError(e.message))
+  }, [photoIds, mode])
   const start = async (): Promise<void> => {
     setBusy(true)
     try {
-      await call('startBatch', photoIds ? { photoIds } : {})
+      await call('startBatch', { ...(photoIds ? { photoIds } : {}), mode })
       onDone()
     } catch (e) {
       setError((e as Error).message)

@@ -6,6 +6,7 @@ import { selectionSelectors } from '../../store/selection-slice'
 import { runSelected } from '../commands'
 import { useAction } from '../use-action'
 import { failedIds } from './failed-photos'
+import { ProofButtons } from './ProofButtons'
 import { RunConfirm } from './RunConfirm'
 import { useState } from 'react'
 import { ExportDialog } from '../../review/ExportDialog'
@@ -34,6 +35,7 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" disabled={!idle} onClick={() => askToRun({ title: 'Run all photos' })}>
         Run all
       </button>
+      <ProofButtons idle={idle} />
       {queue.state === 'running' && (
         <button type="button" onClick={() => void run(() => call('pauseBatch', undefined))}>
           Pause
@@ -72,7 +74,7 @@ export function Toolbar(): React.JSX.Element {
         ))}
       </ul>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
-      {confirm && <RunConfirm photoIds={confirm.photoIds} title={confirm.title} onDone={() => askToRun(null)} />}
+      {confirm && <RunConfirm photoIds={confirm.photoIds} title={confirm.title} mode={confirm.mode} onDone={() => askToRun(null)} />}
     </header>
   )
 }
