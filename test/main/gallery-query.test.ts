@@ -83,3 +83,24 @@ test('a selection says per parameter how many photos override it and whether the
   await a.handlers.editOverrides({ photoIds: [ids[1]!], set: { padding: 0.3, 'background.color': 'FFFFFF' }, reset: [] })
   expect(await a.handlers.overridesOf({ photoIds: ids.slice(0, 3) })).toEqual({ padding: { count: 2, values: [0.2, 0.3] }, 'background.color': { count: 1, values: ['FFFFFF'] } })
 })
+
+test('"needs a look" puts the highest uncertainty scores first and photos without a score last', async () => {
+  const a = await catalog()
+  const ids = Object.fromEntries((await a.handlers.listPhotos({ offset: 0, limit: 10 })).rows.map((r) => [`${r.folder}/${r.name}`, r.id]))
+  const result = (photo: string, uncertaintyScore: number): void =>
+    void a.catalog.addResult({
+      photoId: ids[photo]!,
+      jobKey: photo,
+      provider: 'photoroom',
+      operation: 'remove-background',
+      params: {},
+      cost: { amount: 1, unit: 'credits' },
+      sandbox: false,
+      facts: { uncertaintyScore },
+      outputs: [{ path: '/nowhere.png', format: 'png' }]
+    })
+  result('b-day/photo-01.jpg', 0.2)
+  result('a-day/photo-02.png', 0.9)
+  result('b-day/photo-03.jpg', -1)
+  expect((await names(a, { sort: 'needs-a-look' })).slice(0, 3)).toEqual(['a-day/photo-02.png', 'b-day/photo-01.jpg', 'b-day/photo-03.jpg'])
+})

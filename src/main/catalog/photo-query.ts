@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import type { Db } from './database'
 import type { PhotoRow } from './photos'
 
-export type PhotoSort = 'name' | 'date' | 'folder' | 'state'
+export type PhotoSort = 'name' | 'date' | 'folder' | 'state' | 'needs-a-look'
 export type PhotoStateFilter = 'not-run' | 'queued' | 'sending' | 'done' | 'failed' | 'skipped'
 
 /** The gallery's order and filter, as the catalog answers it. */
@@ -27,6 +27,9 @@ const ORDER: Record<PhotoSort, string> = {
   name: 'p.name COLLATE NOCASE',
   date: 'p.mtime_ms',
   folder: 'p.root, p.folder, p.name',
+  // Negated, so the highest score comes first; no score at all (-2 before negating) comes last.
+  // (No comma and space inside: the order's terms are split on them.)
+  'needs-a-look': '-coalesce((SELECT max(r.uncertainty_score) FROM results r WHERE r.photo_id = p.id),-2)',
   state: `CASE state WHEN 'failed' THEN 0 WHEN 'sending' THEN 1 WHEN 'queued' THEN 2 WHEN 'not-run' THEN 3 WHEN 'skipped' THEN 4 ELSE 5 END`
 }
 

@@ -46,8 +46,9 @@ export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 
       return { checked: checks.size, failed: [...checks.values()].filter((check) => !check.passed).length }
     },
     /** The chosen result's file (or the newest), else the photo itself. */
-    async showInFolder({ photoId, resultId, index }) {
+    async showInFolder({ photoId, resultId, index, original }) {
       const photo = c.photos.require(photoId)
+      if (original) return c.shell.showInFolder(photo.path)
       const result = resultId === undefined ? c.catalog.results(photoId)[0] : c.catalog.result(resultId)
       if (resultId !== undefined && result?.photoId !== photoId) throw new AppError('not-found', 'That result is no longer in the catalog.')
       c.shell.showInFolder(result?.outputs[index]?.path ?? photo.path)

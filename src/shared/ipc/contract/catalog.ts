@@ -51,7 +51,8 @@ export const catalogSummarySchema = z.object({
 /** How the gallery is ordered and narrowed; main turns it into SQL, so ranges stay the unit. */
 export const PHOTO_STATES = ['not-run', 'queued', 'sending', 'done', 'failed', 'skipped'] as const satisfies readonly PhotoState[]
 export const photoQuerySchema = z.object({
-  sort: z.enum(['name', 'date', 'folder', 'state']).optional(),
+  /** `needs-a-look`: Photoroom's highest uncertainty scores first, photos without one last. */
+  sort: z.enum(['name', 'date', 'folder', 'state', 'needs-a-look']).optional(),
   descending: z.boolean().optional(),
   state: z.enum(PHOTO_STATES).optional(),
   /** One added folder (its root) and, optionally, a folder inside it. */

@@ -45,7 +45,8 @@ export const review = {
     },
     /** The variant, and which of its outputs, that review keeps and export writes. */
     chooseVariant: { input: z.object({ photoId: rowId, resultId: rowId, output: z.number().int().min(0) }), output: none },
-    showInFolder: { input: z.object({ photoId: rowId, resultId: rowId.optional(), index: z.number().int().min(0).default(0) }), output: none }
+    /** The photo's own file with `original`; else the given result's output, or the newest result's. */
+    showInFolder: { input: z.object({ photoId: rowId, resultId: rowId.optional(), index: z.number().int().min(0).default(0), original: z.boolean().optional() }), output: none }
   },
   events: {}
 } satisfies Domain

@@ -51,6 +51,7 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
         <option value="name">Name</option>
         <option value="date">Date</option>
         <option value="state">State</option>
+        <option value="needs-a-look">Needs a look (uncertain first)</option>
       </select>
       <button type="button" className="icon" aria-label={query.descending ? 'Descending' : 'Ascending'} title="Reverse the order" onClick={() => change({ descending: !query.descending || undefined })}>
         {query.descending ? '↓' : '↑'}

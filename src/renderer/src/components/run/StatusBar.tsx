@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import { jobSelectors } from '../../store/jobs-slice'
 import { photoSelectors } from '../../store/photos-slice'
-import { failedJobs } from './failed-photos'
+import { FailuresPanel } from '../../review/FailuresPanel'
 import { durationText, pace } from './pace'
 
 const PROVIDER_STATE: Record<string, string> = { running: 'running', paused: 'paused', stopped: 'stopped' }
@@ -15,7 +15,6 @@ export function StatusBar(): React.JSX.Element {
   const notices = useStore(accountSelectors.notices)
   const providers = useStore(accountSelectors.providers)
   const jobs = useStore((s) => s.jobsByPhoto)
-  const failures = useMemo(() => failedJobs(jobs), [jobs])
   const [now, setNow] = useState(Date.now())
   useEffect(() => {
     if (queue.state !== 'running') return
@@ -47,18 +46,7 @@ export function StatusBar(): React.JSX.Element {
           </span>
         ))}
       <span className="spacer" />
-      {failures.length > 0 && (
-        <details className="failures">
-          <summary>{failures.length} failed</summary>
-          <ul aria-label="Failures">
-            {failures.map((j) => (
-              <li key={j.ref}>
-                <strong>{j.file.split(/[\\/]/).pop()}</strong>: {j.reason ?? 'no reason given'}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <FailuresPanel jobs={jobs} />
       {last && <span className={`notice ${last.level}`}>{last.message}</span>}
     </footer>
   )
