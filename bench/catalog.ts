@@ -89,23 +89,23 @@ const PAGE = `
   window.__waitShown = (total, folders) => new Promise((done) => {
     let listedAt = 0
     const listed = () =>
-      [...document.querySelectorAll('h2')].some((h) => h.textContent === 'Photos (' + total + ')') &&
+      [...document.querySelectorAll('.gallery h2, .gallery-bar h2, .gallery-bar strong, .gallery-bar span')].some((h) => h.textContent === 'Photos (' + total + ')') &&
       document.querySelectorAll('.folder-tree li').length >= folders &&
-      document.querySelectorAll('.photo-row:not(.loading) strong').length > 0
+      document.querySelectorAll('.tile:not(.loading) .tile-name').length > 0
     const thumbs = () => {
-      const list = document.querySelector('.photo-list')
+      const list = document.querySelector('.gallery-grid')
       if (!list) return 0
       const box = list.getBoundingClientRect()
-      const rows = [...list.querySelectorAll('.photo-row')].filter((r) => {
+      const tiles = [...list.querySelectorAll('.tile')].filter((r) => {
         const b = r.getBoundingClientRect()
         return b.bottom > box.top && b.top < box.bottom
       })
-      if (!rows.length) return 0
-      for (const row of rows) {
-        const img = row.querySelector('img.thumb')
+      if (!tiles.length) return 0
+      for (const tile of tiles) {
+        const img = tile.querySelector('.tile-image img')
         if (!img || !img.complete || img.naturalWidth === 0) return 0
       }
-      return rows.length
+      return tiles.length
     }
     const frame = (now) => {
       if (!listedAt && listed()) listedAt = now
@@ -119,7 +119,7 @@ const PAGE = `
   // Scrolls the list to its end, two screens a frame, as a fast flick through the catalog would.
   window.__scrollThrough = () => new Promise((done) => {
     // Sizes are read once: reading them after each move would force a layout of the bench's own.
-    const list = document.querySelector('.photo-list')
+    const list = document.querySelector('.gallery-grid')
     const step = list.clientHeight * 2
     const end = list.scrollHeight - list.clientHeight
     const started = performance.now()

@@ -45,16 +45,19 @@ export async function loupeNavigation(work: string): Promise<{ steps: number[]; 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+    // Resolves on the first frame where the photo's original and result are both decoded on screen.
+    await page.addInitScript(`window.__loupeShown = (name) => new Promise((done) => {
+      const frame = () => {
+        const shown = [...document.querySelectorAll('.loupe img')].filter((img) => img.alt.startsWith(name + ',') && img.complete && img.naturalWidth > 0)
+        if (shown.length >= 2) return done()
+        requestAnimationFrame(frame)
+      }
+      requestAnimationFrame(frame)
+    })`)
     await page.goto(harness.url)
-    await page.getByRole('button', { name: 'Review' }).first().click()
-    const shown = async (name: string): Promise<void> => {
-      // A string, so it runs in the page: this project compiles without the DOM's types.
-      await page.waitForFunction(
-        `[...document.querySelectorAll('.loupe img[alt^="${name},"]')].filter((img) => img.complete && img.naturalWidth > 0).length >= 2`,
-        undefined,
-        { polling: 'raf', timeout: 60_000 }
-      )
-    }
+    await page.getByRole('option', { name: 'DSC_1000.jpg' }).dblclick()
+    // A string, so it runs in the page: this project compiles without the DOM's types.
+    const shown = (name: string): Promise<unknown> => page.evaluate(`window.__loupeShown(${JSON.stringify(name)})`)
     await shown('DSC_1000.jpg')
     const steps: number[] = []
     for (let i = 1; i < PHOTOS; i++) {
