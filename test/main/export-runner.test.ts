@@ -42,5 +42,8 @@ test('the approved photos are exported from the window as a background job with 
   await a.photos.settled()
   const [checked] = (await a.handlers.listPhotos({ offset: 0, limit: 1 })).rows
   expect(checked!.storeCheck).toMatchObject({ rule: 'Amazon', passed: false, reasons: expect.arrayContaining([expect.stringMatching(/1,000 px/)]) })
+  // A filter in the gallery: the photos that fail it.
+  expect((await a.handlers.listPhotos({ offset: 0, limit: 10, query: { store: 'fails' } })).total).toBe(3)
+  expect((await a.handlers.listPhotos({ offset: 0, limit: 10, query: { store: 'passes' } })).total).toBe(0)
   expect(existsSync(join(outDir, '{nme}.jpg'))).toBe(false)
 })

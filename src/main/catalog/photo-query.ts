@@ -14,6 +14,7 @@ export interface PhotoQuery {
   folder?: string
   overridden?: boolean
   flag?: 'pick' | 'reject' | 'none'
+  store?: 'fails' | 'passes'
   text?: string
   /**
    * This session's job state per photo id: the runner holds it, not the catalog. Photos not in it are
@@ -35,6 +36,11 @@ const ORDER: Record<PhotoSort, string> = {
 
 const STATE = `coalesce(j.value, CASE WHEN EXISTS (SELECT 1 FROM results r WHERE r.photo_id = p.id) THEN 'done' ELSE 'not-run' END)`
 
+/** Whether the shown result (the chosen output, else the newest result's first) passed its last store check; null if unchecked. */
+const STORE_CHECK = `(SELECT s.passed FROM store_checks s WHERE s.photo_id = p.id
+  AND s.result_id = coalesce(v.chosen_result_id, (SELECT max(r.id) FROM results r WHERE r.photo_id = p.id))
+  AND s.output = CASE WHEN v.chosen_result_id IS NULL THEN 0 ELSE coalesce(v.chosen_output, 0) END)`
+
 function build(q: PhotoQuery): { sql: string; params: Record<string, string> } {
   const where: string[] = []
   const params: Record<string, string> = { jobs: JSON.stringify(Object.fromEntries(q.jobStates ?? [])) }
@@ -54,6 +60,7 @@ function build(q: PhotoQuery): { sql: string; params: Record<string, string> } {
   }
   if (q.overridden !== undefined) where.push(q.overridden ? `p.overrides <> '{}'` : `p.overrides = '{}'`)
   if (q.flag) where.push(q.flag === 'none' ? 'v.flag IS NULL' : `v.flag = '${q.flag === 'pick' ? 'pick' : 'reject'}'`)
+  if (q.store) where.push(q.store === 'fails' ? `${STORE_CHECK} = 0` : `${STORE_CHECK} = 1`)
   if (q.text?.trim()) {
     where.push(`(p.name LIKE :text ESCAPE '\\' OR p.folder LIKE :text ESCAPE '\\')`)
     params['text'] = `%${likeEscape(q.text.trim())}%`

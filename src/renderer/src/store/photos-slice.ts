@@ -25,7 +25,8 @@ export interface PhotosSlice {
 
 const EMPTY: CatalogSummary = { total: 0, pending: 0, folders: [], version: -1 }
 
-const filtered = (q: PhotoQuery): boolean => q.state !== undefined || q.root !== undefined || q.overridden !== undefined || q.flag !== undefined || Boolean(q.text?.trim())
+/** Whether a query narrows the list (anything but its order), so its count is not the catalog's. */
+export const filtered = (q: PhotoQuery): boolean => Object.entries(q).some(([name, value]) => name !== 'sort' && name !== 'descending' && value !== undefined && value !== '')
 
 export const createPhotosSlice: StateCreator<PhotosSlice, [], [], PhotosSlice> = (set) => ({
   photosById: {},

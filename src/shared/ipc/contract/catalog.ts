@@ -60,6 +60,8 @@ export const photoQuerySchema = z.object({
   folder: z.string().optional(),
   overridden: z.boolean().optional(),
   flag: z.enum(['pick', 'reject', 'none']).optional(),
+  /** By the last store check of the shown result: the photos that fail it, or pass it. */
+  store: z.enum(['fails', 'passes']).optional(),
   text: z.string().max(200).optional()
 })
 

@@ -1,12 +1,11 @@
 import { PHOTO_STATE_LABELS } from './photo-state-labels'
 import { useStore } from '../../store'
-import { photoSelectors } from '../../store/photos-slice'
+import { filtered, photoSelectors } from '../../store/photos-slice'
 import { selectionSelectors } from '../../store/selection-slice'
 import type { PhotoQuery, PhotoState } from '../../store/types'
 import { removeSelected } from '../commands'
 import { invertSelection, selectAll } from './gallery-ids'
 
-const narrowed = (q: PhotoQuery): boolean => Object.entries(q).some(([name, value]) => name !== 'sort' && name !== 'descending' && value !== undefined)
 
 /** Sort, filter and thumbnail size above the grid; every change is a new query main answers. */
 export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileSize(size: number): void }): React.JSX.Element {
@@ -22,7 +21,7 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
       <h2>
         Photos ({total})
       </h2>
-      {narrowed(query) && (
+      {filtered(query) && (
         <span className="muted" data-testid="listed">
           {listed} shown
         </span>
@@ -41,6 +40,11 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
         <option value="pick">Picked</option>
         <option value="reject">Rejected</option>
         <option value="none">Unflagged</option>
+      </select>
+      <select aria-label="Store check" value={query.store ?? ''} onChange={(e) => change({ store: (e.target.value || undefined) as PhotoQuery['store'] })}>
+        <option value="">Any store check</option>
+        <option value="fails">Fails the store check</option>
+        <option value="passes">Passes the store check</option>
       </select>
       <label className="inline">
         <input type="checkbox" checked={query.overridden === true} onChange={(e) => change({ overridden: e.target.checked || undefined })} />
