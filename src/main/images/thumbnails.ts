@@ -60,7 +60,8 @@ async function render(image: ThumbnailSource): Promise<Buffer> {
 }
 
 function shrink(image: Sharp): Promise<Buffer> {
-  return image.resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()
+  // A cut-out's transparency on the light neutral grey of a tile, not JPEG's black.
+  return image.resize(THUMB_EDGE, THUMB_EDGE, { fit: 'inside', withoutEnlargement: true }).flatten({ background: '#d9d9d9' }).jpeg({ quality: 80 }).toBuffer()
 }
 
 async function rawPreview(path: string): Promise<Buffer> {
