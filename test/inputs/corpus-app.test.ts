@@ -97,7 +97,9 @@ test('a photo over Pixelcut\'s 25 MB is re-encoded until it fits, and the job sa
 }, 120_000)
 
 test('the bytes hashed are the bytes sent: a photo replaced while it waits its turn is sent as it was checked', async () => {
-  await withSimulator({ ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, photoroom: { ...NO_LIMITS.profiles.photoroom, latencyMs: 1500 } } }, async (slow) => {
+  // Slow enough that b is surely checked and waiting (not yet sent) while a is answered, even on a loaded
+  // machine: if b were prepared only after a's answer, it would go from queued straight to sending.
+  await withSimulator({ ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, photoroom: { ...NO_LIMITS.profiles.photoroom, latencyMs: 5000 } } }, async (slow) => {
     app = await openTestApp(slow)
     const folder = join(app.dir, 'shoot')
     mkdirSync(folder)
@@ -116,4 +118,4 @@ test('the bytes hashed are the bytes sent: a photo replaced while it waits its t
     await app.close()
     app = undefined
   })
-}, 60_000)
+}, 90_000)
