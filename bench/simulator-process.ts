@@ -9,7 +9,7 @@ const ROOT = resolve(import.meta.dirname, '..')
 
 export interface SimulatorProcess {
   urls: ProviderUrls
-  stats(): Promise<{ providers: Record<string, { byStatus: Record<string, number>; requests: number; byPath: Record<string, number>; limited: { rate: number; inFlight: number } }> }>
+  stats(): Promise<{ providers: Record<string, { byStatus: Record<string, number>; requests: number; byPath: Record<string, number>; limited: { rate: number; inFlight: number }; faults?: Record<string, number> }> }>
   stop(): Promise<void>
 }
 

@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       cacheMaxBytes: cacheMaxBytes(process.env),
       concurrency: options.concurrency ?? provider.limits.concurrency,
       requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
+      rateKnown: options.rate !== undefined,
       dryRun: options.dryRun,
       fitOversize: options.fit,
       stopWhenCreditsRunOut: true,

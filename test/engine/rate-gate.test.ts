@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RateGate } from '../../src/engine/scheduler/rate-gate'
+import { RateGate, type Turn } from '../../src/engine/scheduler/rate-gate'
 import { backoffDelay } from '../../src/engine/scheduler/backoff'
 
 describe('the rate gate', () => {
@@ -29,9 +29,9 @@ describe('the rate gate', () => {
   })
 
   it('slows down on a 429 and wins the pace back gradually', () => {
-    const gate = new RateGate({ requestsPerSecond: 10, now: () => 0 })
+    const gate = new RateGate({ requestsPerSecond: 10, rateKnown: true, now: () => 0 })
     for (let i = 0; i < 20; i++) gate.succeeded()
-    gate.rateLimited(1000)
+    gate.rateLimited(undefined, 1000)
     expect(gate.currentRate).toBeCloseTo(6.895)
     gate.succeeded()
     expect(gate.currentRate).toBeCloseTo(7.092)
@@ -42,7 +42,7 @@ describe('the rate gate', () => {
   it('holds everyone back for Retry-After', async () => {
     let now = 0
     const gate = new RateGate({ requestsPerSecond: 1000, now: () => now })
-    gate.rateLimited(2000)
+    gate.rateLimited(undefined, 2000)
     let passed = false
     const waiting = gate.take().then(() => (passed = true))
     await new Promise((r) => setTimeout(r, 20))
@@ -56,5 +56,60 @@ describe('the rate gate', () => {
     expect(backoffDelay(1, () => 0)).toBe(250)
     expect(backoffDelay(3, () => 0.5)).toBe(1125)
     expect(backoffDelay(10, () => 1)).toBe(5000)
+  })
+})
+
+describe('the rate gate, with the limit unknown', () => {
+  /** Takes `n` turns `gapMs` apart on a fake clock; returns them. */
+  const turns = async (gate: RateGate, clock: { now: number }, n: number, gapMs: number): Promise<Turn[]> => {
+    const taken: Turn[] = []
+    for (let i = 0; i < n; i++) {
+      clock.now += gapMs
+      taken.push(await gate.take())
+    }
+    return taken
+  }
+
+  it('reads the real limit off a 429: the requests accepted in the second before it, less a margin', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 10, now: () => clock.now, random: () => 0 })
+    // Turns every 130 ms for over a second; the provider took 7 in the second before refusing the 10th.
+    const taken = await turns(gate, clock, 10, 130)
+    gate.rateLimited(taken.at(-1))
+    expect(gate.currentRate).toBeCloseTo(7 * 0.95)
+    // Successes climb back to what was found, not beyond it.
+    for (let i = 0; i < 50; i++) gate.succeeded()
+    expect(gate.currentRate).toBeCloseTo(7 * 0.95)
+  })
+
+  it('cuts gently on a 429 in the first second, when the count says little', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 10, now: () => clock.now, random: () => 0 })
+    const taken = await turns(gate, clock, 3, 130)
+    gate.rateLimited(taken.at(-1))
+    expect(gate.currentRate).toBeCloseTo(10 * 0.985 * 0.8 * 0.85)
+  })
+
+  it('tries 5 % more after 20 s without a 429, and goes back when that meets one', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 10, now: () => clock.now, random: () => 0 })
+    gate.rateLimited((await turns(gate, clock, 10, 130)).at(-1))
+    const found = gate.currentRate
+    clock.now += 20_001
+    gate.succeeded()
+    gate.succeeded()
+    expect(gate.currentRate).toBeCloseTo(found * 1.05)
+    gate.rateLimited((await turns(gate, clock, 10, 150)).at(-1))
+    expect(gate.currentRate).toBeCloseTo(found)
+  })
+
+  it('a stated rate is not second-guessed: a 429 cuts by 30 % and successes climb back to it', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 8, rateKnown: true, now: () => clock.now, random: () => 0 })
+    for (let i = 0; i < 20; i++) gate.succeeded()
+    gate.rateLimited((await turns(gate, clock, 10, 130)).at(-1))
+    expect(gate.currentRate).toBeCloseTo(8 * 0.985 * 0.7)
+    for (let i = 0; i < 20; i++) gate.succeeded()
+    expect(gate.currentRate).toBeCloseTo(8 * 0.985)
   })
 })

@@ -35,8 +35,11 @@ export interface BatchOptions {
   stateDir: string
   /** Kept image bytes above this are pruned, oldest first, when the batch starts (default 5 GB). */
   cacheMaxBytes?: number
+  /** The most requests at once; fewer when the provider turns out to take fewer. */
   concurrency: number
   requestsPerSecond: number
+  /** The user stated the plan's rate (`--rate`): pace at it. Otherwise it is a ceiling, and the real rate is found from 429s. */
+  rateKnown?: boolean
   dryRun?: boolean
   /** Headless: when credits run out, end the run instead of waiting for a top-up. */
   stopWhenCreditsRunOut?: boolean
@@ -92,6 +95,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     this.lane = (options.lanes ?? new Lanes()).get(operation.provider, {
       concurrency: options.concurrency,
       requestsPerSecond: options.requestsPerSecond,
+      rateKnown: options.rateKnown,
       refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false
     })
     this.delivery = new Delivery(options.outDir, options.inputs, operation.expectedOutputs(values), options.naming)
@@ -271,7 +275,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const { operation, values } = this.options
     const image = { name: basename(job.file), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
     const timeoutMs = this.options.timeoutMs ?? operation.timeoutMs(values)
-    return sendWithRetries(this.lane, this.client as ProviderClient, { operation, values, image, timeoutMs }, job.controller.signal, {
+    const answerDeadline = this.lane.answerDeadline(operation.id, timeoutMs)
+    return sendWithRetries(this.lane, this.client as ProviderClient, { operation, values, image, timeoutMs, answerDeadline }, job.controller.signal, {
       priority: this.options.priority ?? 0,
       photo: job.ref,
       onSending: async (attempt) => {

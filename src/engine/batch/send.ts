@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { JobError, isJobError } from '../errors'
 import type { ProviderClient, ProviderRequest, ProviderResult } from '../providers/types'
 import { backoffDelay } from '../scheduler/backoff'
-import { RETRY_AFTER_CAP_MS, type ProviderLane } from '../scheduler/provider-lane'
+import type { ProviderLane } from '../scheduler/provider-lane'
 
 /** Failures other than 429 before giving up: six tries in all, as Pixelcut advises. */
 const MAX_FAILURES = 5
@@ -48,17 +48,14 @@ export async function sendWithRetries(
         beforeTurn: () => hooks.onSending(attempt),
         photo: hooks.photo
       })
-      lane.gate.succeeded()
       return result
     } catch (error) {
       if (signal.aborted) throw new JobError('cancelled', 'Cancelled')
       if (!isJobError(error)) throw error
       switch (error.kind) {
         case 'retryable':
+          // The lane has slowed itself down (or paused, for a long Retry-After).
           if (error.details.rateLimited) {
-            // A longer wait pauses the lane (with a message) instead of the gate.
-            const asked = error.details.retryAfterMs
-            lane.gate.rateLimited(asked === undefined ? undefined : Math.min(asked, RETRY_AFTER_CAP_MS))
             if (++rateLimits > MAX_RATE_LIMITS) throw new JobError('retryable', `${error.message}, again and again; try again later`)
           } else {
             if (error.details.paid) {

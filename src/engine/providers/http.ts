@@ -13,7 +13,21 @@ export interface HttpRequest {
   headers: Record<string, string>
   body?: FormData | string | AsyncIterable<Uint8Array>
   signal: AbortSignal
+  /** The most to wait, for the answer and then for its body. */
   timeoutMs: number
+  /** A shorter, learnt wait for the answer's status: a request that never gets one costs seconds. */
+  answerDeadline?: AnswerDeadline
+}
+
+/** How long an operation's answers usually take, and so how long to wait for one. */
+export interface AnswerDeadline {
+  readonly limitMs: number
+  readonly usualMs: number | undefined
+  observe(ms: number): void
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`
 }
 
 /** One connection pool per engine; keep-alive matters when a batch sends thousands of requests. */
@@ -35,14 +49,24 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
   const controller = new AbortController()
   const cancel = (): void => controller.abort()
   req.signal.addEventListener('abort', cancel, { once: true })
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, req.timeoutMs)
-  const signal = controller.signal
   // Which status arrived before a failure: a 200 whose body is lost was still charged.
   let status: number | undefined
+  const started = performance.now()
+  // The learnt deadline applies until the status arrives, and may shrink meanwhile as other answers
+  // teach it, so it is looked at again every second; the body then gets the full timeout.
+  const limit = (): number => (status === undefined && req.answerDeadline ? Math.min(req.timeoutMs, req.answerDeadline.limitMs) : req.timeoutMs)
+  let timedOutAfter: number | undefined
+  let timer: NodeJS.Timeout | undefined
+  const watch = (): void => {
+    const left = limit() - (performance.now() - started)
+    if (left <= 0) {
+      timedOutAfter = limit()
+      return controller.abort()
+    }
+    timer = setTimeout(watch, req.answerDeadline ? Math.min(left, 1000) : left)
+  }
+  watch()
+  const signal = controller.signal
   try {
     const response = await request(req.url, {
       method: req.method,
@@ -54,14 +78,18 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
       bodyTimeout: req.timeoutMs
     })
     status = response.statusCode
+    if (status === 200) req.answerDeadline?.observe(performance.now() - started)
     const body = Buffer.from(await response.body.arrayBuffer())
     return { status, headers: headerMap(response.headers), body }
   } catch (error) {
     if (req.signal.aborted) throw new JobError('cancelled', 'Cancelled')
     const details = status === undefined ? {} : { status, paid: status === 200 }
     const during = status === 200 ? ' while sending the result' : ''
-    const limit = req.timeoutMs >= 1000 ? `${Math.round(req.timeoutMs / 1000)} s` : `${req.timeoutMs} ms`
-    if (timedOut) throw new JobError('retryable', `${provider} did not answer within ${limit}${during}`, details)
+    if (timedOutAfter !== undefined) {
+      const usual = req.answerDeadline?.usualMs
+      const why = status === undefined && usual !== undefined && timedOutAfter < req.timeoutMs ? ` (its answers usually take ${seconds(usual)})` : ''
+      throw new JobError('retryable', `${provider} did not answer within ${seconds(timedOutAfter)}${during}${why}`, details)
+    }
     const code = (error as { code?: string }).code
     throw new JobError('retryable', `The connection to ${provider} failed${during}${code ? ` (${code})` : ''}`, details)
   } finally {

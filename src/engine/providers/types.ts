@@ -1,6 +1,7 @@
 import type { Balance as SharedBalance } from '../../shared/account'
 import type { ImageFormat } from '../../shared/images/sniff-format'
 import type { ParamValues } from '../../shared/operations'
+import type { AnswerDeadline } from './http'
 import type { ProviderId, ProviderOperation, ProviderUrls } from './registry'
 
 /** The image as it will be uploaded: straight from disk, or re-encoded upright when EXIF said to rotate. */
@@ -18,6 +19,8 @@ export interface ProviderRequest {
   signal: AbortSignal
   /** How long to wait for the answer; sized per operation. */
   timeoutMs: number
+  /** A shorter wait for the answer's status, learnt from this operation's recent answers. */
+  answerDeadline?: AnswerDeadline
 }
 
 export interface ProviderOutput {

@@ -3,7 +3,9 @@ import type { ProviderId } from '../providers/registry'
 import { JobError } from '../errors'
 import { providerById } from '../providers/registry'
 import { CircuitBreaker } from './circuit-breaker'
-import { RateGate } from './rate-gate'
+import { ConcurrencyLimit } from './concurrency-limit'
+import { RateGate, type Turn } from './rate-gate'
+import { StallDeadline } from './stall-deadline'
 
 export type LaneState =
   | { status: 'running' }
@@ -21,20 +23,30 @@ function isOutage(error: unknown): boolean {
 }
 
 export interface LaneOptions {
+  /** The most requests at once; fewer when the provider turns out to take fewer. */
   concurrency: number
   requestsPerSecond: number
+  /** The user stated the plan's rate; otherwise `requestsPerSecond` is a ceiling and the real rate is found. */
+  rateKnown?: boolean
   /** Headless runs cannot be resumed: while paused for credits, refuse instead of waiting. */
   refuseWhilePausedForCredits?: boolean
 }
 
 /**
- * One provider's line of work: how many requests at once (p-queue), how fast (RateGate), and whether
- * it may send at all (paused when credits run out or the user says so, stopped when the key is bad).
+ * One provider's line of work: how many requests at once (p-queue, within the limit its 429s reveal),
+ * how fast (RateGate), how long to wait for an answer (learnt per operation), and whether it may send
+ * at all (paused when credits run out or the user says so, stopped when the key is bad).
  */
 export class ProviderLane {
   readonly gate: RateGate
   private readonly queue: PQueue
   private readonly breaker = new CircuitBreaker()
+  private readonly limit: ConcurrencyLimit
+  private readonly deadlines = new Map<string, StallDeadline>()
+  /** Requests out on the wire now. */
+  private inFlight = 0
+  /** How long a request usually takes, smoothed: with the pace, how many should be out at once. */
+  private latencyMs = 0
   /** Requests handed to the lane and not finished: the photos waiting on it. */
   private waiting = 0
   /** The breaker lets one probe through; the next request to arrive is it when no one was waiting. */
@@ -51,8 +63,9 @@ export class ProviderLane {
     readonly provider: ProviderId,
     private readonly options: LaneOptions
   ) {
+    this.limit = new ConcurrencyLimit(options.concurrency)
     this.queue = new PQueue({ concurrency: options.concurrency })
-    this.gate = new RateGate({ requestsPerSecond: options.requestsPerSecond })
+    this.gate = new RateGate({ requestsPerSecond: options.requestsPerSecond, rateKnown: options.rateKnown })
   }
 
   get state(): LaneState {
@@ -60,7 +73,16 @@ export class ProviderLane {
   }
 
   set concurrency(value: number) {
-    this.queue.concurrency = value
+    this.limit.max = value
+    this.queue.concurrency = this.limit.current
+  }
+
+  /** How long to wait for an answer from one kind of request (an operation at its maximum wait). */
+  answerDeadline(kind: string, maxMs: number): StallDeadline {
+    const key = `${kind} ${maxMs}`
+    let deadline = this.deadlines.get(key)
+    if (!deadline) this.deadlines.set(key, (deadline = new StallDeadline(maxMs)))
+    return deadline
   }
 
   /**
@@ -77,14 +99,17 @@ export class ProviderLane {
         async () => {
           const probe = await this.admit(options.signal)
           await options.beforeTurn?.()
-          await this.gate.take(options.signal)
+          const turn = await this.gate.take(options.signal)
           // Paused or stopped while waiting for our turn (a probe is the one request let through a pause).
           if (!probe) await this.whenRunning(options.signal)
           // Cancelled while waiting for the turn (the gate returns at once when the turn is due).
           if (options.signal.aborted) throw new JobError('cancelled', 'Cancelled')
+          const out = ++this.inFlight
+          const sentAt = performance.now()
           try {
             const result = await task(options.signal)
             this.reached()
+            this.paced(performance.now() - sentAt)
             return result
           } catch (error) {
             // Before the slot is released: the next request must already see the lane stopped or paused.
@@ -93,7 +118,10 @@ export class ProviderLane {
             if (isOutage(error)) this.unreachable(options.photo ?? 'photo')
             else if (error instanceof JobError && (error.details.retryAfterMs ?? 0) > RETRY_AFTER_CAP_MS) this.askedToWait(error.details.retryAfterMs as number)
             else if (error instanceof JobError && error.details.status !== undefined) this.reached()
+            if (error instanceof JobError && error.details.rateLimited) this.refused(turn, out, error.details.retryAfterMs)
             throw error
+          } finally {
+            this.inFlight--
           }
         },
         { priority: options.priority, signal: options.signal }
@@ -109,6 +137,31 @@ export class ProviderLane {
     }
     await this.whenRunning(signal)
     return this.probing
+  }
+
+  /** A request went through: the pace and the number at once may climb back. */
+  private paced(tookMs: number): void {
+    this.latencyMs = this.latencyMs === 0 ? tookMs : this.latencyMs * 0.9 + tookMs * 0.1
+    this.gate.succeeded()
+    this.limit.succeeded()
+    this.queue.concurrency = this.limit.current
+  }
+
+  /**
+   * A 429 to the request sent at `turn` with `out` requests on the wire. When far more were out than
+   * the pace explains (slow answers piled up), the provider is counting requests at once; otherwise
+   * the pace was too fast. A steady limit at once also shows as a pace (at once ÷ answer time).
+   */
+  private refused(turn: Turn, out: number, retryAfterMs: number | undefined): void {
+    const wait = retryAfterMs === undefined ? undefined : Math.min(retryAfterMs, RETRY_AFTER_CAP_MS)
+    const explained = (this.gate.currentRate * this.latencyMs) / 1000
+    const atOnce = this.latencyMs > 0 && out >= 3 && out > 2 * explained + 1
+    if (atOnce && this.limit.refusedAt(out)) {
+      this.queue.concurrency = this.limit.current
+      if (wait !== undefined) this.gate.hold(wait)
+      return
+    }
+    this.gate.rateLimited(turn, wait)
   }
 
   /** The provider answered: a probe's success runs the lane again. */

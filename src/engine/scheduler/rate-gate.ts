@@ -3,27 +3,52 @@ import { backoffDelay } from './backoff'
 
 /** How late a timer may fire and still count as on time. */
 const TIMER_LATENESS_MS = 2
+/** The window a provider's rate limit is most often counted over. */
+const WINDOW_MS = 1_000
+/** Below a limit found from a 429, so jitter in arrival does not meet it again. */
+const MARGIN = 0.95
+/** A limit found from a 429 is tried 5 % higher after this long without one: plans change, estimates err low. */
+const PROBE_AFTER_MS = 20_000
 
 export interface RateGateOptions {
   /** The most requests per second this provider is allowed. */
   requestsPerSecond: number
+  /** The user stated the plan's rate: a 429 is a blip to back off from, not news about the limit. */
+  rateKnown?: boolean
   now?: () => number
   random?: () => number
+}
+
+/** One request's turn, kept for a second so a 429 can tell how many the provider had just accepted. */
+export interface Turn {
+  at: number
+  limited: boolean
 }
 
 /**
  * Spaces requests evenly at the current rate rather than in bursts, so a provider's sliding-window
  * limit is never overrun. It starts below the ceiling (the first requests of a run reach the server
- * late, on cold connections, so the first window is the tightest) and climbs with each success. A 429
- * cuts the pace by 30% and holds everyone back for Retry-After (or a jittered backoff); successes win
- * the pace back gradually, so a batch settles just under whatever limit the provider really enforces.
+ * late, on cold connections, so the first window is the tightest) and climbs with each success.
+ *
+ * A 429 holds everyone back for Retry-After (or a jittered backoff). With a stated rate it cuts the
+ * pace by 30 % and successes win it back. With the limit unknown (a provider's published figure is
+ * only a ceiling) it reads the real limit off the 429: the requests accepted in the second before it
+ * are what the provider allows, so the pace settles just under that at once instead of see-sawing.
  */
 export class RateGate {
   private rate: number
   private readonly ceiling: number
+  /** The highest pace worth climbing to: the ceiling, or the limit a 429 revealed. */
+  private found: number
+  private foundAt = 0
+  /** The pace a probe started from, to go back to when it meets a 429. */
+  private probedFrom: number | undefined
   private nextAt = 0
   private blockedUntil = 0
   private consecutiveLimits = 0
+  private turns: Turn[] = []
+  private firstTurnAt = Infinity
+  private readonly discover: boolean
   private readonly now: () => number
   private readonly random: () => number
 
@@ -31,6 +56,8 @@ export class RateGate {
     // A little under the ceiling: requests arrive with jitter, and one early arrival is a 429.
     this.ceiling = options.requestsPerSecond * 0.985
     this.rate = this.ceiling * 0.8
+    this.found = this.ceiling
+    this.discover = !options.rateKnown
     this.now = options.now ?? Date.now
     this.random = options.random ?? Math.random
   }
@@ -39,8 +66,13 @@ export class RateGate {
     return this.rate
   }
 
+  /** The pace successes climb back to: the ceiling, or the limit the provider's 429s revealed. */
+  get climbsTo(): number {
+    return this.found
+  }
+
   /** Waits for this request's turn. */
-  async take(signal?: AbortSignal): Promise<void> {
+  async take(signal?: AbortSignal): Promise<Turn> {
     for (;;) {
       const now = this.now()
       const due = Math.max(this.nextAt, this.blockedUntil)
@@ -48,22 +80,54 @@ export class RateGate {
         // Count the next turn from when this one was due, so timers firing a little late do not
         // add up to a slower pace; a wake-up later than that moves the schedule, which is the safe side.
         this.nextAt = Math.max(due, now - TIMER_LATENESS_MS) + 1000 / this.rate
-        return
+        const turn = { at: now, limited: false }
+        this.firstTurnAt = Math.min(this.firstTurnAt, now)
+        this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS)
+        this.turns.push(turn)
+        return turn
       }
       await sleep(due - now, undefined, { signal })
     }
   }
 
-  /** The provider answered 429. */
-  rateLimited(retryAfterMs?: number): void {
+  /** Requests sent in the window before `turn` that the provider did not refuse (answered or still out). */
+  acceptedBefore(turn: Turn): number {
+    return this.turns.filter((t) => t !== turn && !t.limited && t.at <= turn.at && turn.at - t.at < WINDOW_MS).length
+  }
+
+  /** The provider answered 429 to `turn`. */
+  rateLimited(turn?: Turn, retryAfterMs?: number): void {
     this.consecutiveLimits++
-    this.rate = Math.max(this.ceiling / 50, this.rate * 0.7)
-    const pause = retryAfterMs ?? backoffDelay(this.consecutiveLimits, this.random)
-    this.blockedUntil = Math.max(this.blockedUntil, this.now() + pause)
+    if (turn) turn.limited = true
+    if (this.discover && turn && this.probedFrom !== undefined && this.rate > this.probedFrom) {
+      // Trying 5 % more did not work: back to the pace that did.
+      this.rate = this.found = this.probedFrom
+      this.foundAt = this.now()
+    } else if (this.discover && turn && turn.at - this.firstTurnAt >= WINDOW_MS) {
+      const allowed = this.acceptedBefore(turn) * MARGIN
+      // Never more than halved in one step: a long-window limit shows few accepted in the last second.
+      this.rate = Math.max(this.ceiling / 50, this.rate * 0.5, Math.min(this.rate * 0.9, allowed))
+      this.found = Math.min(this.found, Math.max(this.rate, allowed))
+      this.foundAt = this.now()
+    } else {
+      // In a run's first second the count says little (the first requests reach the server late).
+      this.rate = Math.max(this.ceiling / 50, this.rate * (this.discover ? 0.85 : 0.7))
+    }
+    this.hold(retryAfterMs ?? backoffDelay(this.consecutiveLimits, this.random))
+  }
+
+  /** Holds every request back for `ms` without changing the pace (a Retry-After about something else). */
+  hold(ms: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, this.now() + ms)
   }
 
   succeeded(): void {
     this.consecutiveLimits = 0
-    if (this.rate < this.ceiling) this.rate = Math.min(this.ceiling, this.rate + this.ceiling * 0.02)
+    if (this.found < this.ceiling && this.now() - this.foundAt > PROBE_AFTER_MS) {
+      this.probedFrom = this.found
+      this.found = Math.min(this.ceiling, this.found * 1.05)
+      this.foundAt = this.now()
+    }
+    if (this.rate < this.found) this.rate = Math.min(this.found, this.rate + this.ceiling * 0.02)
   }
 }

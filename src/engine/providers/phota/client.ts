@@ -45,7 +45,7 @@ export class PhotaClient implements ProviderClient {
     private readonly ledger: SpendLedger
   ) {}
 
-  async run({ values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
+  async run({ values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const response = await send(
       this.dispatcher,
       {
@@ -54,7 +54,8 @@ export class PhotaClient implements ProviderClient {
         headers: { 'x-api-key': this.config.key, 'content-type': 'application/json' },
         body: editBody(image, values),
         signal,
-        timeoutMs
+        timeoutMs,
+        answerDeadline
       },
       'Phota'
     )

@@ -40,7 +40,7 @@ export class PhotoroomClient implements ProviderClient {
     private readonly dispatcher: Dispatcher
   ) {}
 
-  async run({ operation, values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
+  async run({ operation, values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const edit = operation.operation === 'edit'
     const { body, headers } = edit ? splitHeaders(values) : { body: values, headers: {} }
     const form = new FormData()
@@ -54,7 +54,8 @@ export class PhotoroomClient implements ProviderClient {
         headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers },
         body: form,
         signal,
-        timeoutMs
+        timeoutMs,
+        answerDeadline
       },
       'Photoroom'
     )

@@ -37,7 +37,7 @@ export class PixelcutClient implements ProviderClient {
     private readonly dispatcher: Dispatcher
   ) {}
 
-  async run({ values, image, signal, timeoutMs }: ProviderRequest): Promise<ProviderResult> {
+  async run({ values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const form = new FormData()
     form.append('image', image.body, image.name)
     // Multipart carries text; Pixelcut reads crop and shadow as JSON values.
@@ -45,7 +45,7 @@ export class PixelcutClient implements ProviderClient {
     const response = await send(
       this.dispatcher,
       // A link rather than the image: a lost download is fetched again from it, never bought again.
-      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'application/json' }, body: form, signal, timeoutMs },
+      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'application/json' }, body: form, signal, timeoutMs, answerDeadline },
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)
