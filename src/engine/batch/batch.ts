@@ -6,6 +6,8 @@ import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError } from '../errors'
+import { reserveOutputNames } from '../files/name-book'
+import type { PlannedOutput } from '../files/output-plan'
 import { hashedSource } from '../images/source'
 import { buildUpload, type Upload } from '../images/upload'
 import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../journal/cache-upkeep'
@@ -19,7 +21,7 @@ import type { LaneState, ProviderLane } from '../scheduler/provider-lane'
 import { checkAccount } from './check-account'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
-import type { BatchInput } from './input'
+import { nameRequests, type BatchInput } from './input'
 import { finalOutcome, summarize } from './outcome'
 import { preparePhoto } from './prepare'
 import { sendWithRetries } from './send'
@@ -50,6 +52,8 @@ export interface BatchOptions {
   timeoutMs?: number
   /** Output file name pattern; `{name}` is the input's own name. */
   naming?: string
+  /** Names planned by the caller for a whole run of several batches (by input path); otherwise the batch reserves its own. */
+  outputNames?: ReadonlyMap<string, PlannedOutput>
   /** "Fit oversize photos to the provider's limits" (on unless turned off): off skips them with the reason. */
   fitOversize?: boolean
 }
@@ -87,14 +91,14 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   constructor(private readonly options: BatchOptions) {
     super()
-    const { operation, values } = options
+    const { operation } = options
     this.dispatcher = createDispatcher(options.concurrency + 2)
     this.lane = (options.lanes ?? new Lanes()).get(operation.provider, {
       concurrency: options.concurrency,
       requestsPerSecond: options.requestsPerSecond,
       refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false
     })
-    this.delivery = new Delivery(options.outDir, options.inputs, operation.expectedOutputs(values), options.naming)
+    this.delivery = new Delivery(options.outDir)
     this.paths = new Set(options.inputs.map((input) => input.path))
     this.jobs = options.inputs.map((input) => ({ ref: input.ref, file: input.path, state: 'queued', attempts: 0, input, controller: new AbortController() }))
   }
@@ -172,6 +176,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       const found = await checkAccount(this.client, this.provider.name, this.options.operation.cost(this.options.values).unit)
       if (found) this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance })
     }
+    const { outDir, naming, inputs, dryRun, stateDir } = this.options
+    this.delivery.plan(this.options.outputNames ?? (await reserveOutputNames({ stateDir, outDir, naming, save: !dryRun, files: nameRequests(inputs, operation.expectedOutputs(values)) })))
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
