@@ -24,7 +24,10 @@ import type { BatchEvent, BatchSummary } from './events'
 import { nameRequests, type BatchInput } from './input'
 import { finalOutcome, summarize } from './outcome'
 import { preparePhoto } from './prepare'
+import { reusePruned } from './reuse-pruned'
+import { settled } from './settled'
 import { sendWithRetries } from './send'
+import { unansweredNotice } from './unanswered'
 
 export interface BatchOptions {
   inputs: BatchInput[]
@@ -56,6 +59,8 @@ export interface BatchOptions {
   outputNames?: ReadonlyMap<string, PlannedOutput>
   /** "Fit oversize photos to the provider's limits" (on unless turned off): off skips them with the reason. */
   fitOversize?: boolean
+  /** Buy again a photo bought before whose kept result was pruned and whose output file is gone or changed. */
+  buyAgain?: boolean
 }
 
 interface Work extends Job {
@@ -136,20 +141,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       this.update(job, 'cancelled', { reason: 'Not sent: Proofsheet was quitting' })
     }
     const timer = setTimeout(() => sent.forEach((job) => job.controller.abort()), withinMs)
-    const done = Promise.all(sent.map((job) => this.settled(job))).then(() => clearTimeout(timer))
+    const done = Promise.all(sent.map((job) => settled(this, job))).then(() => clearTimeout(timer))
     return { sent: sent.length, done }
-  }
-
-  private settled(job: Work): Promise<void> {
-    if (FINAL_STATES.has(job.state)) return Promise.resolve()
-    return new Promise((resolve) => {
-      const listener = (event: BatchEvent): void => {
-        if (event.type !== 'job' || event.job.ref !== job.ref || !FINAL_STATES.has(event.job.state)) return
-        this.off('event', listener)
-        resolve()
-      }
-      this.on('event', listener)
-    })
   }
 
   async run(): Promise<BatchSummary> {
@@ -176,8 +169,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       const found = await checkAccount(this.client, this.provider.name, this.options.operation.cost(this.options.values).unit)
       if (found) this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance })
     }
-    const { outDir, naming, inputs, dryRun, stateDir } = this.options
-    this.delivery.plan(this.options.outputNames ?? (await reserveOutputNames({ stateDir, outDir, naming, save: !dryRun, files: nameRequests(inputs, operation.expectedOutputs(values)) })))
+    this.delivery.plan(this.options.outputNames ?? (await reserveOutputNames({ ...this.options, save: !this.options.dryRun, files: nameRequests(this.options.inputs, operation.expectedOutputs(values)) })))
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
@@ -232,7 +224,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       const key = purchaseKey(prepared.key, this.seller)
       if (prepared.learnt) this.emit('event', { type: 'checked', ref: job.ref, facts })
       job.key = key
-      const cached = await purchases.cached(key)
+      const cached = (await purchases.cached(key)) ?? (await reusePruned(purchases, key, (extensions) => this.delivery.destinations(job.file, extensions), this.options.buyAgain))
       if (cached) return await this.deliver(job, cached, 'reused')
 
       const first = this.firstByKey.get(key)
@@ -243,13 +235,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         return this.update(job, 'estimated', sameAs)
       }
       const earlier = first ? null : purchases.earlierUnanswered(key)
-      if (earlier) {
-        const why = earlier.event === 'outcome-unknown' && earlier.detail ? `: ${earlier.detail}` : ' (Proofsheet stopped while waiting)'
-        this.emit('event', {
-          type: 'notice',
-          message: `${basename(job.file)} was sent on ${earlier.at} and its answer never arrived${why}. It is sent again; the provider may have charged the earlier attempt.`
-        })
-      }
+      if (earlier) this.emit('event', { type: 'notice', message: unansweredNotice(job.file, earlier) })
       const upload = await buildUpload(await hashedSource(job.file, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
       this.update(job, 'ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
       const result = await purchases.buy({
@@ -303,6 +289,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   private async deliver(job: Work, result: StoredResult, state: 'done' | 'reused'): Promise<void> {
     const outputs = await this.delivery.deliver(job.file, result)
+    // Where it went is how it is found again once its kept bytes are pruned.
+    await (this.purchases as Purchases).delivered(job.key as string, outputs)
     this.update(job, state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 
