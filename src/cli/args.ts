@@ -21,6 +21,8 @@ export interface CliOptions {
   fit: boolean
   /** Keep watching the input folders and run new photos until Ctrl+C. */
   watch: boolean
+  /** --buy-again: pay once more for photos whose kept result was pruned and whose output file is gone or changed. */
+  buyAgain: boolean
   help: boolean
 }
 
@@ -82,6 +84,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
         'dry-run': { type: 'boolean', default: false },
         'no-fit': { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
+        'buy-again': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -113,6 +116,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
     dryRun,
     fit: !flags['no-fit'],
     watch: flags.watch,
+    buyAgain: flags['buy-again'],
     help: false
   }
 }

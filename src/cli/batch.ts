@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       rateKnown: options.rate !== undefined,
       dryRun: options.dryRun,
       fitOversize: options.fit,
+      buyAgain: options.buyAgain,
       stopWhenCreditsRunOut: true,
       // Exit 5 well within 30 s of a provider going away: the breaker opens in a few seconds, then this.
       stopWhenUnreachableForMs: 15_000

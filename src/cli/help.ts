@@ -26,6 +26,8 @@ Usage: npm run --silent batch -- [options] <files or folders...>
   --json                one JSON event per line on stdout (job changes, then a summary)
   --dry-run             check everything and estimate the cost; send nothing
   --no-fit              skip photos over the provider's limits instead of downscaling them
+  --buy-again           buy again photos bought before whose kept result was pruned and
+                        whose output file is gone or changed (otherwise they fail, unpaid)
   --watch               then keep watching the input folders: new photos run as their
                         writes finish, until Ctrl+C
   --help

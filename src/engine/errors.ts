@@ -9,6 +9,7 @@ export type JobErrorKind =
   | 'invalid-request' // the provider refused these parameters: fix them, retrying won't help
   | 'unsupported-input' // the provider refused this image
   | 'charged-without-result' // the provider answered 200 (and charged) but no image could be had: sending again would pay again
+  | 'pruned' // bought before, its kept image pruned and no unchanged output file to reuse: buying again needs asking
   | 'cancelled'
 
 export class JobError extends Error {

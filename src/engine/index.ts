@@ -3,7 +3,8 @@
  */
 export { Batch, type BatchOptions } from './batch/batch'
 export type { BatchEvent, BatchSummary } from './batch/events'
-export { inputsFromPaths, type BatchInput, type PhotoFacts } from './batch/input'
+export { inputsFromPaths, nameRequests, type BatchInput, type PhotoFacts } from './batch/input'
+export { reserveOutputNames } from './files/name-book'
 export { JobError, isJobError, type JobErrorKind } from './errors'
 export { inspectFile, type Inspection } from './files/inspect'
 export { scanInputs, type FoundFile, type SkippedPath } from './files/scan'

@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { Batch, BatchOptions } from '../../src/engine'
+import { pruneCache } from '../../src/engine/journal/cache-upkeep'
 import { openStateDir } from '../../src/engine/state-dir'
 import { makeBatch } from '../helpers/batch'
-import { runCli, simulatorEnv, summaryOf } from '../helpers/cli'
+import { finalStates, runCli, simulatorEnv, summaryOf } from '../helpers/cli'
 import { NO_LIMITS, withSimulator } from '../helpers/simulator'
 import { makePhotos, tempDir } from '../helpers/photos'
 
@@ -29,8 +31,63 @@ describe('the cache of kept results', () => {
       expect(cleared.stdout).toMatch(/Cleared .* Purchase records are kept\./)
       expect(manifests(state)).toHaveLength(3)
       expect(manifests(state).every((m) => m.pruned)).toBe(true)
+      // Nothing is bought again: the output files written from those results are still there, unchanged.
+      const charged = sim.stats().providers.pixelcut.charged
       const again = await runCli(args, env)
-      expect(summaryOf(again.events).counts).toMatchObject({ done: 3, reused: 0 })
+      expect(summaryOf(again.events).counts).toMatchObject({ done: 0, reused: 3 })
+      expect(sim.stats().providers.pixelcut.charged).toBe(charged)
+
+      // One output file gone: that photo fails with the reason, unpaid, until --buy-again asks for it.
+      rmSync(join(work, 'out', 'in', 'photo-02.png'))
+      const refused = await runCli(args, env)
+      expect(refused.code).toBe(1)
+      expect(summaryOf(refused.events).counts).toMatchObject({ reused: 2, failed: 1 })
+      expect(finalStates(refused.events).get(join(work, 'in', 'photo-02.jpg'))).toBe('failed')
+      expect(sim.stats().providers.pixelcut.charged).toBe(charged)
+      const bought = await runCli([...args, '--buy-again'], env)
+      expect(bought.code).toBe(0)
+      expect(summaryOf(bought.events).counts).toMatchObject({ done: 1, reused: 2 })
+      expect(sim.stats().providers.pixelcut.charged).toBe(charged + 1)
+    })
+  })
+
+  it('a pruned result is reused from an output file written from it while that file is unchanged, wherever it was written', async () => {
+    await withSimulator(NO_LIMITS, async (sim) => {
+      const work = tempDir()
+      const photos = await makePhotos(join(work, 'in'), 2)
+      const state = join(work, 'state')
+      const run = async (overrides: Partial<BatchOptions> = {}): Promise<Batch> => {
+        const { batch } = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, overrides)
+        await batch.run()
+        return batch
+      }
+      await run()
+      const out = join(work, 'out')
+      const first = readFileSync(join(out, 'photo-01.png'))
+      await pruneCache(state, 0)
+      expect(manifests(state).every((m) => m.pruned)).toBe(true)
+
+      expect((await run()).snapshot.map((j) => j.state)).toEqual(['reused', 'reused'])
+      // Into another output folder: copied from where it was written before.
+      const elsewhere = join(work, 'elsewhere')
+      expect((await run({ outDir: elsewhere })).snapshot.map((j) => j.state)).toEqual(['reused', 'reused'])
+      expect(readFileSync(join(elsewhere, 'photo-01.png'))).toEqual(first)
+      expect(sim.stats().providers.pixelcut.charged).toBe(2)
+
+      // Changed in both places, same size: not the result any more, and never bought again silently.
+      const changed = Buffer.from(first)
+      changed[changed.length - 1]! ^= 0xff
+      for (const dir of [out, elsewhere]) writeFileSync(join(dir, 'photo-01.png'), changed)
+      const refused = await run()
+      expect(refused.snapshot.map((j) => j.state)).toEqual(['failed', 'reused'])
+      expect(refused.snapshot[0]!.reason).toBe(
+        'Bought before, but its result was pruned from the cache and its output file photo-01.png is gone or changed. Not bought again unless you ask: run it again with "buy again" (--buy-again) to pay for it once more.'
+      )
+      expect(readFileSync(join(out, 'photo-01.png'))).toEqual(changed)
+      expect(sim.stats().providers.pixelcut.charged).toBe(2)
+
+      expect((await run({ buyAgain: true })).snapshot.map((j) => j.state)).toEqual(['done', 'reused'])
+      expect(sim.stats().providers.pixelcut.charged).toBe(3)
     })
   })
 

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { openTestApp, type TestApp } from '../helpers/main-app'
@@ -101,4 +102,31 @@ test('per-image overrides: photos with their own parameters are sent with them',
   const out = readdirSync(join(a.dir, 'out', 'shoot')).sort()
   expect(out).toEqual(['photo-01.webp', 'photo-02.png', 'photo-03.png'])
   expect(existsSync(join(a.dir, 'out', '.proofsheet-partial'))).toBe(false)
+})
+
+test('photos of one run in different parameter groups never share an output name; one run again alone keeps its name', async () => {
+  app = await openTestApp(sim.current)
+  const [first, second] = await makePhotos(join(app.dir, 'made'), 2)
+  mkdirSync(join(app.dir, 'shoot'))
+  copyFileSync(first!, join(app.dir, 'shoot', 'a.jpg'))
+  await sharp(second!).png().toFile(join(app.dir, 'shoot', 'a.png'))
+  await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
+  await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out') })
+  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  const rows = (await app.handlers.getState()).firstRows
+  const png = rows.find((r) => r.name === 'a.png')!
+  await app.handlers.setOverrides({ photoId: png.id, values: { format: 'webp' } })
+  let finished = idle(app)
+  await app.handlers.startBatch({})
+  expect(await finished).toMatchObject({ counts: { done: 2 } })
+  const out = join(app.dir, 'out', 'shoot')
+  expect(readdirSync(out).sort()).toEqual(['a (2).webp', 'a.png'])
+  const jpgOutput = readFileSync(join(out, 'a.png'))
+
+  await app.handlers.setOverrides({ photoId: png.id, values: { format: 'png' } })
+  finished = idle(app)
+  await app.handlers.startBatch({ photoIds: [png.id] })
+  expect(await finished).toMatchObject({ counts: { done: 1 } })
+  expect(readdirSync(out).sort()).toEqual(['a (2).png', 'a (2).webp', 'a.png'])
+  expect(readFileSync(join(out, 'a.png'))).toEqual(jpgOutput)
 })

@@ -6,6 +6,8 @@ import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { JobError } from '../errors'
+import { reserveOutputNames } from '../files/name-book'
+import type { PlannedOutput } from '../files/output-plan'
 import { hashedSource } from '../images/source'
 import { buildUpload, type Upload } from '../images/upload'
 import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../journal/cache-upkeep'
@@ -19,10 +21,13 @@ import type { LaneState, ProviderLane } from '../scheduler/provider-lane'
 import { checkAccount } from './check-account'
 import { Delivery } from './deliver'
 import type { BatchEvent, BatchSummary } from './events'
-import type { BatchInput } from './input'
+import { nameRequests, type BatchInput } from './input'
 import { finalOutcome, summarize } from './outcome'
 import { preparePhoto } from './prepare'
+import { reusePruned } from './reuse-pruned'
+import { settled } from './settled'
 import { sendWithRetries } from './send'
+import { unansweredNotice } from './unanswered'
 
 export interface BatchOptions {
   inputs: BatchInput[]
@@ -53,8 +58,12 @@ export interface BatchOptions {
   timeoutMs?: number
   /** Output file name pattern; `{name}` is the input's own name. */
   naming?: string
+  /** Names planned by the caller for a whole run of several batches (by input path); otherwise the batch reserves its own. */
+  outputNames?: ReadonlyMap<string, PlannedOutput>
   /** "Fit oversize photos to the provider's limits" (on unless turned off): off skips them with the reason. */
   fitOversize?: boolean
+  /** Buy again a photo bought before whose kept result was pruned and whose output file is gone or changed. */
+  buyAgain?: boolean
 }
 
 interface Work extends Job {
@@ -90,7 +99,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   constructor(private readonly options: BatchOptions) {
     super()
-    const { operation, values } = options
+    const { operation } = options
     this.dispatcher = createDispatcher(options.concurrency + 2)
     this.lane = (options.lanes ?? new Lanes()).get(operation.provider, {
       concurrency: options.concurrency,
@@ -98,7 +107,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       rateKnown: options.rateKnown,
       refuseWhilePausedForCredits: options.stopWhenCreditsRunOut ?? false
     })
-    this.delivery = new Delivery(options.outDir, options.inputs, operation.expectedOutputs(values), options.naming)
+    this.delivery = new Delivery(options.outDir)
     this.paths = new Set(options.inputs.map((input) => input.path))
     this.jobs = options.inputs.map((input) => ({ ref: input.ref, file: input.path, state: 'queued', attempts: 0, input, controller: new AbortController() }))
   }
@@ -136,20 +145,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       this.update(job, 'cancelled', { reason: 'Not sent: Proofsheet was quitting' })
     }
     const timer = setTimeout(() => sent.forEach((job) => job.controller.abort()), withinMs)
-    const done = Promise.all(sent.map((job) => this.settled(job))).then(() => clearTimeout(timer))
+    const done = Promise.all(sent.map((job) => settled(this, job))).then(() => clearTimeout(timer))
     return { sent: sent.length, done }
-  }
-
-  private settled(job: Work): Promise<void> {
-    if (FINAL_STATES.has(job.state)) return Promise.resolve()
-    return new Promise((resolve) => {
-      const listener = (event: BatchEvent): void => {
-        if (event.type !== 'job' || event.job.ref !== job.ref || !FINAL_STATES.has(event.job.state)) return
-        this.off('event', listener)
-        resolve()
-      }
-      this.on('event', listener)
-    })
   }
 
   async run(): Promise<BatchSummary> {
@@ -176,6 +173,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       const found = await checkAccount(this.client, this.provider.name, this.options.operation.cost(this.options.values).unit)
       if (found) this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance })
     }
+    this.delivery.plan(this.options.outputNames ?? (await reserveOutputNames({ ...this.options, save: !this.options.dryRun, files: nameRequests(this.options.inputs, operation.expectedOutputs(values)) })))
     await this.delivery.clearPartial()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
@@ -230,7 +228,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       const key = purchaseKey(prepared.key, this.seller)
       if (prepared.learnt) this.emit('event', { type: 'checked', ref: job.ref, facts })
       job.key = key
-      const cached = await purchases.cached(key)
+      const cached = (await purchases.cached(key)) ?? (await reusePruned(purchases, key, (extensions) => this.delivery.destinations(job.file, extensions), this.options.buyAgain))
       if (cached) return await this.deliver(job, cached, 'reused')
 
       const first = this.firstByKey.get(key)
@@ -241,13 +239,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         return this.update(job, 'estimated', sameAs)
       }
       const earlier = first ? null : purchases.earlierUnanswered(key)
-      if (earlier) {
-        const why = earlier.event === 'outcome-unknown' && earlier.detail ? `: ${earlier.detail}` : ' (Proofsheet stopped while waiting)'
-        this.emit('event', {
-          type: 'notice',
-          message: `${basename(job.file)} was sent on ${earlier.at} and its answer never arrived${why}. It is sent again; the provider may have charged the earlier attempt.`
-        })
-      }
+      if (earlier) this.emit('event', { type: 'notice', message: unansweredNotice(job.file, earlier) })
       const upload = await buildUpload(await hashedSource(job.file, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
       this.update(job, 'ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
       const result = await purchases.buy({
@@ -302,6 +294,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
 
   private async deliver(job: Work, result: StoredResult, state: 'done' | 'reused'): Promise<void> {
     const outputs = await this.delivery.deliver(job.file, result)
+    // Where it went is how it is found again once its kept bytes are pruned.
+    await (this.purchases as Purchases).delivered(job.key as string, outputs)
     this.update(job, state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 

@@ -1,9 +1,8 @@
 import { rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { outputPaths, planOutputs, type PlannedOutput } from '../files/output-plan'
+import { outputPaths, type PlannedOutput } from '../files/output-plan'
 import { placeOutput } from '../files/place-output'
 import type { StoredResult } from '../journal/purchases'
-import type { BatchInput } from './input'
 
 /**
  * The last stage: a paid result copied from the cache to the names planned for it before anything was
@@ -11,24 +10,31 @@ import type { BatchInput } from './input'
  */
 export class Delivery {
   private readonly partialDir: string
-  private readonly plans: Map<string, PlannedOutput>
+  private plans = new Map<string, PlannedOutput>()
 
-  constructor(outDir: string, inputs: readonly BatchInput[], expected: { count: number; extension: string }, naming?: string) {
+  constructor(outDir: string) {
     this.partialDir = join(resolve(outDir), '.proofsheet-partial')
-    this.plans = planOutputs(
-      inputs.filter((i) => !i.skip),
-      outDir,
-      expected.count,
-      expected.extension,
-      naming
-    )
   }
 
-  /** Writes the result's outputs for `file`; resolves to where they landed. */
+  /** The names planned for this batch's photos (by input path), before anything is sent. */
+  plan(plans: ReadonlyMap<string, PlannedOutput>): void {
+    this.plans = new Map(plans)
+  }
+
+  /** Where `file`'s result goes, for the formats it came back in. */
+  destinations(file: string, extensions: string[]): string[] {
+    return outputPaths(this.plans.get(file) as PlannedOutput, extensions)
+  }
+
+  /** Writes the result's outputs for `file`; resolves to where they landed. A file already there is left as it is. */
   async deliver(file: string, result: StoredResult): Promise<string[]> {
-    const plan = this.plans.get(file) as PlannedOutput
-    const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
-    await Promise.all(result.outputs.map((o, i) => placeOutput(join(result.dir, o.file), destinations[i] as string, this.partialDir)))
+    const destinations = this.destinations(file, result.outputs.map((o) => o.extension))
+    await Promise.all(
+      result.outputs.map((o, i) => {
+        const source = resolve(result.dir, o.file)
+        return source === destinations[i] ? undefined : placeOutput(source, destinations[i] as string, this.partialDir)
+      })
+    )
     return destinations
   }
 

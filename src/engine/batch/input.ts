@@ -1,4 +1,5 @@
 import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { NameRequest } from '../files/output-plan'
 import { scanInputs } from '../files/scan'
 
 /** What is known of a photo's file: enough to skip looking at it again while its size and time are unchanged. */
@@ -30,4 +31,9 @@ export interface BatchInput {
 export async function inputsFromPaths(paths: string[], exclude: string[] = []): Promise<BatchInput[]> {
   const { files, skipped } = await scanInputs(paths, exclude)
   return [...skipped.map((s) => ({ path: s.path, ref: s.path, outputDir: '', skip: s.reason })), ...files.map((f) => ({ path: f.path, ref: f.path, outputDir: f.outputDir }))]
+}
+
+/** What naming needs of each photo that can have an output: skipped inputs get no name. */
+export function nameRequests(inputs: readonly BatchInput[], expected: { count: number; extension: string }): NameRequest[] {
+  return inputs.filter((i) => !i.skip).map((i) => ({ path: i.path, outputDir: i.outputDir, ...expected }))
 }

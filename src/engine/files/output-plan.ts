@@ -7,6 +7,30 @@ export interface PlannedOutput {
   count: number
 }
 
+/** One photo to name: where it mirrors to, and what its operation is expected to return. */
+export interface NameRequest {
+  path: string
+  outputDir: string
+  count: number
+  extension: string
+}
+
+/** A name given to a photo by an earlier plan, relative to the output folder. */
+export interface BookedName {
+  /** The folder and stem it asked for (before any " (2)"): a new pattern or folder plans it afresh. */
+  wanted: string
+  base: string
+  count: number
+}
+
+/** What an output folder already holds: names given to photos before, and the stems of files on disk. */
+export interface Earlier {
+  /** By input path. */
+  booked: ReadonlyMap<string, BookedName>
+  /** `sameOnDisk` of each file's path without its extension. */
+  onDisk: ReadonlySet<string>
+}
+
 /** Room kept in one name for " (99)", "-4" and the longest extension, under the usual 255-byte limit. */
 const MAX_STEM_BYTES = 255 - 16
 
@@ -33,40 +57,64 @@ function safeStem(stem: string): string {
 }
 
 /** The output folder for an input, never outside `outDir`. */
-function folderFor(outDir: string, outputDir: string): string {
+export function folderFor(outDir: string, outputDir: string): string {
   const dir = resolve(outDir, outputDir.normalize('NFC'))
   const inside = relative(resolve(outDir), dir)
   return inside.startsWith(`..${sep}`) || inside === '..' ? resolve(outDir) : dir
 }
 
 /** How two names compare on a case-insensitive, normalisation-insensitive file system. */
-const sameOnDisk = (path: string): string => path.normalize('NFC').toLowerCase()
+export const sameOnDisk = (path: string): string => path.normalize('NFC').toLowerCase()
+
+/** A photo's names without extension: whatever format comes back, no other photo may use them. */
+const slots = (base: string, count: number): string[] => (count === 1 ? [base] : Array.from({ length: count }, (_, i) => `${base}-${i + 1}`))
 
 /**
- * Names every output before anything is sent, in a stable order, so a re-run names files the same way:
- * the input's folder structure under `outDir`, the input's stem (through the `naming` pattern), and " (2)" where two inputs would
- * collide (photo.jpg and photo.png, or Café and CAFÉ). An input file's own path is never a destination.
+ * Names every output before anything is sent, so a re-run names files the same way: the input's folder
+ * structure under `outDir`, the input's stem (through the `naming` pattern), and " (2)" where it would
+ * collide (photo.jpg and photo.png, or Café and CAFÉ). A photo named before keeps its name; a new one
+ * never takes a name another photo was given, a file already in the output folder, or an input's path.
+ * Returns the plans and the names to remember for these photos.
  */
 export function planOutputs(
-  files: { path: string; outputDir: string }[],
+  files: NameRequest[],
   outDir: string,
-  count: number,
-  extension: string,
-  naming = '{name}'
-): Map<string, PlannedOutput> {
-  const taken = new Set(files.map((f) => sameOnDisk(resolve(f.path))))
+  naming = '{name}',
+  earlier: Earlier = { booked: new Map(), onDisk: new Set() }
+): { plans: Map<string, PlannedOutput>; booked: Map<string, BookedName> } {
+  const root = resolve(outDir)
+  const inputs = new Set(files.map((f) => sameOnDisk(resolve(f.path))))
+  const mine = new Set(files.map((f) => resolve(f.path)))
+  const taken = new Set<string>()
+  const take = (base: string, count: number): void => slots(base, count).forEach((s) => taken.add(sameOnDisk(s)))
+  for (const [path, name] of earlier.booked) if (!mine.has(path)) take(resolve(root, name.base), name.count)
+
   const plans = new Map<string, PlannedOutput>()
-  const names = (base: string): string[] =>
-    count === 1 ? [`${base}.${extension}`] : Array.from({ length: count }, (_, i) => `${base}-${i + 1}.${extension}`)
-  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const stem = safeStem(naming.replaceAll('{name}', basename(file.path, extname(file.path))))
-    const dir = folderFor(outDir, file.outputDir)
-    let base = join(dir, stem)
-    for (let n = 2; names(base).some((name) => taken.has(sameOnDisk(name))); n++) base = join(dir, `${stem} (${n})`)
-    for (const name of names(base)) taken.add(sameOnDisk(name))
-    plans.set(file.path, { base, count })
+  const booked = new Map<string, BookedName>()
+  const give = (file: NameRequest, wanted: string, base: string): void => {
+    take(base, file.count)
+    plans.set(file.path, { base, count: file.count })
+    booked.set(resolve(file.path), { wanted: relative(root, wanted), base: relative(root, base), count: file.count })
   }
-  return plans
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path))
+  const wanted = new Map(sorted.map((f) => [f, join(folderFor(outDir, f.outputDir), safeStem(naming.replaceAll('{name}', basename(f.path, extname(f.path)))))]))
+  const free = (base: string, count: number): boolean => slots(base, count).every((s) => !taken.has(sameOnDisk(s)))
+  const fresh: NameRequest[] = []
+  for (const file of sorted) {
+    const before = earlier.booked.get(resolve(file.path))
+    const base = before && resolve(root, before.wanted) === wanted.get(file) ? resolve(root, before.base) : undefined
+    if (base !== undefined && free(base, file.count)) give(file, wanted.get(file) as string, base)
+    else fresh.push(file)
+  }
+  for (const file of fresh) {
+    const want = wanted.get(file) as string
+    const usable = (base: string): boolean =>
+      free(base, file.count) && slots(base, file.count).every((s) => !earlier.onDisk.has(sameOnDisk(s)) && !inputs.has(sameOnDisk(`${s}.${file.extension}`)))
+    let base = want
+    for (let n = 2; !usable(base); n++) base = `${want} (${n})`
+    give(file, want, base)
+  }
+  return { plans, booked }
 }
 
 export function outputPaths(plan: PlannedOutput, extensions: string[]): string[] {

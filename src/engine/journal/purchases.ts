@@ -3,6 +3,7 @@ import type { ProviderId } from '../providers/registry'
 import { JobError, isJobError } from '../errors'
 import type { ProviderResult } from '../providers/types'
 import { withFileLock } from './file-lock'
+import { foundInOutputs } from './found-in-outputs'
 import { Journal, type JournalRecord } from './journal'
 import { ResultCache, type CachedResult } from './result-cache'
 import { SpendLedger } from './spend-ledger'
@@ -58,6 +59,25 @@ export class Purchases {
   /** A result already paid for, in this run or an earlier one. */
   cached(key: string): Promise<StoredResult | null> {
     return this.cache.get(key)
+  }
+
+  /**
+   * A purchase whose image bytes were pruned, found again in files written from it that are unchanged
+   * (first where this run writes it, then where it was written before), or `lost` with where this run
+   * looked when none is. Null when the key was never bought or its bytes are still kept.
+   */
+  async pruned(key: string, destinations: (extensions: string[]) => string[]): Promise<{ found: StoredResult } | { lost: string[] } | null> {
+    const record = await this.cache.pruned(key)
+    if (!record) return null
+    const here = destinations(record.outputs.map((o) => o.extension))
+    const paths = await foundInOutputs(record, [here, ...[...(record.delivered ?? [])].reverse()])
+    if (!paths) return { lost: here }
+    return { found: { ...record, outputs: record.outputs.map((o, i) => ({ ...o, file: paths[i] as string })), dir: '' } }
+  }
+
+  /** Remembers where a result was written, so it can be found there once its bytes are pruned. */
+  delivered(key: string, paths: string[]): Promise<void> {
+    return withFileLock(join(this.locks, key), () => this.cache.recordDelivery(key, paths))
   }
 
   /** When and why this key may have been charged in an earlier run without its result arriving; null if it was not. */

@@ -1,14 +1,22 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProviderOutput } from '../providers/types'
 import { ownerIsGone, thisHost } from './file-lock'
 
 export interface CachedResult {
-  outputs: { file: string; extension: string; bytes: number }[]
+  /** `sha256` (hex) lets an output file be recognised as this result once its bytes are pruned; older entries lack it. */
+  outputs: { file: string; extension: string; bytes: number; sha256?: string }[]
   metadata: Record<string, string>
   warnings: string[]
+  /** Where the result was written (each a path per output), newest last: where to find it again. */
+  delivered?: string[][]
 }
+
+/** How many places a result remembers having been written to. */
+const MAX_DELIVERED = 10
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 /** The manifest: written last, so an entry without it (or with files that do not match it) is no entry. */
 const MANIFEST = 'result.json'
@@ -58,12 +66,34 @@ export class ResultCache {
     }
   }
 
+  /** The record of a purchase whose image bytes were pruned; null for any other entry or none. */
+  async pruned(key: string): Promise<CachedResult | null> {
+    const meta = await this.manifest(key)
+    return meta?.pruned ? meta : null
+  }
+
+  /** Remembers where a result was written; call it holding the key's lock, so pruning does not undo it. */
+  async recordDelivery(key: string, paths: string[]): Promise<void> {
+    const meta = await this.manifest(key)
+    if (!meta || meta.delivered?.some((p) => p.join('\0') === paths.join('\0'))) return
+    const delivered = [...(meta.delivered ?? []), paths].slice(-MAX_DELIVERED)
+    const temp = join(this.dir, incomingName())
+    await writeSynced(temp, JSON.stringify({ ...meta, delivered }))
+    await rename(temp, join(this.folder(key), MANIFEST))
+  }
+
+  private manifest(key: string): Promise<(CachedResult & { pruned?: boolean }) | null> {
+    return readFile(join(this.folder(key), MANIFEST), 'utf8')
+      .then((text) => JSON.parse(text) as CachedResult & { pruned?: boolean })
+      .catch(() => null)
+  }
+
   /** Stores a result; call it holding the key's lock, so a damaged entry in the way can be replaced. */
   async put(key: string, outputs: ProviderOutput[], metadata: Record<string, string>, warnings: string[]): Promise<CachedResult & { dir: string }> {
     const final = this.folder(key)
     const temp = join(this.dir, incomingName())
     await mkdir(temp, { recursive: true })
-    const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, extension: o.extension, bytes: o.bytes.length }))
+    const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, extension: o.extension, bytes: o.bytes.length, sha256: sha256(o.bytes) }))
     await Promise.all(outputs.map((o, i) => writeSynced(join(temp, files[i]!.file), o.bytes)))
     const meta: CachedResult = { outputs: files, metadata, warnings }
     await writeSynced(join(temp, MANIFEST), JSON.stringify(meta))

@@ -13,6 +13,7 @@ const KIND_CODES: Record<JobErrorKind, IpcError['code']> = {
   'invalid-request': 'invalid-input',
   'unsupported-input': 'invalid-input',
   'charged-without-result': 'internal',
+  pruned: 'invalid-input',
   cancelled: 'busy'
 }
 

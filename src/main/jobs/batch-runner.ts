@@ -1,4 +1,4 @@
-import { Batch, isJobError, Lanes, providerById, type BatchEvent, type BatchInput, type ProviderId, type ProviderOperation, type ProviderUrls } from '../../engine'
+import { Batch, isJobError, Lanes, nameRequests, providerById, reserveOutputNames, type BatchEvent, type BatchInput, type ProviderId, type ProviderOperation, type ProviderUrls } from '../../engine'
 import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import type { ParamValues } from '../../shared/operations'
@@ -122,6 +122,8 @@ export class BatchRunner {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
       if (problem) throw new AppError('invalid-input', problem.message)
     }
+    // Named once for every group: two groups writing into one folder never pick the same name.
+    const outputNames = await reserveOutputNames({ stateDir: this.o.stateDir, outDir: outputFolder, naming, files: [...groups.values()].flatMap((g) => nameRequests(g.inputs, g.operation.expectedOutputs(g.values))) })
 
     if (!continuing) this.jobs.clear()
     for (const { inputs } of groups.values()) for (const { ref, path } of inputs) this.jobs.set(ref, { ref, file: path, state: 'queued', attempts: 0 })
@@ -134,7 +136,7 @@ export class BatchRunner {
         operation: group.operation,
         values: group.values,
         outDir: outputFolder,
-        naming,
+        outputNames,
         fitOversize,
         apiKey,
         urls: this.o.urls,
