@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { tiffWithPreview } from './exif-preview'
@@ -70,6 +70,25 @@ export function unreadableRaw(): Buffer {
   return Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypcrx '), Buffer.alloc(256)])
 }
 
+/** A real HEIC, made once with an HEVC encoder (see test/fixtures/heic/make-fixtures.mjs). */
+export function heicFixture(name: 'quadrants' | 'p3-red' | 'cut-out'): Buffer {
+  return readFileSync(resolve(__dirname, '../fixtures/heic', `${name}.heic`))
+}
+
+/** A product shot on a transparent ground: a cut-out from an earlier edit. */
+export function cutOutPng(): Promise<Buffer> {
+  return sharp({ create: { width: 400, height: 300, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    .composite([{ input: { create: { width: 150, height: 150, channels: 4, background: { r: 40, g: 80, b: 200, alpha: 1 } } }, gravity: 'center' }])
+    .png()
+    .toBuffer()
+}
+
+/** A JPEG cut short, as an interrupted copy or download leaves it. */
+export async function cutShortJpeg(): Promise<Buffer> {
+  const whole = await productPhoto({ subject: '#c0a020' })
+  return whole.subarray(0, Math.floor(whole.length / 2))
+}
+
 /** The files of one corpus folder, by class. */
 export const CORPUS = {
   oversize: 'oversize.jpg',
@@ -81,6 +100,9 @@ export const CORPUS = {
   animatedGif: 'animated.gif',
   animatedWebp: 'animated.webp',
   plain: 'plain.jpg',
+  cutOut: 'cut-out.png',
+  cutShort: 'cut-short.jpg',
+  heic: 'iphone.heic',
   /** No encoder here writes HEVC: a HEIC header over nothing, which libheif must refuse. */
   brokenHeic: 'phone.heic',
   rawPair: 'IMG_0001.CR2',
@@ -101,7 +123,7 @@ export function outcomeOf(job: { state: string; reason?: string; notes?: string[
   return { state: job.state, ...(job.reason ? { reason: job.reason } : {}), ...(job.notes ? { notes: job.notes } : {}) }
 }
 
-/** Each corpus file's outcome through Photoroom (edit or remove-background: the limits are the same). */
+/** Each corpus file's outcome through Photoroom edit (remove-background differs only for HEIC: see below). */
 export const CORPUS_OUTCOMES: Record<string, Outcome> = {
   [CORPUS.oversize]: { state: 'done', notes: ['sent at 6000 × 4000, from 7000 × 4667'] },
   [CORPUS.pixelBomb]: { state: 'skipped', reason: 'the image declares 16000 × 16000 pixels (256 MP); Proofsheet does not open images over 200 MP' },
@@ -112,6 +134,9 @@ export const CORPUS_OUTCOMES: Record<string, Outcome> = {
   [CORPUS.animatedGif]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent', 'sent as PNG, converted from GIF'] },
   [CORPUS.animatedWebp]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent'] },
   [CORPUS.plain]: { state: 'done' },
+  [CORPUS.cutOut]: { state: 'done' },
+  [CORPUS.cutShort]: { state: 'skipped', reason: 'the image is cut short (incomplete copy or download)' },
+  [CORPUS.heic]: { state: 'done', notes: ['sent as JPEG, converted from HEIC'] },
   [CORPUS.brokenHeic]: { state: 'skipped', reason: 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' },
   [CORPUS.rawPair]: { state: 'skipped', reason: 'a RAW file whose IMG_0001.JPG is in this batch too and is sent instead (no provider takes RAW)' },
   [CORPUS.rawPairJpeg]: { state: 'done' },
@@ -126,6 +151,12 @@ export const CORPUS_OUTCOMES: Record<string, Outcome> = {
   }
 }
 
+/** Photoroom remove-background takes HEIC: the phone's photo goes as it is. */
+export const REMOVE_BACKGROUND_OUTCOMES: Record<string, Outcome> = { ...CORPUS_OUTCOMES, [CORPUS.heic]: { state: 'done' } }
+
+/** The photos of the corpus that get a result (each is one request). */
+export const CORPUS_DONE = Object.values(CORPUS_OUTCOMES).filter((o) => o.state === 'done').length
+
 /** Writes one photo of every class into `dir`, plus a link to `/` the scan must not walk. */
 export async function writeCorpus(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true })
@@ -139,6 +170,9 @@ export async function writeCorpus(dir: string): Promise<void> {
     [CORPUS.animatedGif]: await animated('gif'),
     [CORPUS.animatedWebp]: await animated('webp'),
     [CORPUS.plain]: await productPhoto(),
+    [CORPUS.cutOut]: await cutOutPng(),
+    [CORPUS.cutShort]: await cutShortJpeg(),
+    [CORPUS.heic]: heicFixture('quadrants'),
     [CORPUS.brokenHeic]: heicHeader(),
     [CORPUS.rawPair]: await rawWithPreview(160, 120),
     [CORPUS.rawPairJpeg]: await productPhoto({ subject: '#a040c0' }),
