@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { tiffWithPreview } from './exif-preview'
@@ -72,7 +72,7 @@ export function unreadableRaw(): Buffer {
 
 /** A real HEIC, made once with an HEVC encoder (see test/fixtures/heic/make-fixtures.mjs). */
 export function heicFixture(name: 'quadrants' | 'p3-red' | 'cut-out'): Buffer {
-  return readFileSync(resolve(__dirname, '../fixtures/heic', `${name}.heic`))
+  return readFileSync(new URL(`../fixtures/heic/${name}.heic`, import.meta.url))
 }
 
 /** A product shot on a transparent ground: a cut-out from an earlier edit. */
