@@ -4,6 +4,7 @@ import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { tiffWithPreview } from './exif-preview'
 import { heicHeader, productPhoto } from './images'
+import { cr2Like, subIfdLike } from './tiff-raw'
 
 /**
  * Every kind of file a photographer's folder holds that is not a plain small sRGB JPEG, made the same
@@ -109,6 +110,9 @@ export const CORPUS = {
   rawPairJpeg: 'IMG_0001.JPG',
   rawBigPreview: 'big-preview.NEF',
   rawSmallPreview: 'small-preview.DNG',
+  /** Where real cameras keep the full-size preview: IFD0's strip (CR2), a sub-IFD (NEF, DNG). */
+  rawStripPreview: 'strip-preview.CR2',
+  rawSubIfdPreview: 'sub-ifd-preview.NEF',
   rawNoPreview: 'no-preview.CR3'
 } as const
 
@@ -145,6 +149,8 @@ export const CORPUS_OUTCOMES: Record<string, Outcome> = {
     state: 'skipped',
     reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and its embedded preview is only 160 × 120 (at least 2000 px on the long side is needed)'
   },
+  [CORPUS.rawStripPreview]: { state: 'done', notes: ['sent the 3000 × 2000 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
+  [CORPUS.rawSubIfdPreview]: { state: 'done', notes: ['sent the 2400 × 1600 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
   [CORPUS.rawNoPreview]: {
     state: 'skipped',
     reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and it has no embedded preview Proofsheet can read (at least 2000 px on the long side is needed)'
@@ -178,6 +184,8 @@ export async function writeCorpus(dir: string): Promise<void> {
     [CORPUS.rawPairJpeg]: await productPhoto({ subject: '#a040c0' }),
     [CORPUS.rawBigPreview]: await rawWithPreview(3000, 2000),
     [CORPUS.rawSmallPreview]: await rawWithPreview(160, 120),
+    [CORPUS.rawStripPreview]: cr2Like(await productPhoto({ width: 3000, height: 2000, subject: '#c06020' }), await productPhoto({ width: 160, height: 120 })),
+    [CORPUS.rawSubIfdPreview]: subIfdLike(await productPhoto({ width: 2400, height: 1600, subject: '#2080c0' }), await productPhoto({ width: 160, height: 120 })),
     [CORPUS.rawNoPreview]: unreadableRaw()
   }
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes)
