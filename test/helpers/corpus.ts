@@ -72,7 +72,7 @@ export function unreadableRaw(): Buffer {
 }
 
 /** A real HEIC, made once with an HEVC encoder (see test/fixtures/heic/make-fixtures.mjs). */
-export function heicFixture(name: 'quadrants' | 'p3-red' | 'cut-out'): Buffer {
+export function heicFixture(name: 'quadrants' | 'p3-red' | 'cut-out' | 'small'): Buffer {
   return readFileSync(new URL(`../fixtures/heic/${name}.heic`, import.meta.url))
 }
 

@@ -129,3 +129,14 @@ test('Pixelcut, which takes no HEIC and any colour space, receives JPEG that kee
   const p3 = metas.find((m) => m.icc)
   expect(iccDescription(p3?.icc as Buffer)).toBe('Display P3')
 })
+
+test('the size checks read a HEIC’s own size: one under Pixelcut’s 64 px minimum is skipped with the reason, and nothing is sent', async () => {
+  const work = tempDir()
+  writeFileSync(join(work, 'small.heic'), heicFixture('small'))
+  received.length = 0
+  const { batch, events } = await makeBatch(sim.current, work, [join(work, 'small.heic')], 'pixelcut', 'remove-background', {}, { urls })
+  await batch.run()
+  const job = events.flatMap((e) => (e.type === 'job' ? [e.job] : [])).pop()
+  expect(job).toMatchObject({ state: 'skipped', reason: 'the image is 48x36; Pixelcut remove-background needs at least 64x64 px' })
+  expect(received).toEqual([])
+})
