@@ -1,9 +1,10 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { tiffWithPreview } from './exif-preview'
 import { heicHeader, productPhoto } from './images'
+import { cr2Like, subIfdLike } from './tiff-raw'
 
 /**
  * Every kind of file a photographer's folder holds that is not a plain small sRGB JPEG, made the same
@@ -70,6 +71,25 @@ export function unreadableRaw(): Buffer {
   return Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypcrx '), Buffer.alloc(256)])
 }
 
+/** A real HEIC, made once with an HEVC encoder (see test/fixtures/heic/make-fixtures.mjs). */
+export function heicFixture(name: 'quadrants' | 'p3-red' | 'cut-out' | 'small'): Buffer {
+  return readFileSync(new URL(`../fixtures/heic/${name}.heic`, import.meta.url))
+}
+
+/** A product shot on a transparent ground: a cut-out from an earlier edit. */
+export function cutOutPng(): Promise<Buffer> {
+  return sharp({ create: { width: 400, height: 300, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    .composite([{ input: { create: { width: 150, height: 150, channels: 4, background: { r: 40, g: 80, b: 200, alpha: 1 } } }, gravity: 'center' }])
+    .png()
+    .toBuffer()
+}
+
+/** A JPEG cut short, as an interrupted copy or download leaves it. */
+export async function cutShortJpeg(): Promise<Buffer> {
+  const whole = await productPhoto({ subject: '#c0a020' })
+  return whole.subarray(0, Math.floor(whole.length / 2))
+}
+
 /** The files of one corpus folder, by class. */
 export const CORPUS = {
   oversize: 'oversize.jpg',
@@ -81,12 +101,18 @@ export const CORPUS = {
   animatedGif: 'animated.gif',
   animatedWebp: 'animated.webp',
   plain: 'plain.jpg',
+  cutOut: 'cut-out.png',
+  cutShort: 'cut-short.jpg',
+  heic: 'iphone.heic',
   /** No encoder here writes HEVC: a HEIC header over nothing, which libheif must refuse. */
   brokenHeic: 'phone.heic',
   rawPair: 'IMG_0001.CR2',
   rawPairJpeg: 'IMG_0001.JPG',
   rawBigPreview: 'big-preview.NEF',
   rawSmallPreview: 'small-preview.DNG',
+  /** Where real cameras keep the full-size preview: IFD0's strip (CR2), a sub-IFD (NEF, DNG). */
+  rawStripPreview: 'strip-preview.CR2',
+  rawSubIfdPreview: 'sub-ifd-preview.NEF',
   rawNoPreview: 'no-preview.CR3'
 } as const
 
@@ -101,7 +127,7 @@ export function outcomeOf(job: { state: string; reason?: string; notes?: string[
   return { state: job.state, ...(job.reason ? { reason: job.reason } : {}), ...(job.notes ? { notes: job.notes } : {}) }
 }
 
-/** Each corpus file's outcome through Photoroom (edit or remove-background: the limits are the same). */
+/** Each corpus file's outcome through Photoroom edit (remove-background differs only for HEIC: see below). */
 export const CORPUS_OUTCOMES: Record<string, Outcome> = {
   [CORPUS.oversize]: { state: 'done', notes: ['sent at 6000 × 4000, from 7000 × 4667'] },
   [CORPUS.pixelBomb]: { state: 'skipped', reason: 'the image declares 16000 × 16000 pixels (256 MP); Proofsheet does not open images over 200 MP' },
@@ -112,6 +138,9 @@ export const CORPUS_OUTCOMES: Record<string, Outcome> = {
   [CORPUS.animatedGif]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent', 'sent as PNG, converted from GIF'] },
   [CORPUS.animatedWebp]: { state: 'done', notes: ['an animation of 3 frames: only the first frame was sent'] },
   [CORPUS.plain]: { state: 'done' },
+  [CORPUS.cutOut]: { state: 'done' },
+  [CORPUS.cutShort]: { state: 'skipped', reason: 'the image is cut short (incomplete copy or download)' },
+  [CORPUS.heic]: { state: 'done', notes: ['sent as JPEG, converted from HEIC'] },
   [CORPUS.brokenHeic]: { state: 'skipped', reason: 'the HEIC image is damaged or uses a variant Proofsheet cannot decode' },
   [CORPUS.rawPair]: { state: 'skipped', reason: 'a RAW file whose IMG_0001.JPG is in this batch too and is sent instead (no provider takes RAW)' },
   [CORPUS.rawPairJpeg]: { state: 'done' },
@@ -120,11 +149,19 @@ export const CORPUS_OUTCOMES: Record<string, Outcome> = {
     state: 'skipped',
     reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and its embedded preview is only 160 × 120 (at least 2000 px on the long side is needed)'
   },
+  [CORPUS.rawStripPreview]: { state: 'done', notes: ['sent the 3000 × 2000 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
+  [CORPUS.rawSubIfdPreview]: { state: 'done', notes: ['sent the 2400 × 1600 JPEG preview embedded in this RAW file (no provider takes RAW)'] },
   [CORPUS.rawNoPreview]: {
     state: 'skipped',
     reason: 'a RAW file, which no provider takes: there is no JPEG or HEIC with the same name, and it has no embedded preview Proofsheet can read (at least 2000 px on the long side is needed)'
   }
 }
+
+/** Photoroom remove-background takes HEIC: the phone's photo goes as it is. */
+export const REMOVE_BACKGROUND_OUTCOMES: Record<string, Outcome> = { ...CORPUS_OUTCOMES, [CORPUS.heic]: { state: 'done' } }
+
+/** The photos of the corpus that get a result (each is one request). */
+export const CORPUS_DONE = Object.values(CORPUS_OUTCOMES).filter((o) => o.state === 'done').length
 
 /** Writes one photo of every class into `dir`, plus a link to `/` the scan must not walk. */
 export async function writeCorpus(dir: string): Promise<void> {
@@ -139,11 +176,16 @@ export async function writeCorpus(dir: string): Promise<void> {
     [CORPUS.animatedGif]: await animated('gif'),
     [CORPUS.animatedWebp]: await animated('webp'),
     [CORPUS.plain]: await productPhoto(),
+    [CORPUS.cutOut]: await cutOutPng(),
+    [CORPUS.cutShort]: await cutShortJpeg(),
+    [CORPUS.heic]: heicFixture('quadrants'),
     [CORPUS.brokenHeic]: heicHeader(),
     [CORPUS.rawPair]: await rawWithPreview(160, 120),
     [CORPUS.rawPairJpeg]: await productPhoto({ subject: '#a040c0' }),
     [CORPUS.rawBigPreview]: await rawWithPreview(3000, 2000),
     [CORPUS.rawSmallPreview]: await rawWithPreview(160, 120),
+    [CORPUS.rawStripPreview]: cr2Like(await productPhoto({ width: 3000, height: 2000, subject: '#c06020' }), await productPhoto({ width: 160, height: 120 })),
+    [CORPUS.rawSubIfdPreview]: subIfdLike(await productPhoto({ width: 2400, height: 1600, subject: '#2080c0' }), await productPhoto({ width: 160, height: 120 })),
     [CORPUS.rawNoPreview]: unreadableRaw()
   }
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes)

@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { expect, test } from 'vitest'
 import { collect, runCli, simulatorEnv, startCli } from '../helpers/cli'
 import type { Job } from '../../src/shared/jobs'
-import { CORPUS, CORPUS_OUTCOMES, heavyPng, outcomeOf, oversizeJpeg, writeCorpus, type Outcome } from '../helpers/corpus'
+import { CORPUS, CORPUS_DONE, CORPUS_OUTCOMES, heavyPng, outcomeOf, oversizeJpeg, writeCorpus, type Outcome } from '../helpers/corpus'
 import { tempDir } from '../helpers/photos'
 import { centrePixel } from '../helpers/exif-preview'
 import { productPhoto } from '../helpers/images'
@@ -32,7 +32,7 @@ test('a folder of every odd class through Photoroom edit: a result for each phot
   const seen = outcomes(run.events)
   expect(seen).toEqual({ ...CORPUS_OUTCOMES, 'whole-disk': { state: 'skipped', reason: 'a link that leads outside the added folder (links are followed only inside it)' } })
 
-  expect(editRequests() - before.sent).toBe(8)
+  expect(editRequests() - before.sent).toBe(CORPUS_DONE)
   expect(refused() - before.refused).toBe(0)
   expect(await sharp(join(work, 'out', 'shoot', 'oversize.png')).metadata()).toMatchObject({ width: 6000, height: 4000 })
 }, 120_000)

@@ -5,6 +5,7 @@ import { Thumbnails } from '../../src/main/images/thumbnails'
 import { rawWithPreview } from '../helpers/corpus'
 import { centrePixel, solid, tiffWithPreview } from '../helpers/exif-preview'
 import { tempDir } from '../helpers/photos'
+import { subIfdLike } from '../helpers/tiff-raw'
 
 test('a RAW file’s thumbnail comes from the preview its camera embedded, turned upright', async () => {
   const dir = tempDir()
@@ -20,4 +21,12 @@ test('a RAW file’s thumbnail comes from the preview its camera embedded, turne
   const turned = await centrePixel(await thumbnail('b.DNG'))
   expect(turned).toMatchObject({ width: 213, height: 320 })
   expect(turned.b).toBeGreaterThan(150)
+})
+
+test('a RAW file whose full-size preview is only in a sub-IFD is shown by that preview, not its small thumbnail', async () => {
+  const dir = tempDir()
+  writeFileSync(join(dir, 'c.NEF'), subIfdLike(await solid(2400, 1600, '#2040c0'), await solid(160, 120, '#c03020')))
+  const thumbnail = await centrePixel(readFileSync(await new Thumbnails(join(dir, 'thumbs')).pathFor({ path: join(dir, 'c.NEF'), format: 'jpeg' })))
+  expect(thumbnail).toMatchObject({ width: 320, height: 213 })
+  expect(thumbnail.b).toBeGreaterThan(150)
 })

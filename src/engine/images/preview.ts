@@ -1,5 +1,6 @@
 import exifr from 'exifr'
 import sharp from 'sharp'
+import { embeddedJpegs, withFileSource } from './raw-previews'
 
 /** The preview carries no orientation of its own; these are the plain rotations cameras write. */
 const ORIENTATION_DEGREES: Record<number, number> = { 3: 180, 6: 90, 8: 270 }
@@ -11,12 +12,25 @@ export interface Preview {
   height: number
 }
 
+/** The largest JPEG a TIFF-based RAW file embeds (IFD0 strip, sub-IFDs, IFD1) that sharp can open. */
+async function largestInFile(path: string): Promise<Buffer | undefined> {
+  return withFileSource(path, async (source) => {
+    for (const jpeg of await embeddedJpegs(source)) {
+      const bytes = Buffer.from(await source.read(jpeg.offset, jpeg.length))
+      if (await sharp(bytes).metadata().catch(() => undefined)) return bytes
+    }
+    return undefined
+  }).catch(() => undefined)
+}
+
 /**
- * The JPEG preview a camera embeds (IFD1 of the EXIF block, or of a TIFF-based RAW file), turned
- * upright as the photo itself is; undefined when there is none or it does not decode.
+ * The JPEG preview a camera embeds, turned upright as the photo itself is; undefined when there is none
+ * or it does not decode. For a RAW file (a path) the largest one; for a JPEG's first bytes, the
+ * thumbnail in IFD1 of its EXIF block.
  */
 export async function embeddedPreview(source: Buffer | string): Promise<Preview | undefined> {
-  const bytes = await exifr.thumbnail(source).catch(() => undefined)
+  const found = typeof source === 'string' ? await largestInFile(source) : undefined
+  const bytes = found ?? (await exifr.thumbnail(source).catch(() => undefined))
   if (!bytes) return undefined
   const preview = Buffer.from(bytes)
   const meta = await sharp(preview).metadata().catch(() => undefined)

@@ -4,6 +4,7 @@ import type { ImageFormat } from '../../shared/images/sniff-format'
 import { JobError } from '../errors'
 import type { UploadPlan } from './fit'
 import { decodeHeic } from './heic'
+import { iccDescription, isSrgbProfile } from './icc'
 import type { Source } from './source'
 
 /** The bytes a provider receives, and what was done to the photo to make them. */
@@ -16,12 +17,20 @@ export interface Upload {
 // 16-bit sRGB is still sRGB: only its depth changes.
 const SRGB_SPACES = new Set(['srgb', 'rgb16', 'b-w', 'grey16'])
 
+/** The name of a colour profile other than sRGB ("Display P3"), which the pixels are in; undefined for sRGB or none. */
+function otherProfile(meta: Metadata): string | undefined {
+  if (!meta.icc || isSrgbProfile(meta.icc)) return undefined
+  return iccDescription(meta.icc) ?? 'its embedded colour profile'
+}
+
 /** The notes a photographer reads on the job for each change made on the way. */
 function changes(meta: Metadata, from: ImageFormat, to: ImageFormat, plan: UploadPlan, limits: InputLimits): string[] {
   const notes: string[] = []
+  const profile = otherProfile(meta)
   if (plan.resize) notes.push(`sent at ${plan.resize.width} × ${plan.resize.height}, from ${meta.autoOrient.width} × ${meta.autoOrient.height}`)
   if ((meta.pages ?? 1) > 1) notes.push(`an animation of ${meta.pages} frames: only the first frame was sent`)
   if (limits.srgbOnly && !SRGB_SPACES.has(meta.space ?? 'srgb')) notes.push(`converted from ${(meta.space ?? '').toUpperCase()} to sRGB, the only colour space the provider takes`)
+  else if (limits.srgbOnly && profile) notes.push(`converted from ${profile} to sRGB, the only colour space the provider takes`)
   else if (limits.srgbOnly && meta.depth !== 'uchar') notes.push('converted from 16 bits to 8 bits per channel, as the provider takes')
   if (to !== from) notes.push(`sent as ${to.toUpperCase()}, converted from ${from.toUpperCase()}`)
   return notes
@@ -55,7 +64,8 @@ async function opener(bytes: Buffer, format: ImageFormat): Promise<() => Sharp> 
  * What to upload, made from exactly the hashed bytes: the file itself when the provider takes it as it
  * is, else turned upright, fitted (Lanczos, aspect kept), converted to 8-bit sRGB, the first frame of an
  * animation, decoded from HEIC, or re-encoded under the byte limit. High-quality JPEG, or PNG for
- * transparency; the colour profile is kept unless the colours were converted.
+ * transparency; the colour profile is kept unless the colours were converted (from the profile, when the
+ * provider takes sRGB only).
  */
 export async function buildUpload(source: Source, photo: { format: ImageFormat; orientation: number }, plan: UploadPlan, limits: InputLimits): Promise<Upload> {
   const { bytes } = source
@@ -69,7 +79,7 @@ export async function buildUpload(source: Source, photo: { format: ImageFormat; 
   if (format === 'jpeg' && meta.hasAlpha && photo.format !== 'jpeg') format = 'png'
   const notes = changes(meta, photo.format, format, plan, limits)
   if (!notes.length && photo.orientation <= 1 && !overBytes) return { bytes, format, notes: sourceNotes }
-  const convert = limits.srgbOnly && (!SRGB_SPACES.has(meta.space ?? 'srgb') || meta.depth !== 'uchar')
+  const convert = limits.srgbOnly && (!SRGB_SPACES.has(meta.space ?? 'srgb') || meta.depth !== 'uchar' || !!otherProfile(meta))
   const size = plan.resize ?? meta.autoOrient
   const pipeline = (scale = 1): Sharp => {
     const image = open().rotate()

@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { CORPUS_OUTCOMES, writeCorpus, type Outcome } from '../../test/helpers/corpus'
+import { productPhoto } from '../../test/helpers/images'
+import { screenshot } from './screenshots'
+import { openSession, prepare, type Session } from './session'
+
+let session: Session
+let shoot: string
+
+const OUTSIDE = 'a link that leads outside the added folder (links are followed only inside it)'
+const EARLIER = 'earlier-result.png'
+/** Every photo of the folder and what the window must say of it: the corpus, and an earlier result inside the output folder. */
+const EXPECTED: Record<string, Outcome> = {
+  ...CORPUS_OUTCOMES,
+  [EARLIER]: { state: 'skipped', reason: "inside the output folder: Proofsheet's own results are not sent again" }
+}
+const DONE = Object.values(EXPECTED).filter((o) => o.state === 'done').length
+
+test.beforeAll(async () => {
+  session = await openSession('proofsheet-every-photo-', 50)
+  shoot = join(session.dir, 'shoot')
+  await writeCorpus(shoot)
+  // The output folder inside the added folder, holding a result from an earlier run.
+  mkdirSync(join(shoot, 'results'))
+  writeFileSync(join(shoot, 'results', EARLIER), await productPhoto({ format: 'png', subject: '#2030c0' }))
+  // A file the user may not read cannot be made here: the tests run as root, who reads anything
+  // (test/inputs/every-photo-cli.test.ts runs the same folder with one through the CLI as nobody).
+})
+
+test.afterAll(() => session?.close())
+
+const tile = (page: Page, name: string) => page.getByRole('option', { name, exact: true })
+
+/** Shows one photo alone (the grid draws only what is on screen) and checks what its tile says. */
+async function expectTile(page: Page, name: string, outcome: Outcome): Promise<void> {
+  await page.getByLabel('Filter by name').fill(name)
+  const badge = tile(page, name).getByTestId('state-badge')
+  await expect(badge, name).toHaveText(outcome.state === 'done' ? 'Done' : 'Skipped')
+  if (outcome.reason) await expect(badge, name).toHaveAttribute('title', outcome.reason)
+  if (outcome.state === 'done') await expect(tile(page, name).locator('img.result'), name).toBeVisible()
+}
+
+test('a folder mixing every class, added through the window and run: a result for each photo that can have one, the reason for every other, nothing sent that would fail', async ({ page }) => {
+  test.setTimeout(180_000)
+  const { simulator } = session
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  const photoroom = () => simulator.stats().providers.photoroom
+  const refused = () => Object.entries(photoroom().byStatus).reduce((n, [status, count]) => (status.startsWith('4') ? n + count : n), 0)
+  const before = { edits: photoroom().byPath['/v2/edit'] ?? 0, charges: photoroom().chargesByAccount['photoroom-demo'] ?? 0, refused: refused() }
+
+  await prepare(page, session)
+  await page.getByLabel('Output folder').fill(join(shoot, 'results'))
+  await page.getByRole('button', { name: 'Set folder' }).click()
+  await page.getByLabel('Operation').selectOption('photoroom.edit')
+  await page.getByLabel('Photo or folder path').fill(shoot)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(page.getByRole('heading', { name: `Photos (${Object.keys(EXPECTED).length})` })).toBeVisible()
+  await page.getByText('1 not added').click()
+  await expect(page.getByText(`${join(shoot, 'whole-disk')}: ${OUTSIDE}`)).toBeVisible()
+
+  await page.getByRole('button', { name: 'Run all' }).click()
+  await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: /^Run \d+ photos$/ }).click()
+  await expect(page.getByTestId('queue-status')).toHaveText(new RegExp(`^Idle · .* ${DONE} of \\d+ photos processed\\.`), { timeout: 120_000 })
+
+  // Exactly one request, and one charge, for each photo with a result; nothing the API refused.
+  expect((photoroom().byPath['/v2/edit'] ?? 0) - before.edits).toBe(DONE)
+  expect((photoroom().chargesByAccount['photoroom-demo'] ?? 0) - before.charges).toBe(DONE)
+  expect(refused() - before.refused).toBe(0)
+  // Nothing failed: what cannot go was skipped before it was sent.
+  await expect(page.getByText(/\d+ failed/)).toHaveCount(0)
+
+  await page.getByLabel('State').selectOption('skipped')
+  await expect(page.getByTestId('listed')).toHaveText(`${Object.keys(EXPECTED).length - DONE} shown`)
+  await screenshot(page, 'every-photo-skipped')
+  await page.getByLabel('State').selectOption('')
+  await screenshot(page, 'every-photo')
+  for (const [name, outcome] of Object.entries(EXPECTED)) await expectTile(page, name, outcome)
+  expect(errors).toEqual([])
+})
