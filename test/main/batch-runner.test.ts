@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from '
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
+import { imageOf } from '../../src/main/catalog/results'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { openTestApp, type TestApp } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
@@ -129,4 +130,27 @@ test('photos of one run in different parameter groups never share an output name
   expect(await finished).toMatchObject({ counts: { done: 1 } })
   expect(readdirSync(out).sort()).toEqual(['a (2).png', 'a (2).webp', 'a.png'])
   expect(readFileSync(join(out, 'a.png'))).toEqual(jpgOutput)
+})
+
+test('a photo run again keeps the image of its earlier variant, though its output file is written again under the same name', async () => {
+  const a = await ready(1)
+  let finished = idle(a)
+  await a.handlers.startBatch({})
+  await finished
+  const photo = (await a.handlers.getState()).firstRows[0]!
+  const first = a.catalog.results(photo.id)[0]!
+  const firstBytes = readFileSync(imageOf(first.outputs[0]!))
+
+  await a.handlers.setPreset({ operationId: 'photoroom.remove-background', values: { bg_color: 'FF0000' } })
+  finished = idle(a)
+  await a.handlers.startBatch({ photoIds: [photo.id] })
+  await finished
+  const [newest, earlier] = a.catalog.results(photo.id)
+  expect(earlier!.id).toBe(first.id)
+  expect(readdirSync(join(a.dir, 'out', 'shoot'))).toHaveLength(1)
+  // Both still point at the written file for "Show file"; each shows its own image.
+  expect(earlier!.outputs[0]!.path).toBe(newest!.outputs[0]!.path)
+  expect(readFileSync(imageOf(earlier!.outputs[0]!))).toEqual(firstBytes)
+  expect(readFileSync(imageOf(newest!.outputs[0]!))).toEqual(readFileSync(newest!.outputs[0]!.path))
+  expect(readFileSync(imageOf(newest!.outputs[0]!))).not.toEqual(firstBytes)
 })

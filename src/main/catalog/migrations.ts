@@ -104,5 +104,9 @@ export const MIGRATIONS: readonly string[] = [
     reasons TEXT NOT NULL DEFAULT '[]',
     checked_at INTEGER NOT NULL
   );
+  `,
+  // 4: each variant's own copy of its image, since a photo run again writes its output file again.
+  `
+  ALTER TABLE result_outputs ADD COLUMN kept TEXT;
   `
 ]

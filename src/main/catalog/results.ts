@@ -16,7 +16,10 @@ export interface ResultFacts {
 }
 
 export interface ResultOutput {
+  /** Where the result was written for the user. */
   path: string
+  /** This variant's own copy of the image: the file at `path` is written again when the photo is run again. */
+  kept?: string
   format: string
   width?: number
   height?: number
@@ -64,6 +67,7 @@ interface Stored {
 interface StoredOutput {
   result_id: number
   path: string
+  kept: string | null
   format: string
   width: number | null
   height: number | null
@@ -101,7 +105,12 @@ function toResult(row: Stored, outputs: ResultOutput[]): ResultRow {
 }
 
 function toOutput(row: StoredOutput): ResultOutput {
-  return present({ path: row.path, format: row.format, width: row.width, height: row.height } as ResultOutput)
+  return present({ path: row.path, kept: row.kept, format: row.format, width: row.width, height: row.height } as ResultOutput)
+}
+
+/** The file holding this output's image: its own copy, or (results from before copies were kept) the written file. */
+export function imageOf(output: ResultOutput): string {
+  return output.kept ?? output.path
 }
 
 /** Sorted keys at every level, so the same parameters are stored (and compared) as the same text. */
@@ -129,8 +138,8 @@ export class Results {
          :uncertaintyScore, :aiBackgroundSeed, :textsDetected, :unsupportedAttributes, :editFurtherUrl, :requestId, :other)
        RETURNING *`
     )
-    this.insertOutput = db.prepare<[number, number, string, string, number | null, number | null]>(
-      'INSERT INTO result_outputs (result_id, idx, path, format, width, height) VALUES (?, ?, ?, ?, ?, ?)'
+    this.insertOutput = db.prepare<[number, number, string, string | null, string, number | null, number | null]>(
+      'INSERT INTO result_outputs (result_id, idx, path, kept, format, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)'
     )
     this.byId = db.prepare<[number], Stored>('SELECT * FROM results WHERE id = ?')
     this.ofPhoto = db.prepare<[number], Stored>('SELECT * FROM results WHERE photo_id = ? ORDER BY id DESC')
@@ -175,7 +184,7 @@ export class Results {
         requestId: facts.requestId ?? null,
         other: JSON.stringify(facts.other ?? {})
       })!
-      result.outputs.forEach((o, i) => this.insertOutput.run(row.id, i, o.path, o.format, o.width ?? null, o.height ?? null))
+      result.outputs.forEach((o, i) => this.insertOutput.run(row.id, i, o.path, o.kept ?? null, o.format, o.width ?? null, o.height ?? null))
       return this.withOutputs([row])[0]!
     })()
   }

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/catalog'
 import { STORE_RULES, type MarketplaceId, type StoreRule } from './marketplaces'
 import { selectForExport } from './selection'
 import { checkForStore, type StoreCheck } from './store-check'
+import { imageOf } from '../catalog/results'
 
 /** A store check, and which result and output of the photo it is about. */
 export type ChosenCheck = StoreCheck & { resultId: number; output: number }
@@ -18,7 +19,7 @@ export async function checkChosenOutputs(catalog: Catalog, photoIds: readonly nu
     if (!result || !output) continue
     const which = { resultId: result.id, output: result.outputs.indexOf(output) }
     try {
-      checks.set(photo.id, { ...(await checkForStore(output.path, rule)), ...which })
+      checks.set(photo.id, { ...(await checkForStore(imageOf(output), rule)), ...which })
     } catch (error) {
       const name = typeof rule === 'string' ? STORE_RULES[rule].name : rule.name
       checks.set(photo.id, { rule: name, passed: false, reasons: [`the result cannot be read: ${(error as Error).message}`], format: output.format, width: 0, height: 0, bytes: 0, ...which })

@@ -12,6 +12,7 @@ import { selectForExport } from './selection'
 import { checkForStore } from './store-check'
 import { writeIfChanged } from './write-if-changed'
 import { xmpSidecar } from './xmp-sidecar'
+import { imageOf } from '../catalog/results'
 
 export type ExportState = 'written' | 'unchanged' | 'failed'
 
@@ -74,7 +75,7 @@ async function exportOne(plan: PlannedExport, o: ResolvedExportOptions, renders:
   const record = baseRecord(plan)
   if (plan.problem) return { record: { ...record, error: plan.problem }, state: 'failed' }
   try {
-    const { data, info } = await renders.add(() => renderExport(plan.item.output!.path, { ...o, exif: plan.exif.tags }))
+    const { data, info } = await renders.add(() => renderExport(imageOf(plan.item.output!), { ...o, exif: plan.exif.tags }))
     // A photo rendered after cancel is dropped here rather than written.
     if (signal?.aborted) return null
     const [state] = await Promise.all([writeIfChanged(plan.path!, data), o.xmpSidecars && writeIfChanged(`${plan.path!}.xmp`, xmpSidecar(plan.item.review))])

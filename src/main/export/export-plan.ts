@@ -6,6 +6,7 @@ import { EXTENSIONS } from './render'
 import type { ExportItem } from './selection'
 import { loadSkuLookup, type SkuLookup } from './sku'
 import { eachLimited } from './each-limited'
+import { imageOf } from '../catalog/results'
 
 /** One selected photo with where it goes, or why it cannot be exported. */
 export interface PlannedExport {
@@ -65,7 +66,7 @@ export async function planExport(items: readonly ExportItem[], o: ResolvedExport
   const named = plans.filter((p) => !p.problem)
   // An export into the folder of the originals or the results must never replace one of them.
   const reserved = items
-    .flatMap((item) => [item.photo.path, ...(item.output ? [item.output.path] : [])])
+    .flatMap((item) => [item.photo.path, ...(item.output ? [imageOf(item.output)] : [])])
     .map((path) => relative(outDir, path))
     .filter((path) => !path.startsWith('..') && !isAbsolute(path))
     .map((path) => path.split(sep).join('/'))

@@ -4,6 +4,7 @@ import { differenceOverlay } from './difference'
 import { Previews } from './previews'
 import { RenderCache } from './render-cache'
 import { Thumbnails } from './thumbnails'
+import { imageOf } from '../catalog/results'
 
 const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -67,12 +68,13 @@ export class ImageFiles {
     const result = this.catalog.result(id)
     const output = result?.outputs[index]
     if (!result || !output) return { status: 404 }
-    if (kind === 'result') return file(output.path)
-    if (kind === 'result-thumb') return file(await this.thumbnails.pathFor(output))
-    if (kind === 'result-preview') return file(await this.previews.result(output.path))
+    const image = imageOf(output)
+    if (kind === 'result') return file(image)
+    if (kind === 'result-thumb') return file(await this.thumbnails.pathFor({ ...output, path: image }))
+    if (kind === 'result-preview') return file(await this.previews.result(image))
     const photo = this.catalog.photo(result.photoId)
     if (!photo) return { status: 404 }
-    return file(await this.differences.pathFor('difference', [photo.path, output.path], () => differenceOverlay(photo.path, output.path)))
+    return file(await this.differences.pathFor('difference', [photo.path, image], () => differenceOverlay(photo.path, image)))
   }
 }
 

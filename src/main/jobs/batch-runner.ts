@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { Batch, isJobError, Lanes, nameRequests, providerById, reserveOutputNames, type BatchEvent, type BatchInput, type ProviderId, type ProviderOperation, type ProviderUrls } from '../../engine'
 import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
@@ -279,7 +280,7 @@ export class BatchRunner {
     this.coalescer.push(job.ref, job)
     if (job.state !== 'done' && job.state !== 'reused') return
     const photoId = Number(job.ref)
-    const resultId = recordResult(this.o.catalog, photoId, job, { ...group, sandbox })
+    const resultId = recordResult(this.o.catalog, photoId, job, { ...group, sandbox }, join(this.o.stateDir, 'variants'))
     if (resultId !== null) {
       this.o.emit('result', { photoId, resultId, outputs: job.outputs?.length ?? 0 })
       this.o.photoEvents.changed([photoId])

@@ -5,6 +5,7 @@ import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import type { Catalog } from '../catalog/catalog'
 import { formatOf } from '../catalog/results'
+import { keepVariantFiles } from './variant-files'
 import type { PhotoFacts as CatalogFacts, PhotoRow as CatalogPhoto } from '../catalog/photos'
 
 /** What the catalog already knows of a photo's file, so the engine does not read it again. */
@@ -43,11 +44,11 @@ function factsFrom(metadata: Record<string, string> = {}, warnings: string[] = [
 }
 
 /**
- * A finished job becomes a result of its photo: every run adds a variant, nothing is overwritten. A
+ * A finished job becomes a result of its photo: every run adds a variant with files of its own. A
  * job that only found a result this photo already has (the same purchase) adds nothing. Returns the
  * new result's id, or null.
  */
-export function recordResult(catalog: Catalog, photoId: number, job: Job, run: { operation: ProviderOperation; values: ParamValues; sandbox: boolean }): number | null {
+export function recordResult(catalog: Catalog, photoId: number, job: Job, run: { operation: ProviderOperation; values: ParamValues; sandbox: boolean }, variantsDir: string): number | null {
   if (!job.key || !job.outputs?.length || !catalog.photo(photoId)) return null
   if (job.state === 'reused' && catalog.results(photoId).some((r) => r.jobKey === job.key)) return null
   // Paid only by the job that sent it: a reuse, or an identical photo sent once for both, cost nothing more.
@@ -62,7 +63,7 @@ export function recordResult(catalog: Catalog, photoId: number, job: Job, run: {
     cost: { amount: paid ? cost.amount : 0, unit: cost.unit },
     sandbox: run.sandbox,
     facts: factsFrom(job.metadata, job.warnings),
-    outputs: job.outputs.map((path) => ({ path, format: formatOf(path) }))
+    outputs: keepVariantFiles(variantsDir, job.key, job.outputs).map((kept, i) => ({ path: job.outputs![i]!, kept, format: formatOf(kept) }))
   })
   return result.id
 }
