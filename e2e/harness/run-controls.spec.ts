@@ -43,7 +43,7 @@ test('photos that keep failing are listed with their reasons; Retry failed sends
   simulator.queueFaults('photoroom', ['noImage', 'noImage'])
   await page.getByRole('button', { name: 'Run selected' }).click()
   await page.getByRole('dialog', { name: 'Run 2 selected photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
-  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 0 of 2 photos processed\./, { timeout: 60_000 })
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 0 done · 0 skipped · 2 failed of 2\./, { timeout: 60_000 })
   await page.getByText('2 failed').click()
   await expect(page.getByRole('group', { name: 'Failures' })).toContainText(/photo-01\.jpg: .*answered without/)
   await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByTestId('state-badge')).toHaveText('Failed')
@@ -52,7 +52,7 @@ test('photos that keep failing are listed with their reasons; Retry failed sends
 
   await page.getByRole('button', { name: 'Retry failed (2)' }).click()
   await page.getByRole('dialog', { name: 'Retry 2 failed photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
-  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 2 of 2 photos processed\./)
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 2 done · 0 skipped · 0 failed of 2\./)
   await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByTestId('state-badge')).toHaveText('Done')
   await expect(page.getByRole('option', { name: 'photo-03.jpg' }).getByTestId('state-badge')).toHaveText('Not run')
   await expect(page.getByRole('button', { name: /Retry failed/ })).toHaveCount(0)
