@@ -44,7 +44,7 @@ test('photos that keep failing are listed with their reasons; Retry failed sends
   await page.getByRole('button', { name: 'Run selected' }).click()
   await page.getByRole('dialog', { name: 'Run 2 selected photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 0 done · 0 skipped · 2 failed of 2\./, { timeout: 60_000 })
-  await page.getByText('2 failed').click()
+  await page.getByText('Needs attention: 2 failed').click()
   await expect(page.getByRole('group', { name: 'Failures' })).toContainText(/photo-01\.jpg: .*answered without/)
   await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByTestId('state-badge')).toHaveText('Failed')
   await expect(page.getByRole('option', { name: 'photo-03.jpg' }).getByTestId('state-badge')).toHaveText('Not run')
