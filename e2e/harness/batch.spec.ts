@@ -56,7 +56,7 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: 'Run 3 photos' }).click()
   // Progress is seen while the batch runs, not only at the end.
   await expect(page.getByTestId('queue-status')).toContainText('Running')
-  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 of 3 photos processed\./)
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 done · 0 skipped · 0 failed of 3\./)
   const results = page.locator('img.result')
   await expect(results).toHaveCount(3)
   for (const result of await results.all()) await expect.poll(() => result.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
@@ -100,6 +100,6 @@ test('when credits run out the page shows the queue paused and why; after a top-
   await expect(page.getByTestId('queue-status')).toContainText(/credits/i)
   simulator.setBalance('photoroom', 'photoroom-demo', 50)
   await page.getByRole('button', { name: 'Resume' }).click()
-  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 7 \/ 7 · 7 of 7 photos processed\./)
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 7 \/ 7 · 7 done · 0 skipped · 0 failed of 7\./)
   await expect(page.locator('img.result')).toHaveCount(7)
 })

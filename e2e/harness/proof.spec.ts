@@ -40,7 +40,7 @@ test('a free sandbox proof of every photo, then the picked ones for real with th
   const before = { charged: charged(), edits: edits() }
 
   await page.getByRole('button', { name: 'Proof (sandbox)' }).click()
-  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 of 3 photos processed\./)
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 done · 0 skipped · 0 failed of 3\./)
   // Three proofs sent, none charged: the sandbox is free.
   expect(edits() - before.edits).toBe(3)
   expect(charged()).toBe(before.charged)
@@ -53,7 +53,7 @@ test('a free sandbox proof of every photo, then the picked ones for real with th
   await page.getByRole('button', { name: 'Run picked for real' }).click()
   const confirm = page.getByRole('dialog', { name: 'Run the picked proofs for real' })
   await confirm.getByRole('button', { name: 'Run 2 photos' }).click()
-  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 2 of 2 photos processed\./)
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 2 done · 0 skipped · 0 failed of 2\./)
 
   // Only the two picked photos were sent again, and only they were charged.
   expect(edits() - before.edits).toBe(5)

@@ -39,4 +39,6 @@ export interface Job {
   sameAs?: string
   /** What was done to the photo on its way: "sent at 6000 × 4000, from 7000 × 4667", a RAW's JPEG used instead. */
   notes?: string[]
+  /** Bought before but its result is gone: the window offers to buy it again (never done unasked). */
+  canBuyAgain?: boolean
 }

@@ -56,7 +56,7 @@ test('a batch streams coalesced job updates, one result event per photo, the bal
   const end = await finished
   const seconds = (Date.now() - started) / 1000
 
-  expect(end).toMatchObject({ state: 'idle', total: 12, finished: 12, counts: { done: 12 }, reason: '12 of 12 photos processed.' })
+  expect(end).toMatchObject({ state: 'idle', total: 12, finished: 12, counts: { done: 12 }, reason: '12 done · 0 skipped · 0 failed of 12.' })
   // The added folder is mirrored under the output folder, as the CLI does.
   expect(readdirSync(join(a.dir, 'out', 'shoot')).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `photo-${String(i + 1).padStart(2, '0')}.png`))
   const jobMessages = a.events.filter((e) => e.event === 'jobs').length

@@ -1,7 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { openTestApp, type TestApp } from '../helpers/main-app'
+import { CORPUS_OUTCOMES, writeCorpus } from '../helpers/corpus'
+import { productPhoto } from '../helpers/images'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -22,8 +25,23 @@ test('the estimate prices every photo with its own parameters against the balanc
   const ids = await app.handlers.photoIds({})
   await app.handlers.editOverrides({ photoIds: [ids[0]!], set: { size: 'preview' }, reset: [] })
   const estimate = await app.handlers.estimateCost({})
-  expect(estimate).toEqual({ photos: 4, providers: [{ provider: 'photoroom', unit: 'credits', amount: 3.25, photos: 4, available: 1000 }] })
+  expect(estimate).toEqual({ photos: 4, skipped: 0, providers: [{ provider: 'photoroom', unit: 'credits', amount: 3.25, photos: 4, available: 1000 }] })
   expect((await app.handlers.estimateCost({ photoIds: [ids[1]!] })).providers[0]?.amount).toBe(1)
+})
+
+test('photos already known to be skipped are left out of the estimate and counted apart', async () => {
+  app = await openTestApp(sim.current)
+  const shoot = join(app.dir, 'shoot')
+  await writeCorpus(shoot)
+  await app.handlers.updateSettings({ outputFolder: join(shoot, 'results') })
+  mkdirSync(join(shoot, 'results'))
+  writeFileSync(join(shoot, 'results', 'earlier.png'), await productPhoto({ format: 'png' }))
+  await app.handlers.addPaths({ paths: [shoot] })
+  await app.photos.settled()
+  const estimate = await app.handlers.estimateCost({})
+  // The unreadable files (bombs, damaged, RAW without a usable preview) and the earlier result; the RAW
+  // whose JPEG is sent instead is known only once the batch is made, so it still counts.
+  expect(estimate).toMatchObject({ photos: Object.keys(CORPUS_OUTCOMES).length + 1 - 8, skipped: 8 })
 })
 
 test('the budget cap pauses the queue before it would go over; raising it and resuming runs the rest', async () => {

@@ -16,6 +16,8 @@ import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
 import { catalogFacts, knownFacts, recordResult } from './results'
+import { forTheApp } from './pruned-job'
+import { runSummary } from './run-summary'
 
 export type RunMode = 'normal' | 'proof' | 'for-real'
 
@@ -62,6 +64,8 @@ export class BatchRunner {
   private queue: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
   /** Proof runs use the sandbox key, runs for real the live one. */
   private mode: RunMode = 'normal'
+  /** Pay once more for photos whose kept result was pruned and whose output is gone: only when asked. */
+  private buyAgain = false
   /** Photos of this run that wait because the budget cap would be passed. */
   private held: number[] = []
   /** What this run's started photos cost at most, counted against the cap. */
@@ -91,13 +95,14 @@ export class BatchRunner {
     return photoIds.flatMap((id) => this.jobs.get(String(id)) ?? [])
   }
 
-  async start(photoIds: number[] | undefined, mode: RunMode = 'normal'): Promise<{ jobs: number; held: number }> {
+  async start(photoIds: number[] | undefined, { mode = 'normal', buyAgain }: { mode?: RunMode | undefined; buyAgain: boolean }): Promise<{ jobs: number; held: number }> {
     if (this.running.length) throw new AppError('busy', 'A batch is already running. Wait for it to finish or cancel it first.')
     // The same photo named twice is one job, not two variants bought at once.
     const ids = [...new Set(photoIds ?? (mode === 'for-real' ? pickedProofs(this.o.catalog) : this.o.catalog.photoIds()))]
     if (!ids.length) throw new AppError('invalid-input', mode === 'for-real' ? 'Pick the proofed photos to run for real first (P in the loupe).' : 'Add photos to the catalog first.')
     this.budgetUsed = 0
     this.mode = mode
+    this.buyAgain = buyAgain
     return this.launch(ids, false)
   }
 
@@ -139,6 +144,7 @@ export class BatchRunner {
         outDir: outputFolder,
         outputNames,
         fitOversize,
+        buyAgain: this.buyAgain,
         apiKey,
         urls: this.o.urls,
         stateDir: this.o.stateDir,
@@ -214,10 +220,8 @@ export class BatchRunner {
     const outcomes = await Promise.all(this.running.map((entry) => this.runOne(entry)))
     this.running = []
     this.coalescer.flush()
-    const counts = this.queue.counts
-    const done = (counts['done'] ?? 0) + (counts['reused'] ?? 0)
     const problems = outcomes.filter((o): o is string => typeof o === 'string')
-    const reason = [`${done} of ${this.queue.total} photos processed.`, ...problems].join(' ')
+    const reason = [runSummary(this.queue.counts, this.queue.total), ...problems].join(' ')
     if (this.held.length) {
       const cap = this.o.settings.get().budgetCap ?? 0
       this.queue = { ...this.queue, state: 'paused', held: this.held.length, reason: `Budget cap of ${cap} reached: ${this.held.length} photos wait. Raise the cap, then Resume.` }
@@ -275,7 +279,8 @@ export class BatchRunner {
     }
   }
 
-  private onJob(job: Job, { group, sandbox }: Running): void {
+  private onJob(engineJob: Job, { group, sandbox }: Running): void {
+    const job = forTheApp(engineJob)
     this.jobs.set(job.ref, job)
     this.coalescer.push(job.ref, job)
     if (job.state !== 'done' && job.state !== 'reused') return

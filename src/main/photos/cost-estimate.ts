@@ -1,7 +1,9 @@
 import type { Balance } from '../../shared/account'
 import type { Estimate } from '../../shared/ipc/contract'
 import type { Cost } from '../../shared/operations'
+import { isAbsolute, relative } from 'node:path'
 import type { Catalog } from '../catalog/catalog'
+import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 import { operationFor } from './effective-params'
 import type { PhotoLibrary } from './photo-library'
 
@@ -9,18 +11,35 @@ import type { PhotoLibrary } from './photo-library'
  * What running these photos would cost, per provider: the preset's price for every photo without
  * overrides, each overridden photo priced with its own values. Photos already paid for with the same
  * parameters cost nothing again, but that is only known once a photo is checked, so this is the most
- * a run can spend.
+ * a run can spend. Photos already known to be skipped (files that cannot be read, earlier results in the
+ * output folder) are left out and counted apart.
  */
-export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], balances: readonly Balance[]): Estimate {
+export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], balances: readonly Balance[], outputFolder: string | null): Estimate {
   const preset = photos.preset()
   const operation = operationFor(preset.operationId)
   const presetCost = operation.cost(preset.values)
+  let skipped = 0
   const costs = ids.flatMap((id) => {
+    const photo = catalog.photo(id)
     const overrides = catalog.overrides(id)
-    if (overrides === undefined) return []
+    if (!photo || overrides === undefined) return []
+    if (knownSkipped(photo, outputFolder)) {
+      skipped++
+      return []
+    }
     return [{ provider: operation.provider, cost: Object.keys(overrides).length ? operation.cost({ ...preset.values, ...overrides }) : presetCost }]
   })
-  return estimateOf(costs, balances)
+  return { ...estimateOf(costs, balances), skipped }
+}
+
+/** Skipped whatever the parameters: its file could not be read, or it is a result of an earlier run. */
+function knownSkipped(photo: CatalogPhoto, outputFolder: string | null): boolean {
+  return photo.facts === 'unreadable' || (outputFolder !== null && isInside(photo.path, outputFolder))
+}
+
+const isInside = (path: string, folder: string): boolean => {
+  const rel = relative(folder, path)
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
 }
 
 /** The most each provider would charge for these photos' requests, against its balance. */
@@ -33,6 +52,7 @@ export function estimateOf(costs: readonly { provider: string; cost: Cost }[], b
     totals.set(provider, total)
   }
   return {
+    skipped: 0,
     photos: [...totals.values()].reduce((n, t) => n + t.photos, 0),
     providers: [...totals].map(([provider, t]) => {
       const balance = balances.find((b) => b.provider === provider && b.unit === t.unit && b.source === 'provider')

@@ -96,7 +96,7 @@ export class WatchedFolders {
     }
     const ids = this.waiting
     this.waiting = []
-    void this.runner.start(ids).catch((error: Error) => this.emit('notice', { level: 'error', message: `New photos were added but not run: ${error.message}` }))
+    void this.runner.start(ids, { buyAgain: false }).catch((error: Error) => this.emit('notice', { level: 'error', message: `New photos were added but not run: ${error.message}` }))
   }
 
   private toFolder(row: { id: number; path: string; autoRun: boolean; presetId: number | null }): WatchedFolder {

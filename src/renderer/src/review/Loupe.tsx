@@ -7,6 +7,7 @@ import { photoSelectors } from '../store/photos-slice'
 import { CompareView } from './CompareView'
 import { marksForKey } from './culling-keys'
 import { prefetchPreviews } from './prefetch'
+import { PhotoNotes } from './PhotoNotes'
 import { ReviewMarks } from './ReviewMarks'
 import { StoreBadge } from './StoreBadge'
 import { useVariants } from './use-variants'
@@ -88,6 +89,7 @@ export function Loupe(): React.JSX.Element | null {
         <>
           <CompareView photoId={photo.id} result={photo.shownResult && { id: photo.shownResult.id, output: photo.shownResult.output }} name={photo.name} />
           <footer className="loupe-footer">
+            <PhotoNotes photoId={photo.id} reason={photo.reason} />
             <ReviewMarks photo={photo} onMarked={() => autoAdvance && actions.moveLoupe(1, total)} />
             <VariantStrip photo={photo} variants={variants} />
           </footer>

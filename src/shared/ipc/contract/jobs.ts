@@ -15,7 +15,8 @@ export const jobSchema = z.object({
   warnings: z.array(z.string()).optional(),
   metadata: z.record(z.string(), z.string()).optional(),
   sameAs: z.string().optional(),
-  notes: z.array(z.string()).optional()
+  notes: z.array(z.string()).optional(),
+  canBuyAgain: z.boolean().optional()
 }) satisfies z.ZodType<Job>
 
 export const queueStateSchema = z.object({
@@ -36,6 +37,8 @@ export const queueStateSchema = z.object({
 /** What running some photos would cost, per provider, against the balance main last read. */
 export const estimateSchema = z.object({
   photos: z.number(),
+  /** Photos left out because they are already known to be skipped (nothing sent, nothing paid). */
+  skipped: z.number().default(0),
   providers: z.array(
     z.object({ provider, unit: z.enum(['credits', 'images']), amount: z.number(), photos: z.number(), available: z.number().optional() })
   )
@@ -50,7 +53,15 @@ export const jobs = {
      * `proof`: a free, watermarked run with the provider's sandbox key. `for-real`: each photo's last proof
      * sent again with exactly the same parameters and the live key (by default, the picked photos).
      */
-    startBatch: { input: z.object({ photoIds: z.array(rowId).optional(), mode: runMode }), output: z.object({ jobs: z.number(), held: z.number() }) },
+    startBatch: {
+      input: z.object({
+        photoIds: z.array(rowId).optional(),
+        mode: runMode,
+        /** Pay once more for photos bought before whose kept result was pruned and whose output file is gone or changed. */
+        buyAgain: z.boolean().optional()
+      }),
+      output: z.object({ jobs: z.number(), held: z.number() })
+    },
     /** The cost before spending: for these photos, or the whole catalog. */
     estimateCost: { input: z.object({ photoIds: z.array(rowId).optional(), mode: runMode }), output: estimateSchema },
     pauseBatch: { input: none, output: none },

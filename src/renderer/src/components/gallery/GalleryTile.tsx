@@ -6,6 +6,8 @@ import { selectionSelectors } from '../../store/selection-slice'
 import { clickPhoto } from './gallery-ids'
 import { StoreBadge } from '../../review/StoreBadge'
 import { PHOTO_STATE_LABELS } from './photo-state-labels'
+import { reasonHeading } from '@shared/reason-heading'
+import { formatLabel, PhotoThumb } from './PhotoThumb'
 
 /** One photo of the grid, subscribed to that photo alone, so one job's progress redraws one tile. */
 export function GalleryTile({ index, size, onOpen }: { index: number; size: number; onOpen(id: number): void }): React.JSX.Element {
@@ -19,6 +21,7 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
   const reason = job?.reason ?? photo.reason
   const overridden = Object.keys(photo.overrides).length > 0
   const shown = photo.shownResult
+  const notes = job?.notes ?? []
   return (
     <div
       role="option"
@@ -34,13 +37,18 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
     >
       <div className="tile-image" style={{ height: size }}>
         {shown ? (
-          <img className="result" alt={`Result of ${photo.name}`} loading="lazy" draggable={false} src={window.proofsheet.imageUrl({ kind: 'result-thumb', resultId: shown.id, index: shown.output })} />
+          <PhotoThumb className="result" alt={`Result of ${photo.name}`} format={formatLabel(photo)} src={window.proofsheet.imageUrl({ kind: 'result-thumb', resultId: shown.id, index: shown.output })} />
         ) : (
-          <img alt={photo.name} loading="lazy" draggable={false} src={window.proofsheet.imageUrl({ kind: 'thumb', photoId: photo.id })} />
+          <PhotoThumb alt={photo.name} format={formatLabel(photo)} src={window.proofsheet.imageUrl({ kind: 'thumb', photoId: photo.id })} />
         )}
         <span className={`badge ${state}`} title={reason ?? undefined} data-testid="state-badge">
           {PHOTO_STATE_LABELS[state]}
         </span>
+        {reason && (state === 'skipped' || state === 'failed' || photo.facts === 'unreadable') && (
+          <span className="tile-reason" title={reason} data-testid="tile-reason">
+            {reasonHeading(reason)}
+          </span>
+        )}
         {overridden && (
           <span className="override-marker" title="Has its own parameters" aria-label="Has its own parameters">
             ●
@@ -54,6 +62,11 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
         <span className="tile-marks">
           {photo.review.flag && <span className={`flag ${photo.review.flag}`} aria-label={photo.review.flag === 'pick' ? 'Picked' : 'Rejected'}>⚑</span>}
           {photo.review.rating > 0 && <span className="rating" aria-label={`${photo.review.rating} stars`}>{'★'.repeat(photo.review.rating)}</span>}
+          {notes.length > 0 && (
+            <span className="notes-marker" title={notes.join('\n')} aria-label={`Notes: ${notes.join('; ')}`} data-testid="notes-marker">
+              i
+            </span>
+          )}
           <StoreBadge check={photo.storeCheck} />
           {photo.results > 0 && <span className="result-count" title={`${photo.results} result${photo.results > 1 ? 's' : ''}`}>{photo.results}</span>}
         </span>

@@ -3,7 +3,10 @@ import { ApiError, call } from '../../api'
 import { useStore } from '../../store'
 import { selectionSelectors } from '../../store/selection-slice'
 import { settingsSelectors } from '../../store/settings-slice'
+import { PhotoNotes } from '../../review/PhotoNotes'
+import { presetSelectors } from '../../store/presets-slice'
 import { CostEstimate } from './CostEstimate'
+import { presetMatch } from './preset-match'
 import { fieldStates, neededHeaders, sections, type OverrideSummary } from './field-state'
 import { ParamField } from './ParamField'
 
@@ -23,6 +26,9 @@ export function Inspector(): React.JSX.Element {
   const [overrides, setOverrides] = useState<OverrideSummary>({})
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
+  const presets = useStore(presetSelectors.presets)
+  const applied = useStore((s) => s.appliedPreset)
+  const single = useStore((s) => (ids.length === 1 ? s.photosById[ids[0] as number] : undefined))
   const op = operations.find((o) => o.id === preset?.operationId)
 
   const refresh = useCallback(async () => setOverrides(ids.length ? await call('overridesOf', { photoIds: ids }) : {}), [ids])
@@ -61,6 +67,11 @@ export function Inspector(): React.JSX.Element {
         <h2>{ids.length ? `${ids.length} photo${ids.length > 1 ? 's' : ''} selected` : 'Batch preset'}</h2>
         <p className="muted">{ids.length ? 'Edits here are overrides of the batch preset for the selected photos.' : 'Every photo without its own overrides runs with these.'}</p>
         {!ids.length && (
+          <p className="preset-match" data-testid="preset-match">
+            Preset: {presetMatch(presets, preset, applied)}
+          </p>
+        )}
+        {!ids.length && (
           <label className="stacked">
             Operation
             <select value={op.id} onChange={(e) => void call('setPreset', { operationId: e.target.value, values: {} }).catch((err: Error) => setError(err.message))}>
@@ -72,6 +83,7 @@ export function Inspector(): React.JSX.Element {
             </select>
           </label>
         )}
+        {single && <PhotoNotes photoId={single.id} reason={single.reason} />}
         <CostEstimate photoIds={ids} />
         {error && <p role="alert">{error}</p>}
       </header>

@@ -12,6 +12,7 @@ export function EstimateLines({ title, estimate }: { title: string; estimate: Es
     <div className="estimate">
       <span className="estimate-title">
         {title}: {estimate.photos} photo{estimate.photos === 1 ? '' : 's'}
+        {estimate.skipped > 0 && ` · ${estimate.skipped} will be skipped`}
       </span>
       {estimate.providers.map((p) => {
         const after = p.available === undefined ? undefined : p.available - p.amount

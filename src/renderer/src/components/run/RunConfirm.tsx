@@ -4,7 +4,7 @@ import type { Estimate } from '../../store/types'
 import { EstimateLines } from './EstimateLines'
 
 /** Nothing is spent without this: the photos, the most each provider would charge, and the balance after. */
-export function RunConfirm({ photoIds, title, mode, onDone }: { photoIds: number[] | undefined; title: string; mode?: 'normal' | 'for-real'; onDone(): void }): React.JSX.Element {
+export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoIds: number[] | undefined; title: string; mode?: 'normal' | 'for-real'; buyAgain?: boolean; onDone(): void }): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
   const [estimate, setEstimate] = useState<Estimate | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -16,7 +16,7 @@ export function RunConfirm({ photoIds, title, mode, onDone }: { photoIds: number
   const start = async (): Promise<void> => {
     setBusy(true)
     try {
-      await call('startBatch', { ...(photoIds ? { photoIds } : {}), mode })
+      await call('startBatch', { ...(photoIds ? { photoIds } : {}), mode, buyAgain: buyAgain ?? false })
       onDone()
     } catch (e) {
       setError((e as Error).message)
@@ -27,7 +27,7 @@ export function RunConfirm({ photoIds, title, mode, onDone }: { photoIds: number
     <dialog ref={dialog} className="confirm" aria-label={title} onClose={onDone}>
       <h2>{title}</h2>
       {estimate ? <EstimateLines title="Cost" estimate={estimate} /> : !error && <p className="muted">Working out the cost…</p>}
-      <p className="muted">Photos already paid for with the same parameters are reused and cost nothing.</p>
+      <p className="muted">{buyAgain ? 'These were bought before; their results are gone, so each is paid for once more.' : 'Photos already paid for with the same parameters are reused and cost nothing.'}</p>
       {error && <p role="alert">{error}</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>

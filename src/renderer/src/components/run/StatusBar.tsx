@@ -3,7 +3,7 @@ import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import { jobSelectors } from '../../store/jobs-slice'
 import { photoSelectors } from '../../store/photos-slice'
-import { FailuresPanel } from '../../review/FailuresPanel'
+import { NeedsAttention } from '../../review/NeedsAttention'
 import { durationText, pace } from './pace'
 
 const PROVIDER_STATE: Record<string, string> = { running: 'running', paused: 'paused', stopped: 'stopped' }
@@ -46,7 +46,7 @@ export function StatusBar(): React.JSX.Element {
           </span>
         ))}
       <span className="spacer" />
-      <FailuresPanel jobs={jobs} />
+      <NeedsAttention jobs={jobs} />
       {last && <span className={`notice ${last.level}`}>{last.message}</span>}
     </footer>
   )

@@ -74,7 +74,7 @@ export function Toolbar(): React.JSX.Element {
         ))}
       </ul>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
-      {confirm && <RunConfirm photoIds={confirm.photoIds} title={confirm.title} mode={confirm.mode} onDone={() => askToRun(null)} />}
+      {confirm && <RunConfirm photoIds={confirm.photoIds} title={confirm.title} mode={confirm.mode} buyAgain={confirm.buyAgain} onDone={() => askToRun(null)} />}
     </header>
   )
 }

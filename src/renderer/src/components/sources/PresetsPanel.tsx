@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { call } from '../../api'
 import { useStore } from '../../store'
 import { presetSelectors } from '../../store/presets-slice'
+import { sameSettings } from '../inspector/preset-match'
 import { useAction } from '../use-action'
 
 /** Saves a preset file where the browser or Electron saves downloads. */
@@ -16,8 +17,8 @@ function download(fileName: string, text: string): void {
 export function PresetsPanel(): React.JSX.Element {
   const presets = useStore(presetSelectors.presets)
   const current = useStore((s) => s.preset)
-  const isCurrent = (p: { operationId: string; values: Record<string, unknown> }): boolean =>
-    current?.operationId === p.operationId && JSON.stringify(current.values) === JSON.stringify(p.values)
+  const isCurrent = (p: { operationId: string; values: Record<string, unknown> }): boolean => current !== null && current !== undefined && sameSettings(current, p)
+  const setApplied = useStore((s) => s.setAppliedPreset)
   const [name, setName] = useState('')
   const file = useRef<HTMLInputElement>(null)
   const { error, busy, run } = useAction()
@@ -27,7 +28,13 @@ export function PresetsPanel(): React.JSX.Element {
       <ul className="preset-list">
         {presets.map((p) => (
           <li key={p.id}>
-            <button type="button" className="preset" aria-label={p.name} aria-current={isCurrent(p) || undefined} title={p.description} onClick={() => void run(() => call('applyPreset', { id: p.id }))}>
+            <button type="button" className="preset" aria-label={p.name} aria-current={isCurrent(p) || undefined} title={p.description} onClick={() =>
+                void run(async () => {
+                  await call('applyPreset', { id: p.id })
+                  setApplied(p.id)
+                })
+              }
+            >
               <span className="preset-name">{p.name}</span>
               {p.description && <span className="preset-rule">{p.description}</span>}
             </button>
