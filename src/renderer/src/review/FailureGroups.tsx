@@ -2,8 +2,8 @@ import { call } from '../api'
 import { useAction } from '../components/use-action'
 import { useStore } from '../store'
 import type { Job } from '../store/types'
-import { groupByReason, nameOf, photos } from './reason-groups'
-import { ShowFile } from './ShowFile'
+import { ReasonGroup } from './ReasonGroup'
+import { groupByReason, photos } from './reason-groups'
 
 /** Failed photos by cause: retry them, remove them, look at the files, or buy again what was pruned. */
 export function FailureGroups({ jobs }: { jobs: Job[] }): React.JSX.Element | null {
@@ -17,17 +17,7 @@ export function FailureGroups({ jobs }: { jobs: Job[] }): React.JSX.Element | nu
         const ids = group.map((j) => Number(j.ref))
         const buyAgain = group.filter((j) => j.canBuyAgain).map((j) => Number(j.ref))
         return (
-          <section key={heading} className="failure-group" aria-label={heading}>
-            <p>
-              <strong>{heading}</strong> — {photos(group.length)}
-            </p>
-            <ul>
-              {group.map((job) => (
-                <li key={job.ref}>
-                  {nameOf(job)}: {job.reason ?? 'no reason given'} <ShowFile photoId={Number(job.ref)} />
-                </li>
-              ))}
-            </ul>
+          <ReasonGroup key={heading} heading={heading} jobs={group}>
             {buyAgain.length > 0 ? (
               <button type="button" onClick={() => askToRun({ photoIds: buyAgain, title: `Buy again ${photos(buyAgain.length)}`, buyAgain: true })}>
                 Buy again
@@ -40,7 +30,7 @@ export function FailureGroups({ jobs }: { jobs: Job[] }): React.JSX.Element | nu
             <button type="button" onClick={() => void run(() => call('removePhotos', { ids }))}>
               Remove from catalog
             </button>
-          </section>
+          </ReasonGroup>
         )
       })}
       {error && <p role="alert">{error}</p>}
