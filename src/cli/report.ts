@@ -20,7 +20,7 @@ export function describeEvent(event: BatchEvent): string | null {
   }
   const job = event.job
   if (job.state === 'skipped') return `skipped  ${name(job.file)} — ${job.reason}`
-  if (job.state === 'failed') return `failed   ${name(job.file)} — ${job.reason}`
+  if (job.state === 'failed') return `failed   ${name(job.file)} — ${job.reason}${job.canBuyAgain ? ' (--buy-again pays for it once more)' : ''}`
   if (job.state === 'done' && job.warnings?.length) return `warning  ${name(job.file)} — ${job.warnings.join('; ')}`
   return null
 }

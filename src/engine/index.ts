@@ -7,7 +7,7 @@ export { inputsFromPaths, nameRequests, type BatchInput, type PhotoFacts } from 
 export { reserveOutputNames } from './files/name-book'
 export { JobError, isJobError, type JobErrorKind } from './errors'
 export { inspectFile, type Inspection } from './files/inspect'
-export { scanInputs, type FoundFile, type SkippedPath } from './files/scan'
+export { inside, scanInputs, type FoundFile, type SkippedPath } from './files/scan'
 export { Lanes } from './scheduler/lanes'
 export type { LaneState } from './scheduler/provider-lane'
 export { defaultStateDir } from './state-dir'

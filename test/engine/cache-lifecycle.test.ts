@@ -43,6 +43,10 @@ describe('the cache of kept results', () => {
       expect(refused.code).toBe(1)
       expect(summaryOf(refused.events).counts).toMatchObject({ reused: 2, failed: 1 })
       expect(finalStates(refused.events).get(join(work, 'in', 'photo-02.jpg'))).toBe('failed')
+      expect(refused.events.some((e) => e['canBuyAgain'] === true)).toBe(true)
+      // Read by a person, the line names the flag that asks.
+      const told = await runCli(args.filter((a) => a !== '--json'), env)
+      expect(told.stderr).toContain('is gone or changed. Not bought again unless you ask to buy it again. (--buy-again pays for it once more)')
       expect(sim.stats().providers.pixelcut.charged).toBe(charged)
       const bought = await runCli([...args, '--buy-again'], env)
       expect(bought.code).toBe(0)
@@ -81,8 +85,10 @@ describe('the cache of kept results', () => {
       const refused = await run()
       expect(refused.snapshot.map((j) => j.state)).toEqual(['failed', 'reused'])
       expect(refused.snapshot[0]!.reason).toBe(
-        'Bought before, but its result was pruned from the cache and its output file photo-01.png is gone or changed. Not bought again unless you ask: run it again with "buy again" (--buy-again) to pay for it once more.'
+        'Bought before, but its result was pruned from the cache and its output file photo-01.png is gone or changed. Not bought again unless you ask to buy it again.'
       )
+      // The window offers Buy again; the command line names its flag.
+      expect(refused.snapshot[0]!.canBuyAgain).toBe(true)
       expect(readFileSync(join(out, 'photo-01.png'))).toEqual(changed)
       expect(sim.stats().providers.pixelcut.charged).toBe(2)
 

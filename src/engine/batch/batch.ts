@@ -302,7 +302,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private fail(job: Work, error: unknown): void {
     const stoppedForAll = this.stoppedBecause === 'auth' || this.stoppedBecause === 'unreachable'
     const { state, reason } = finalOutcome(error, stoppedForAll ? this.stopMessage : undefined)
-    this.update(job, state, { reason })
+    this.update(job, state, { reason, ...(error instanceof JobError && error.kind === 'pruned' ? { canBuyAgain: true } : {}) })
   }
 
   private get seller(): Seller {

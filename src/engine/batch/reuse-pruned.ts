@@ -14,6 +14,6 @@ export async function reusePruned(purchases: Purchases, key: string, destination
   if (buyAgain) return null
   throw new JobError(
     'pruned',
-    `Bought before, but its result was pruned from the cache and its output file ${basename(pruned.lost[0] as string)} is gone or changed. Not bought again unless you ask: run it again with "buy again" (--buy-again) to pay for it once more.`
+    `Bought before, but its result was pruned from the cache and its output file ${basename(pruned.lost[0] as string)} is gone or changed. Not bought again unless you ask to buy it again.`
   )
 }

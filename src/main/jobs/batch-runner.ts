@@ -16,7 +16,6 @@ import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
 import { catalogFacts, knownFacts, recordResult } from './results'
-import { forTheApp } from './pruned-job'
 import { runSummary } from './run-summary'
 
 export type RunMode = 'normal' | 'proof' | 'for-real'
@@ -279,8 +278,7 @@ export class BatchRunner {
     }
   }
 
-  private onJob(engineJob: Job, { group, sandbox }: Running): void {
-    const job = forTheApp(engineJob)
+  private onJob(job: Job, { group, sandbox }: Running): void {
     this.jobs.set(job.ref, job)
     this.coalescer.push(job.ref, job)
     if (job.state !== 'done' && job.state !== 'reused') return

@@ -1,7 +1,7 @@
+import { inside } from '../../engine'
 import type { Balance } from '../../shared/account'
 import type { Estimate } from '../../shared/ipc/contract'
 import type { Cost } from '../../shared/operations'
-import { isAbsolute, relative } from 'node:path'
 import type { Catalog } from '../catalog/catalog'
 import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 import { operationFor } from './effective-params'
@@ -34,12 +34,7 @@ export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readon
 
 /** Skipped whatever the parameters: its file could not be read, or it is a result of an earlier run. */
 function knownSkipped(photo: CatalogPhoto, outputFolder: string | null): boolean {
-  return photo.facts === 'unreadable' || (outputFolder !== null && isInside(photo.path, outputFolder))
-}
-
-const isInside = (path: string, folder: string): boolean => {
-  const rel = relative(folder, path)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+  return photo.facts === 'unreadable' || (outputFolder !== null && inside(photo.path, outputFolder))
 }
 
 /** The most each provider would charge for these photos' requests, against its balance. */
