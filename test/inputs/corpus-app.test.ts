@@ -106,13 +106,14 @@ test('the bytes hashed are the bytes sent: a photo replaced while it waits its t
     writeFileSync(join(folder, 'a.jpg'), await productPhoto({ subject: '#c03020' }))
     writeFileSync(join(folder, 'b.jpg'), await productPhoto({ subject: '#c03020', width: 401 }))
     await app.handlers.updateSettings({ concurrency: { photoroom: 1 } })
-    // One request at a time and a slow server: b is checked and waiting while a is sent; then it changes.
-    const waiting = app.next('jobs', (jobs) => jobs.some((job) => job.file.endsWith('b.jpg') && job.state === 'ready'))
+    // One request at a time and a slow server: whichever photo the queue sends second is checked and
+    // waiting while the first is sent (either may go first); then the waiting one changes on disk.
+    const waiting = app.next('jobs', (jobs) => jobs.some((job) => job.state === 'ready'))
     const finished = runFolder(app, folder, join(app.dir, 'out'))
-    await waiting
-    writeFileSync(join(folder, 'b.jpg'), await productPhoto({ subject: '#2030c0', width: 401 }))
-    expect((await finished)['b.jpg']?.state).toBe('done')
-    const centre = await centrePixel(readFileSync(join(app.dir, 'out', 'shoot', 'b.png')))
+    const name = basename((await waiting).find((job) => job.state === 'ready')?.file ?? '')
+    writeFileSync(join(folder, name), await productPhoto({ subject: '#2030c0', width: name === 'a.jpg' ? 400 : 401 }))
+    expect((await finished)[name]?.state).toBe('done')
+    const centre = await centrePixel(readFileSync(join(app.dir, 'out', 'shoot', name.replace('.jpg', '.png'))))
     expect(centre.r).toBeGreaterThan(150)
     expect(centre.b).toBeLessThan(80)
     await app.close()
