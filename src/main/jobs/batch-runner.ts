@@ -110,9 +110,9 @@ export class BatchRunner {
     const { catalog, photos, settings } = this.o
     const { outputFolder, naming, concurrency, fitOversize, budgetCap } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
-    const fits = withinCap(catalog, photos, ids, budgetCap === null ? null : budgetCap - this.budgetUsed)
-    const now = ids.slice(0, fits)
-    this.held = ids.slice(fits)
+    const fits = withinCap(catalog, photos, ids, budgetCap === null ? null : budgetCap - this.budgetUsed, outputFolder)
+    const now = ids.slice(0, fits.count)
+    this.held = ids.slice(fits.count)
 
     const groups = new Map<string, Group>()
     for (const { photo, operation, values } of this.mode === 'for-real' ? lastProofs(catalog, now) : photos.effective(now)) {
@@ -130,6 +130,7 @@ export class BatchRunner {
     // Named once for every group: two groups writing into one folder never pick the same name.
     const outputNames = await reserveOutputNames({ stateDir: this.o.stateDir, outDir: outputFolder, naming, files: [...groups.values()].flatMap((g) => nameRequests(g.inputs, g.operation.expectedOutputs(g.values))) })
 
+    this.budgetUsed += fits.spend
     if (!continuing) this.jobs.clear()
     for (const { inputs } of groups.values()) for (const { ref, path } of inputs) this.jobs.set(ref, { ref, file: path, state: 'queued', attempts: 0 })
     for (const id of this.held) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'waiting', attempts: 0, reason: 'Waiting: running it would go over the budget cap.' })
@@ -151,7 +152,6 @@ export class BatchRunner {
         requestsPerSecond: provider.limits.requestsPerSecond,
         lanes: this.lanes
       })
-      this.budgetUsed += group.inputs.length * group.operation.cost(group.values).amount
       return { batch, group, sandbox: provider.isSandboxKey(apiKey) }
     })
     const total = continuing ? this.queue.total : ids.length

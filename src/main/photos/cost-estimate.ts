@@ -21,12 +21,12 @@ export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readon
   let skipped = 0
   const costs = ids.flatMap((id) => {
     const photo = catalog.photo(id)
-    const overrides = catalog.overrides(id)
-    if (!photo || overrides === undefined) return []
+    if (!photo) return []
     if (knownSkipped(photo, outputFolder)) {
       skipped++
       return []
     }
+    const { overrides } = photo
     return [{ provider: operation.provider, cost: Object.keys(overrides).length ? operation.cost({ ...preset.values, ...overrides }) : presetCost }]
   })
   return { ...estimateOf(costs, balances), skipped }
@@ -56,16 +56,20 @@ export function estimateOf(costs: readonly { provider: string; cost: Cost }[], b
   }
 }
 
-/** How many of these photos, in order, fit under a cap: the rest wait rather than go over it. */
-export function withinCap(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], cap: number | null): number {
-  if (cap === null) return ids.length
+/**
+ * How many of these photos, in order, fit under a cap (the rest wait rather than go over it) and what
+ * those would spend. Photos known to be skipped cost nothing.
+ */
+export function withinCap(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], cap: number | null, outputFolder: string | null): { count: number; spend: number } {
   const preset = photos.preset()
   const operation = operationFor(preset.operationId)
-  let spent = 0
+  let spend = 0
   for (let i = 0; i < ids.length; i++) {
-    const overrides = catalog.overrides(ids[i] as number) ?? {}
-    spent += operation.cost({ ...preset.values, ...overrides }).amount
-    if (spent > cap) return i
+    const photo = catalog.photo(ids[i] as number)
+    if (!photo || knownSkipped(photo, outputFolder)) continue
+    const cost = operation.cost({ ...preset.values, ...photo.overrides }).amount
+    if (cap !== null && spend + cost > cap) return { count: i, spend }
+    spend += cost
   }
-  return ids.length
+  return { count: ids.length, spend }
 }
