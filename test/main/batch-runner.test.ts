@@ -154,3 +154,19 @@ test('a photo run again keeps the image of its earlier variant, though its outpu
   expect(readFileSync(imageOf(newest!.outputs[0]!))).toEqual(readFileSync(newest!.outputs[0]!.path))
   expect(readFileSync(imageOf(newest!.outputs[0]!))).not.toEqual(firstBytes)
 })
+
+test('removing a photo removes the copies kept of its results, never the output files written for the user', async () => {
+  const a = await ready(2)
+  const finished = idle(a)
+  await a.handlers.startBatch({})
+  await finished
+  const [gone, stays] = (await a.handlers.getState()).firstRows
+  const keptOf = (id: number) => a.catalog.results(id).flatMap((r) => r.outputs.map((o) => ({ kept: imageOf(o), written: o.path })))
+  const [goneFiles, staysFiles] = [keptOf(gone!.id), keptOf(stays!.id)]
+  expect(goneFiles[0]!.kept).not.toBe(goneFiles[0]!.written)
+
+  await a.handlers.removePhotos({ ids: [gone!.id] })
+  expect(existsSync(goneFiles[0]!.kept)).toBe(false)
+  expect(existsSync(goneFiles[0]!.written)).toBe(true)
+  expect(existsSync(staysFiles[0]!.kept)).toBe(true)
+})

@@ -195,7 +195,7 @@ test('removing photos removes their results, outputs and review, and nothing els
   catalog.setReview(a!.id, { rating: 3, chosenResultId: gone.id })
   catalog.setReview(b!.id, { rating: 5, chosenResultId: kept.id })
 
-  expect(catalog.removePhotos([a!.id, 999])).toBe(1)
+  expect(catalog.removePhotos([a!.id, 999]).removed).toBe(1)
   const raw = new Database(file)
   const count = (table: string) => raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
   expect([count('photos'), count('results'), count('result_outputs'), count('review')]).toEqual([1, 1, 1, 1])
@@ -203,6 +203,21 @@ test('removing photos removes their results, outputs and review, and nothing els
   expect(catalog.photo(a!.id)).toBeUndefined()
   expect(catalog.result(gone.id)).toBeUndefined()
   expect(catalog.review(b!.id)).toMatchObject({ rating: 5, chosenResultId: kept.id })
+})
+
+test('removing photos names the kept result copies no other photo uses, once each', () => {
+  const { catalog } = catalogAt()
+  const [a, b, c] = catalog.addPhotos([photo('/s', '', 'a.jpg'), photo('/s', '', 'b.jpg'), photo('/s', '', 'c.jpg')])
+  const output = (kept: string) => ({ outputs: [{ path: '/out/x.png', kept, format: 'png' }] })
+  // a and b have the same bytes, so one purchase and one kept copy; a was also run twice with other settings.
+  catalog.addResult(run(a!.id, output('/state/variants/shared-0.png')))
+  catalog.addResult(run(a!.id, output('/state/variants/a-only-0.png')))
+  catalog.addResult(run(a!.id, output('/state/variants/a-only-0.png')))
+  catalog.addResult(run(b!.id, output('/state/variants/shared-0.png')))
+  catalog.addResult(run(c!.id, { outputs: [{ path: '/out/c.png', format: 'png' }] }))
+
+  expect(catalog.removePhotos([a!.id])).toEqual({ removed: 1, unusedKeptFiles: ['/state/variants/a-only-0.png'] })
+  expect(catalog.removePhotos([b!.id, c!.id])).toEqual({ removed: 2, unusedKeptFiles: ['/state/variants/shared-0.png'] })
 })
 
 test('presets: saved by name (saving again replaces), listed built-in first, deleted; the batch preset is kept apart', () => {

@@ -63,7 +63,10 @@ export class Catalog {
   folderCounts(): FolderCount[] { return this.photos.folderCounts() }
   pendingFacts(limit: number): PhotoRow[] { return this.photos.pendingFacts(limit) }
   countPendingFacts(): number { return this.photos.pendingCount() }
-  removePhotos(ids: readonly number[]): number { return this.photos.removeMany(ids) }
+  /** With their results and review; says which kept copies of result images no photo uses any more. */
+  removePhotos(ids: readonly number[]): { removed: number; unusedKeptFiles: string[] } {
+    return this.transaction(() => ({ unusedKeptFiles: this.resultStore.keptOnlyBy(ids), removed: this.photos.removeMany(ids) }))
+  }
   setOverrides(id: number, values: ParamValues): void { this.photos.setOverrides(id, values) }
   overrides(id: number): ParamValues | undefined { return this.photos.overrides(id) }
 

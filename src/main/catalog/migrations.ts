@@ -108,5 +108,9 @@ export const MIGRATIONS: readonly string[] = [
   // 4: each variant's own copy of its image, since a photo run again writes its output file again.
   `
   ALTER TABLE result_outputs ADD COLUMN kept TEXT;
+  `,
+  // 5: removing photos asks which kept copies no other result still uses.
+  `
+  CREATE INDEX result_outputs_by_kept ON result_outputs (kept) WHERE kept IS NOT NULL;
   `
 ]

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { setImmediate as yieldToEvents } from 'node:timers/promises'
 import type { SkippedPath } from '../../engine'
 import type { CatalogSummary, PhotoRow, Preset } from '../../shared/ipc/contract'
@@ -51,9 +52,10 @@ export class PhotoLibrary {
     return { added, skipped }
   }
 
-  /** From the catalog only: the files on disk are never touched. */
+  /** From the catalog only: the user's files are never touched; only our own copies of their results go. */
   remove(ids: number[]): void {
-    this.catalog.removePhotos(ids)
+    const { unusedKeptFiles } = this.catalog.removePhotos(ids)
+    for (const file of unusedKeptFiles) rmSync(file, { force: true })
     this.version++
     this.events.removed(ids)
     this.events.summaryChanged()
