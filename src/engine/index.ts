@@ -1,7 +1,8 @@
 /**
  * The engine's front door: what the app, the CLI and the benchmarks use. Plain Node, no Electron.
  */
-export { Batch, type BatchOptions } from './batch/batch'
+export { Batch } from './batch/batch'
+export type { BatchOptions } from './batch/batch-options'
 export type { BatchEvent, BatchSummary } from './batch/events'
 export { inputsFromPaths, nameRequests, type BatchInput, type PhotoFacts } from './batch/input'
 export { reserveOutputNames } from './files/name-book'
