@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, ipcMain, session } from 'electron'
 import ElectronStore from 'electron-store'
 import { urlsFromEnv } from '../engine/providers/registry'
 import { openStateDir } from '../engine/state-dir'
@@ -53,6 +53,9 @@ function start(): void {
       nativeBinding: nativeBinding()
     })
     const { handlers, images, settings } = shared
+    // electron-store answers renderers that open a store of their own; ours never do, and the
+    // contract is the only way in.
+    ipcMain.removeAllListeners('electron-store-get-data')
     registerIpc(handlers, rendererUrl)
     handleImageProtocol(images)
     const emit = windowEmitter(getWindow)
