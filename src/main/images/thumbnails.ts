@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto'
-import { access, open, readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import PQueue from 'p-queue'
+import { open, readFile } from 'node:fs/promises'
 import sharp, { type Sharp } from 'sharp'
-import { writeFileAtomic } from '../../engine/files/atomic-write'
 import { decodeHeic } from '../../engine/images/heic'
 import { embeddedPreview } from '../../engine/images/preview'
 import { RAW_NAME } from '../../shared/images/sniff-format'
+import { RenderCache } from './render-cache'
 
 /** A photo's file, and its format when known (a JPEG may carry a preview). */
 export interface ThumbnailSource {
@@ -23,27 +20,15 @@ export const THUMB_EDGE = 320
  * sharp (or libheif, for HEIC) decodes and shrinks; sharp's work runs on libuv's thread pool.
  */
 export class Thumbnails {
-  /** Two at a time: a folder of 2,000 photos must not start 2,000 decodes. */
-  private readonly work = new PQueue({ concurrency: 2 })
-  private readonly pending = new Map<string, Promise<string>>()
+  /** Two at a time (the cache's own limit): a folder of 2,000 photos must not start 2,000 decodes. */
+  private readonly cache: RenderCache
 
-  constructor(private readonly cacheDir: string) {}
+  constructor(cacheDir: string) {
+    this.cache = new RenderCache(cacheDir, 'jpg')
+  }
 
-  async pathFor(image: ThumbnailSource): Promise<string> {
-    const info = await stat(image.path)
-    const id = createHash('sha256').update(`${image.path}\0${info.size}\0${info.mtimeMs}`).digest('hex').slice(0, 32)
-    const target = join(this.cacheDir, `${id}.jpg`)
-    if (await exists(target)) return target
-    const running = this.pending.get(target)
-    if (running) return running
-    const made = this.work
-      .add(async () => {
-        await writeFileAtomic(target, await render(image))
-        return target
-      })
-      .finally(() => this.pending.delete(target)) as Promise<string>
-    this.pending.set(target, made)
-    return made
+  pathFor(image: ThumbnailSource): Promise<string> {
+    return this.cache.pathFor('thumbnail', [image.path], () => render(image))
   }
 }
 
@@ -79,11 +64,4 @@ async function readHead(path: string, length: number): Promise<Buffer> {
   } finally {
     await handle.close()
   }
-}
-
-function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false
-  )
 }
