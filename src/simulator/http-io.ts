@@ -83,6 +83,12 @@ export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<
     })
     parser.on('error', reject)
     parser.on('close', () => resolve(body))
+    // A client gone before its upload was read leaves busboy waiting for ever: the work ends there, unpaid.
+    const gone = (): void => reject(new Error('the client went away before its upload was read'))
+    if (req.destroyed && !req.readableEnded) return gone()
+    req.once('close', () => {
+      if (!req.readableEnded) gone()
+    })
     req.pipe(parser)
   })
 }

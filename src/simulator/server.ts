@@ -137,6 +137,7 @@ export class Simulator {
       req.resume()
       writeReply(res, final)
     }
+    let entered = false
     try {
       if (url.pathname.startsWith('/__simulator/')) return writeReply(res, await handleAdmin(this, req, url.pathname))
       const download = downloads?.exec(url.pathname)
@@ -156,6 +157,7 @@ export class Simulator {
       }
 
       stats.enter(provider, route.path)
+      entered = true
       // The server is done once the last byte is handed over ('finish'); 'close' alone covers aborted requests.
       let left = false
       const leave = (): void => {
@@ -197,9 +199,12 @@ export class Simulator {
       }
       send(reply)
     } catch (error) {
-      console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
+      // A client that went away mid-request is no simulator failure.
+      if (!req.destroyed) console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
       if (!res.headersSent) send(definition.errors.serverError(this.state.random[provider]))
       else res.destroy()
+    } finally {
+      if (entered) stats.worked(provider)
     }
   }
 

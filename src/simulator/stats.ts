@@ -10,6 +10,8 @@ export interface ProviderStats {
   /** 429s by cause: the rate window or the in-flight cap. */
   limited: { rate: number; inFlight: number }
   inFlight: number
+  /** Requests whose work is not over: like the real services, they may still charge after their client has gone. */
+  working: number
   peakInFlight: number
   /** Credits debited, in the provider's own unit. */
   charged: number
@@ -24,6 +26,7 @@ const empty = (): ProviderStats => ({
   faults: { serverError: 0, reset: 0, stall: 0, stallAfterCharge: 0, noImage: 0, downloadError: 0, downloadReset: 0 },
   limited: { rate: 0, inFlight: 0 },
   inFlight: 0,
+  working: 0,
   peakInFlight: 0,
   charged: 0,
   chargesByAccount: {}
@@ -52,6 +55,7 @@ export class Stats {
     s.requests++
     s.byPath[path] = (s.byPath[path] ?? 0) + 1
     s.inFlight++
+    s.working++
     s.peakInFlight = Math.max(s.peakInFlight, s.inFlight)
   }
 
@@ -59,13 +63,18 @@ export class Stats {
     this.data[provider].inFlight--
   }
 
+  /** The request's work is over, answered or not. */
+  worked(provider: Provider): void {
+    this.data[provider].working--
+  }
+
   snapshot(): Record<Provider, ProviderStats> {
     return structuredClone(this.data)
   }
 
   reset(): void {
-    const inFlight = { photoroom: this.data.photoroom.inFlight, pixelcut: this.data.pixelcut.inFlight, phota: this.data.phota.inFlight }
+    const before = this.data
     this.data = { photoroom: empty(), pixelcut: empty(), phota: empty() }
-    for (const p of Object.keys(inFlight) as Provider[]) this.data[p].inFlight = inFlight[p]
+    for (const p of Object.keys(before) as Provider[]) Object.assign(this.data[p], { inFlight: before[p].inFlight, working: before[p].working })
   }
 }

@@ -32,6 +32,8 @@ describe('kill -9 in the middle of a batch', () => {
     })
     const killed = await finished
     expect(killed.code).toBeNull()
+    // A request cut off by the kill is still worked on, and charged, by the provider: count it as paid before.
+    await expect.poll(() => sim.stats().providers.photoroom.working, { timeout: 10_000 }).toBe(0)
 
     const written = filesUnder(out).filter((f) => !f.includes('.proofsheet-partial'))
     for (const file of written) expect((await sharp(file).metadata()).format).toBe('png')
