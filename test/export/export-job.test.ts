@@ -101,15 +101,17 @@ test('cancelled mid-way: no partial files, no manifest, and the next export fini
       if (e.type === 'photo' && e.done === 2) controller.abort()
     }
   })
-  expect(summary).toMatchObject({ cancelled: true, total: 6, written: 2, manifests: [] })
-  expect(events[0]).toEqual({ type: 'planned', total: 6 })
+  // One render at a time, but a second photo may be past its render (and so written) when the abort comes.
   const written = events.flatMap((e) => (e.type === 'photo' ? [e.output!] : []))
-  expect(written).toHaveLength(2)
+  expect(written.length).toBeGreaterThanOrEqual(2)
+  expect(written.length).toBeLessThanOrEqual(3)
+  expect(summary).toMatchObject({ cancelled: true, total: 6, written: written.length, manifests: [] })
+  expect(events[0]).toEqual({ type: 'planned', total: 6 })
   const files = filesUnder(out)
   expect(files).toEqual(written.flatMap((f) => [f, `${f}.xmp`]).sort())
   for (const f of files.filter((f) => f.endsWith('.jpg'))) expect((await sharp(join(out, f)).stats()).isOpaque).toBe(true)
 
-  expect(await exportPhotos(catalog, { outDir: out })).toMatchObject({ cancelled: false, written: 4, unchanged: 2 })
+  expect(await exportPhotos(catalog, { outDir: out })).toMatchObject({ cancelled: false, written: 6 - written.length, unchanged: written.length })
   expect(filesUnder(out).filter((f) => f.endsWith('.jpg'))).toHaveLength(6)
 })
 
