@@ -2,20 +2,16 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import { parseCli } from '../../src/cli/args'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { collect, runCli, simulatorEnv, startCli } from '../helpers/cli'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 test('a preset exported from the app runs in the CLI with --preset, its operation and values, --param over them', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const amazon = (await app.handlers.getState(undefined)).presets.find((p) => p.name === 'Amazon main image')!
   const { text } = await app.handlers.exportPreset({ id: amazon.id })
   const work = tempDir()
@@ -39,7 +35,7 @@ test('a preset file the CLI accepts imports into the app as the same preset; a b
   const options = parseCli(['--preset', 'grey.json', '--dry-run', 'in'], work)
   expect([options.operation.id, options.values]).toEqual(['pixelcut.remove-background', { shadow: true }])
 
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const imported = await app.handlers.importPreset({ text: JSON.stringify(file) })
   await app.handlers.applyPreset({ id: imported.id })
   expect(app.photos.preset()).toEqual({ operationId: options.operation.id, values: options.values })

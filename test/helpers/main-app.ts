@@ -9,6 +9,7 @@ import { Keychain } from '../../src/main/keychain/keychain'
 import { settingsStoreOptions } from '../../src/main/settings/settings'
 import type { Simulator } from '../../src/simulator/server'
 import { tempDir } from './photos'
+import { afterEach } from 'vitest'
 import pkg from '../../package.json' with { type: 'json' }
 
 export interface TestApp extends App {
@@ -45,15 +46,35 @@ export async function openTestApp(sim: Simulator, options: { dir?: string; servi
     typedPaths: options.typedPaths ?? true
   })
   const keychain = new Keychain(service)
+  let closed: Promise<void> | undefined
   return {
     ...app,
     dir,
     events,
     keychain,
     next: (event, match = () => true) => new Promise((resolve) => waiters.push({ event, match: match as (payload: never) => boolean, resolve: resolve as (payload: never) => void })),
-    async close() {
-      await app.close()
-      for (const provider of ['photoroom', 'pixelcut', 'phota']) await keychain.delete(provider).catch(() => undefined)
+    close() {
+      closed ??= (async () => {
+        await app.close()
+        for (const provider of ['photoroom', 'pixelcut', 'phota']) await keychain.delete(provider).catch(() => undefined)
+      })()
+      return closed
     }
+  }
+}
+
+type OpenOptions = Parameters<typeof openTestApp>[1]
+
+/** Opens test apps that are closed after each test, whatever the test did (closing again is harmless). */
+export function useTestApps(): (sim: Simulator, options?: OpenOptions) => Promise<TestApp> {
+  const open = new Set<TestApp>()
+  afterEach(async () => {
+    for (const app of open) await app.close()
+    open.clear()
+  })
+  return async (sim, options) => {
+    const app = await openTestApp(sim, options)
+    open.add(app)
+    return app
   }
 }

@@ -4,16 +4,12 @@ import { afterEach, expect, test } from 'vitest'
 import type { Job } from '../../src/shared/jobs'
 import { CORPUS, CORPUS_DONE, heavyPng, outcomeOf, oversizeJpeg, REMOVE_BACKGROUND_OUTCOMES, writeCorpus } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp } from '../helpers/main-app'
 import { centrePixel } from '../helpers/exif-preview'
 import { DEMO_KEYS, NO_LIMITS, useSimulator, withSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 const segments = (): number => sim.current.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
 const refused = (): number => Object.entries(sim.current.stats().providers.photoroom.byStatus).reduce((n, [status, count]) => (status.startsWith('4') ? n + count : n), 0)
@@ -32,7 +28,7 @@ async function runFolder(a: TestApp, folder: string, outputFolder: string): Prom
 }
 
 test('every odd class added to the app: results where possible, a reason for every other file, nothing sent that would fail', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = join(app.dir, 'shoot')
   await writeCorpus(folder)
   const { skipped } = await app.handlers.addPaths({ paths: [folder] })
@@ -45,7 +41,7 @@ test('every odd class added to the app: results where possible, a reason for eve
 }, 120_000)
 
 test('with "Fit oversize photos" off, an oversize photo is skipped with the reason and not sent', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = join(app.dir, 'shoot')
   mkdirSync(folder)
   writeFileSync(join(folder, CORPUS.oversize), await oversizeJpeg())
@@ -60,7 +56,7 @@ test('with "Fit oversize photos" off, an oversize photo is skipped with the reas
 })
 
 test('a photo inside the output folder is skipped with the reason, not sent as a new photo', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = join(app.dir, 'shoot')
   mkdirSync(join(folder, 'results'), { recursive: true })
   writeFileSync(join(folder, 'new.jpg'), await productPhoto())
@@ -73,7 +69,7 @@ test('a photo inside the output folder is skipped with the reason, not sent as a
 })
 
 test('a RAW file added on its own is sent as its JPEG sibling, and the job says so', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = join(app.dir, 'shoot')
   await writeCorpus(folder)
   const before = segments()
@@ -83,7 +79,7 @@ test('a RAW file added on its own is sent as its JPEG sibling, and the job says 
 }, 60_000)
 
 test('a photo over Pixelcut\'s 25 MB is re-encoded until it fits, and the job says so', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = join(app.dir, 'shoot')
   mkdirSync(folder)
   writeFileSync(join(folder, 'heavy.png'), await heavyPng())
@@ -100,7 +96,7 @@ test('the bytes hashed are the bytes sent: a photo replaced while it waits its t
   // Slow enough that b is surely checked and waiting (not yet sent) while a is answered, even on a loaded
   // machine: if b were prepared only after a's answer, it would go from queued straight to sending.
   await withSimulator({ ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, photoroom: { ...NO_LIMITS.profiles.photoroom, latencyMs: 5000 } } }, async (slow) => {
-    app = await openTestApp(slow)
+    const app = await openApp(slow)
     const folder = join(app.dir, 'shoot')
     mkdirSync(folder)
     writeFileSync(join(folder, 'a.jpg'), await productPhoto({ subject: '#c03020' }))
@@ -116,7 +112,7 @@ test('the bytes hashed are the bytes sent: a photo replaced while it waits its t
     const centre = await centrePixel(readFileSync(join(app.dir, 'out', 'shoot', name.replace('.jpg', '.png'))))
     expect(centre.r).toBeGreaterThan(150)
     expect(centre.b).toBeLessThan(80)
+    // Before its simulator goes.
     await app.close()
-    app = undefined
   })
 }, 90_000)

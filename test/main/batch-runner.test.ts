@@ -4,20 +4,18 @@ import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
 import { imageOf } from '../../src/main/catalog/results'
 import type { QueueState } from '../../src/shared/ipc/contract'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator({ ...NO_LIMITS, profiles: { ...NO_LIMITS.profiles, photoroom: { ...NO_LIMITS.profiles.photoroom, latencyMs: 60 } } })
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
+const openApp = useTestApps()
+afterEach(() => {
   sim.current.setBalance('photoroom', 'photoroom-demo', 1000)
 })
 
 async function ready(photos: number, options: { key?: boolean; folder?: boolean } = {}): Promise<TestApp> {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await makePhotos(join(app.dir, 'shoot'), photos)
   await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
   if (options.folder !== false) await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out') })
@@ -71,12 +69,11 @@ test('a batch streams coalesced job updates, one result event per photo, the bal
   const state = await a.handlers.getState()
   expect(state.jobs.filter((j) => j.state === 'done')).toHaveLength(12)
   const shown: string[] = []
-  const reopened = await openTestApp(sim.current, { dir: a.dir, shell: { pickPaths: async () => [], showInFolder: (p) => void shown.push(p) } })
+  const reopened = await openApp(sim.current, { dir: a.dir, shell: { pickPaths: async () => [], showInFolder: (p) => void shown.push(p) } })
   const first = (await reopened.handlers.getState()).firstRows[0]!
   expect(first).toMatchObject({ name: 'photo-01.jpg', results: 1 })
   await reopened.handlers.showInFolder({ photoId: first.id, index: 0 })
   expect(shown).toEqual([join(a.dir, 'out', 'shoot', 'photo-01.png')])
-  await reopened.close()
 })
 
 test('credits running out pause the queue with the reason; after a top-up, resume finishes without billing anything twice', async () => {
@@ -106,7 +103,7 @@ test('per-image overrides: photos with their own parameters are sent with them',
 })
 
 test('photos of one run in different parameter groups never share an output name; one run again alone keeps its name', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const [first, second] = await makePhotos(join(app.dir, 'made'), 2)
   mkdirSync(join(app.dir, 'shoot'))
   copyFileSync(first!, join(app.dir, 'shoot', 'a.jpg'))

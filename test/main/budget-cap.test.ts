@@ -2,23 +2,19 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { CORPUS_OUTCOMES, writeCorpus } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 const segments = (): number => sim.current.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
 
 test('the estimate prices every photo with its own parameters against the balance', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await makePhotos(join(app.dir, 'shoot'), 4)
   await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
   await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
@@ -30,7 +26,7 @@ test('the estimate prices every photo with its own parameters against the balanc
 })
 
 test('photos already known to be skipped are left out of the estimate and counted apart', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const shoot = join(app.dir, 'shoot')
   await writeCorpus(shoot)
   await app.handlers.updateSettings({ outputFolder: join(shoot, 'results') })
@@ -45,7 +41,7 @@ test('photos already known to be skipped are left out of the estimate and counte
 })
 
 test('the budget cap pauses the queue before it would go over; raising it and resuming runs the rest', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await makePhotos(join(app.dir, 'shoot'), 5)
   await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
   await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out'), budgetCap: 3 })
@@ -66,7 +62,7 @@ test('the budget cap pauses the queue before it would go over; raising it and re
 })
 
 test('photos that will be skipped unread take no share of the budget cap', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = join(app.dir, 'shoot')
   await makePhotos(folder, 3)
   // Sorted ahead of the good photos: a cap that counted them would hold back two good ones.

@@ -2,19 +2,15 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 test('the approved photos are exported from the window as a background job with progress; again, nothing is rewritten; bad options name themselves', async () => {
-  const a = (app = await openTestApp(sim.current))
+  const a = await openApp(sim.current)
   await makePhotos(join(a.dir, 'shoot'), 3)
   await a.handlers.addPaths({ paths: [join(a.dir, 'shoot')] })
   await a.handlers.updateSettings({ outputFolder: join(a.dir, 'results') })

@@ -1,18 +1,14 @@
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { openTestApp, useTestApps, type TestApp } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 async function catalog(): Promise<TestApp> {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await makePhotos(join(app.dir, 'shoot', 'b-day'), 3)
   await makePhotos(join(app.dir, 'shoot', 'a-day'), 2, { format: 'png' })
   await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
@@ -66,7 +62,7 @@ test('one edit applies to many photos, a reset removes only that parameter, and 
 })
 
 test('dropped paths are walked like picked ones: junk comes back as not added, with reasons', async () => {
-  app = await openTestApp(sim.current, { typedPaths: false })
+  const app = await openApp(sim.current, { typedPaths: false })
   await makePhotos(join(app.dir, 'drop'), 2)
   const { added, skipped } = await app.handlers.addDropped({ paths: [join(app.dir, 'drop'), join(app.dir, 'gone.jpg')] })
   expect(added).toBe(2)

@@ -7,16 +7,12 @@ import { promisify } from 'node:util'
 import { Keychain } from '../../src/main/keychain/keychain'
 import { TSX } from '../helpers/cli'
 import { tempDir } from '../helpers/photos'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const run = promisify(execFile)
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 describe('the OS keychain (a real Secret Service here)', () => {
   test('stores, replaces and deletes a secret; another service name cannot see it', async () => {
@@ -47,7 +43,7 @@ describe('the OS keychain (a real Secret Service here)', () => {
 describe('API keys per provider', () => {
   test('a good key is stored, tested against the account endpoint, and only its last four characters come back', async () => {
     sim.current.resetStats()
-    app = await openTestApp(sim.current)
+    const app = await openApp(sim.current)
     const status = await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
     expect(status).toEqual({ provider: 'photoroom', state: 'set', last4: '81d0', sandbox: false })
     expect(await app.keychain.get('photoroom')).toBe(DEMO_KEYS.photoroom)
@@ -57,7 +53,7 @@ describe('API keys per provider', () => {
   })
 
   test('a sandbox key is recognised, and kept beside a live key for proof runs; deleting removes both', async () => {
-    app = await openTestApp(sim.current)
+    const app = await openApp(sim.current)
     expect(await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })).toMatchObject({ state: 'set', sandbox: true })
     const both = await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
     expect(both).toMatchObject({ state: 'set', sandbox: false, last4: DEMO_KEYS.photoroom.slice(-4), sandboxLast4: DEMO_KEYS.photoroomSandbox.slice(-4) })
@@ -68,7 +64,7 @@ describe('API keys per provider', () => {
   })
 
   test('a key the provider refuses is kept (to be replaced) but marked invalid, and no batch is sent with it', async () => {
-    app = await openTestApp(sim.current)
+    const app = await openApp(sim.current)
     const status = await app.handlers.setKey({ provider: 'pixelcut', key: 'pxc_wrong_key_0000' })
     expect(status).toMatchObject({ state: 'invalid', last4: '0000' })
     expect(status.message).toMatch(/Pixelcut/)
@@ -82,7 +78,7 @@ describe('API keys per provider', () => {
     const { Simulator } = await import('../../src/simulator/server')
     const closed = await new Simulator(NO_LIMITS).start()
     await closed.close()
-    app = await openTestApp(closed)
+    const app = await openApp(closed)
     const status = await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
     expect(status.state).toBe('set')
     expect(status.message).toMatch(/^Not checked: /)

@@ -3,16 +3,12 @@ import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import type { EventPayload } from '../../src/shared/ipc/contract'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 async function shoot(dir: string): Promise<string> {
   await makePhotos(join(dir, 'shoot'), 2, { width: 300, height: 200 })
@@ -25,7 +21,7 @@ async function shoot(dir: string): Promise<string> {
 }
 
 test('a folder is listed at once with its folder tree; formats and sizes fill in afterwards; what cannot be a photo says why', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = await shoot(app.dir)
   const { added, skipped } = await app.handlers.addPaths({ paths: [folder] })
   const reasons = Object.fromEntries(skipped.map((s) => [s.path.slice(folder.length + 1), s.reason]))
@@ -61,7 +57,7 @@ test('a folder is listed at once with its folder tree; formats and sizes fill in
 })
 
 test('one photo’s override is one small event; a wrong value is refused naming the parameter; all survive a restart', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await makePhotos(join(app.dir, 'shoot'), 3)
   await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
   await app.photos.settled()
@@ -82,8 +78,7 @@ test('one photo’s override is one small event; a wrong value is refused naming
   await app.handlers.removePhotos({ ids: [first!.id] })
   await app.close()
 
-  const reopened = await openTestApp(sim.current, { dir: app.dir })
-  app = reopened
+  const reopened = await openApp(sim.current, { dir: app.dir })
   const state = await reopened.handlers.getState()
   expect(state.summary.total).toBe(2)
   expect(state.preset).toEqual({ operationId: 'photoroom.remove-background', values: { format: 'webp' } })
@@ -92,7 +87,7 @@ test('one photo’s override is one small event; a wrong value is refused naming
 })
 
 test('the first state holds the first screen and the counts; the rest is fetched by range', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const folder = join(app.dir, 'many')
   mkdirSync(folder)
   const [photo] = await makePhotos(join(app.dir, 'one'), 1)
@@ -114,7 +109,7 @@ test('on first start the old session.json comes into the catalog, and the window
   const session = { version: 1, preset: { operationId: 'photoroom.remove-background', values: {} }, images: [image], jobs: [{ imageId: 'a1', state: 'done', attempts: 1, outputs: 1, outputPaths: [join(dir, 'out.webp')] }] }
   writeFileSync(join(dir, 'data', 'session.json'), JSON.stringify(session))
 
-  app = await openTestApp(sim.current, { dir })
+  const app = await openApp(sim.current, { dir })
   const state = await app.handlers.getState()
   expect(state.firstRows).toEqual([expect.objectContaining({ name: 'photo-01.jpg', overrides: { format: 'webp' }, results: 1, facts: 'ready' })])
   // In the first state too: in the app, this happens before the window is there to hear the event.
@@ -123,7 +118,7 @@ test('on first start the old session.json comes into the catalog, and the window
 })
 
 test('photos removed while their facts are being read leave the reading going for the others', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await makePhotos(join(app.dir, 'shoot'), 12)
   await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
   const { rows } = await app.handlers.listPhotos({ offset: 0, limit: 12 })

@@ -2,15 +2,11 @@ import { afterEach, expect, test } from 'vitest'
 import { allOperations } from '../../src/engine'
 import { BUILT_IN_PRESETS } from '../../src/main/presets/built-in'
 import { parsePresetFile } from '../../src/main/presets/preset-file'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 test.each(BUILT_IN_PRESETS.map((p) => [p.name, p] as const))('the built-in "%s" is valid for its operation and says which rule it follows', (_name, preset) => {
   const operation = allOperations().find((o) => o.id === preset.operationId)
@@ -20,7 +16,7 @@ test.each(BUILT_IN_PRESETS.map((p) => [p.name, p] as const))('the built-in "%s" 
 })
 
 test('the marketplace presets ship in the catalog, cannot be deleted, and apply as the batch preset', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const listed = (await app.handlers.getState(undefined)).presets
   expect(listed.filter((p) => p.builtIn).map((p) => p.name)).toEqual(expect.arrayContaining(['Amazon main image', 'Shopify square 2048', 'Etsy 2000 px', 'Transparent PNG cut-out', 'Sticker']))
   const amazon = listed.find((p) => p.name === 'Amazon main image')!
@@ -31,7 +27,7 @@ test('the marketplace presets ship in the catalog, cannot be deleted, and apply 
 })
 
 test('a saved preset exports as a JSON file and imports back; a file with a bad value is refused on that parameter', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await app.handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.color': '00FF00', padding: 0.2 } })
   const saved = await app.handlers.savePreset({ name: 'Green shop' })
   const { fileName, text } = await app.handlers.exportPreset({ id: saved.id })

@@ -1,19 +1,15 @@
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 test('in the app a renderer cannot name paths: photos come only from the native picker', async () => {
   const picked: string[] = []
-  app = await openTestApp(sim.current, { typedPaths: false, shell: { pickPaths: async () => picked, showInFolder: () => undefined } })
+  const app = await openApp(sim.current, { typedPaths: false, shell: { pickPaths: async () => picked, showInFolder: () => undefined } })
   await makePhotos(join(app.dir, 'shoot'), 2)
   await expect(app.handlers.addPaths({ paths: ['/etc'] })).rejects.toThrow('Add photos with the Add photos… button or File › Add Photos….')
   expect(await app.handlers.pickAndAdd()).toEqual({ added: 0, skipped: [] })

@@ -2,21 +2,17 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
 import type { CatalogSummary } from '../../src/shared/ipc/contract'
-import { openTestApp, type TestApp } from '../helpers/main-app'
+import { useTestApps } from '../helpers/main-app'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
-let app: TestApp | undefined
-afterEach(async () => {
-  await app?.close()
-  app = undefined
-})
+const openApp = useTestApps()
 
 const total = (n: number) => (s: CatalogSummary) => s.total === n
 
 test('a watched folder adds what is there, then each new photo once its writes finish; other files are ignored', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   const hot = join(app.dir, 'hot')
   await makePhotos(hot, 1)
   const spare = await makePhotos(join(tempDir(), 'spare'), 2)
@@ -38,7 +34,7 @@ test('a watched folder adds what is there, then each new photo once its writes f
 })
 
 test('with auto-run, new photos run with the chosen preset as they arrive; a typed path is refused in the app', async () => {
-  app = await openTestApp(sim.current)
+  const app = await openApp(sim.current)
   await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out') })
   await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   await app.handlers.setPreset({ operationId: 'photoroom.edit', values: {} })
@@ -52,11 +48,7 @@ test('with auto-run, new photos run with the chosen preset as they arrive; a typ
   const { photoId } = await result
   expect(app.catalog.results(photoId)[0]?.params).toMatchObject(amazon.values)
 
-  const shell = await openTestApp(sim.current, { typedPaths: false, shell: { pickPaths: async () => [hot], showInFolder: () => undefined } })
-  try {
-    await expect(shell.handlers.watchFolder({ path: hot, autoRun: false, presetId: null })).rejects.toThrow(/Watch a folder/)
-    expect(await shell.handlers.pickWatchFolder({ autoRun: false, presetId: null })).toMatchObject({ path: hot })
-  } finally {
-    await shell.close()
-  }
+  const shell = await openApp(sim.current, { typedPaths: false, shell: { pickPaths: async () => [hot], showInFolder: () => undefined } })
+  await expect(shell.handlers.watchFolder({ path: hot, autoRun: false, presetId: null })).rejects.toThrow(/Watch a folder/)
+  expect(await shell.handlers.pickWatchFolder({ autoRun: false, presetId: null })).toMatchObject({ path: hot })
 })
