@@ -64,9 +64,16 @@ test('a photo bought before whose kept result was pruned and whose output file i
   expect(sent()).toEqual({ requests: 3, charges: 3 })
   expect(existsSync(output)).toBe(true)
 
-  // Months later: the cache was pruned of this photo's result, and its output file was deleted.
+  // Months later: the photo was removed from the catalog (the window's own copy of its result went
+  // with it), the cache was pruned of its result, its output file deleted, and the folder added again.
+  await page.getByRole('option', { name: 'photo-02.jpg', exact: true }).click()
+  await page.getByRole('button', { name: 'Remove from catalog' }).click()
+  await expect(page.getByRole('heading', { name: 'Photos (2)' })).toBeVisible()
   pruneKeptImageOf(join(dir, 'state'), output)
   rmSync(output)
+  await page.getByLabel('Photo or folder path').fill(join(dir, 'shoot'))
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Photos (3)' })).toBeVisible()
   await runAll()
   await expect(status).toHaveText('Idle · 3 / 3 · 2 done · 0 skipped · 1 failed of 3.', { timeout: 30_000 })
   // The other two are reused from their kept results; this one is not bought again behind the photographer's back.
@@ -83,6 +90,7 @@ test('a photo bought before whose kept result was pruned and whose output file i
     /^photo-02\.jpg: Bought before, but its result was pruned from the cache and its output file photo-02\.png is gone or changed\. Not bought again unless you ask to buy it again\./
   )
   await expect(group.getByRole('button', { name: 'Retry' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /^Retry failed/ })).toHaveCount(0)
   await screenshot(page, 'buy-again-attention')
 
   await group.getByRole('button', { name: 'Buy again' }).click()

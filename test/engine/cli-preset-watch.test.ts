@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { parseCli } from '../../src/cli/args'
 import { useTestApps } from '../helpers/main-app'
 import { collect, runCli, simulatorEnv, startCli } from '../helpers/cli'

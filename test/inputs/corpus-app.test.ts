@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { Job } from '../../src/shared/jobs'
 import { CORPUS, CORPUS_DONE, heavyPng, outcomeOf, oversizeJpeg, REMOVE_BACKGROUND_OUTCOMES, writeCorpus } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'

@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
+import { pruneCache } from '../../src/engine/journal/cache-upkeep'
 import { imageOf } from '../../src/main/catalog/results'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { useTestApps, type TestApp } from '../helpers/main-app'
@@ -166,4 +167,21 @@ test('removing a photo removes the copies kept of its results, never the output 
   expect(existsSync(goneFiles[0]!.kept)).toBe(false)
   expect(existsSync(goneFiles[0]!.written)).toBe(true)
   expect(existsSync(staysFiles[0]!.kept)).toBe(true)
+})
+
+test("a result pruned from the cache whose output file is gone is found again in the window's own copy, not bought again", async () => {
+  const a = await ready(1)
+  let finished = idle(a)
+  await a.handlers.startBatch({})
+  await finished
+  const output = join(a.dir, 'out', 'shoot', 'photo-01.png')
+  const before = { bytes: readFileSync(output), requests: imageRequests() }
+  await pruneCache(join(a.dir, 'state'), 0)
+  rmSync(output)
+
+  finished = idle(a)
+  await a.handlers.startBatch({})
+  expect(await finished).toMatchObject({ counts: { reused: 1 } })
+  expect(imageRequests()).toBe(before.requests)
+  expect(readFileSync(output)).toEqual(before.bytes)
 })

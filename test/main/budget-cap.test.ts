@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { useTestApps } from '../helpers/main-app'
 import { CORPUS_OUTCOMES, writeCorpus } from '../helpers/corpus'

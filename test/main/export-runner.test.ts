@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
 import { useTestApps } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'

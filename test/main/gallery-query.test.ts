@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
-import { openTestApp, useTestApps, type TestApp } from '../helpers/main-app'
+import { expect, test } from 'vitest'
+import { useTestApps, type TestApp } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { EventPayload } from '../../src/shared/ipc/contract'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { useTestApps } from '../helpers/main-app'

@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { allOperations } from '../../src/engine'
 import { BUILT_IN_PRESETS } from '../../src/main/presets/built-in'
 import { parsePresetFile } from '../../src/main/presets/preset-file'

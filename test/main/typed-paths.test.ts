@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { useTestApps } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { CatalogSummary } from '../../src/shared/ipc/contract'
 import { useTestApps } from '../helpers/main-app'
 import { makePhotos, tempDir } from '../helpers/photos'

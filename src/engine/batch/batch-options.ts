@@ -38,6 +38,11 @@ export interface BatchOptions {
   outputNames?: ReadonlyMap<string, PlannedOutput>
   /** "Fit oversize photos to the provider's limits" (on unless turned off): off skips them with the reason. */
   fitOversize?: boolean
+  /**
+   * Where the app keeps its own copy of each result (see keepCopies). Kept there as results arrive,
+   * and remembered as a place a pruned result is found again.
+   */
+  keepCopiesIn?: string
   /** Buy again a photo bought before whose kept result was pruned and whose output file is gone or changed. */
   buyAgain?: boolean
 }

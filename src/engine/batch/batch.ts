@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici'
 import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import { problemText } from '../../shared/operations/common'
 import { JobError } from '../errors'
+import { keepCopies } from '../files/kept-copies'
 import { reserveOutputNames } from '../files/name-book'
 import { hashedSource } from '../images/source'
 import { buildUpload, type Upload } from '../images/upload'
@@ -257,7 +258,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private async deliver(job: Work, result: StoredResult, state: 'done' | 'reused'): Promise<void> {
     const outputs = await this.delivery.deliver(job.file, result)
     // Where it went is how it is found again once its kept bytes are pruned.
-    await (this.purchases as Purchases).delivered(job.key as string, outputs)
+    const purchases = this.purchases as Purchases
+    await purchases.delivered(job.key as string, outputs)
+    if (this.options.keepCopiesIn) await purchases.delivered(job.key as string, keepCopies(this.options.keepCopiesIn, job.key as string, outputs))
     this.update(job, state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 

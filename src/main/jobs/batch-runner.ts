@@ -89,6 +89,11 @@ export class BatchRunner {
     return [...this.jobs.values()]
   }
 
+  /** The app's own copy of every result, so each variant keeps its image. */
+  private get variantsDir(): string {
+    return join(this.o.stateDir, 'variants')
+  }
+
   /** The latest job of these photos in this session, where they have one. */
   jobsOf(photoIds: number[]): Job[] {
     return photoIds.flatMap((id) => this.jobs.get(String(id)) ?? [])
@@ -145,6 +150,7 @@ export class BatchRunner {
         outputNames,
         fitOversize,
         buyAgain: this.buyAgain,
+        keepCopiesIn: this.variantsDir,
         apiKey,
         urls: this.o.urls,
         stateDir: this.o.stateDir,
@@ -283,7 +289,7 @@ export class BatchRunner {
     this.coalescer.push(job.ref, job)
     if (job.state !== 'done' && job.state !== 'reused') return
     const photoId = Number(job.ref)
-    const resultId = recordResult(this.o.catalog, photoId, job, { ...group, sandbox }, join(this.o.stateDir, 'variants'))
+    const resultId = recordResult(this.o.catalog, photoId, job, { ...group, sandbox }, this.variantsDir)
     if (resultId !== null) {
       this.o.emit('result', { photoId, resultId, outputs: job.outputs?.length ?? 0 })
       this.o.photoEvents.changed([photoId])

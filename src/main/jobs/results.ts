@@ -1,11 +1,10 @@
-import type { PhotoFacts } from '../../engine'
+import { keepCopies, type PhotoFacts } from '../../engine'
 import type { ImageFormat } from '../../shared/images/sniff-format'
 import type { Job } from '../../shared/jobs'
 import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import type { Catalog } from '../catalog/catalog'
 import { formatOf } from '../catalog/results'
-import { keepVariantFiles } from './variant-files'
 import type { PhotoFacts as CatalogFacts, PhotoRow as CatalogPhoto } from '../catalog/photos'
 
 /** What the catalog already knows of a photo's file, so the engine does not read it again. */
@@ -63,7 +62,7 @@ export function recordResult(catalog: Catalog, photoId: number, job: Job, run: {
     cost: { amount: paid ? cost.amount : 0, unit: cost.unit },
     sandbox: run.sandbox,
     facts: factsFrom(job.metadata, job.warnings),
-    outputs: keepVariantFiles(variantsDir, job.key, job.outputs).map((kept, i) => ({ path: job.outputs![i]!, kept, format: formatOf(kept) }))
+    outputs: keepCopies(variantsDir, job.key, job.outputs).map((kept, i) => ({ path: job.outputs![i]!, kept, format: formatOf(kept) }))
   })
   return result.id
 }

@@ -5,7 +5,7 @@ import { jobSelectors } from '../../store/jobs-slice'
 import { selectionSelectors } from '../../store/selection-slice'
 import { runSelected } from '../commands'
 import { useAction } from '../use-action'
-import { failedIds } from './failed-photos'
+import { retryableIds } from './failed-photos'
 import { ProofButtons } from './ProofButtons'
 import { RunConfirm } from './RunConfirm'
 import { useState } from 'react'
@@ -16,7 +16,7 @@ import { StoreCheckButton } from '../../review/StoreCheckButton'
 export function Toolbar(): React.JSX.Element {
   const queue = useStore(jobSelectors.queue)
   const selected = useStore(selectionSelectors.selected)
-  const failed = useStore((s) => failedIds(s.jobsByPhoto).length)
+  const failed = useStore((s) => retryableIds(s.jobsByPhoto).length)
   const balances = useStore(accountSelectors.balances)
   const providers = useStore(accountSelectors.providers)
   const confirm = useStore((s) => s.pendingRun)
@@ -52,7 +52,7 @@ export function Toolbar(): React.JSX.Element {
         </button>
       )}
       {idle && failed > 0 && (
-        <button type="button" onClick={() => askToRun({ photoIds: failedIds(useStore.getState().jobsByPhoto), title: `Retry ${failed} failed photo${failed === 1 ? '' : 's'}` })}>
+        <button type="button" onClick={() => askToRun({ photoIds: retryableIds(useStore.getState().jobsByPhoto), title: `Retry ${failed} failed photo${failed === 1 ? '' : 's'}` })}>
           Retry failed ({failed})
         </button>
       )}
