@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../shared/operations'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { PhotoQueries, type PhotoQuery } from './photo-query'
-import { Photos, toPhoto, type FolderCount, type NewPhoto, type PhotoFacts, type PhotoRow } from './photos'
+import { Photos, toPhoto, type FolderCount, type NewPhoto, type OverrideGroup, type PhotoFacts, type PhotoRow } from './photos'
 import { Presets, type BatchPreset, type NewPreset, type PresetRow } from './presets'
 import { Results, type NewResult, type ResultRow } from './results'
 import { Reviews, type ReviewPatch, type ReviewRow } from './review'
@@ -69,6 +69,7 @@ export class Catalog {
   }
   setOverrides(id: number, values: ParamValues): void { this.photos.setOverrides(id, values) }
   overrides(id: number): ParamValues | undefined { return this.photos.overrides(id) }
+  overrideGroups(ids: readonly number[] | undefined, outputFolder: string | null): OverrideGroup[] { return this.photos.overrideGroups(ids, outputFolder) }
 
   // Results
   addResult(result: NewResult): ResultRow { return this.resultStore.add(result) }

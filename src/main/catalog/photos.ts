@@ -1,3 +1,4 @@
+import { sep } from 'node:path'
 import type { ParamValues } from '../../shared/operations'
 import type { Db } from './database'
 import { mustExist } from './missing'
@@ -33,6 +34,13 @@ export interface PhotoRow extends NewPhoto {
 export type PhotoFacts =
   | { format: string; width: number; height: number; orientation: number | null; size: number; mtimeMs: number; contentHash?: string }
   | { unreadable: string }
+
+/** How many of the photos asked about share one set of overrides, and whether they are known to be skipped. */
+export interface OverrideGroup {
+  overrides: ParamValues
+  skipped: boolean
+  photos: number
+}
 
 export interface FolderCount {
   root: string
@@ -100,6 +108,8 @@ export class Photos {
   private readonly unreadable
   private readonly hash
   private readonly writeOverrides
+  private readonly groupsOfAll
+  private readonly groupsOf
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<[string, string, string, string, number, number, number], Stored>(
@@ -131,6 +141,16 @@ export class Photos {
     )
     this.hash = db.prepare<[string, number]>('UPDATE photos SET content_hash = ? WHERE id = ?')
     this.writeOverrides = db.prepare<[string, number]>('UPDATE photos SET overrides = ? WHERE id = ?')
+    // Skipped whatever the parameters, as cost-estimate's `knownSkipped`: unreadable, or inside the output folder.
+    const groups = (from: string): string =>
+      `SELECT p.overrides, p.facts_state = 'unreadable' OR (:folder IS NOT NULL AND (p.path = :folder OR substr(p.path, 1, length(:prefix)) = :prefix)) AS skipped,
+         count(*) AS photos
+       FROM ${from} GROUP BY 1, 2`
+    this.groupsOfAll = db.prepare<{ folder: string | null; prefix: string | null }, { overrides: string; skipped: number; photos: number }>(groups('photos p'))
+    // A join, not IN: an id named twice counts twice, and an id no longer in the catalog not at all.
+    this.groupsOf = db.prepare<{ ids: string; folder: string | null; prefix: string | null }, { overrides: string; skipped: number; photos: number }>(
+      groups('json_each(:ids) j JOIN photos p ON p.id = j.value')
+    )
   }
 
   /** Paths already in the catalog are skipped; returns only the rows inserted. */
@@ -208,6 +228,16 @@ export class Photos {
 
   setOverrides(id: number, values: ParamValues): void {
     mustExist(id, this.writeOverrides.run(JSON.stringify(values), id).changes)
+  }
+
+  /**
+   * These photos (every photo when none are named) grouped by their overrides, counted in SQL: the
+   * whole-batch cost estimate is asked again as photos change, and reading 10,000 rows costs main ~90 ms.
+   */
+  overrideGroups(ids: readonly number[] | undefined, outputFolder: string | null): OverrideGroup[] {
+    const folder = { folder: outputFolder, prefix: outputFolder === null || outputFolder.endsWith(sep) ? outputFolder : outputFolder + sep }
+    const rows = ids ? this.groupsOf.all({ ids: JSON.stringify(ids), ...folder }) : this.groupsOfAll.all(folder)
+    return rows.map((r) => ({ overrides: JSON.parse(r.overrides) as ParamValues, skipped: r.skipped === 1, photos: r.photos }))
   }
 
   overrides(id: number): ParamValues | undefined {

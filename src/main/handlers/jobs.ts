@@ -7,7 +7,7 @@ export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'est
   return {
     startBatch: ({ photoIds, mode, buyAgain }) => c.runner.start(photoIds, { mode, buyAgain: buyAgain === true }),
     async estimateCost({ photoIds, mode }) {
-      if (mode !== 'for-real') return estimateCost(c.catalog, c.photos, photoIds ?? c.catalog.photoIds(), c.balances.all(), c.settings.get().outputFolder)
+      if (mode !== 'for-real') return estimateCost(c.catalog, c.photos, photoIds, c.balances.all(), c.settings.get().outputFolder)
       // For real, each photo costs what its proof's operation and parameters cost with a live key.
       const sends = lastProofs(c.catalog, photoIds ?? pickedProofs(c.catalog))
       return estimateOf(sends.map(({ operation, values }) => ({ provider: operation.provider, cost: operation.cost(values) })), c.balances.all())

@@ -14,22 +14,16 @@ import type { PhotoLibrary } from './photo-library'
  * a run can spend. Photos already known to be skipped (files that cannot be read, earlier results in the
  * output folder) are left out and counted apart.
  */
-export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], balances: readonly Balance[], outputFolder: string | null): Estimate {
+export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[] | undefined, balances: readonly Balance[], outputFolder: string | null): Estimate {
   const preset = photos.preset()
   const operation = operationFor(preset.operationId)
   const presetCost = operation.cost(preset.values)
-  let skipped = 0
-  const costs = ids.flatMap((id) => {
-    const photo = catalog.photo(id)
-    if (!photo) return []
-    if (knownSkipped(photo, outputFolder)) {
-      skipped++
-      return []
-    }
-    const { overrides } = photo
-    return [{ provider: operation.provider, cost: Object.keys(overrides).length ? operation.cost({ ...preset.values, ...overrides }) : presetCost }]
-  })
-  return { ...estimateOf(costs, balances), skipped }
+  // Priced once per distinct set of overrides: a whole batch is a handful of groups, not a row per photo.
+  const groups = catalog.overrideGroups(ids, outputFolder)
+  const costs = groups.flatMap((g) =>
+    g.skipped ? [] : [{ provider: operation.provider, cost: Object.keys(g.overrides).length ? operation.cost({ ...preset.values, ...g.overrides }) : presetCost, photos: g.photos }]
+  )
+  return { ...estimateOf(costs, balances), skipped: groups.reduce((n, g) => n + (g.skipped ? g.photos : 0), 0) }
 }
 
 /** Skipped whatever the parameters: its file could not be read, or it is a result of an earlier run. */
@@ -37,13 +31,13 @@ function knownSkipped(photo: CatalogPhoto, outputFolder: string | null): boolean
   return photo.facts === 'unreadable' || (outputFolder !== null && inside(photo.path, outputFolder))
 }
 
-/** The most each provider would charge for these photos' requests, against its balance. */
-export function estimateOf(costs: readonly { provider: string; cost: Cost }[], balances: readonly Balance[]): Estimate {
+/** The most each provider would charge for these photos' requests (`photos` of them at each cost, one if unsaid), against its balance. */
+export function estimateOf(costs: readonly { provider: string; cost: Cost; photos?: number }[], balances: readonly Balance[]): Estimate {
   const totals = new Map<string, { unit: 'credits' | 'images'; amount: number; photos: number }>()
-  for (const { provider, cost } of costs) {
+  for (const { provider, cost, photos = 1 } of costs) {
     const total = totals.get(provider) ?? { unit: cost.unit, amount: 0, photos: 0 }
-    total.amount += cost.amount
-    total.photos += 1
+    total.amount += cost.amount * photos
+    total.photos += photos
     totals.set(provider, total)
   }
   return {
