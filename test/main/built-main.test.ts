@@ -28,6 +28,8 @@ test('the built app starts: hardened window on the built renderer, every contrac
   expect(record.singleInstance).toBe(true)
   expect(record.permissionHandler).toBe(true)
   expect(record.ipcHandle.sort()).toEqual(REQUESTS.map(channelFor).sort())
+  // Nothing listens outside the contract (electron-store's own listener for renderers is removed).
+  expect(record.ipcOn).toEqual([])
   expect(record.schemes).toEqual([{ scheme: IMAGE_SCHEME, privileges: { standard: true, secure: true } }])
   expect(record.protocols).toEqual([IMAGE_SCHEME])
   expect(record.menu).toEqual(['File', 'Edit', 'Photo', 'viewMenu', 'windowMenu', 'help'])
