@@ -36,6 +36,9 @@ export function writeReply(res: ServerResponse, reply: Reply): void {
 
 export class BodyTooLarge extends Error {}
 
+/** The client went away before its upload was read: the work ends there, unpaid and unanswered. */
+export class ClientGone extends Error {}
+
 /** Reads the whole body, failing past `limit` bytes without buffering the rest. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = []
@@ -83,8 +86,11 @@ export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<
     })
     parser.on('error', reject)
     parser.on('close', () => resolve(body))
-    // A client gone before its upload was read leaves busboy waiting for ever: the work ends there, unpaid.
-    const gone = (): void => reject(new Error('the client went away before its upload was read'))
+    // A client gone before its upload was read would leave busboy waiting for ever.
+    const gone = (): void => {
+      parser.destroy()
+      reject(new ClientGone())
+    }
     if (req.destroyed && !req.readableEnded) return gone()
     req.once('close', () => {
       if (!req.readableEnded) gone()

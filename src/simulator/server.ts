@@ -6,7 +6,7 @@ import { Accounts } from './accounts'
 import { handleAdmin } from './admin'
 import type { OperationRequest, ProviderDefinition, Route, SimulatorState } from './context'
 import { FaultPlan, type Fault } from './faults'
-import { encodeReply, writeReply, type Reply } from './http-io'
+import { ClientGone, encodeReply, writeReply, type Reply } from './http-io'
 import { optionsSchema, SIMULATED, type Provider, type ProviderProfile, type SimulatorOptionsInput } from './options'
 import { photaEditRoute } from './phota/edit'
 import { photaErrors, withRequestId } from './phota/errors'
@@ -199,8 +199,8 @@ export class Simulator {
       }
       send(reply)
     } catch (error) {
-      // A client that went away mid-request is no simulator failure.
-      if (!req.destroyed) console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
+      if (error instanceof ClientGone) return
+      console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
       if (!res.headersSent) send(definition.errors.serverError(this.state.random[provider]))
       else res.destroy()
     } finally {

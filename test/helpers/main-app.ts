@@ -69,8 +69,9 @@ type OpenOptions = Parameters<typeof openTestApp>[1]
 export function useTestApps(): (sim: Simulator, options?: OpenOptions) => Promise<TestApp> {
   const open = new Set<TestApp>()
   afterEach(async () => {
-    for (const app of open) await app.close()
+    const closing = [...open].map((app) => app.close())
     open.clear()
+    await Promise.allSettled(closing)
   })
   return async (sim, options) => {
     const app = await openTestApp(sim, options)

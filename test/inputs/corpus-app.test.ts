@@ -104,9 +104,15 @@ test('the bytes hashed are the bytes sent: a photo replaced while it waits its t
     await app.handlers.updateSettings({ concurrency: { photoroom: 1 } })
     // One request at a time and a slow server: whichever photo the queue sends second is checked and
     // waiting while the first is sent (either may go first); then the waiting one changes on disk.
-    const waiting = app.next('jobs', (jobs) => jobs.some((job) => job.state === 'ready'))
+    // Updates carry only the jobs that changed: follow both until one is sending and the other ready.
+    const states = new Map<string, string>()
+    const waiting = app.next('jobs', (jobs) => {
+      for (const job of jobs) states.set(basename(job.file), job.state)
+      return [...states.values()].includes('sending') && [...states.values()].includes('ready')
+    })
     const finished = runFolder(app, folder, join(app.dir, 'out'))
-    const name = basename((await waiting).find((job) => job.state === 'ready')?.file ?? '')
+    await waiting
+    const name = [...states].find(([, state]) => state === 'ready')?.[0] ?? ''
     writeFileSync(join(folder, name), await productPhoto({ subject: '#2030c0', width: name === 'a.jpg' ? 400 : 401 }))
     expect((await finished)[name]?.state).toBe('done')
     const centre = await centrePixel(readFileSync(join(app.dir, 'out', 'shoot', name.replace('.jpg', '.png'))))

@@ -164,7 +164,7 @@ test('removing a photo removes the copies kept of its results, never the output 
   expect(goneFiles[0]!.kept).not.toBe(goneFiles[0]!.written)
 
   await a.handlers.removePhotos({ ids: [gone!.id] })
-  expect(existsSync(goneFiles[0]!.kept)).toBe(false)
+  await expect.poll(() => existsSync(goneFiles[0]!.kept)).toBe(false)
   expect(existsSync(goneFiles[0]!.written)).toBe(true)
   expect(existsSync(staysFiles[0]!.kept)).toBe(true)
 })

@@ -61,21 +61,3 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   expect(segments()).toBe(5)
 })
 
-test('photos that will be skipped unread take no share of the budget cap', async () => {
-  const app = await openApp(sim.current)
-  const folder = join(app.dir, 'shoot')
-  await makePhotos(folder, 3)
-  // Sorted ahead of the good photos: a cap that counted them would hold back two good ones.
-  writeFileSync(join(folder, 'a-damaged.jpg'), 'not a photo')
-  writeFileSync(join(folder, 'b-damaged.jpg'), 'not a photo either')
-  await app.handlers.addPaths({ paths: [folder] })
-  await app.photos.settled()
-  await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out'), budgetCap: 3 })
-  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
-  sim.current.resetStats()
-
-  const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
-  expect(await app.handlers.startBatch({})).toEqual({ jobs: 5, held: 0 })
-  expect(await idle).toMatchObject({ held: 0, counts: { done: 3, skipped: 2 } })
-  expect(segments()).toBe(3)
-})

@@ -258,9 +258,9 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private async deliver(job: Work, result: StoredResult, state: 'done' | 'reused'): Promise<void> {
     const outputs = await this.delivery.deliver(job.file, result)
     // Where it went is how it is found again once its kept bytes are pruned.
-    const purchases = this.purchases as Purchases
-    await purchases.delivered(job.key as string, outputs)
-    if (this.options.keepCopiesIn) await purchases.delivered(job.key as string, keepCopies(this.options.keepCopiesIn, job.key as string, outputs))
+    const key = job.key as string
+    const copies = this.options.keepCopiesIn ? keepCopies(this.options.keepCopiesIn, key, outputs) : null
+    await (this.purchases as Purchases).delivered(key, outputs, copies ?? undefined)
     this.update(job, state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 

@@ -70,14 +70,14 @@ export class Purchases {
     const record = await this.cache.pruned(key)
     if (!record) return null
     const here = destinations(record.outputs.map((o) => o.extension))
-    const paths = await foundInOutputs(record, [here, ...[...(record.delivered ?? [])].reverse()])
+    const paths = await foundInOutputs(record, [here, ...(record.copies ? [record.copies] : []), ...[...(record.delivered ?? [])].reverse()])
     if (!paths) return { lost: here }
     return { found: { ...record, outputs: record.outputs.map((o, i) => ({ ...o, file: paths[i] as string })), dir: '' } }
   }
 
-  /** Remembers where a result was written, so it can be found there once its bytes are pruned. */
-  delivered(key: string, paths: string[]): Promise<void> {
-    return withFileLock(join(this.locks, key), () => this.cache.recordDelivery(key, paths))
+  /** Remembers where a result was written (and the app's copies of it), so it can be found there once its bytes are pruned. */
+  delivered(key: string, paths: string[], copies?: string[]): Promise<void> {
+    return withFileLock(join(this.locks, key), () => this.cache.recordDelivery(key, paths, copies))
   }
 
   /** When and why this key may have been charged in an earlier run without its result arriving; null if it was not. */

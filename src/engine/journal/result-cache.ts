@@ -11,6 +11,8 @@ export interface CachedResult {
   warnings: string[]
   /** Where the result was written (each a path per output), newest last: where to find it again. */
   delivered?: string[][]
+  /** The app's own copies of the images (one path per output), never forgotten like an old delivery. */
+  copies?: string[]
 }
 
 /** How many places a result remembers having been written to. */
@@ -72,13 +74,16 @@ export class ResultCache {
     return meta?.pruned ? meta : null
   }
 
-  /** Remembers where a result was written; call it holding the key's lock, so pruning does not undo it. */
-  async recordDelivery(key: string, paths: string[]): Promise<void> {
+  /** Remembers where a result was written, and the app's copies of it; call it holding the key's lock, so pruning does not undo it. */
+  async recordDelivery(key: string, paths: string[], copies?: string[]): Promise<void> {
     const meta = await this.manifest(key)
-    if (!meta || meta.delivered?.some((p) => p.join('\0') === paths.join('\0'))) return
-    const delivered = [...(meta.delivered ?? []), paths].slice(-MAX_DELIVERED)
+    if (!meta) return
+    const known = meta.delivered?.some((p) => p.join('\0') === paths.join('\0'))
+    const sameCopies = !copies || copies.join('\0') === meta.copies?.join('\0')
+    if (known && sameCopies) return
+    const delivered = known ? meta.delivered : [...(meta.delivered ?? []), paths].slice(-MAX_DELIVERED)
     const temp = join(this.dir, incomingName())
-    await writeSynced(temp, JSON.stringify({ ...meta, delivered }))
+    await writeSynced(temp, JSON.stringify({ ...meta, delivered, ...(copies ? { copies } : {}) }))
     await rename(temp, join(this.folder(key), MANIFEST))
   }
 

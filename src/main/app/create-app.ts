@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type Conf from 'conf'
 import type { ProviderId, ProviderUrls } from '../../engine'
 import type { EmitEvent, EventPayload, Handlers, Settings } from '../../shared/ipc/contract'
@@ -67,8 +68,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   for (const notice of startNotices) o.emit('notice', notice)
   const photoEvents: PhotoEvents = new PhotoEvents(o.emit, { rows: (ids) => photos.rows(ids), summary: () => photos.summary() })
   const facts = new FactsReader(catalog, photoEvents)
-  const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset)
-  const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, hooks: o.hooks })
+  const variantsDir = join(o.stateDir, 'variants')
+  const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset, variantsDir)
+  const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks })
   const presets = new PresetLibrary(catalog, photos, o.emit)
   const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
   await watched.start()

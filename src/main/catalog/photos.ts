@@ -236,7 +236,8 @@ export class Photos {
    */
   overrideGroups(ids: readonly number[] | undefined, outputFolder: string | null): OverrideGroup[] {
     const folder = { folder: outputFolder, prefix: outputFolder === null || outputFolder.endsWith(sep) ? outputFolder : outputFolder + sep }
-    const rows = ids ? this.groupsOf.all({ ids: JSON.stringify(ids), ...folder }) : this.groupsOfAll.all(folder)
+    // A photo named twice is run once (the runner de-duplicates too), so it is counted once.
+    const rows = ids ? this.groupsOf.all({ ids: JSON.stringify([...new Set(ids)]), ...folder }) : this.groupsOfAll.all(folder)
     return rows.map((r) => ({ overrides: JSON.parse(r.overrides) as ParamValues, skipped: r.skipped === 1, photos: r.photos }))
   }
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { Batch, isJobError, Lanes, nameRequests, providerById, reserveOutputNames, type BatchEvent, type BatchInput, type ProviderId, type ProviderOperation, type ProviderUrls } from '../../engine'
 import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
@@ -39,6 +38,8 @@ export interface RunnerOptions {
   emit: EmitEvent
   urls: ProviderUrls
   stateDir: string
+  /** The app's own copy of every result, so each variant keeps its image. */
+  variantsDir: string
   hooks?: RunnerHooks
 }
 
@@ -89,11 +90,6 @@ export class BatchRunner {
     return [...this.jobs.values()]
   }
 
-  /** The app's own copy of every result, so each variant keeps its image. */
-  private get variantsDir(): string {
-    return join(this.o.stateDir, 'variants')
-  }
-
   /** The latest job of these photos in this session, where they have one. */
   jobsOf(photoIds: number[]): Job[] {
     return photoIds.flatMap((id) => this.jobs.get(String(id)) ?? [])
@@ -115,9 +111,9 @@ export class BatchRunner {
     const { catalog, photos, settings } = this.o
     const { outputFolder, naming, concurrency, fitOversize, budgetCap } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
-    const fits = withinCap(catalog, photos, ids, budgetCap === null ? null : budgetCap - this.budgetUsed, outputFolder)
-    const now = ids.slice(0, fits.count)
-    this.held = ids.slice(fits.count)
+    const fits = withinCap(catalog, photos, ids, budgetCap === null ? null : budgetCap - this.budgetUsed)
+    const now = ids.slice(0, fits)
+    this.held = ids.slice(fits)
 
     const groups = new Map<string, Group>()
     for (const { photo, operation, values } of this.mode === 'for-real' ? lastProofs(catalog, now) : photos.effective(now)) {
@@ -135,7 +131,6 @@ export class BatchRunner {
     // Named once for every group: two groups writing into one folder never pick the same name.
     const outputNames = await reserveOutputNames({ stateDir: this.o.stateDir, outDir: outputFolder, naming, files: [...groups.values()].flatMap((g) => nameRequests(g.inputs, g.operation.expectedOutputs(g.values))) })
 
-    this.budgetUsed += fits.spend
     if (!continuing) this.jobs.clear()
     for (const { inputs } of groups.values()) for (const { ref, path } of inputs) this.jobs.set(ref, { ref, file: path, state: 'queued', attempts: 0 })
     for (const id of this.held) this.jobs.set(String(id), { ref: String(id), file: photos.require(id).path, state: 'waiting', attempts: 0, reason: 'Waiting: running it would go over the budget cap.' })
@@ -150,7 +145,7 @@ export class BatchRunner {
         outputNames,
         fitOversize,
         buyAgain: this.buyAgain,
-        keepCopiesIn: this.variantsDir,
+        keepCopiesIn: this.o.variantsDir,
         apiKey,
         urls: this.o.urls,
         stateDir: this.o.stateDir,
@@ -158,6 +153,7 @@ export class BatchRunner {
         requestsPerSecond: provider.limits.requestsPerSecond,
         lanes: this.lanes
       })
+      this.budgetUsed += group.inputs.length * group.operation.cost(group.values).amount
       return { batch, group, sandbox: provider.isSandboxKey(apiKey) }
     })
     const total = continuing ? this.queue.total : ids.length
@@ -289,7 +285,7 @@ export class BatchRunner {
     this.coalescer.push(job.ref, job)
     if (job.state !== 'done' && job.state !== 'reused') return
     const photoId = Number(job.ref)
-    const resultId = recordResult(this.o.catalog, photoId, job, { ...group, sandbox }, this.variantsDir)
+    const resultId = recordResult(this.o.catalog, photoId, job, { ...group, sandbox }, this.o.variantsDir)
     if (resultId !== null) {
       this.o.emit('result', { photoId, resultId, outputs: job.outputs?.length ?? 0 })
       this.o.photoEvents.changed([photoId])

@@ -53,6 +53,9 @@ export function recordResult(catalog: Catalog, photoId: number, job: Job, run: {
   // Paid only by the job that sent it: a reuse, or an identical photo sent once for both, cost nothing more.
   const paid = job.state === 'done' && job.sameAs === undefined
   const cost = run.operation.cost(run.values, { sandbox: run.sandbox })
+  // The engine made these copies as it delivered: asking again gives their paths (and makes them again
+  // if removing a photo took them meanwhile). Without them the variant shows its written file.
+  const kept = keepCopies(variantsDir, job.key, job.outputs)
   const result = catalog.addResult({
     photoId,
     jobKey: job.key,
@@ -62,7 +65,7 @@ export function recordResult(catalog: Catalog, photoId: number, job: Job, run: {
     cost: { amount: paid ? cost.amount : 0, unit: cost.unit },
     sandbox: run.sandbox,
     facts: factsFrom(job.metadata, job.warnings),
-    outputs: keepCopies(variantsDir, job.key, job.outputs).map((kept, i) => ({ path: job.outputs![i]!, kept, format: formatOf(kept) }))
+    outputs: job.outputs.map((path, i) => ({ path, ...(kept ? { kept: kept[i] } : {}), format: formatOf(path) }))
   })
   return result.id
 }

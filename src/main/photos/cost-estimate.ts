@@ -1,9 +1,7 @@
-import { inside } from '../../engine'
 import type { Balance } from '../../shared/account'
 import type { Estimate } from '../../shared/ipc/contract'
 import type { Cost } from '../../shared/operations'
 import type { Catalog } from '../catalog/catalog'
-import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 import { operationFor } from './effective-params'
 import type { PhotoLibrary } from './photo-library'
 
@@ -26,11 +24,6 @@ export function estimateCost(catalog: Catalog, photos: PhotoLibrary, ids: readon
   return { ...estimateOf(costs, balances), skipped: groups.reduce((n, g) => n + (g.skipped ? g.photos : 0), 0) }
 }
 
-/** Skipped whatever the parameters: its file could not be read, or it is a result of an earlier run. */
-function knownSkipped(photo: CatalogPhoto, outputFolder: string | null): boolean {
-  return photo.facts === 'unreadable' || (outputFolder !== null && inside(photo.path, outputFolder))
-}
-
 /** The most each provider would charge for these photos' requests (`photos` of them at each cost, one if unsaid), against its balance. */
 export function estimateOf(costs: readonly { provider: string; cost: Cost; photos?: number }[], balances: readonly Balance[]): Estimate {
   const totals = new Map<string, { unit: 'credits' | 'images'; amount: number; photos: number }>()
@@ -51,19 +44,18 @@ export function estimateOf(costs: readonly { provider: string; cost: Cost; photo
 }
 
 /**
- * How many of these photos, in order, fit under a cap (the rest wait rather than go over it) and what
- * those would spend. Photos known to be skipped cost nothing.
+ * How many of these photos, in order, fit under a cap: the rest wait rather than go over it. Every
+ * photo counts, even one the catalog found unreadable: the engine reads it again when sent, and a file
+ * that was still being copied may be whole by then and paid for.
  */
-export function withinCap(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], cap: number | null, outputFolder: string | null): { count: number; spend: number } {
+export function withinCap(catalog: Catalog, photos: PhotoLibrary, ids: readonly number[], cap: number | null): number {
+  if (cap === null) return ids.length
   const preset = photos.preset()
   const operation = operationFor(preset.operationId)
-  let spend = 0
+  let spent = 0
   for (let i = 0; i < ids.length; i++) {
-    const photo = catalog.photo(ids[i] as number)
-    if (!photo || knownSkipped(photo, outputFolder)) continue
-    const cost = operation.cost({ ...preset.values, ...photo.overrides }).amount
-    if (cap !== null && spend + cost > cap) return { count: i, spend }
-    spend += cost
+    spent += operation.cost({ ...preset.values, ...catalog.photo(ids[i] as number)?.overrides }).amount
+    if (spent > cap) return i
   }
-  return { count: ids.length, spend }
+  return ids.length
 }

@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { setImmediate as yieldToEvents } from 'node:timers/promises'
-import type { SkippedPath } from '../../engine'
+import { inside, type SkippedPath } from '../../engine'
 import type { CatalogSummary, PhotoRow, Preset } from '../../shared/ipc/contract'
 import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
@@ -29,7 +29,9 @@ export class PhotoLibrary {
     private readonly catalog: Catalog,
     private readonly events: PhotoEvents,
     private readonly facts: FactsReader,
-    private readonly defaultPreset: Preset
+    private readonly defaultPreset: Preset,
+    /** Where the app keeps its copies of results: the only files removing photos may delete. */
+    private readonly variantsDir: string
   ) {
     facts.wake()
   }
@@ -52,13 +54,18 @@ export class PhotoLibrary {
     return { added, skipped }
   }
 
-  /** From the catalog only: the user's files are never touched; only our own copies of their results go. */
+  /**
+   * From the catalog only: the user's files are never touched. The app's copies of their results that
+   * no other photo uses go too, after the window has heard, one at a time; one that cannot go stays.
+   */
   remove(ids: number[]): void {
     const { unusedKeptFiles } = this.catalog.removePhotos(ids)
-    for (const file of unusedKeptFiles) rmSync(file, { force: true })
     this.version++
     this.events.removed(ids)
     this.events.summaryChanged()
+    void (async () => {
+      for (const file of unusedKeptFiles) if (inside(file, this.variantsDir)) await rm(file, { force: true }).catch(() => undefined)
+    })()
   }
 
   preset(): Preset {

@@ -16,7 +16,7 @@ import { StoreCheckButton } from '../../review/StoreCheckButton'
 export function Toolbar(): React.JSX.Element {
   const queue = useStore(jobSelectors.queue)
   const selected = useStore(selectionSelectors.selected)
-  const failed = useStore((s) => retryableIds(s.jobsByPhoto).length)
+  const retryable = useStore((s) => retryableIds(s.jobsByPhoto).length)
   const balances = useStore(accountSelectors.balances)
   const providers = useStore(accountSelectors.providers)
   const confirm = useStore((s) => s.pendingRun)
@@ -51,9 +51,9 @@ export function Toolbar(): React.JSX.Element {
           Cancel
         </button>
       )}
-      {idle && failed > 0 && (
-        <button type="button" onClick={() => askToRun({ photoIds: retryableIds(useStore.getState().jobsByPhoto), title: `Retry ${failed} failed photo${failed === 1 ? '' : 's'}` })}>
-          Retry failed ({failed})
+      {idle && retryable > 0 && (
+        <button type="button" onClick={() => askToRun({ photoIds: retryableIds(useStore.getState().jobsByPhoto), title: `Retry ${retryable} failed photo${retryable === 1 ? '' : 's'}` })}>
+          Retry failed ({retryable})
         </button>
       )}
       {error && (
