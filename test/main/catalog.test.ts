@@ -305,3 +305,10 @@ test('a file from an older version is migrated, its rows kept; a newer one is re
   newer.close()
   expect(() => Catalog.open(file)).toThrow(`written by a newer Proofsheet (schema ${MIGRATIONS.length + 1}; this version knows ${MIGRATIONS.length})`)
 })
+
+test("overrides of many photos in one query, in the order named, none for a photo that is gone", () => {
+  const { catalog } = catalogAt()
+  const [a, b] = catalog.addPhotos([photo('/s', '', 'a.jpg'), photo('/s', '', 'b.jpg')])
+  catalog.setOverrides(b!.id, { size: 'preview' })
+  expect(catalog.overridesOf([b!.id, 999, a!.id, b!.id])).toEqual([{ size: 'preview' }, {}, {}, { size: 'preview' }])
+})

@@ -69,6 +69,7 @@ export class Catalog {
   }
   setOverrides(id: number, values: ParamValues): void { this.photos.setOverrides(id, values) }
   overrides(id: number): ParamValues | undefined { return this.photos.overrides(id) }
+  overridesOf(ids: readonly number[]): ParamValues[] { return this.photos.overridesOf(ids) }
   overrideGroups(ids: readonly number[] | undefined, outputFolder: string | null): OverrideGroup[] { return this.photos.overrideGroups(ids, outputFolder) }
 
   // Results

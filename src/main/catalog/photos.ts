@@ -110,6 +110,7 @@ export class Photos {
   private readonly writeOverrides
   private readonly groupsOfAll
   private readonly groupsOf
+  private readonly overridesInOrder
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<[string, string, string, string, number, number, number], Stored>(
@@ -147,10 +148,11 @@ export class Photos {
          count(*) AS photos
        FROM ${from} GROUP BY 1, 2`
     this.groupsOfAll = db.prepare<{ folder: string | null; prefix: string | null }, { overrides: string; skipped: number; photos: number }>(groups('photos p'))
-    // A join, not IN: an id named twice counts twice, and an id no longer in the catalog not at all.
+    // A join, not IN: an id no longer in the catalog counts not at all.
     this.groupsOf = db.prepare<{ ids: string; folder: string | null; prefix: string | null }, { overrides: string; skipped: number; photos: number }>(
       groups('json_each(:ids) j JOIN photos p ON p.id = j.value')
     )
+    this.overridesInOrder = db.prepare<[string], string>("SELECT coalesce(p.overrides, '{}') FROM json_each(?) j LEFT JOIN photos p ON p.id = j.value ORDER BY j.key").pluck()
   }
 
   /** Paths already in the catalog are skipped; returns only the rows inserted. */
@@ -243,5 +245,10 @@ export class Photos {
 
   overrides(id: number): ParamValues | undefined {
     return this.photo(id)?.overrides
+  }
+
+  /** Each of these photos' overrides, in the order named, in one query; none for a photo no longer here. */
+  overridesOf(ids: readonly number[]): ParamValues[] {
+    return this.overridesInOrder.all(JSON.stringify(ids)).map((text) => JSON.parse(text) as ParamValues)
   }
 }
