@@ -101,8 +101,8 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   await screenshot(page, 'running')
   await expect(page.getByTestId('queue-status')).toHaveText(/^Idle · 500 \/ 500/, { timeout: 120_000 })
   // A photo that failed says why in Needs attention: shown with the failure, if there is one.
-  const attention = page.getByText(/^Needs attention/)
-  const why = (await attention.count()) ? await page.getByRole('group', { name: 'Needs attention' }).textContent() : ''
+  const attention = page.locator('[aria-label="Needs attention"]')
+  const why = (await attention.count()) ? await attention.textContent() : ''
   await expect(page.getByTestId('queue-status'), why ?? '').toHaveText('Idle · 500 / 500 · 500 done · 0 skipped · 0 failed of 500.')
 
   // Every photo has its result: none left in any other state.
