@@ -137,7 +137,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       if (found) this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance })
     }
     this.delivery.plan(this.options.outputNames ?? (await reserveOutputNames({ ...this.options, save: !this.options.dryRun, files: nameRequests(this.options.inputs, operation.expectedOutputs(values)) })))
-    await this.delivery.clearPartial()
+    await this.delivery.clearAbandoned()
     for (const job of this.jobs) this.emit('event', { type: 'job', job: publicJob(job) })
 
     const unsubscribe = this.lane.onChange((provider, state) => {
@@ -155,7 +155,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       unsubscribe()
       clearTimeout(this.outageTimer)
     }
-    await this.delivery.clearPartial()
+    await this.delivery.clearOwn()
     return this.summary()
   }
 

@@ -1,19 +1,27 @@
-import { rm } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { readdir, rm, rmdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { ownerIsGone, thisHost } from '../journal/file-lock'
 import { outputPaths, type PlannedOutput } from '../files/output-plan'
 import { placeOutput } from '../files/place-output'
 import type { StoredResult } from '../journal/purchases'
 
+const PARTIAL = '.proofsheet-partial'
+
 /**
  * The last stage: a paid result copied from the cache to the names planned for it before anything was
- * sent, each written atomically through a partial folder on the same disk.
+ * sent, each written atomically through a partial folder on the same disk. Each batch has its own
+ * partial folder, named by its process: two batches writing into one output folder (two parameter
+ * groups, two CLI runs) never remove each other's half-written files.
  */
 export class Delivery {
+  private readonly partialRoot: string
   private readonly partialDir: string
   private plans = new Map<string, PlannedOutput>()
 
   constructor(outDir: string) {
-    this.partialDir = join(resolve(outDir), '.proofsheet-partial')
+    this.partialRoot = join(resolve(outDir), PARTIAL)
+    this.partialDir = join(this.partialRoot, `${thisHost()}-${process.pid}-${randomBytes(4).toString('hex')}`)
   }
 
   /** The names planned for this batch's photos (by input path), before anything is sent. */
@@ -38,8 +46,23 @@ export class Delivery {
     return destinations
   }
 
-  /** Leftovers of a killed run in this output folder. */
-  clearPartial(): Promise<void> {
-    return rm(this.partialDir, { recursive: true, force: true })
+  /** Leftovers of runs killed on this machine (their process is gone), never those of a live one. */
+  async clearAbandoned(): Promise<void> {
+    const names = await readdir(this.partialRoot).catch(() => [] as string[])
+    for (const name of names) {
+      const owner = /^(.+)-(\d+)-[0-9a-f]{8}$/.exec(name)
+      if (owner && ownerIsGone({ host: owner[1] as string, pid: Number(owner[2]) })) await rm(join(this.partialRoot, name), { recursive: true, force: true })
+    }
+    await this.removeRootIfEmpty()
+  }
+
+  /** This batch's partial folder, once it is done; the shared folder too when no other batch uses it. */
+  async clearOwn(): Promise<void> {
+    await rm(this.partialDir, { recursive: true, force: true })
+    await this.removeRootIfEmpty()
+  }
+
+  private async removeRootIfEmpty(): Promise<void> {
+    await rmdir(this.partialRoot).catch(() => undefined)
   }
 }

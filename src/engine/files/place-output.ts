@@ -8,7 +8,8 @@ import { dirname, extname, join } from 'node:path'
  * half-written photo behind.
  */
 export async function placeOutput(source: string, destination: string, partialDir: string): Promise<void> {
-  await mkdir(partialDir, { recursive: true })
+  // Another batch may remove the shared parent, once empty, between the two levels: make it again.
+  await mkdir(partialDir, { recursive: true }).catch(() => mkdir(partialDir, { recursive: true }))
   await mkdir(dirname(destination), { recursive: true })
   // Not the destination's name: a name near the file system's limit would not fit with a prefix.
   const temp = join(partialDir, `${randomBytes(6).toString('hex')}${extname(destination)}`)
