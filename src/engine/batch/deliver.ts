@@ -46,12 +46,16 @@ export class Delivery {
     return destinations
   }
 
-  /** Leftovers of runs killed on this machine (their process is gone), never those of a live one. */
+  /**
+   * Leftovers of runs killed on this machine (their process is gone), never those of a live one; and
+   * loose files, which only versions from before per-batch folders left.
+   */
   async clearAbandoned(): Promise<void> {
-    const names = await readdir(this.partialRoot).catch(() => [] as string[])
-    for (const name of names) {
-      const owner = /^(.+)-(\d+)-[0-9a-f]{8}$/.exec(name)
-      if (owner && ownerIsGone({ host: owner[1] as string, pid: Number(owner[2]) })) await rm(join(this.partialRoot, name), { recursive: true, force: true })
+    const entries = await readdir(this.partialRoot, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      const owner = /^(.+)-(\d+)-[0-9a-f]{8}$/.exec(entry.name)
+      const gone = entry.isDirectory() ? owner !== null && ownerIsGone({ host: owner[1] as string, pid: Number(owner[2]) }) : true
+      if (gone) await rm(join(this.partialRoot, entry.name), { recursive: true, force: true })
     }
     await this.removeRootIfEmpty()
   }
