@@ -62,6 +62,15 @@ test('an export into the folder of the originals never replaces one', async () =
   expect(readFileSync(join(shoot, 'a.jpg')).equals(before)).toBe(true)
 })
 
+test('an export into the results folder never replaces a result, though the window shows its own copy of it', async () => {
+  const { catalog, dir } = await catalogOf([{ folder: '', name: 'a.jpg', results: [{ outputs: [{ colour: '#3060c0' }], kept: true }], review: { flag: 'pick' } }])
+  const results = join(dir, 'results')
+  const before = readFileSync(join(results, '0-0-0-a.jpg'))
+  const summary = await exportPhotos(catalog, { outDir: results, template: '0-0-0-{name}' })
+  expect(summary.records.map((r) => r.output)).toEqual(['0-0-0-a (2).jpg'])
+  expect(readFileSync(join(results, '0-0-0-a.jpg')).equals(before)).toBe(true)
+})
+
 test('a re-export rewrites nothing; a changed mark rewrites only that sidecar', async () => {
   const { catalog, dir, ids } = await catalogOf([picked('', 'a.jpg'), picked('', 'b.jpg')])
   const out = join(dir, 'export')

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import sharp from 'sharp'
 import { Catalog } from '../../src/main/catalog/catalog'
@@ -53,7 +53,8 @@ export interface FixturePhoto {
   folder: string
   name: string
   /** Each an earlier-to-later run of the photo, with its outputs. */
-  results: { provider?: string; operation?: string; params?: Record<string, unknown>; outputs: ResultLook[] }[]
+  /** `kept`: the app's own copy of each output is kept apart (under state/variants), as runs since copies were kept. */
+  results: { provider?: string; operation?: string; params?: Record<string, unknown>; outputs: ResultLook[]; kept?: boolean }[]
   review?: ReviewPatch
   /** Index of the result (in `results`) and output the user chose. */
   chosen?: [number, number]
@@ -79,7 +80,12 @@ export async function makeCatalog(photos: FixturePhoto[]): Promise<{ catalog: Ca
       for (const [k, look] of run.outputs.entries()) {
         const out = join(dir, 'results', `${i}-${r}-${k}-${basename(p.name, '.jpg')}.${look.transparent ? 'png' : 'jpg'}`)
         await writeResult(out, look)
-        outputs.push({ path: out, format: look.transparent ? 'png' : 'jpeg' })
+        const kept = run.kept ? join(dir, 'state', 'variants', basename(out)) : undefined
+        if (kept) {
+          mkdirSync(join(dir, 'state', 'variants'), { recursive: true })
+          copyFileSync(out, kept)
+        }
+        outputs.push({ path: out, ...(kept ? { kept } : {}), format: look.transparent ? 'png' : 'jpeg' })
       }
       const result = catalog.addResult({
         photoId: row!.id,

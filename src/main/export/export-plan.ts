@@ -66,7 +66,7 @@ export async function planExport(items: readonly ExportItem[], o: ResolvedExport
   const named = plans.filter((p) => !p.problem)
   // An export into the folder of the originals or the results must never replace one of them.
   const reserved = items
-    .flatMap((item) => [item.photo.path, ...(item.output ? [imageOf(item.output)] : [])])
+    .flatMap((item) => [item.photo.path, ...(item.output ? [item.output.path, imageOf(item.output)] : [])])
     .map((path) => relative(outDir, path))
     .filter((path) => !path.startsWith('..') && !isAbsolute(path))
     .map((path) => path.split(sep).join('/'))
