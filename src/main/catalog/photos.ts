@@ -142,7 +142,7 @@ export class Photos {
     )
     this.hash = db.prepare<[string, number]>('UPDATE photos SET content_hash = ? WHERE id = ?')
     this.writeOverrides = db.prepare<[string, number]>('UPDATE photos SET overrides = ? WHERE id = ?')
-    // Skipped whatever the parameters, as cost-estimate's `knownSkipped`: unreadable, or inside the output folder.
+    // Skipped whatever the parameters: unreadable, or inside the output folder (the engine's `inside()`, in SQL).
     const groups = (from: string): string =>
       `SELECT p.overrides, p.facts_state = 'unreadable' OR (:folder IS NOT NULL AND (p.path = :folder OR substr(p.path, 1, length(:prefix)) = :prefix)) AS skipped,
          count(*) AS photos
