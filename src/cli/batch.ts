@@ -1,5 +1,5 @@
 import { Batch, inputsFromPaths, isJobError, providerById, urlsFromEnv } from '../engine'
-import { DEFAULT_CACHE_MAX_BYTES } from '../engine/journal/cache-upkeep'
+import { DEFAULT_CACHE_MAX_BYTES } from '../engine/purchases/cache-upkeep'
 import { openStateDir } from '../engine/state-dir'
 import { cacheCommand } from './cache'
 import { parseCli, UsageError, type CliOptions } from './args'

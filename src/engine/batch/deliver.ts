@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { readdir, rm, rmdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { ownerIsGone, thisHost } from '../journal/file-lock'
+import { ownerIsGone, thisHost } from '../purchases/file-lock'
 import { outputPaths, type PlannedOutput } from '../files/output-plan'
 import { placeOutput } from '../files/place-output'
-import type { StoredResult } from '../journal/purchases'
+import type { StoredResult } from '../purchases/purchases'
 
 const PARTIAL = '.proofsheet-partial'
 

@@ -7,7 +7,7 @@ import { inside, OUTPUT_FOLDER_REASON } from '../files/scan'
 import { planUpload, type UploadPlan } from '../images/fit'
 import { siblingOf } from '../images/raw'
 import { contentHash, readSource, type Source } from '../images/source'
-import { jobKey } from '../journal/job-key'
+import { jobKey } from '../purchases/job-key'
 import type { BatchInput, PhotoFacts } from './input'
 
 export interface PrepareOptions {

@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici'
 import { providerById, type ProviderId, type ProviderUrls } from '../../engine/providers/registry'
 import { createDispatcher } from '../../engine/providers/http'
 import type { Balance } from '../../engine/providers/types'
-import { SpendLedger } from '../../engine/journal/spend-ledger'
+import { SpendLedger } from '../../engine/purchases/spend-ledger'
 
 /** Reads balances with the same clients the batches use; one small connection pool for all of them. */
 export class BalanceReader {
