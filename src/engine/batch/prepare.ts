@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { RAW_NAME } from '../../shared/images/sniff-format'
+import { RAW_NAME } from '../../shared/images/formats'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
 import { inspectFile } from '../files/inspect'
 import { inside } from '../files/inside'

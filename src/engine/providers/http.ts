@@ -1,5 +1,6 @@
 import { Agent, request, type Dispatcher, type FormData } from 'undici'
 import { JobError, parseRetryAfter } from '../errors'
+import { FORMATS, formatOfMime } from '../../shared/images/formats'
 
 export interface HttpResponse {
   status: number
@@ -120,8 +121,8 @@ export function parseJson(body: Buffer): unknown {
   }
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/avif': 'avif' }
-
+/** The extension for an answer's content type; PNG when it names no image format. */
 export function extensionFor(contentType: string | undefined): string {
-  return EXTENSIONS[(contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''] ?? 'png'
+  const format = formatOfMime(contentType)
+  return format ? FORMATS[format].extension : 'png'
 }

@@ -3,7 +3,7 @@ import { inside } from '../../engine'
 import { ExportOptionsError, type ResolvedExportOptions } from './export-options'
 import { renderTemplate, uniqueNames, usesToken, type TokenValues } from './naming'
 import { readOriginalExif, type OriginalExif } from './original-exif'
-import { EXTENSIONS } from './render'
+import { FORMATS } from '../../shared/images/formats'
 import type { ExportItem } from './selection'
 import { loadSkuLookup, type SkuLookup } from './sku'
 import { eachLimited } from './each-limited'
@@ -73,7 +73,7 @@ export async function planExport(items: readonly ExportItem[], o: ResolvedExport
     .map((path) => path.split(sep).join('/'))
   const names = uniqueNames(
     named.map((p, i) => ({ dir: o.mirrorFolders ? p.item.photo.folder : '', stem: renderTemplate(o.template, tokenValues(p.item, p.exif, p.sku), i + 1, named.length) })),
-    EXTENSIONS[o.format],
+    FORMATS[o.format].extension,
     reserved
   )
   named.forEach((plan, i) => {
