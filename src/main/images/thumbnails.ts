@@ -1,7 +1,6 @@
 import { open, readFile } from 'node:fs/promises'
 import sharp, { type Sharp } from 'sharp'
-import { decodeHeic } from '../../engine/images/heic'
-import { embeddedPreview } from '../../engine/images/preview'
+import { decodeHeic, embeddedPreview } from '../../engine'
 import { RAW_NAME } from '../../shared/images/formats'
 import { RenderCache } from './render-cache'
 
