@@ -37,7 +37,7 @@ export interface Turn {
  */
 export class RateGate {
   private rate: number
-  private readonly ceiling: number
+  private ceiling: number
   /** The highest pace worth climbing to: the ceiling, or the limit a 429 revealed. */
   private found: number
   private foundAt = 0
@@ -48,7 +48,7 @@ export class RateGate {
   private consecutiveLimits = 0
   private turns: Turn[] = []
   private firstTurnAt = Infinity
-  private readonly discover: boolean
+  private discover: boolean
   private readonly now: () => number
   private readonly random: () => number
 
@@ -60,6 +60,15 @@ export class RateGate {
     this.discover = !options.rateKnown
     this.now = options.now ?? Date.now
     this.random = options.random ?? Math.random
+  }
+
+  /** The user changed the stated rate or the ceiling while it runs. */
+  configure(options: Pick<RateGateOptions, 'requestsPerSecond' | 'rateKnown'>): void {
+    this.ceiling = options.requestsPerSecond * 0.985
+    this.discover = !options.rateKnown
+    this.found = this.ceiling
+    this.rate = Math.min(this.rate, this.ceiling)
+    this.probedFrom = undefined
   }
 
   get currentRate(): number {

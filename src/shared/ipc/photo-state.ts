@@ -5,6 +5,7 @@ export type PhotoState = 'not-run' | 'queued' | 'sending' | 'done' | 'failed' | 
 
 const FROM_JOB: Partial<Record<JobState, PhotoState>> = {
   queued: 'queued',
+  held: 'queued',
   ready: 'queued',
   waiting: 'queued',
   retrying: 'sending',

@@ -16,7 +16,8 @@ export const jobSchema = z.object({
   metadata: z.record(z.string(), z.string()).optional(),
   sameAs: z.string().optional(),
   notes: z.array(z.string()).optional(),
-  canBuyAgain: z.boolean().optional()
+  canBuyAgain: z.boolean().optional(),
+  maybeCharged: z.string().optional()
 }) satisfies z.ZodType<Job>
 
 export const queueStateSchema = z.object({
