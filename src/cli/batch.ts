@@ -6,7 +6,11 @@ import { HELP } from './help'
 import { userCwd } from './paths'
 import { watchInputs } from './watch'
 import { ProgressBar } from './progress'
-import { describeEvent, eventJson, summaryLines } from './report'
+import { describeEvent, displayName, eventJson, summaryLines } from './report'
+import { onInterrupt } from './interrupt'
+
+/** How long one Ctrl-C waits for the requests already on the wire before cutting them off. */
+const FINISH_WITHIN_MS = 30_000
 
 const out = (line: string): boolean => process.stdout.write(`${line}\n`)
 const err = (line: string): boolean => process.stderr.write(`${line}\n`)
@@ -68,12 +72,19 @@ async function main(argv: string[]): Promise<number> {
     }
     bar?.update(batch.snapshot)
   })
-  const interrupt = (): void => {
-    err('\nStopping: requests in progress are cancelled. Finished photos are kept; run again to continue.')
-    batch.cancel()
-  }
-  process.once('SIGINT', interrupt)
-
+  const stopInterrupt = onInterrupt(
+    () => {
+      const { sent, done } = batch.finish(FINISH_WITHIN_MS, 'Not sent: stopped with Ctrl-C')
+      bar?.clear()
+      err(sent ? `\nFinishing ${sent} paid ${sent === 1 ? 'request' : 'requests'}… (Ctrl-C again to stop now)` : '\nStopping: nothing more is sent.')
+      void done
+    },
+    () => {
+      const charged = batch.stopNow('Stopped with Ctrl-C')
+      bar?.clear()
+      err(charged.length ? `\nStopped now. These photos were sent and may have been charged: ${charged.map(displayName).join(', ')}` : '\nStopped now.')
+    }
+  )
   let summary
   try {
     summary = await batch.run()
@@ -93,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error
   } finally {
-    process.off('SIGINT', interrupt)
+    stopInterrupt()
   }
   bar?.update(batch.snapshot, true)
   bar?.clear()

@@ -119,8 +119,10 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   }
 
   private changed(item: WorkItem): void {
+    const before = this.jobs.get(item.id)
     this.jobs.set(item.id, item.job)
-    this.emit('event', { type: 'job', job: { ...item.job } })
+    // A lease changes the item, not its job: nothing to tell.
+    if (!before || JSON.stringify(before) !== JSON.stringify(item.job)) this.emit('event', { type: 'job', job: { ...item.job } })
     if (this.allEnded()) this.whenEnded?.()
   }
 
