@@ -196,9 +196,15 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     this.active.set(item.id, run)
     void run.run().finally(() => {
       this.active.delete(item.id)
-      if (!this.active.size) for (const resolve of this.idleWaiters.splice(0)) resolve()
-      void this.pump()
+      void this.pump().then(() => this.whenIdle())
     })
+  }
+
+  /** Nothing left to work on: this worker's partial folders go, so none lingers in an output folder. */
+  private async whenIdle(): Promise<void> {
+    if (this.active.size) return
+    await this.deliveries.clear().catch(() => undefined)
+    if (!this.active.size) for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 
   private get context(): ItemContext {

@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog'
 import { createHandlers } from '../handlers'
 import type { ShellActions } from '../handlers/context'
 import { ImageFiles } from '../images/image-files'
-import { BatchRunner, type RunnerHooks } from '../jobs/batch-runner'
+import { RunQueue, type RunnerHooks } from '../runs/run-queue'
 import { ExportRunner } from '../jobs/export-runner'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
@@ -39,6 +39,8 @@ export interface AppOptions {
   balanceIntervalMs?: number
   /** How watched folders decide a file is written; tests settle faster. */
   watch?: WatchOptions
+  /** How long a work item's lease holds without a heartbeat: a killed app's items are taken again after it. */
+  leaseTtlMs?: number
   /** The catalog's native module built for Electron's ABI (the app); tests use the Node build. */
   nativeBinding?: string
 }
@@ -70,7 +72,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   const facts = new FactsReader(catalog, photoEvents)
   const variantsDir = join(o.stateDir, 'variants')
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset, variantsDir)
-  const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks })
+  const runner = new RunQueue({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks, leaseTtlMs: o.leaseTtlMs })
+  await runner.open()
   const presets = new PresetLibrary(catalog, photos, o.emit)
   const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
   await watched.start()
@@ -89,8 +92,8 @@ export async function createApp(o: AppOptions): Promise<App> {
       balances.stop()
       await watched.close()
       exports.cancel()
-      // Paid requests already sent are given time to answer, so what was bought is kept.
-      await runner.finish()
+      // Paid requests already sent are given time to answer ("Finishing N paid requests…"), so what was bought is kept.
+      await runner.close()
       await facts.stop()
       photoEvents.flush()
       catalog.close()

@@ -7,6 +7,7 @@ import { Results, type NewResult, type ResultRow } from './results'
 import { Reviews, type ReviewPatch, type ReviewRow } from './review'
 import { StoreChecks, type StoreCheckRow } from './store-checks'
 import { WatchedFolders, type NewWatchedFolder, type WatchedFolderRow } from './watched-folders'
+import { SqliteWorkStore } from './work-items'
 
 /**
  * The photo catalog: one SQLite file holding the photos, every result as a variant, the review,
@@ -21,6 +22,8 @@ export class Catalog {
   private readonly presetStore: Presets
   private readonly folders: WatchedFolders
   private readonly storeCheckStore: StoreChecks
+  /** The runs' work items: the app's work store. */
+  readonly workItems: SqliteWorkStore
 
   private constructor(private readonly db: Db) {
     this.photos = new Photos(db)
@@ -30,6 +33,7 @@ export class Catalog {
     this.presetStore = new Presets(db)
     this.folders = new WatchedFolders(db)
     this.storeCheckStore = new StoreChecks(db)
+    this.workItems = new SqliteWorkStore(db)
   }
 
   static open(path: string, options?: OpenOptions): Catalog {

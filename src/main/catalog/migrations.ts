@@ -112,5 +112,29 @@ export const MIGRATIONS: readonly string[] = [
   // 5: removing photos asks which kept copies no other result still uses.
   `
   CREATE INDEX result_outputs_by_kept ON result_outputs (kept) WHERE kept IS NOT NULL;
+  `,
+  // 6: a run is a durable queue of work items (the gallery's state comes from each photo's latest),
+  // and purchases claimed by one worker at a time.
+  `
+  CREATE TABLE work_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run TEXT NOT NULL,
+    photo_id INTEGER REFERENCES photos (id) ON DELETE CASCADE,
+    spec TEXT NOT NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    max_cost REAL NOT NULL,
+    state TEXT NOT NULL,
+    job TEXT NOT NULL,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    maybe_charged TEXT,
+    dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1)),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX work_items_by_photo ON work_items (photo_id, id);
+  CREATE INDEX work_items_waiting ON work_items (priority DESC, id) WHERE state NOT IN ('done', 'reused', 'skipped', 'failed', 'blocked', 'cancelled', 'estimated');
+  CREATE INDEX work_items_by_run ON work_items (run);
+
+  CREATE TABLE purchase_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL) WITHOUT ROWID;
   `
 ]

@@ -1,6 +1,6 @@
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
 import type { ShellActions } from '../handlers/context'
-import type { RunnerHooks } from '../jobs/batch-runner'
+import type { RunnerHooks } from '../runs/run-queue'
 
 export function electronShellActions(getWindow: () => BrowserWindow | null): ShellActions {
   return {

@@ -1,7 +1,7 @@
 import type { EmitEvent, EventPayload } from '../../shared/ipc/contract'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
-import type { BatchRunner } from '../jobs/batch-runner'
+import type { RunQueue } from '../runs/run-queue'
 import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
@@ -27,7 +27,7 @@ export interface HandlerContext {
   keys: ApiKeys
   settings: SettingsService
   balances: BalanceTracker
-  runner: BatchRunner
+  runner: RunQueue
   exports: ExportRunner
   emit: EmitEvent
   shell: ShellActions

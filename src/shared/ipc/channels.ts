@@ -31,6 +31,7 @@ export const REQUESTS = [
   'pauseBatch',
   'resumeBatch',
   'cancelBatch',
+  'dismissNotice',
   // review
   'photoResults',
   'setReview',
