@@ -54,6 +54,9 @@ export interface App {
   /** For Settings: the size of the kept paid results, and clearing their bytes. */
   keptResults: KeptResults
   watched: WatchedFolders
+  /** The work queue: its state, its photos' jobs and their notices. */
+  runner: RunQueue
+  /** Finishes the paid requests on the wire (visible in the queue), then closes everything and the catalog cleanly. */
   close(): Promise<void>
 }
 
@@ -88,6 +91,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     images: new ImageFiles(catalog, o.stateDir),
     keptResults: new KeptResults(o.stateDir),
     watched,
+    runner,
     async close() {
       balances.stop()
       await watched.close()
