@@ -181,7 +181,8 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
         const free = this.capacity - this.active.size
         if (this.stopping || !this.purchases || free <= 0) break
         const items = await this.o.store.lease(this.id, free, this.ttl)
-        for (const item of items) this.begin(item)
+        // A lease of ours that ran out (a stalled heartbeat) may come back to us: it is already being worked on.
+        for (const item of items) if (!this.active.has(item.id)) this.begin(item)
         if (items.length === free) this.pumpAgain = true
       } while (this.pumpAgain)
     } catch (error) {
