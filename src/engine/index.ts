@@ -34,6 +34,7 @@ export {
   PROVIDERS,
   providerById,
   urlsFromEnv,
+  urlsToEnv,
   type ProviderId,
   type ProviderOperation,
   type ProviderUrls

@@ -92,8 +92,10 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     const { operation, values } = this.options
     try {
       await this.worker.start()
-      this.setup = await this.worker.prepareFor(operation, values)
-      const items = await planItems([{ operation, values, inputs: this.options.inputs }], {
+      // The account check and the naming of outputs go side by side: the first request leaves sooner.
+      const checked = this.worker.prepareFor(operation, values)
+      checked.catch(() => undefined)
+      const planned = planItems([{ operation, values, inputs: this.options.inputs }], {
         run: this.run_,
         outDir: this.options.outDir,
         stateDir: this.options.stateDir,
@@ -104,6 +106,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
         buyAgain: this.options.buyAgain,
         fit: this.options.fitOversize
       })
+      this.setup = await checked
+      const items = await planned
       if (this.stoppedBecause) await this.store.cancelWaiting('Cancelled: not sent')
       await this.store.enqueue(this.stoppedBecause ? [] : items)
       await this.ended()

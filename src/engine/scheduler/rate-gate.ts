@@ -7,6 +7,8 @@ const TIMER_LATENESS_MS = 2
 const WINDOW_MS = 1_000
 /** Below a limit found from a 429, so jitter in arrival does not meet it again. */
 const MARGIN = 0.95
+/** Requests accepted in a run's first second that say something about its limit. */
+const MEANINGFUL_COUNT = 4
 /** A limit found from a 429 is tried 5 % higher after this long without one: plans change, estimates err low. */
 const PROBE_AFTER_MS = 20_000
 
@@ -118,9 +120,19 @@ export class RateGate {
       this.rate = Math.max(this.ceiling / 50, this.rate * 0.5, Math.min(this.rate * 0.9, allowed))
       this.found = Math.min(this.found, Math.max(this.rate, allowed))
       this.foundAt = this.now()
+    } else if (this.discover && turn && this.acceptedBefore(turn) >= MEANINGFUL_COUNT) {
+      // In a run's first second the requests it accepted are a floor for its limit (it took them all
+      // within less than a second): pace just under that at once, so a short run is paced from its
+      // first second instead of meeting the limit again and again.
+      const floor = this.acceptedBefore(turn) * MARGIN
+      this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, floor))
+      this.found = Math.min(this.found, Math.max(this.rate, floor))
+      this.foundAt = this.now()
+    } else if (this.discover) {
+      // Too few requests to say anything (the first ones reach the server late, on cold connections).
+      this.rate = Math.max(this.ceiling / 50, this.rate * 0.85)
     } else {
-      // In a run's first second the count says little (the first requests reach the server late).
-      this.rate = Math.max(this.ceiling / 50, this.rate * (this.discover ? 0.85 : 0.7))
+      this.rate = Math.max(this.ceiling / 50, this.rate * 0.7)
     }
     this.hold(retryAfterMs ?? backoffDelay(this.consecutiveLimits, this.random))
   }

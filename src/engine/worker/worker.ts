@@ -67,6 +67,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private timer: NodeJS.Timeout | undefined
   private unsubscribe: (() => void) | undefined
   private idleWaiters: (() => void)[] = []
+  private pruning: Promise<void> = Promise.resolve()
 
   constructor(private readonly o: WorkerOptions) {
     super()
@@ -92,7 +93,8 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
 
   async start(): Promise<void> {
     this.purchases = await Purchases.open(this.o.stateDir)
-    if (!this.o.dryRun) await pruneCache(this.o.stateDir, this.o.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES)
+    // Beside the first requests, not before them: it frees the oldest kept bytes, never what a run is storing.
+    if (!this.o.dryRun) this.pruning = pruneCache(this.o.stateDir, this.o.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES).then(() => undefined)
     this.unsubscribe = this.o.store.changes((items) => {
       if (items.some((item) => item.job.state === 'queued' && !item.lease)) void this.pump()
     })
@@ -164,6 +166,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     const sessions = await Promise.allSettled(this.sessions.values())
     await Promise.all(sessions.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)))
     await this.deliveries.clear()
+    await this.pruning.catch(() => undefined)
     await this.purchases?.close()
   }
 
