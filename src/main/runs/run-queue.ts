@@ -73,8 +73,9 @@ export class RunQueue {
       leaseTtlMs: o.leaseTtlMs
     })
     this.view = new RunView(this.store, o.settings, (queue) => this.published(queue))
+    // The window hears each changed photo's latest job as the catalog has it, with its notice.
     this.coalescer = new Coalescer((jobs) => {
-      o.emit('jobs', [...jobs.values()])
+      o.emit('jobs', this.store.latestJobs([...jobs.keys()].map(Number)))
       this.view.publish()
     })
     this.worker.on('event', (event) => this.onEvent(event))
