@@ -48,8 +48,9 @@ describe('stopping a run keeps what was paid for', () => {
     await withSimulator(SLOW, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 1)
-      sim.queueFaults('photoroom', ['stallAfterCharge'])
       const first = await makeBatch(sim, work, photos, 'photoroom', 'remove-background')
+      // Charged, then never answered.
+      sim.queueFaults('photoroom', ['stallAfterCharge'])
       const running = first.batch.run()
       await onTheWire(first.batch)
       await first.batch.finish(1_000).done

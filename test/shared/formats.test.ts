@@ -18,13 +18,10 @@ describe('the one image-format table', () => {
   })
 
   it('an answer, an output and an API format name get the same extension and format', () => {
-    expect(extensionFor('image/jpeg')).toBe('jpg')
     // Each of these had a table of its own that knew fewer formats: a TIFF answer was saved as .png.
-    expect(extensionFor('image/tiff')).toBe('tif')
-    expect(extensionFor('text/html')).toBe('png')
-    expect(formatOf('/out/a.TIF')).toBe('tiff')
-    expect(formatOf('/out/a.jpg')).toBe('jpeg')
-    expect(extensionOf('jpeg')).toBe('jpg')
-    expect(extensionOf(undefined)).toBe('png')
+    const answers = ['image/jpeg', 'image/tiff', 'text/html'].map(extensionFor)
+    const outputs = ['/out/a.TIF', '/out/a.jpg'].map(formatOf)
+    const apiNames = ['jpeg', undefined].map(extensionOf)
+    expect({ answers, outputs, apiNames }).toEqual({ answers: ['jpg', 'tif', 'png'], outputs: ['tiff', 'jpeg'], apiNames: ['jpg', 'png'] })
   })
 })

@@ -1,15 +1,17 @@
 import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import { firstJob, LEASABLE, type NewWorkItem, type WorkItem } from './work-item'
-import type { WorkStore } from './work-store'
+import { LeasedWrites, type WorkStore } from './work-store'
 
 /** The work store of one process: the command line's run and the tests. Lost with the process, as the CLI's runs are. */
-export class MemoryWorkStore implements WorkStore {
+export class MemoryWorkStore extends LeasedWrites implements WorkStore {
   private readonly all = new Map<string, WorkItem>()
   private readonly claims = new Map<string, { worker: string; until: number }>()
   private readonly listeners = new Set<(items: WorkItem[]) => void>()
   private nextId = 1
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    super()
+  }
 
   async enqueue(items: readonly NewWorkItem[]): Promise<WorkItem[]> {
     const added = items.map((item) => ({ ...item, id: String(this.nextId++), job: firstJob(item) }))
@@ -44,19 +46,7 @@ export class MemoryWorkStore implements WorkStore {
     for (const claim of this.claims.values()) if (claim.worker === worker) claim.until = until
   }
 
-  async progress(id: string, worker: string, job: Job): Promise<void> {
-    this.write(id, worker, job, false)
-  }
-
-  async complete(id: string, worker: string, job: Job): Promise<void> {
-    this.write(id, worker, job, true)
-  }
-
-  async fail(id: string, worker: string, job: Job): Promise<void> {
-    this.write(id, worker, job, true)
-  }
-
-  private write(id: string, worker: string, job: Job, final: boolean): void {
+  protected async write(id: string, worker: string, job: Job, final: boolean): Promise<void> {
     const item = this.all.get(id)
     if (!item || item.lease?.worker !== worker) return
     item.job = { ...job }

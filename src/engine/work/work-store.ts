@@ -40,3 +40,23 @@ export interface WorkStore {
   claimPurchase(key: string, worker: string, ttlMs: number): Promise<boolean>
   releasePurchase(key: string, worker: string): Promise<void>
 }
+
+/**
+ * A store's three writes of an item's job are one: accepted only from the worker holding the lease,
+ * the final ones ending it. Each store says how it writes.
+ */
+export abstract class LeasedWrites {
+  progress(id: string, worker: string, job: Job): Promise<void> {
+    return this.write(id, worker, job, false)
+  }
+
+  complete(id: string, worker: string, job: Job): Promise<void> {
+    return this.write(id, worker, job, true)
+  }
+
+  fail(id: string, worker: string, job: Job): Promise<void> {
+    return this.write(id, worker, job, true)
+  }
+
+  protected abstract write(id: string, worker: string, job: Job, final: boolean): Promise<void>
+}

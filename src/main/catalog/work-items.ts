@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { NewWorkItem, WorkItem, WorkStore } from '../../engine'
+import { LeasedWrites, type NewWorkItem, type WorkItem, type WorkStore } from '../../engine'
 import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { Db } from './database'
 
@@ -35,7 +35,7 @@ function toItem(row: Row): WorkItem {
  * leases to expire and its items to be taken again, and the gallery reads each photo's state from
  * its latest item. Every call is one statement or one transaction; `changes` are heard in this process.
  */
-export class SqliteWorkStore implements WorkStore {
+export class SqliteWorkStore extends LeasedWrites implements WorkStore {
   private readonly listeners = new Set<(items: WorkItem[]) => void>()
   private readonly insert: Database.Statement
   private readonly byId: Database.Statement<[number], Row>
@@ -47,6 +47,7 @@ export class SqliteWorkStore implements WorkStore {
     private readonly db: Db,
     private readonly now: () => number = Date.now
   ) {
+    super()
     this.insert = db.prepare(`INSERT INTO work_items (run, photo_id, spec, priority, max_cost, state, job, created_at)
       VALUES (:run, (SELECT id FROM photos WHERE id = :photo), :spec, :priority, :maxCost, :state, :job, :now)`)
     this.byId = db.prepare('SELECT * FROM work_items WHERE id = ?')
@@ -90,19 +91,7 @@ export class SqliteWorkStore implements WorkStore {
     this.db.prepare('UPDATE purchase_claims SET until = ? WHERE owner = ?').run(now + ttlMs, worker)
   }
 
-  async progress(id: string, worker: string, job: Job): Promise<void> {
-    this.write(id, worker, job, false)
-  }
-
-  async complete(id: string, worker: string, job: Job): Promise<void> {
-    this.write(id, worker, job, true)
-  }
-
-  async fail(id: string, worker: string, job: Job): Promise<void> {
-    this.write(id, worker, job, true)
-  }
-
-  private write(id: string, worker: string, job: Job, final: boolean): void {
+  protected async write(id: string, worker: string, job: Job, final: boolean): Promise<void> {
     const done = this.writeJob.run({ id: Number(id), worker, job: JSON.stringify(job), state: job.state, charged: job.maybeCharged ?? null, final: final ? 1 : 0 })
     if (done.changes) this.changed([Number(id)])
   }
