@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import PQueue from 'p-queue'
 import type { ParamValues } from '../../shared/operations'
-import { problemText } from '../../shared/operations/common'
 import { JobError } from '../errors'
 import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../purchases/cache-upkeep'
 import { thisHost } from '../purchases/file-lock'
@@ -16,6 +15,7 @@ import { Deliveries } from './deliveries'
 import { ItemRun, type ItemContext } from './item-run'
 import { OutageWatch } from './outage-watch'
 import { ProviderSession } from './provider-session'
+import { RequestChecks } from './request-checks'
 import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
 
 export interface WorkerOptions extends WorkerSettings {
@@ -49,7 +49,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   readonly id = `${thisHost()}-${process.pid}-${randomBytes(4).toString('hex')}`
   private purchases: Purchases | undefined
   private readonly sessions = new Map<string, Promise<ProviderSession>>()
-  private readonly validated = new Map<string, Promise<void>>()
+  private readonly requestChecks = new RequestChecks((message) => this.emit('event', { type: 'notice', message }))
   private readonly stops = new Map<ProviderId, ProviderStop>()
   private readonly active = new Map<string, ItemRun>()
   private readonly first = new Map<string, string>()
@@ -113,7 +113,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
    */
   async prepareFor(operation: ProviderOperation, values: ParamValues, keyKind?: KeyKind): Promise<ItemSetup> {
     const apiKey = await this.o.keyFor(operation.provider, keyKind)
-    await this.validate(operation, values, apiKey)
+    await this.requestChecks.check(operation, values, apiKey)
     return { session: await this.session(operation, values, apiKey), operation, cost: this.cost(operation, values, apiKey) }
   }
 
@@ -245,21 +245,6 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     const stop = this.stops.get(operation.provider)
     if (stop) throw new JobError(stop.because === 'unreachable' ? 'retryable' : stop.because, stop.message)
     return this.prepareFor(operation, item.spec.values, item.spec.keyKind)
-  }
-
-  private validate(operation: ProviderOperation, values: ParamValues, apiKey: string): Promise<void> {
-    const id = JSON.stringify([operation.id, values, operation.keyProblem(apiKey)?.message])
-    let checked = this.validated.get(id)
-    if (!checked) {
-      const { errors, warnings } = operation.validate(values)
-      const keyProblem = operation.keyProblem(apiKey)
-      if (keyProblem) errors.push(keyProblem)
-      checked = errors.length ? Promise.reject(new JobError('invalid-request', errors.map(problemText).join('\n'))) : Promise.resolve()
-      for (const warning of errors.length ? [] : warnings) this.emit('event', { type: 'notice', message: problemText(warning) })
-      checked.catch(() => undefined)
-      this.validated.set(id, checked)
-    }
-    return checked
   }
 
   private session(operation: ProviderOperation, values: ParamValues, apiKey: string): Promise<ProviderSession> {
