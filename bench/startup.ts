@@ -57,7 +57,7 @@ export async function startupWork(work: string, photos: string[], port: number):
     const worker = new Worker({ store, stateDir: join(work, `startup-state-${port}`), urls: sim.urls, keyFor: async () => DEMO_KEYS.photoroom, limits: (p) => PROVIDERS.find((d) => d.id === p)!.limits })
     await worker.start()
     const operation = findOperation('photoroom', 'edit')!
-    const groups = (await inputsFromPaths(photos.slice(0, 6))).map((input, i) => ({ operation, values: { padding: String(0.05 * (i + 1)) }, inputs: [input] }))
+    const groups = (await inputsFromPaths(photos.slice(0, 6))).map((input, i) => ({ operation, values: { 'background.color': ['FFFFFF', 'FF0000', '00FF00', '0000FF', '111111', '222222'][i] }, inputs: [input] }))
     const ended = new Promise<void>((done) => {
       const seen = new Map<string, WorkItem>()
       store.changes((items) => {
@@ -68,6 +68,8 @@ export async function startupWork(work: string, photos: string[], port: number):
     await store.enqueue(await planItems(groups, { run: 'bench', outDir: join(work, `startup-out-${port}`), stateDir: join(work, `startup-state-${port}`) }))
     await ended
     await worker.close()
+    const done = (await store.counts()).done ?? 0
+    if (done !== 6) throw new Error(`start-up work: only ${done} of 6 photos done`)
     const stats = (await sim.stats()).providers['photoroom']!
     // Photoroom's account check reads /v1/account and /v2/account together.
     return { accountChecks: stats.byPath['/v1/account'] ?? 0, httpPools: worker.sessionsOpened, images: stats.byPath['/v2/edit'] ?? 0 }
