@@ -83,6 +83,7 @@ export class ItemRun {
   private async work(): Promise<void> {
     const { item, ctx } = this
     const { spec } = item
+    if (this.controller.signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired: false })
     const setup = await ctx.setup(item)
     const { operation, values } = { operation: setup.operation, values: spec.values }
     const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.skip ? { skip: spec.skip } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))

@@ -68,6 +68,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private unsubscribe: (() => void) | undefined
   private idleWaiters: (() => void)[] = []
   private pruning: Promise<void> = Promise.resolve()
+  private stopReason = 'Cancelled: not sent'
 
   constructor(private readonly o: WorkerOptions) {
     super()
@@ -129,6 +130,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
    */
   finish(withinMs: number, reason: string): { sent: number; done: Promise<void> } {
     this.stopping = true
+    this.stopReason = reason
     const runs = [...this.active.values()]
     const wired = runs.filter((run) => run.onWire)
     for (const run of runs) if (!run.onWire) run.abort(reason)
@@ -144,6 +146,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   /** Stop now: everything is cut off at once. Returns the photos that may have been charged (their requests were on the wire). */
   stopNow(reason: string): string[] {
     this.stopping = true
+    this.stopReason = reason
     const runs = [...this.active.values()]
     const charged = runs.filter((run) => run.onWire).map((run) => run.item.spec.path)
     for (const run of runs) run.abort(reason)
@@ -198,6 +201,8 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private begin(item: WorkItem): void {
     const run = new ItemRun(item, this.context)
     this.active.set(item.id, run)
+    // Leased just as the worker was told to stop: it ends cancelled, unsent, like the others.
+    if (this.stopping) run.abort(this.stopReason)
     void run.run().finally(() => {
       this.active.delete(item.id)
       void this.pump().then(() => this.whenIdle())

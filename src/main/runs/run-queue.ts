@@ -135,9 +135,9 @@ export class RunQueue {
   async resume(): Promise<void> {
     for (const provider of PROVIDERS) this.lane(provider.id).resume()
     const held = await this.store.held()
-    const fits = holdOverCap(held, await this.view.committed(), this.o.settings.get().budgetCap)
+    holdOverCap(held, await this.view.committed(), this.o.settings.get().budgetCap)
     await this.store.unhold(held.filter((item) => !item.held).map((item) => item.id))
-    if (fits === held.length && held.length) this.view.publish()
+    this.view.publish()
   }
 
   /** Cancel keeps what was paid for (see finish); pressed again while finishing, it stops now. */
