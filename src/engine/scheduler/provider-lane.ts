@@ -172,7 +172,7 @@ export class ProviderLane {
       if (wait !== undefined) this.gate.hold(wait)
       return
     }
-    this.gate.rateLimited(turn, wait)
+    this.gate.rateLimited(turn, wait, out)
   }
 
   /** The provider answered: a probe's success runs the lane again. */

@@ -106,8 +106,12 @@ export class RateGate {
     return this.turns.filter((t) => t !== turn && !t.limited && t.at <= turn.at && turn.at - t.at < WINDOW_MS).length
   }
 
-  /** The provider answered 429 to `turn`. */
-  rateLimited(turn?: Turn, retryAfterMs?: number): void {
+  /**
+   * The provider answered 429 to `turn`, with `out` requests (this one included) on the wire: in a
+   * run's first second, a 429 while every request it accepted is still out may be its limit at once,
+   * not its pace.
+   */
+  rateLimited(turn?: Turn, retryAfterMs?: number, out = 1): void {
     this.consecutiveLimits++
     if (turn) turn.limited = true
     if (this.discover && turn && this.probedFrom !== undefined && this.rate > this.probedFrom) {
@@ -120,7 +124,7 @@ export class RateGate {
       this.rate = Math.max(this.ceiling / 50, this.rate * 0.5, Math.min(this.rate * 0.9, allowed))
       this.found = Math.min(this.found, Math.max(this.rate, allowed))
       this.foundAt = this.now()
-    } else if (this.discover && turn && this.acceptedBefore(turn) >= MEANINGFUL_COUNT) {
+    } else if (this.discover && turn && this.acceptedBefore(turn) >= MEANINGFUL_COUNT && this.acceptedBefore(turn) > out - 1) {
       // In a run's first second the requests it accepted are a floor for its limit (it took them all
       // within less than a second): pace just under that at once, so a short run is paced from its
       // first second instead of meeting the limit again and again.
