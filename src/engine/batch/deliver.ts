@@ -17,22 +17,34 @@ const PARTIAL = '.proofsheet-partial'
 export class Delivery {
   private readonly partialRoot: string
   private readonly partialDir: string
+  private writing = 0
+  private clearing: Promise<void> = Promise.resolve()
 
   constructor(outDir: string) {
     this.partialRoot = join(resolve(outDir), PARTIAL)
     this.partialDir = join(this.partialRoot, `${thisHost()}-${process.pid}-${randomBytes(4).toString('hex')}`)
   }
 
-  /** Writes the result's outputs to the names planned for them; resolves to where they landed. */
+  /**
+   * Writes the result's outputs to the names planned for them; resolves to where they landed. The
+   * partial folder is there only while something is being written: none lingers in the output folder.
+   */
   async deliver(plan: PlannedOutput, result: StoredResult): Promise<string[]> {
-    const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
-    await Promise.all(
-      result.outputs.map((o, i) => {
-        const source = resolve(result.dir, o.file)
-        return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir })
-      })
-    )
-    return destinations
+    this.writing++
+    // A clearing started before this write finishes first.
+    await this.clearing
+    try {
+      const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
+      await Promise.all(
+        result.outputs.map((o, i) => {
+          const source = resolve(result.dir, o.file)
+          return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir })
+        })
+      )
+      return destinations
+    } finally {
+      if (--this.writing === 0) await (this.clearing = this.clearOwn())
+    }
   }
 
   /**

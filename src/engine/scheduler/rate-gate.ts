@@ -127,11 +127,9 @@ export class RateGate {
     } else if (this.discover && turn && this.acceptedBefore(turn) >= MEANINGFUL_COUNT && this.acceptedBefore(turn) > out - 1) {
       // In a run's first second the requests it accepted are a floor for its limit (it took them all
       // within less than a second): pace just under that at once, so a short run is paced from its
-      // first second instead of meeting the limit again and again.
-      const floor = this.acceptedBefore(turn) * MARGIN
-      this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, floor))
-      this.found = Math.min(this.found, Math.max(this.rate, floor))
-      this.foundAt = this.now()
+      // first second. Only a floor: other requests (the account check) may have shared the window,
+      // so the pace may still climb, and the next 429 reads the limit itself.
+      this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, this.acceptedBefore(turn) * MARGIN))
     } else if (this.discover) {
       // Too few requests to say anything (the first ones reach the server late, on cold connections).
       this.rate = Math.max(this.ceiling / 50, this.rate * 0.85)

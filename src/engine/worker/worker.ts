@@ -209,10 +209,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     })
   }
 
-  /** Nothing left to work on: this worker's partial folders go, so none lingers in an output folder. */
-  private async whenIdle(): Promise<void> {
-    if (this.active.size) return
-    await this.deliveries.clear().catch(() => undefined)
+  private whenIdle(): void {
     if (!this.active.size) for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 
