@@ -181,6 +181,7 @@ describe('names, waits and numbers from outside', () => {
 
   it('control characters in a file name or a reason are shown, not obeyed, on the terminal', () => {
     const line = describeEvent({ type: 'job', job: { ref: 'x', file: '/tmp/a\u001b]0;pwned\u0007.jpg', state: 'failed', attempts: 1, reason: 'bad\u001b[2J' } })
+    // eslint-disable-next-line no-control-regex
     expect(line).not.toMatch(/[\u0000-\u001f]/)
     expect(line).toContain('\\x1b')
   })
