@@ -1,5 +1,6 @@
 import { Agent, request, type Dispatcher, type FormData } from 'undici'
-import { sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
+import { FORMATS } from '../../shared/images/formats'
+import { sniffImageFormat } from '../../shared/images/sniff-format'
 import { printable } from '../../shared/printable'
 import { isJobError, JobError, parseRetryAfter } from '../errors'
 import type { ProviderOutput } from './types'
@@ -169,16 +170,12 @@ export function parseJson(body: Buffer): unknown {
   }
 }
 
-/** What a provider may answer as a result, with the extension its file gets. */
-const RESULT_EXTENSIONS: Partial<Record<ImageFormat, string>> = { png: 'png', jpeg: 'jpg', webp: 'webp', avif: 'avif' }
-
 /**
  * A paid answer's bytes as a result: they must be an image, and its extension comes from the bytes,
  * never from a header or the parameters sent. Anything else was charged but is no result.
  */
 export function imageOutput(bytes: Buffer, provider: string): ProviderOutput {
   const format = sniffImageFormat(bytes)
-  const extension = format && RESULT_EXTENSIONS[format]
-  if (!extension) throw new JobError('charged-without-result', `${provider} answered with something that is not an image (${bytes.length} bytes; it may have charged for it); it was not kept and the photo is not sent again`)
-  return { bytes, extension }
+  if (!format) throw new JobError('charged-without-result', `${provider} answered with something that is not an image (${bytes.length} bytes; it may have charged for it); it was not kept and the photo is not sent again`)
+  return { bytes, extension: FORMATS[format].extension }
 }

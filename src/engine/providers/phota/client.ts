@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici'
 import { JobError } from '../../errors'
-import type { SpendLedger } from '../../journal/spend-ledger'
+import type { SpendLedger } from '../../purchases/spend-ledger'
 import { chargedWithoutResult, downloadResult, type ResultLinks } from '../download'
 import { imageOutput, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult, UploadImage } from '../types'
