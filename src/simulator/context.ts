@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http'
 import type { Account, Accounts } from './accounts'
 import type { Reply } from './http-io'
 import type { Provider, SimulatorOptions } from './options'
+import type { PhotaProfiles } from './phota/profiles'
+import type { ReceivedRequest } from './request-log'
 import type { ResultStore } from './results'
 import type { Stats } from './stats'
 
@@ -12,6 +14,7 @@ export interface SimulatorState {
   stats: Stats
   results: ResultStore
   random: Record<Provider, () => number>
+  photaProfiles: PhotaProfiles
 }
 
 export interface OperationRequest {
@@ -21,8 +24,13 @@ export interface OperationRequest {
   state: SimulatorState
   /** This listener's origin, for URLs the response hands out. */
   origin: string
-  /** Debits the account and records the charge; false when the balance does not cover it. */
+  /**
+   * Debits the account and records the charge; false when the balance does not cover it. With
+   * `afterHangUp: 'stop'` it throws ClientGone instead when the client has already hung up.
+   */
   charge(amount: number): boolean
+  /** Records what the request carried (its fields, files or JSON body) in the request log. */
+  received(carried: Pick<ReceivedRequest, 'fields' | 'files' | 'json'>): void
 }
 
 export interface Route {

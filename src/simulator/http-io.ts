@@ -39,30 +39,45 @@ export class BodyTooLarge extends Error {}
 /** The client went away before its upload was read: the work ends there, unpaid and unanswered. */
 export class ClientGone extends Error {}
 
-/** Reads the whole body, failing past `limit` bytes without buffering the rest. */
+/** Reads the whole body, failing past `limit` bytes without buffering the rest; a client gone mid-body is ClientGone. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) {
-      req.resume()
-      throw new BodyTooLarge()
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > limit) {
+        req.resume()
+        throw new BodyTooLarge()
+      }
+      chunks.push(chunk)
     }
-    chunks.push(chunk)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw error
+    throw new ClientGone()
   }
+  if (!req.complete) throw new ClientGone()
   return Buffer.concat(chunks)
 }
 
+export interface UploadedFile {
+  name: string
+  bytes: Buffer
+  filename: string
+  /** Past the size limit: only the first bytes were kept. */
+  truncated: boolean
+}
+
+/** Every part in the order sent; a name may repeat (a list). */
 export interface MultipartBody {
-  fields: Record<string, string>
-  files: Record<string, { bytes: Buffer; filename: string; truncated: boolean }>
+  fields: { name: string; value: string }[]
+  files: UploadedFile[]
 }
 
 /** Parses multipart/form-data; a file part over `fileLimit` bytes comes back marked truncated. */
 export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<MultipartBody> {
   return new Promise((resolve, reject) => {
-    const body: MultipartBody = { fields: {}, files: {} }
+    const body: MultipartBody = { fields: [], files: [] }
     let parser: busboy.Busboy
     try {
       parser = busboy({ headers: req.headers, limits: { fileSize: fileLimit, fieldSize: 1024 * 1024 } })
@@ -71,17 +86,18 @@ export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<
       return
     }
     parser.on('field', (name: string, value: string) => {
-      body.fields[name] = value
+      body.fields.push({ name, value })
     })
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        body.files[name] = {
+        body.files.push({
+          name,
           bytes: Buffer.concat(chunks),
           filename: info.filename ?? '',
           truncated: (stream as unknown as { truncated?: boolean }).truncated === true
-        }
+        })
       })
     })
     parser.on('error', reject)
