@@ -21,7 +21,7 @@ export interface LoadedImage {
 
 function walk(value: unknown, path: string[], found: ImageSource[]): void {
   if (value instanceof FilePart) found.push({ name: path.join('.'), source: value })
-  else if (typeof value === 'string' && (path.at(-1) === 'imageUrl' || path[0] === 'virtualModel.additionalProductImages')) found.push({ name: path.join('.'), source: value })
+  else if (typeof value === 'string' && (/(^|\.)imageUrl$/.test(path.join('.')) || path[0] === 'virtualModel.additionalProductImages')) found.push({ name: path.join('.'), source: value })
   else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, String(i)], found))
   else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) walk(item, [...path, key], found)
 }
