@@ -19,6 +19,8 @@ export interface SimulatorState {
 
 export interface OperationRequest {
   req: IncomingMessage
+  /** The whole request body, received before any work starts, as a service's front end does. */
+  body: Buffer
   url: URL
   account: Account
   state: SimulatorState

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
 
 /** What a simulated endpoint answers. The server writes it, applying any injected fault. */
@@ -36,7 +36,7 @@ export function writeReply(res: ServerResponse, reply: Reply): void {
 
 export class BodyTooLarge extends Error {}
 
-/** The client went away before its upload was read: the work ends there, unpaid and unanswered. */
+/** The client went away before its whole request arrived: the work ends there, unpaid and unanswered. */
 export class ClientGone extends Error {}
 
 /** Reads the whole body, failing past `limit` bytes without buffering the rest; a client gone mid-body is ClientGone. */
@@ -74,13 +74,19 @@ export interface MultipartBody {
   files: UploadedFile[]
 }
 
-/** Parses multipart/form-data; a file part over `fileLimit` bytes comes back marked truncated. */
-export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<MultipartBody> {
+/** The body, already received whole, within `limit` bytes. */
+export function bodyWithin(body: Buffer, limit: number): Buffer {
+  if (body.length > limit) throw new BodyTooLarge()
+  return body
+}
+
+/** Parses a received multipart/form-data body; a file part over `fileLimit` bytes comes back marked truncated. */
+export function readMultipart(headers: IncomingHttpHeaders, bytes: Buffer, fileLimit: number): Promise<MultipartBody> {
   return new Promise((resolve, reject) => {
     const body: MultipartBody = { fields: [], files: [] }
     let parser: busboy.Busboy
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: fileLimit, fieldSize: 1024 * 1024 } })
+      parser = busboy({ headers, limits: { fileSize: fileLimit, fieldSize: 1024 * 1024 } })
     } catch (error) {
       reject(error)
       return
@@ -102,16 +108,7 @@ export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<
     })
     parser.on('error', reject)
     parser.on('close', () => resolve(body))
-    // A client gone before its upload was read would leave busboy waiting for ever.
-    const gone = (): void => {
-      parser.destroy()
-      reject(new ClientGone())
-    }
-    if (req.destroyed && !req.readableEnded) return gone()
-    req.once('close', () => {
-      if (!req.readableEnded) gone()
-    })
-    req.pipe(parser)
+    parser.end(bytes)
   })
 }
 

@@ -7,7 +7,7 @@ import { HOSTS, type SimulatorUrls } from './hosts'
 import { handleAdmin } from './admin'
 import type { OperationRequest, ProviderDefinition, Route, SimulatorState } from './context'
 import { FaultPlan, type Fault } from './faults'
-import { ClientGone, encodeReply, writeReply, type Reply } from './http-io'
+import { BodyTooLarge, ClientGone, encodeReply, readBody, writeReply, type Reply } from './http-io'
 import { optionsSchema, SIMULATED, type Provider, type ProviderProfile, type SimulatorOptionsInput } from './options'
 import { photaEditRoute } from './phota/edit'
 import { photaErrors, withRequestId } from './phota/errors'
@@ -34,6 +34,9 @@ interface HostRoutes {
   routes: readonly Route[]
   downloads: RegExp | null
 }
+
+/** Past this, a request is refused whole, as a front end would (every documented limit is below it). */
+const MAX_REQUEST_BYTES = 256 * 1024 * 1024
 
 /** Each host's paths (hosts.ts names the hosts); a client using the wrong origin gets a 404. */
 const ROUTES: { [P in Provider]: Record<keyof (typeof HOSTS)[P], HostRoutes> } = {
@@ -185,6 +188,8 @@ export class Simulator {
         stats.of(provider).limited.inFlight++
         return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
       }
+      // An upload abandoned before its end is ClientGone here: never worked on, never charged.
+      const body = route.operation ? await readBody(req, MAX_REQUEST_BYTES) : Buffer.alloc(0)
       const fault = route.operation ? this.faults[provider].next() : null
       if (fault === 'rateLimit') return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
       if (fault) stats.of(provider).faults[fault as Exclude<Fault, 'rateLimit'>]++
@@ -195,6 +200,7 @@ export class Simulator {
 
       const request: OperationRequest = {
         req,
+        body,
         url,
         account,
         state: this.state,
@@ -217,6 +223,7 @@ export class Simulator {
       send(reply)
     } catch (error) {
       if (error instanceof ClientGone) return
+      if (error instanceof BodyTooLarge) return send({ status: 413, body: 'Request Entity Too Large' })
       console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
       if (!res.headersSent) send(definition.errors.serverError(this.state.random[provider]))
       else res.destroy()

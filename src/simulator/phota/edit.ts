@@ -1,6 +1,6 @@
 import type { OperationRequest, Route } from '../context'
 import { fetchImageUrl, isUrl } from '../fetch-image'
-import { BodyTooLarge, isJson, json, readBody, type Reply } from '../http-io'
+import { BodyTooLarge, bodyWithin, isJson, json, type Reply } from '../http-io'
 import { cutout, inspectImage, MalformedImage, render, type Cutout } from '../imaging'
 import { COSTS } from '../options'
 import { editRequest, INPUT, invalidRequest, type EditRequest } from './definition'
@@ -32,7 +32,7 @@ async function readRequest(request: OperationRequest): Promise<EditRequest | Rep
   if (!isJson(request.req)) return validationError([], 'Input should be a valid dictionary or object to extract fields from', 'model_attributes_type')
   let body: unknown
   try {
-    body = JSON.parse((await readBody(request.req, MAX_BODY)).toString('utf8'))
+    body = JSON.parse(bodyWithin(request.body, MAX_BODY).toString('utf8'))
     request.received({ fields: [], files: [], json: summarized(body) })
   } catch (error) {
     if (error instanceof BodyTooLarge) return photaError(400, 'INVALID_REQUEST', 'Request body too large')

@@ -24,7 +24,7 @@ const documented = (params: readonly Param[], name: string): boolean => !!findPa
 export async function readPost(request: OperationRequest): Promise<EditInput | Reply> {
   if (request.url.search) return v2Error(400, 'Parameters must not be passed using the query string; send them in the multipart body')
   if (!isMultipart(request.req)) return v2Error(400, 'imageFile must be provided (multipart/form-data)')
-  const body = await readMultipart(request.req, MAX_IMAGE_BYTES)
+  const body = await readMultipart(request.req.headers, request.body, MAX_IMAGE_BYTES)
   request.received({ fields: body.fields.map((f) => [f.name, f.value]), files: body.files.map((f) => describeFile(f.name, f.filename, f.bytes)) })
   const fields: Field[] = body.fields.map(({ name, value }) => ({ name, value }))
   for (const file of body.files) {
@@ -42,7 +42,6 @@ export async function readPost(request: OperationRequest): Promise<EditInput | R
 
 /** GET: "The GET endpoint accepts `imageUrl` only"; every file is "Only available in the POST request". */
 export async function readGet(request: OperationRequest): Promise<EditInput | Reply> {
-  request.req.resume()
   const fields: Field[] = [...request.url.searchParams].map(([name, value]) => ({ name, value }))
   request.received({ fields: [...request.url.searchParams], files: [] })
   const file = fields.find(({ name }) => /(^|\.)imageFile$/.test(name))

@@ -24,12 +24,12 @@ function fieldProblem(name: string, value: string): string | null {
   return null
 }
 
-async function segment({ req, account, charge, received }: OperationRequest): Promise<Reply> {
+async function segment({ req, body: raw, account, charge, received }: OperationRequest): Promise<Reply> {
   if (account.sandbox) {
     return v1Error(403, 'sandbox_not_supported', 'Sandbox mode only works with the Image Editing API (v2/edit)')
   }
   if (!isMultipart(req)) return v1Error(400, 'missing_image', 'Please provide an image.')
-  const body = await readMultipart(req, MAX_BYTES)
+  const body = await readMultipart(req.headers, raw, MAX_BYTES)
   received({ fields: body.fields.map((f) => [f.name, f.value]), files: body.files.map((f) => describeFile(f.name, f.filename, f.bytes)) })
   if (body.fields.some((f) => f.name === 'image_file')) return v1Error(400, 'invalid_parameter', 'image_file must be sent as an image file (a multipart file part), not as text')
   const file = body.files.find((f) => f.name === 'image_file')

@@ -1,6 +1,6 @@
 import type { OperationRequest, Route } from '../context'
 import { fetchImageUrl } from '../fetch-image'
-import { BodyTooLarge, isJson, isMultipart, json, readBody, readMultipart, type Reply } from '../http-io'
+import { BodyTooLarge, bodyWithin, isJson, isMultipart, json, readMultipart, type Reply } from '../http-io'
 import { cutout, inspectImage, MalformedImage, render } from '../imaging'
 import { COSTS } from '../options'
 import { LIMITS, removeBackgroundBody, wantsShadow } from './definition'
@@ -21,9 +21,9 @@ function parseFieldValue(raw: string): unknown {
   }
 }
 
-async function readRequest({ req, received }: OperationRequest): Promise<Parsed | Reply> {
+async function readRequest({ req, body: raw, received }: OperationRequest): Promise<Parsed | Reply> {
   if (isMultipart(req)) {
-    const body = await readMultipart(req, LIMITS.maxBytes)
+    const body = await readMultipart(req.headers, raw, LIMITS.maxBytes)
     received({ fields: body.fields.map((f) => [f.name, f.value]), files: body.files.map((f) => describeFile(f.name, f.filename, f.bytes)) })
     // "Binary file of the image to be processed": a path or data sent as a text field is not a file.
     if (body.fields.some((f) => f.name === 'image')) return pixelcutError(400, 'invalid_parameter', 'image must be the binary file of the image, not text')
@@ -35,15 +35,15 @@ async function readRequest({ req, received }: OperationRequest): Promise<Parsed 
     return { fields, image: file && file.bytes.length ? file.bytes : null }
   }
   if (isJson(req)) {
-    let raw: Buffer
+    let json: Buffer
     try {
-      raw = await readBody(req, 1024 * 1024)
+      json = bodyWithin(raw, 1024 * 1024)
     } catch (error) {
       if (error instanceof BodyTooLarge) return pixelcutError(400, 'invalid_request_body', 'The request body is too large')
       throw error
     }
     try {
-      const fields = JSON.parse(raw.toString('utf8')) as unknown
+      const fields = JSON.parse(json.toString('utf8')) as unknown
       received({ fields: [], files: [], json: fields })
       if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error('not an object')
       return { fields: fields as Record<string, unknown>, image: null }
