@@ -78,6 +78,11 @@ export const optionsSchema = z.object({
   afterHangUp: z.enum(['finish', 'stop']).default('finish'),
   /** The OpenAPI document lists `pr-edit-further-url` for GET /v2/edit only; true sends it on POST too. */
   editFurtherUrlOnPost: z.boolean().default(false),
+  /**
+   * Seed 003's error examples carry `error_code`, its schema does not require it: false leaves it out of
+   * Pixelcut's errors, so a client must read the status (403 is "insufficient credits") on its own.
+   */
+  pixelcutErrorCodes: z.boolean().default(true),
   /** Phota profiles on every Phota account; one with `readyAfterMs` answers PROFILE_NOT_READY until then. */
   photaProfiles: z.array(z.object({ id: z.string(), readyAfterMs: z.number().min(0).default(0) })).default([]),
   /** Lifetime of Pixelcut `result_url`s (1 h) and Phota `download_urls` (24 h). */

@@ -146,7 +146,7 @@ export class Simulator {
     const requestId = randomUUID()
     const { stats } = this.state
     const send = (reply: Reply): void => {
-      const final = provider === 'phota' ? withRequestId(reply, requestId) : reply
+      const final = provider === 'phota' ? withRequestId(reply, requestId) : provider === 'pixelcut' ? this.pixelcutReply(reply) : reply
       stats.status(provider, final.status)
       req.resume()
       writeReply(res, final)
@@ -230,6 +230,13 @@ export class Simulator {
     } finally {
       if (entered) stats.worked(provider)
     }
+  }
+
+  private pixelcutReply(reply: Reply): Reply {
+    const body = reply.body
+    if (this.state.options.pixelcutErrorCodes || typeof body !== 'object' || Buffer.isBuffer(body) || !('error_code' in body)) return reply
+    const { error_code: _code, ...rest } = body as Record<string, unknown>
+    return { ...reply, body: rest }
   }
 
   /** A result link (Pixelcut `result_url`, Phota `download_urls`); downloads are free and may fail on their own. */

@@ -84,3 +84,13 @@ describe('Photoroom accounts and the sandbox', () => {
     expect(await account('/v2/account', DEMO_KEYS.photoroomSandbox)).toEqual(before)
   })
 })
+
+describe('Pixelcut errors without error_code', () => {
+  const bare = useSimulator({ ...NO_LIMITS, pixelcutErrorCodes: false })
+  it('answers 403 with only `error` when the option says the service leaves error_code out (the schema does not require it)', async () => {
+    bare.current.setBalance('pixelcut', 'pixelcut-demo', 0)
+    const res = await post(`${bare.current.urls.pixelcut.api}/v1/remove-background`, null, form({ image: await productPhoto() }), { 'X-API-KEY': DEMO_KEYS.pixelcut })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toEqual({ error: 'Insufficient credits available' })
+  })
+})
