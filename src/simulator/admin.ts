@@ -11,7 +11,7 @@ const commands = {
   balance: z.object({ provider, label: z.string(), balance: z.number().min(0) }),
   profile: z.object({ provider, profile: profileSchema.partial() }),
   revoke: z.object({ provider, label: z.string() }),
-  photaProfile: z.object({ id: z.string(), readyAfterMs: z.number().min(0).default(0) })
+  photaProfile: z.object({ id: z.string(), readyAfterMs: z.number().min(0).optional(), notReadyTimes: z.number().int().min(0).optional() })
 }
 
 /** Test-only control endpoints under `/__simulator/`, shared by every listener. */
@@ -43,7 +43,7 @@ export async function handleAdmin(simulator: Simulator, req: IncomingMessage, pa
     case '/__simulator/revoke':
       return run(commands.revoke, (c) => simulator.revokeKey(c.provider, c.label))
     case '/__simulator/phota-profile':
-      return run(commands.photaProfile, (c) => simulator.setPhotaProfile(c.id, c.readyAfterMs))
+      return run(commands.photaProfile, ({ id, ...readiness }) => simulator.setPhotaProfile(id, readiness))
     case '/__simulator/profile':
       return run(commands.profile, (c) => simulator.updateProfile(c.provider, c.profile))
     default:

@@ -83,8 +83,8 @@ export const optionsSchema = z.object({
    * Pixelcut's errors, so a client must read the status (403 is "insufficient credits") on its own.
    */
   pixelcutErrorCodes: z.boolean().default(true),
-  /** Phota profiles on every Phota account; one with `readyAfterMs` answers PROFILE_NOT_READY until then. */
-  photaProfiles: z.array(z.object({ id: z.string(), readyAfterMs: z.number().min(0).default(0) })).default([]),
+  /** Phota profiles on every Phota account; one answers PROFILE_NOT_READY until `readyAfterMs` has passed and `notReadyTimes` edits were refused. */
+  photaProfiles: z.array(z.object({ id: z.string(), readyAfterMs: z.number().min(0).optional(), notReadyTimes: z.number().int().min(0).optional() })).default([]),
   /** Lifetime of Pixelcut `result_url`s (1 h) and Phota `download_urls` (24 h). */
   resultTtlMs: z
     .object({ pixelcut: z.number().int().positive(), phota: z.number().int().positive() })

@@ -11,7 +11,7 @@ import { BodyTooLarge, ClientGone, encodeReply, readBody, writeReply, type Reply
 import { optionsSchema, SIMULATED, type Provider, type ProviderProfile, type SimulatorOptionsInput } from './options'
 import { photaEditRoute } from './phota/edit'
 import { photaErrors, withRequestId } from './phota/errors'
-import { PhotaProfiles } from './phota/profiles'
+import { PhotaProfiles, type ProfileReadiness } from './phota/profiles'
 import { accountRoutes } from './photoroom/account'
 import { editRoutes } from './photoroom/edit'
 import { photoroomErrors } from './photoroom/errors'
@@ -126,9 +126,9 @@ export class Simulator {
     this.state.accounts.setBalance(provider, label, balance)
   }
 
-  /** Adds or replaces a Phota profile, ready after `readyAfterMs` (0: at once). */
-  setPhotaProfile(id: string, readyAfterMs = 0): void {
-    this.state.photaProfiles.set(id, readyAfterMs)
+  /** Adds or replaces a Phota profile: ready at once, or after a time or a number of refused edits. */
+  setPhotaProfile(id: string, readiness: ProfileReadiness = {}): void {
+    this.state.photaProfiles.set(id, readiness)
   }
 
   revokeKey(provider: Provider, label: string): void {

@@ -60,7 +60,7 @@ describe('the engine against the documents (issue 17)', () => {
 
   // Engine: PROFILE_NOT_READY is a final 404 instead of a wait and a retry.
   it.fails('a Phota profile still training is waited for, then used', async () => {
-    sim.current.setPhotaProfile('ana', 3000)
+    sim.current.setPhotaProfile('ana', { notReadyTimes: 1 })
     const cli = await run('phota', 'edit', ['prompt=[[ana]] in a studio', 'profile_ids=ana'])
     expect(cli.code, cli.stderr).toBe(0)
     expect(summaryOf(cli.events).counts['done']).toBe(1)

@@ -3,7 +3,7 @@ import { DEMO_KEYS, NO_LIMITS, post, useFileServer, useSimulator } from '../help
 import { decode, productPhoto } from '../helpers/images'
 
 /** POST /v1/phota/edit as seed 004 documents it. */
-const sim = useSimulator({ ...NO_LIMITS, photaProfiles: [{ id: 'ana', readyAfterMs: 0 }, { id: 'ben', readyAfterMs: 60_000 }] })
+const sim = useSimulator({ ...NO_LIMITS, photaProfiles: [{ id: 'ana' }, { id: 'ben', readyAfterMs: 60_000 }, { id: 'dora', notReadyTimes: 2 }] })
 const files = useFileServer(async () => ({ '/portrait.webp': { body: await productPhoto({ format: 'webp' }), type: 'image/webp' } }))
 const edit = (body: object) => post(`${sim.current.urls.phota.api}/v1/phota/edit`, DEMO_KEYS.phota, body)
 const image = async (): Promise<string> => (await productPhoto()).toString('base64')
@@ -50,10 +50,17 @@ describe('Phota edit, as documented', () => {
     expect(waiting.status).toBe(404)
     expect(await waiting.json()).toMatchObject({ code: 'PROFILE_NOT_READY', request_id: waiting.headers.get('x-request-id') })
     expect(sim.current.stats().balances['phota:phota-demo']).toBe(before)
-    sim.current.setPhotaProfile('ben', 0)
+    sim.current.setPhotaProfile('ben')
     const ready = await edit(body)
     expect(ready.status).toBe(200)
     expect(((await ready.json()) as { known_subjects: unknown }).known_subjects).toEqual({ counts: { ben: 1 } })
+  })
+
+  it('can stay not ready for a number of edits, whatever the timing', async () => {
+    const body = { prompt: '[[dora]] at the beach', images: [await image()], profile_ids: ['dora'] }
+    expect((await edit(body)).status).toBe(404)
+    expect((await edit(body)).status).toBe(404)
+    expect((await edit(body)).status).toBe(200)
   })
 
   it('answers 404 PROFILE_NOT_FOUND for an id the account does not hold', async () => {
