@@ -5,19 +5,22 @@ import { DEMO_KEYS, form, withSimulator } from '../helpers/simulator'
 import { productPhoto } from '../helpers/images'
 
 /** A request on the wire is a purchase: a real service finishes the work of a client that hung up, and charges it. */
-const SLOW = { profiles: { photoroom: { rateLimit: null, retryAfter: true, latencyMs: 400 } } }
+const SLOW = { profiles: { photoroom: { rateLimit: null, retryAfter: true, latencyMs: 1000 } } }
 
 const settled = async (sim: Simulator): Promise<void> => {
   while (sim.stats().providers.photoroom.working > 0) await new Promise((r) => setTimeout(r, 20))
 }
 
+/** The whole request is written (handed to the loopback socket), then the client goes away before the answer. */
 async function hangUpAfterSending(sim: Simulator): Promise<void> {
-  const controller = new AbortController()
-  const sent = fetch(`${sim.urls.photoroom.api}/v2/edit`, { method: 'POST', headers: { 'x-api-key': DEMO_KEYS.photoroom }, body: form({ imageFile: await productPhoto() }), signal: controller.signal })
+  const { port } = new URL(sim.urls.photoroom.api)
+  const body = new Response(form({ imageFile: await productPhoto() }))
+  const bytes = Buffer.from(await body.arrayBuffer())
+  const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/v2/edit', headers: { 'x-api-key': DEMO_KEYS.photoroom, 'content-type': body.headers.get('content-type') as string, 'content-length': String(bytes.length) } })
+  req.on('error', () => undefined)
+  await new Promise<void>((sent) => req.end(bytes, sent))
   while (sim.stats().providers.photoroom.working === 0) await new Promise((r) => setTimeout(r, 10))
-  await new Promise((r) => setTimeout(r, 100))
-  controller.abort()
-  await sent.catch(() => undefined)
+  req.destroy()
   await settled(sim)
 }
 
