@@ -1,4 +1,5 @@
 import type { ParamValues } from '../../shared/operations'
+import { CaptureDates } from './capture-dates'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { PhotoQueries, type PhotoQuery } from './photo-query'
 import { Photos, toPhoto, type FolderCount, type NewPhoto, type OverrideGroup, type PhotoFacts, type PhotoRow } from './photos'
@@ -21,6 +22,7 @@ export class Catalog {
   private readonly presetStore: Presets
   private readonly folders: WatchedFolders
   private readonly storeCheckStore: StoreChecks
+  private readonly captureDates: CaptureDates
 
   private constructor(private readonly db: Db) {
     this.photos = new Photos(db)
@@ -30,6 +32,7 @@ export class Catalog {
     this.presetStore = new Presets(db)
     this.folders = new WatchedFolders(db)
     this.storeCheckStore = new StoreChecks(db)
+    this.captureDates = new CaptureDates(db)
   }
 
   static open(path: string, options?: OpenOptions): Catalog {
@@ -63,6 +66,11 @@ export class Catalog {
   folderCounts(): FolderCount[] { return this.photos.folderCounts() }
   pendingFacts(limit: number): PhotoRow[] { return this.photos.pendingFacts(limit) }
   countPendingFacts(): number { return this.photos.pendingCount() }
+  unreadablePhotos(limit: number): PhotoRow[] { return this.photos.unreadablePhotos(limit) }
+  /** An unreadable photo whose file changed goes back to being read; false when it was not unreadable. */
+  readPhotoAgain(id: number): boolean { return this.photos.readAgain(id) }
+  undatedPhotos(limit: number): { id: number; path: string }[] { return this.captureDates.unread(limit) }
+  setCaptureDate(id: number, capturedAt: number | null): void { this.captureDates.set(id, capturedAt) }
   /** With their results and review; says which kept copies of result images no photo uses any more. */
   removePhotos(ids: readonly number[]): { removed: number; unusedKeptFiles: string[] } {
     return this.transaction(() => ({ unusedKeptFiles: this.resultStore.keptOnlyBy(ids), removed: this.photos.removeMany(ids) }))

@@ -53,7 +53,7 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
       <select aria-label="Sort by" value={query.sort ?? 'folder'} onChange={(e) => change({ sort: e.target.value as PhotoQuery['sort'] })}>
         <option value="folder">Folder</option>
         <option value="name">Name</option>
-        <option value="date">Date</option>
+        <option value="date">Date taken</option>
         <option value="state">State</option>
         <option value="needs-a-look">Needs a look (uncertain first)</option>
       </select>
