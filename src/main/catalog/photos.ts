@@ -106,7 +106,6 @@ export class Photos {
   private readonly countPending
   private readonly unreadableRows
   private readonly unreadableAgain
-  private readonly remove
   private readonly ready
   private readonly unreadable
   private readonly hash
@@ -134,7 +133,6 @@ export class Photos {
     this.countPending = db.prepare<[], number>(`SELECT count(*) FROM photos WHERE facts_state = 'pending'`).pluck()
     this.unreadableRows = db.prepare<[number], Stored>(`SELECT * FROM photos WHERE facts_state = 'unreadable' ORDER BY id LIMIT ?`)
     this.unreadableAgain = db.prepare<[number]>(`UPDATE photos SET facts_state = 'pending', facts_reason = NULL WHERE id = ? AND facts_state = 'unreadable'`)
-    this.remove = db.prepare<[number]>('DELETE FROM photos WHERE id = ?')
     // A hash read before the file changed (other size or time) no longer describes it.
     this.ready = db.prepare<{ id: number; format: string; width: number; height: number; orientation: number | null; size: number; mtimeMs: number; contentHash: string | null }>(
       `UPDATE photos SET format = :format, width = :width, height = :height, orientation = :orientation,
@@ -238,11 +236,6 @@ export class Photos {
   /** An unreadable photo whose file changed is read again; false when it was not unreadable (or is gone). */
   readAgain(id: number): boolean {
     return this.unreadableAgain.run(id).changes > 0
-  }
-
-  /** From the catalog only; files on disk are never touched. Returns how many were removed. */
-  removeMany(ids: readonly number[]): number {
-    return this.db.transaction(() => ids.reduce((n, id) => n + this.remove.run(id).changes, 0))()
   }
 
   setOverrides(id: number, values: ParamValues): void {

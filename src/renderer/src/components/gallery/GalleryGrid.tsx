@@ -7,7 +7,8 @@ import { galleryIds, selectAll } from './gallery-ids'
 import { GalleryTile } from './GalleryTile'
 
 const GAP = 10
-const CAPTION = 34
+/** The file name on one line, its marks on the next: badges never hide the name. */
+const CAPTION = 44
 
 /**
  * The photos as rows of tiles, however many there are: only the rows in view exist in the page, and
@@ -65,7 +66,7 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   }
 
   return (
-    <div ref={scroller} className="gallery-grid" role="listbox" aria-label="Photos" aria-multiselectable="true" aria-activedescendant={anchor === null ? undefined : `photo-${anchor}`} tabIndex={0} onKeyDown={(e) => void onKeyDown(e)}>
+    <div ref={scroller} id="photos" className="gallery-grid" role="listbox" aria-label="Photos" aria-multiselectable="true" aria-activedescendant={anchor === null ? undefined : `photo-${anchor}`} tabIndex={0} onKeyDown={(e) => void onKeyDown(e)}>
       <div style={{ height: grid.getTotalSize(), position: 'relative' }}>
         {items.map((row) => (
           <div key={row.key} className="tile-row" style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gap: GAP, paddingInline: GAP }}>
