@@ -179,6 +179,20 @@ test('review: flags, stars, labels and the chosen variant, each refused out of r
   expect(catalog.reviews([a!.id]).get(a!.id)).toMatchObject({ flag: 'pick', rating: 4 })
 })
 
+test('approving a photo keeps the variant it shows: a later run does not change what ships', () => {
+  const { catalog } = catalogAt()
+  const [a, b] = catalog.addPhotos([photo('/s', '', 'a.jpg'), photo('/s', '', 'b.jpg')])
+  const first = catalog.addResult(run(a!.id))
+  catalog.addResult(run(b!.id))
+  expect(catalog.setReview(a!.id, { flag: 'pick' })).toMatchObject({ chosenResultId: first.id, chosenOutput: 0 })
+  catalog.addResult(run(a!.id, { provider: 'pixelcut', operation: 'remove-background' }))
+  expect(catalog.review(a!.id)).toMatchObject({ flag: 'pick', chosenResultId: first.id })
+  // Rejecting, or picking a photo without a result, chooses nothing.
+  expect(catalog.setReview(b!.id, { flag: 'reject' })).toMatchObject({ chosenResultId: null })
+  const [c] = catalog.addPhotos([photo('/s', '', 'c.jpg')])
+  expect(catalog.setReview(c!.id, { flag: 'pick' })).toMatchObject({ chosenResultId: null, chosenOutput: null })
+})
+
 test('the database itself refuses a rating out of range, whoever writes it', () => {
   const { catalog, file } = catalogAt()
   const [a] = catalog.addPhotos([photo('/s', '', 'a.jpg')])

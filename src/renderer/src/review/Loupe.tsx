@@ -114,9 +114,28 @@ export function Loupe(): React.JSX.Element | null {
   )
 }
 
+const TABBABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+/** Tab from the last control goes round to the first (and Shift+Tab the other way), never out to the browser. */
+function wrapTab(event: KeyboardEvent): void {
+  const dialog = event.currentTarget as HTMLElement
+  if (event.key !== 'Tab') return
+  const stops = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((e) => e.getClientRects().length > 0)
+  const [first, last] = [stops[0], stops.at(-1)]
+  if (!first || !last) return
+  const active = document.activeElement
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault()
+    first.focus()
+  }
+}
+
 /**
- * Shows the dialog modally while `open`, with the focus on the dialog itself (the keys work at once);
- * on closing, the focus goes back where it was, or to the photos.
+ * Shows the dialog modally while `open`, with the focus on the dialog itself (the keys work at once)
+ * and kept inside it; on closing, the focus goes back where it was, or to the photos.
  */
 function useModal(open: boolean): React.RefObject<HTMLDialogElement | null> {
   const dialog = useRef<HTMLDialogElement>(null)
@@ -126,7 +145,9 @@ function useModal(open: boolean): React.RefObject<HTMLDialogElement | null> {
     const element = dialog.current
     element?.showModal()
     element?.focus()
+    element?.addEventListener('keydown', wrapTab)
     return () => {
+      element?.removeEventListener('keydown', wrapTab)
       element?.close()
       const back = before instanceof HTMLElement && before.isConnected && before !== document.body ? before : document.getElementById('photos')
       back?.focus()

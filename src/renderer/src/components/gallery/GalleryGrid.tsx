@@ -20,6 +20,7 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   // The photo the arrow keys move from: announced as the active option, ringed while the grid has focus.
   const anchor = useStore((s) => s.anchor)
   const scroller = useRef<HTMLDivElement>(null)
+  const moves = useRef<Promise<void>>(Promise.resolve())
   const [width, setWidth] = useState(800)
   useLayoutEffect(() => {
     const element = scroller.current
@@ -55,14 +56,18 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[e.key]
     if (step === undefined) return
     e.preventDefault()
-    const { anchor, select, selected } = useStore.getState()
-    const ids = await galleryIds()
-    const from = anchor === null ? -1 : ids.indexOf(anchor)
-    const to = Math.min(ids.length - 1, Math.max(0, from + step))
-    const id = ids[to]
-    if (id === undefined) return
-    select(e.shiftKey ? [...selected, id] : [id], id)
-    grid.scrollToIndex(Math.floor(to / columns))
+    const shift = e.shiftKey
+    // One move after the other: a held arrow key must not start each move from the same photo.
+    moves.current = moves.current.then(async () => {
+      const ids = await galleryIds()
+      const { anchor, select, selected } = useStore.getState()
+      const from = anchor === null ? -1 : ids.indexOf(anchor)
+      const to = Math.min(ids.length - 1, Math.max(0, from + step))
+      const id = ids[to]
+      if (id === undefined) return
+      select(shift ? [...selected, id] : [id], id)
+      grid.scrollToIndex(Math.floor(to / columns))
+    }).catch(() => undefined)
   }
 
   return (

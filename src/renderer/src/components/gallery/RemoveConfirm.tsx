@@ -16,6 +16,8 @@ export function RemoveConfirm(): React.JSX.Element | null {
     if (!ids) return
     dialog.current?.showModal()
     remove.current?.focus()
+    // Back to the photos, so the keyboard carries on where it was.
+    return () => document.getElementById('photos')?.focus()
   }, [ids])
   if (!ids) return null
   const close = (): void => ask(null)
