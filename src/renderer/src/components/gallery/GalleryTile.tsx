@@ -42,7 +42,8 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
         {shown ? (
           <PhotoThumb className="result" alt={`Result of ${photo.name} (what export writes)`} format={formatLabel(photo)} src={window.proofsheet.imageUrl({ kind: 'result-thumb', resultId: shown.id, index: shown.output })} />
         ) : (
-          <PhotoThumb alt={photo.name} format={formatLabel(photo)} src={window.proofsheet.imageUrl({ kind: 'thumb', photoId: photo.id })} />
+          // Asked again once the file is read again (a copy that finished late): the same address would keep the failed picture.
+          <PhotoThumb alt={photo.name} format={formatLabel(photo)} src={`${window.proofsheet.imageUrl({ kind: 'thumb', photoId: photo.id })}?file=${photo.facts}-${photo.bytes}`} />
         )}
         <span className={`badge ${state}`} title={reason ?? undefined} data-testid="state-badge">
           {PHOTO_STATE_LABELS[state]}
