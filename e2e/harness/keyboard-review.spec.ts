@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import sharp from 'sharp'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import { makePhotos } from '../../test/helpers/photos'
-import { screenshot } from './screenshots'
+import { picture, sceneSvg } from '../../test/helpers/product-shots'
+import { screenshotSizes } from './screenshots'
 import { openSession, type Session } from './session'
 
 let session: Session
@@ -49,19 +49,6 @@ function focused(page: Page): Promise<{ inLoupe: boolean; name: string }> {
   })
 }
 
-/** Each state the review changed, light and dark, at the two sizes a photographer's screen has. */
-async function shots(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1280, 720],
-    [1920, 1080]
-  ] as const) {
-    await page.setViewportSize({ width, height })
-    await screenshot(page, `${name}-${width}`)
-    await screenshot(page, `${name}-${width}-dark`, { dark: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 720 })
-}
-
 test('Delete asks first; Ctrl+Z puts the photo back with its overrides, review marks and results; the file never leaves the disk', async ({ page }) => {
   const { handlers } = harness.app
   const photo = photoNamed('day-1', 'photo-02.jpg')!
@@ -78,7 +65,7 @@ test('Delete asks first; Ctrl+Z puts the photo back with its overrides, review m
   await page.keyboard.press('Delete')
   const ask = page.getByRole('dialog', { name: 'Remove 1 photo from the catalog?' })
   await expect(ask).toContainText('The files stay on disk, untouched.')
-  await shots(page, 'remove-confirm')
+  await screenshotSizes(page, 'remove-confirm')
   // Esc keeps the photo.
   await page.keyboard.press('Escape')
   await expect(ask).toBeHidden()
@@ -92,7 +79,7 @@ test('Delete asks first; Ctrl+Z puts the photo back with its overrides, review m
   await expect(page.getByRole('status').filter({ hasText: '1 photo removed from the catalog; the files are still on disk.' })).toBeVisible()
   expect(harness.app.catalog.photo(photo.id)).toBeUndefined()
   expect(existsSync(photo.path)).toBe(true)
-  await shots(page, 'removed-undo')
+  await screenshotSizes(page, 'removed-undo')
 
   await page.keyboard.press('Control+z')
   await expect(heading).toHaveText('Photos (4)')
@@ -162,37 +149,46 @@ test('the loupe from the keyboard alone: one Tab to the photos, Space opens it a
   await expect(sheet.getByRole('region', { name: 'Menus' })).toContainText('Run Selected')
   await expect(sheet.getByRole('region', { name: 'Menus' })).toContainText('Pause or Resume the Run')
   await expect(sheet.getByRole('region', { name: 'Gallery' })).toContainText('Put back the photos removed last')
-  await shots(page, 'shortcuts')
+  await screenshotSizes(page, 'shortcuts')
   await page.keyboard.press('Escape')
   await expect(sheet).toBeHidden()
 })
 
 test('the difference marks only what changed on the product, and says so when the product cannot be found', async ({ page }) => {
+  const { handlers, catalog } = harness.app
+  const dir = join(session.dir, 'crafted')
+  mkdirSync(dir)
+  /** A result the provider might have sent for a photo, recorded as a variant of it. */
+  const withResult = async (original: string, result: string): Promise<void> => {
+    await handlers.addPaths({ paths: [original] })
+    const photo = catalog.photoByPath(original)!
+    catalog.addResult({ photoId: photo.id, jobKey: null, provider: 'photoroom', operation: 'edit', params: {}, cost: { amount: 1, unit: 'images' }, sandbox: false, facts: {}, outputs: [{ path: result, format: 'jpeg' }] })
+  }
+  // A product on white, and an edit that padded it into a square, made it larger and changed a patch of its label.
+  const inResult = { left: 200, top: 330, width: 384, height: 256 }
+  await withResult(
+    await picture(join(dir, 'jar.jpg'), { width: 600, height: 400 }, '#ffffff', { left: 170, top: 130, width: 240, height: 160 }),
+    await picture(join(dir, 'jar-edit.jpg'), { width: 900, height: 900 }, '#ffffff', inResult, { patch: { left: inResult.left + 150, top: inResult.top + 40, width: 70, height: 70 } })
+  )
+  // A photo on a busy table, and a result on an AI scene: neither shows where the product ends.
+  const product = { left: 150, top: 100, width: 300, height: 200 }
+  await withResult(await picture(join(dir, 'table.jpg'), { width: 600, height: 400 }, sceneSvg(600, 400, 4), product), await picture(join(dir, 'table-ai.jpg'), { width: 800, height: 800 }, sceneSvg(800, 800, 5), product))
+
   await page.setViewportSize({ width: 1280, height: 720 })
   await page.goto(harness.url)
-  await tile(page, 'photo-01.jpg').first().dblclick()
+  await tile(page, 'jar.jpg').dblclick()
   await page.getByRole('radio', { name: 'Difference' }).click()
-  const overlay = page.getByRole('img', { name: 'photo-01.jpg, result: where the result differs' })
-  await expect.poll(() => overlay.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
-  await shots(page, 'loupe-difference')
+  await expect(page.getByRole('status').filter({ hasText: 'Red marks where the product itself differs' })).toBeVisible()
+  const overlay = page.getByRole('img', { name: 'jar.jpg, result: where the result differs' })
+  await expect.poll(() => overlay.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(900)
+  await screenshotSizes(page, 'loupe-difference')
   await page.keyboard.press('Escape')
 
-  // A photo on a busy table, and a result on an AI scene: neither shows where the product ends.
-  const dir = join(session.dir, 'scenes')
-  const scene = (width: number, height: number, hue: number): Buffer =>
-    Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${Array.from({ length: 60 }, (_, i) => `<circle cx="${(i * 97) % width}" cy="${(i * 61) % height}" r="${30 + (i % 5) * 12}" fill="hsl(${(hue + i * 23) % 360}, 50%, ${30 + (i % 4) * 12}%)"/>`).join('')}</svg>`)
-  await makePhotos(dir, 0)
-  await sharp(scene(600, 400, 10)).jpeg().toFile(join(dir, 'table.jpg'))
-  await sharp(scene(800, 800, 200)).jpeg().toFile(join(dir, 'table-ai.jpg'))
-  await harness.app.handlers.addPaths({ paths: [join(dir, 'table.jpg')] })
-  const photo = harness.app.catalog.photoByPath(join(dir, 'table.jpg'))!
-  harness.app.catalog.addResult({ photoId: photo.id, jobKey: null, provider: 'photoroom', operation: 'edit', params: {}, cost: { amount: 1, unit: 'images' }, sandbox: false, facts: {}, outputs: [{ path: join(dir, 'table-ai.jpg'), format: 'jpeg' }] })
-  await page.goto(harness.url)
-  await tile(page, 'table.jpg').first().dblclick()
+  await tile(page, 'table.jpg').dblclick()
   await page.getByRole('radio', { name: 'Difference' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'No difference shown. Proofsheet cannot tell the product from the background here' })).toBeVisible()
   await expect(page.getByRole('img', { name: 'table.jpg, result: where the result differs' })).toHaveCount(0)
-  await shots(page, 'loupe-difference-unavailable')
+  await screenshotSizes(page, 'loupe-difference-unavailable')
 })
 
 test('the folder tree starts at each added folder; tiles show the name, flag, stars and colour label', async ({ page }) => {
@@ -206,12 +202,12 @@ test('the folder tree starts at each added folder; tiles show the name, flag, st
   await page.goto(harness.url)
   const tree = page.getByRole('region', { name: 'Folders' }).getByRole('listitem')
   // Roots in the order of their paths (a file added on its own is a root of its own); folders inside, indented.
-  await expect(tree).toHaveText([/^All photos/, /^card 2/, /^a 1/, /^b 1/, /^table\.jpg 1/, /^shoot 4/, /^day-1 3/, /^day-2 1/])
+  await expect(tree).toHaveText([/^All photos/, /^card 2/, /^a 1/, /^b 1/, /^jar\.jpg 1/, /^table\.jpg 1/, /^shoot 4/, /^day-1 3/, /^day-2 1/])
   await expect(tree.filter({ hasText: /^card 2/ })).toHaveAttribute('style', 'padding-inline-start: 0.9em;')
   await expect(tree.filter({ hasText: /^a 1/ })).toHaveAttribute('style', 'padding-inline-start: 1.8em;')
   const first = tile(page, 'photo-01.jpg').first()
   await expect(first.getByLabel('Picked')).toBeVisible()
   await expect(first.getByLabel('4 stars')).toBeVisible()
   await expect(first.getByTestId('label-dot')).toHaveAttribute('aria-label', 'red label')
-  await shots(page, 'gallery-marks')
+  await screenshotSizes(page, 'gallery-marks')
 })

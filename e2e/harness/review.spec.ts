@@ -6,7 +6,7 @@ import { Keychain } from '../../src/main/keychain/keychain'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import { Simulator } from '../../src/simulator/server'
 import { makePhotos, tempDir } from '../../test/helpers/photos'
-import { screenshot } from './screenshots'
+import { screenshotSizes } from './screenshots'
 import { startHarness, type Harness } from './server'
 
 let simulator: Simulator
@@ -110,7 +110,7 @@ test('after an A/B run a chosen or approved variant still ships; a photo nobody 
   expect(reviewOf('photo-01.jpg').chosenResultId).toBe(before)
   await expect(shipped(page, 'photo-04.jpg')).toHaveAttribute('data-shipped', 'newest')
   await expect(shipped(page, 'photo-04.jpg').getByTestId('newest-marker')).toHaveText('Newest')
-  await screenshot(page, 'shipped-variants')
+  await screenshotSizes(page, 'shipped-variants')
 
   await openLoupe(page, 'photo-04.jpg')
   const variants = page.getByRole('list', { name: 'Variants' }).getByRole('listitem')
@@ -142,7 +142,7 @@ test('after an A/B run a chosen or approved variant still ships; a photo nobody 
   const note = dialog.getByRole('note', { name: 'Variants nobody chose' })
   await expect(note).toContainText('2 photos will export the newest variant: none was chosen in the loupe.')
   await expect(note.getByRole('listitem')).toHaveText(['photo-02.jpg: Photoroom remove-background, the newest of 4', 'photo-03.jpg: Photoroom remove-background, the newest of 4'])
-  await screenshot(page, 'export-unchosen')
+  await screenshotSizes(page, 'export-unchosen')
 })
 
 test('an AI background can be made again: "Re-run with this seed" runs the photo with the seed it showed', async ({ page }) => {

@@ -55,7 +55,7 @@ export function GalleryBar({ tileSize, onTileSize, onShortcuts }: { tileSize: nu
         <option value="name">Name</option>
         <option value="date">Date taken</option>
         <option value="state">State</option>
-        <option value="needs-a-look">Needs a look (uncertain first)</option>
+        <option value="needs-a-look" title="Photoroom's most uncertain cut-outs first">Needs a look</option>
       </select>
       <button type="button" className="icon" aria-label={query.descending ? 'Descending' : 'Ascending'} title="Reverse the order" onClick={() => change({ descending: !query.descending || undefined })}>
         {query.descending ? '↓' : '↑'}
