@@ -29,6 +29,8 @@ export class FactsReader {
   private readonly settling = new Map<number, NodeJS.Timeout>()
   /** The file as last seen by a failed read: unchanged a while later means it is as whole as it gets. */
   private readonly lastSeen = new Map<number, { size: number; ctimeMs: number }>()
+  /** Photos whose facts could not be written this session (the catalog refused): not tried again and again. */
+  private readonly unwritable = new Set<number>()
   private readonly changes = new ChangedFiles((path) => {
     try {
       this.fileChanged(path)
@@ -67,18 +69,29 @@ export class FactsReader {
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
+      const waiting = this.settling.size + this.unwritable.size
       const round = this.catalog
-        .pendingFacts(ROUND + this.settling.size)
-        .filter((photo) => !this.settling.has(photo.id))
+        .pendingFacts(ROUND + waiting)
+        .filter((photo) => !this.settling.has(photo.id) && !this.unwritable.has(photo.id))
         .slice(0, ROUND)
       if (round.length) {
         await Promise.all(round.map((photo) => this.work.add(() => this.read(photo))))
         this.events.summaryChanged()
         continue
       }
-      const undated = this.catalog.undatedPhotos(ROUND)
+      const undated = this.catalog
+        .undatedPhotos(ROUND + this.unwritable.size)
+        .filter(({ id }) => !this.unwritable.has(id))
+        .slice(0, ROUND)
       if (!undated.length) return
-      await Promise.all(undated.map(({ id, path }) => this.work.add(async () => this.catalog.setCaptureDate(id, await captureDate(path)))))
+      await Promise.all(
+        undated.map(({ id, path }) =>
+          this.work.add(async () => {
+            const date = await captureDate(path)
+            this.written(id, () => this.catalog.setCaptureDate(id, date))
+          })
+        )
+      )
     }
   }
 
@@ -89,14 +102,21 @@ export class FactsReader {
     if (this.stopped || !this.catalog.photo(photo.id)) return
     const still = inspection.ok ? undefined : await this.stillFile(photo)
     if (still === 'being written') return
-    try {
-      this.catalog.setPhotoFacts(photo.id, inspection.ok ? catalogFacts(inspection) : { unreadable: inspection.reason, ...still })
-    } catch {
-      return // removed between the check and the write
-    }
+    if (!this.written(photo.id, () => this.catalog.setPhotoFacts(photo.id, inspection.ok ? catalogFacts(inspection) : { unreadable: inspection.reason, ...still }))) return
     if (inspection.ok) this.changes.forget(photo.path)
     else this.changes.watch(photo.path)
     this.events.changed([photo.id])
+  }
+
+  /** One photo's catalog write; one the catalog refuses (the photo just removed, a failing disk) is not tried again this session. */
+  private written(id: number, write: () => void): boolean {
+    try {
+      write()
+      return true
+    } catch {
+      this.unwritable.add(id)
+      return false
+    }
   }
 
   /**
@@ -131,6 +151,7 @@ export class FactsReader {
     const photo = this.catalog.photoByPath(path)
     if (!photo) return this.changes.forget(path)
     if (!this.catalog.readPhotoAgain(photo.id)) return
+    this.unwritable.delete(photo.id)
     this.events.changed([photo.id])
     this.events.summaryChanged()
     this.wake()
