@@ -11,6 +11,8 @@ const CUT_OUTS = 3
 /** Reasons remembered, so a result that cannot be compared is not analysed again each time it is shown. */
 const REMEMBERED = 200
 
+const UNREADABLE = 'Proofsheet cannot open the original or this result as a picture here, so it cannot compare them.'
+
 class NoDifference extends Error {}
 
 /**
@@ -35,7 +37,9 @@ export class Differences {
     const output = result?.outputs[index]
     const photo = result && this.catalog.photo(result.photoId)
     if (!result || !output || !photo) return undefined
-    const [original, image] = await Promise.all([this.previews.photo(photo.path), this.previews.result(imageOf(output))])
+    const previews = await Promise.all([this.previews.photo(photo.path), this.previews.result(imageOf(output))]).catch(() => undefined)
+    if (!previews) return { reason: UNREADABLE }
+    const [original, image] = previews
     const key = `${original}\0${image}`
     const known = this.reasons.get(key)
     if (known) return { reason: known }

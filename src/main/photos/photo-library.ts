@@ -95,10 +95,19 @@ export class PhotoLibrary {
     return this.forget(this.catalog.removalIds())
   }
 
-  /** Removals forgotten for good: the kept copies only they used go, one at a time; one that cannot go stays. */
+  /**
+   * Removals forgotten for good: the kept copies only they used go, one at a time; one that cannot go
+   * stays, and a removal the catalog cannot forget now is forgotten at the next start.
+   */
   private async forget(removals: number[]): Promise<void> {
     if (!removals.length) return
-    for (const file of this.catalog.purgeRemovals(removals)) if (inside(file, this.variantsDir)) await rm(file, { force: true }).catch(() => undefined)
+    let unused: string[]
+    try {
+      unused = this.catalog.purgeRemovals(removals)
+    } catch (error) {
+      return console.error('Proofsheet: removed photos could not be forgotten yet:', error)
+    }
+    for (const file of unused) if (inside(file, this.variantsDir)) await rm(file, { force: true }).catch(() => undefined)
   }
 
   preset(): Preset {
