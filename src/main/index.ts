@@ -26,6 +26,8 @@ if (!app.requestSingleInstanceLock()) app.quit()
 else start()
 
 function start(): void {
+  // Background work records each file's failure itself; anything that still slips through is logged, never the end of main.
+  process.on('unhandledRejection', (reason) => console.error('Proofsheet: an unhandled rejection in main:', reason))
   registerImageScheme()
   let shared: App | undefined
 

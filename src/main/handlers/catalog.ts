@@ -8,7 +8,7 @@ type AddResult = RequestOutput<'addPaths'>
 
 export function catalogHandlers(
   c: HandlerContext
-): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
+): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'undoRemove' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
   const add = (paths: string[]): Promise<AddResult> => c.photos.add(paths)
   // A photo's state lives partly in this session's jobs: the query is answered with them.
   const withJobs = (query: PhotoQuery = {}): CatalogQuery => ({ ...query, jobStates: jobPhotoStates(c.runner.latestJobs()) })
@@ -33,6 +33,9 @@ export function catalogHandlers(
     },
     async removePhotos({ ids }) {
       c.photos.remove(ids)
+    },
+    async undoRemove() {
+      return c.photos.undoRemove()
     },
     async setPreset(preset) {
       c.photos.setPreset(preset)

@@ -1,6 +1,7 @@
 import type { EmitEvent, EventPayload } from '../../shared/ipc/contract'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
+import type { ImageFiles } from '../images/image-files'
 import type { BatchRunner } from '../jobs/batch-runner'
 import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
@@ -29,6 +30,7 @@ export interface HandlerContext {
   balances: BalanceTracker
   runner: BatchRunner
   exports: ExportRunner
+  images: ImageFiles
   emit: EmitEvent
   shell: ShellActions
   /**

@@ -13,6 +13,7 @@ import { PresetsPanel } from './components/sources/PresetsPanel'
 import { SetupPanel } from './components/sources/SetupPanel'
 import { SourcesPanel } from './components/sources/SourcesPanel'
 import { WatchPanel } from './components/sources/WatchPanel'
+import { SkipToPhotos } from './components/keyboard/SkipToPhotos'
 import { Loupe } from './review/Loupe'
 
 /** Sources, folders and presets on the left; the gallery in the centre; the inspector on the right. */
@@ -30,6 +31,7 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="app" style={{ gridTemplateColumns: `${left}px auto minmax(320px, 1fr) auto ${right}px` }}>
+      <SkipToPhotos />
       <Toolbar />
       <nav className="sidebar" aria-label="Sources, folders and presets">
         {problem && <p role="alert">{problem}</p>}

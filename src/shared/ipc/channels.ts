@@ -11,6 +11,7 @@ export const REQUESTS = [
   'photoIds',
   'addDropped',
   'removePhotos',
+  'undoRemove',
   'setPreset',
   'setOverrides',
   'editOverrides',
@@ -35,6 +36,8 @@ export const REQUESTS = [
   'photoResults',
   'setReview',
   'chooseVariant',
+  'differenceOf',
+  'unchosenVariants',
   'checkStore',
   'showInFolder',
   // export

@@ -1,20 +1,16 @@
-import { call } from '../api'
 import { useStore } from '../store'
 import type { EventPayload } from '../store/types'
 import { selectAll } from './gallery/gallery-ids'
+import { askToRemove } from './gallery/remove-photos'
 
 export function runSelected(): void {
   const { selected, askToRun } = useStore.getState()
   if (selected.size) askToRun({ photoIds: [...selected], title: `Run ${selected.size} selected photo${selected.size === 1 ? '' : 's'}` })
 }
 
-/** From the catalog only: the files stay where they are on disk. */
-export async function removeSelected(): Promise<void> {
-  const { selected, clearSelection, addNotice } = useStore.getState()
-  if (!selected.size) return
-  await call('removePhotos', { ids: [...selected] })
-  clearSelection()
-  addNotice({ level: 'info', message: `${selected.size} photo${selected.size === 1 ? '' : 's'} removed from the catalog; the files are still on disk.` })
+/** From the catalog only, after asking: the files stay where they are on disk, and Undo puts them back. */
+export function removeSelected(): void {
+  askToRemove()
 }
 
 /** The loupe for a photo of the list: the one last clicked, or the first selected. */

@@ -29,8 +29,11 @@ export const photoRowSchema = z.object({
   overrides: paramValues,
   /** How many results (variants) the photo has. */
   results: z.number(),
-  /** The result the window shows: the one chosen in review, else the newest. */
-  shownResult: z.object({ id: rowId, outputs: z.number(), output: z.number() }).nullable(),
+  /**
+   * The result the window shows and export writes: the one chosen in review (`chosen`), else the newest
+   * (which a later run replaces).
+   */
+  shownResult: z.object({ id: rowId, outputs: z.number(), output: z.number(), chosen: z.boolean() }).nullable(),
   review: reviewSchema,
   /** The last marketplace check of the shown result; null when never checked, or checked on another result. */
   storeCheck: z.object({ rule: z.string(), passed: z.boolean(), reasons: z.array(z.string()) }).nullable()
@@ -84,6 +87,8 @@ export const catalog = {
      */
     addDropped: { input: z.object({ paths: z.array(z.string().min(1)).min(1).max(1000) }), output: addResult },
     removePhotos: { input: z.object({ ids: z.array(rowId).min(1) }), output: none },
+    /** Puts back the photos of the latest removal this session, with their overrides, marks and results. */
+    undoRemove: { input: none, output: z.object({ restored: z.number(), notRestored: z.number() }) },
     setPreset: { input: presetSchema, output: none },
     setOverrides: { input: z.object({ photoId: rowId, values: paramValues }), output: none },
     /**

@@ -8,7 +8,7 @@ import { invertSelection, selectAll } from './gallery-ids'
 
 
 /** Sort, filter and thumbnail size above the grid; every change is a new query main answers. */
-export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileSize(size: number): void }): React.JSX.Element {
+export function GalleryBar({ tileSize, onTileSize, onShortcuts }: { tileSize: number; onTileSize(size: number): void; onShortcuts(): void }): React.JSX.Element {
   const query = useStore(photoSelectors.query)
   const total = useStore(photoSelectors.total)
   const listed = useStore(photoSelectors.listTotal)
@@ -53,9 +53,9 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
       <select aria-label="Sort by" value={query.sort ?? 'folder'} onChange={(e) => change({ sort: e.target.value as PhotoQuery['sort'] })}>
         <option value="folder">Folder</option>
         <option value="name">Name</option>
-        <option value="date">Date</option>
+        <option value="date">Date taken</option>
         <option value="state">State</option>
-        <option value="needs-a-look">Needs a look (uncertain first)</option>
+        <option value="needs-a-look" title="Photoroom's most uncertain cut-outs first">Needs a look</option>
       </select>
       <button type="button" className="icon" aria-label={query.descending ? 'Descending' : 'Ascending'} title="Reverse the order" onClick={() => change({ descending: !query.descending || undefined })}>
         {query.descending ? '↓' : '↑'}
@@ -84,6 +84,9 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
         <span className="visually-hidden">Thumbnail size</span>
         <input type="range" aria-label="Thumbnail size" min={96} max={320} step={8} value={tileSize} onChange={(e) => onTileSize(Number(e.target.value))} />
       </label>
+      <button type="button" className="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShortcuts}>
+        ?
+      </button>
     </div>
   )
 }
