@@ -1,12 +1,16 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from 'vitest'
-import { electronBuildPath, nativeBinding } from '../../src/main/catalog/native-binding'
+import { electronRebuildOptions } from '../../scripts/electron-rebuild-options.mjs'
+import { electronBuildPath, moduleAbi, nativeBinding } from '../../src/main/catalog/native-binding'
 import { tempDir } from '../helpers/photos'
 
 const run = promisify(execFile)
+const require = createRequire(import.meta.url)
+const nodeBuild = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node')
 
 test.each([
   ['ELECTRON_SKIP_BINARY_DOWNLOAD is set', { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }],
@@ -18,16 +22,53 @@ test.each([
   expect(stderr).toBe('')
 })
 
-test('the Electron build is used only under Electron and only once it exists', () => {
+test('the rebuild for Electron takes the prebuilt binary first: no forced compile, and its fallback compiler is node-gyp 10 or newer', () => {
+  const options = electronRebuildOptions({ buildPath: '/b', electronVersion: '39.8.9' })
+  expect(options.buildFromSource).toBeUndefined()
+  expect(options).toMatchObject({ onlyModules: ['better-sqlite3'], projectRootPath: '/b' })
+  // node-gyp as @electron/rebuild itself resolves it (9.x imports distutils, gone from Python 3.12).
+  const fromRebuild = createRequire(require.resolve('@electron/rebuild'))
+  const { version } = JSON.parse(readFileSync(fromRebuild.resolve('node-gyp/package.json'), 'utf8')) as { version: string }
+  expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(10)
+})
+
+test('the ABI of a native module is read from its register symbol', () => {
+  expect(moduleAbi(readFileSync(nodeBuild))).toBe(Number(process.versions.modules))
+  expect(moduleAbi(Buffer.from('no addon here'))).toBeUndefined()
+})
+
+test('under Electron the catalog loads only a build for its ABI, and otherwise says how to rebuild it', () => {
   const nodeModules = tempDir()
-  const electron = { ...process.versions, electron: '39.8.9' }
-  expect(nativeBinding(electron, nodeModules)).toBeUndefined()
-  expect(nativeBinding(process.versions, nodeModules)).toBeUndefined()
+  const electron = { ...process.versions, electron: '39.8.9', modules: '140' }
+  const missing = /better-sqlite3\) has not been built for Electron; Electron 39\.8\.9 needs ABI 140\. Rebuild it .*"npm run rebuild:electron"/
+  expect(() => nativeBinding({ versions: electron, nodeModules })).toThrow(missing)
+  expect(nativeBinding({ versions: process.versions, nodeModules })).toBeUndefined()
+  expect(nativeBinding({ versions: electron, nodeModules, packaged: true })).toBeUndefined()
 
   const built = electronBuildPath(nodeModules)
+  expect(built).toBe(join(nodeModules, '.proofsheet-electron', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))
   mkdirSync(dirname(built), { recursive: true })
   writeFileSync(built, '')
-  expect(nativeBinding(electron, nodeModules)).toBe(built)
-  expect(nativeBinding(process.versions, nodeModules)).toBeUndefined()
-  expect(built).toBe(join(nodeModules, '.proofsheet-electron', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))
+  expect(() => nativeBinding({ versions: electron, nodeModules })).toThrow(missing)
+  // The Node build where the Electron build belongs: Electron could not load it.
+  copyFileSync(nodeBuild, built)
+  expect(() => nativeBinding({ versions: electron, nodeModules })).toThrow(`was built for another runtime (ABI ${process.versions.modules})`)
+  expect(nativeBinding({ versions: { ...electron, modules: process.versions.modules }, nodeModules })).toBe(built)
 })
+
+const abiFile = resolve('node_modules/electron/abi_version')
+const hasElectronBinary = ((): boolean => {
+  try {
+    return existsSync(require('electron') as string)
+  } catch {
+    return false
+  }
+})()
+
+test.skipIf(!existsSync(abiFile) || !hasElectronBinary)('the Electron build npm install made exports the register symbol of the installed Electron ABI', () => {
+  const abi = Number(readFileSync(abiFile, 'utf8').trim())
+  const built = electronBuildPath(resolve('node_modules'))
+  expect(existsSync(built), `${built} is missing: run "npm run rebuild:electron"`).toBe(true)
+  expect(readFileSync(built).includes(`node_register_module_v${abi}`)).toBe(true)
+})
+if (!hasElectronBinary) console.warn('catalog-native: no Electron binary here (ELECTRON_SKIP_BINARY_DOWNLOAD=1), so no Electron build of better-sqlite3 to scan; the scan runs where npm install downloaded Electron.')
