@@ -8,7 +8,7 @@ import { prepareSharp } from '../src/main/images/sharp-runtime'
 const [, , build, dir = '', out = ''] = process.argv
 if (build === 'wasm32') Object.defineProperty(process.versions, 'electron', { value: '39.8.9', enumerable: true })
 const loadStarted = performance.now()
-const chosen = prepareSharp()
+const chosen = await prepareSharp()
 const loadMs = performance.now() - loadStarted
 // Loaded only now, as in the app: the modules below import sharp.
 const { Thumbnails } = await import('../src/main/images/thumbnails')

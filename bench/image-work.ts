@@ -25,7 +25,7 @@ export async function imageWork(work: string, count = 8): Promise<ImageWorkFigur
   mkdirSync(dir, { recursive: true })
   for (let i = 0; i < count; i++) {
     // Noise, so the JPEGs cost what photos cost to decode (a flat colour decodes far faster).
-    await sharp({ create: { width: 6000, height: 4000, channels: 3, noise: { type: 'gaussian', mean: 120 + i, sigma: 40 } } })
+    await sharp({ create: { width: 6000, height: 4000, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120 + i, sigma: 40 } } })
       .jpeg({ quality: 90 })
       .toFile(join(dir, `photo-${i}.jpg`))
   }

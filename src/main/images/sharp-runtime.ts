@@ -39,11 +39,13 @@ export function chooseSharpBuild(versions: NodeJS.ProcessVersions = process.vers
 /**
  * The app's sharp: the build chosen above, with libvips' operation cache off. That cache keeps input
  * files open, and Windows cannot replace a file that is open (an output written again, a result
- * re-run).
+ * re-run). Turned off in the ES module instance every `import sharp` shares, after it has loaded
+ * (loading it turns the cache on).
  */
-export function prepareSharp(): SharpBuild {
+export async function prepareSharp(): Promise<SharpBuild> {
   const build = chooseSharpBuild()
-  ;(createRequire(import.meta.url)('sharp') as typeof import('sharp')).cache(false)
+  const { default: sharp } = await import('sharp')
+  sharp.cache(false)
   return build
 }
 
