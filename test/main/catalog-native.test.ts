@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
@@ -30,6 +30,30 @@ test('the rebuild for Electron takes the prebuilt binary first: no forced compil
   const fromRebuild = createRequire(require.resolve('@electron/rebuild'))
   const { version } = JSON.parse(readFileSync(fromRebuild.resolve('node-gyp/package.json'), 'utf8')) as { version: string }
   expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(10)
+})
+
+test('run as the install runs it, the rebuild asks prebuild-install for Electron’s binary before any compile', async () => {
+  // A copy laid out as scripts/rebuild-native.mjs lays it out, inside node_modules (prebuild-install is found from there).
+  const buildPath = resolve(`node_modules/.rebuild-probe-${process.pid}`)
+  const source = dirname(require.resolve('better-sqlite3/package.json'))
+  rmSync(buildPath, { recursive: true, force: true })
+  cpSync(source, join(buildPath, 'node_modules', 'better-sqlite3'), { recursive: true, filter: (path) => !path.startsWith(join(source, 'build')) })
+  writeFileSync(join(buildPath, 'package.json'), JSON.stringify({ name: 'probe', private: true, dependencies: { 'better-sqlite3': '*' } }))
+  const script = `const { rebuild } = await import(${JSON.stringify(require.resolve('@electron/rebuild'))})
+    const { electronRebuildOptions } = await import(${JSON.stringify(resolve('scripts/electron-rebuild-options.mjs'))})
+    await rebuild(electronRebuildOptions({ buildPath: ${JSON.stringify(buildPath)}, electronVersion: '39.8.9' })).then(() => console.error('REBUILT'), (e) => console.error('FAILED', e.message))`
+  try {
+    const { stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env['PATH'], HOME: process.env['HOME'], DEBUG: 'electron-rebuild' }, timeout: 120_000, maxBuffer: 16 << 20 })
+    const prebuilt = stderr.indexOf('triggering prebuild download step: better-sqlite3')
+    expect(prebuilt, stderr.slice(0, 2000)).toBeGreaterThanOrEqual(0)
+    expect(stderr).toMatch(/prebuild-install\/bin\.js .*--runtime=electron --target=39\.8\.9/)
+    // Offline (as here) the download fails and only then does node-gyp try; with a network the prebuilt is used.
+    const compiled = stderr.indexOf('rebuilding better-sqlite3 with args')
+    if (compiled >= 0) expect(compiled).toBeGreaterThan(prebuilt)
+    else expect(stderr).toContain('REBUILT')
+  } finally {
+    rmSync(buildPath, { recursive: true, force: true })
+  }
 })
 
 test('the ABI of a native module is read from its register symbol', () => {

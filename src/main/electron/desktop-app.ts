@@ -76,7 +76,7 @@ export async function startDesktopApp(log: LogFile, rendererUrl: string): Promis
     window.focus()
   })
   app.on('activate', () => {
-    if (!window && !quit.quitting) void openWindow()
+    if (!window && !quit.quitting) openWindow().catch((error: unknown) => log.write('error', 'The window could not open again:', error))
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

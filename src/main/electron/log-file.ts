@@ -18,8 +18,12 @@ const MAX_BYTES = 2 * 1024 * 1024
  */
 export function openLogFile(dir: string): LogFile {
   const path = join(dir, 'main.log')
-  mkdirSync(dir, { recursive: true })
-  if (sizeOf(path) > MAX_BYTES) renameSync(path, join(dir, 'main.old.log'))
+  try {
+    mkdirSync(dir, { recursive: true })
+    if (sizeOf(path) > MAX_BYTES) renameSync(path, join(dir, 'main.old.log'))
+  } catch {
+    // An unwritable profile folder: the app still starts, and says what failed (see write below).
+  }
   const write = (level: 'error' | 'warn' | 'info', ...parts: unknown[]): void => {
     const text = parts.map((part) => (part instanceof Error ? (part.stack ?? part.message) : typeof part === 'string' ? part : format('%o', part))).join(' ')
     try {
