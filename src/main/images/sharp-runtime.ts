@@ -1,4 +1,5 @@
 import { createRequire, Module } from 'node:module'
+import { dirname, join } from 'node:path'
 
 /** Which sharp build main's image work runs on. */
 export type SharpBuild = 'native' | 'wasm32'
@@ -21,10 +22,14 @@ export type SharpBuild = 'native' | 'wasm32'
  */
 export function chooseSharpBuild(versions: NodeJS.ProcessVersions = process.versions, platform: NodeJS.Platform = process.platform): SharpBuild {
   if (!versions.electron || platform !== 'linux') return 'native'
-  const fromSharp = createRequire(createRequire(import.meta.url).resolve('sharp'))
+  const entry = createRequire(import.meta.url).resolve('sharp')
+  const fromSharp = createRequire(entry)
   const wasm = fromSharp.resolve('@img/sharp-wasm32/sharp.node')
   const exports: unknown = fromSharp(wasm)
-  for (const name of [`@img/sharp-linux-${process.arch}/sharp.node`, `@img/sharp-linuxmusl-${process.arch}/sharp.node`]) {
+  const { version } = fromSharp('../package.json') as { version: string }
+  // Where sharp looks: its own source build first, then the prebuilt packages (glibc, musl).
+  const natives = ['linux', 'linuxmusl'].flatMap((libc) => [join(dirname(entry), '..', 'src', 'build', 'Release', `sharp-${libc}-${process.arch}-${version}.node`), `@img/sharp-${libc}-${process.arch}/sharp.node`])
+  for (const name of natives) {
     const native = resolvable(fromSharp, name)
     if (!native) continue
     const stand = new Module(native)
