@@ -12,7 +12,7 @@ export interface ImageWorkFigures {
   /** Loading sharp (WebAssembly: compiling it), synchronous on main's thread, once at start. */
   loadMs: number
   warmUp: { perPhotoMs: number; longestBlockMs: number }
-  figures: { label: string; perPhotoMs: number; longestBlockMs: number }[]
+  figures: { label: string; perPhotoMs: number; cpuMsPerPhoto: number; longestBlockMs: number }[]
 }
 
 /**

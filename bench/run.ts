@@ -82,7 +82,7 @@ try {
     for (const { build, photos, loadMs, warmUp, figures } of builds) {
       const where = build === 'wasm32' ? 'WebAssembly (Electron on Linux)' : 'native (macOS, Windows, Node)'
       line(`  sharp ${where}: loading ${loadMs.toFixed(0)} ms (blocks main), first operation ${warmUp.perPhotoMs.toFixed(0)} ms (main's longest block ${warmUp.longestBlockMs.toFixed(0)} ms)`)
-      line(`  sharp ${where}, ${photos} photos: ${figures.map((f) => `${f.label} ${f.perPhotoMs.toFixed(0)} ms/photo (main's longest block ${f.longestBlockMs.toFixed(0)} ms)`).join(', ')}`)
+      line(`  sharp ${where}, ${photos} photos: ${figures.map((f) => `${f.label} ${f.perPhotoMs.toFixed(0)} ms/photo, CPU ${f.cpuMsPerPhoto.toFixed(0)} ms/photo (main's longest block ${f.longestBlockMs.toFixed(0)} ms)`).join(', ')}`)
     }
   }
 
