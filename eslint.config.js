@@ -1,6 +1,13 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+const ELECTRON_AT_THE_EDGE = [
+  { name: 'electron', message: 'Keep Electron at the edge (src/main/electron, src/main/index.ts, src/preload).' },
+  { name: 'electron-store', message: 'Pass the store in (createApp takes it).' }
+]
+
+const ENGINE_FRONT_DOOR = [{ regex: '(^|/)engine/.', message: 'Import the engine from src/engine (its index.ts), not from its inner files.' }]
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -20,8 +27,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Keep Electron at the edge (src/main/electron, src/main/index.ts, src/preload).' }, { name: 'electron-store', message: 'Pass the store in (createApp takes it).' }] }
+        { paths: ELECTRON_AT_THE_EDGE }
       ]
     }
+  },
+  {
+    // Main and the CLI use the engine only through its front door, src/engine/index.ts.
+    files: ['src/main/**/*.ts', 'src/cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ELECTRON_AT_THE_EDGE, patterns: ENGINE_FRONT_DOOR }] }
+  },
+  {
+    files: ['src/main/electron/**/*.ts', 'src/main/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ENGINE_FRONT_DOOR }] }
   }
 )

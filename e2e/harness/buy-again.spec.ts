@@ -21,7 +21,7 @@ interface Manifest {
 }
 
 /**
- * What pruning the cache does to one purchase (src/engine/journal/cache-upkeep.ts): its kept image
+ * What pruning the cache does to one purchase (src/engine/purchases/cache-upkeep.ts): its kept image
  * bytes under <state>/results go, its manifest stays as the record of the purchase, marked pruned.
  * The purchase is found by where its result was written.
  */

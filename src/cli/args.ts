@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { findOperation, isProviderId, providerById, PROVIDERS, type ProviderOperation } from '../engine/providers/registry'
+import { findOperation, isProviderId, providerById, PROVIDERS, type ProviderOperation } from '../engine'
 import type { ParamValues } from '../shared/operations'
 import { findDescriptor, unknownParamMessage } from '../shared/operations/common'
 import { readPresetFile } from './preset'

@@ -1,6 +1,4 @@
-import { Batch, inputsFromPaths, isJobError, providerById, urlsFromEnv } from '../engine'
-import { DEFAULT_CACHE_MAX_BYTES } from '../engine/journal/cache-upkeep'
-import { openStateDir } from '../engine/state-dir'
+import { Batch, inputsFromPaths, isJobError, providerById, urlsFromEnv, DEFAULT_CACHE_MAX_BYTES, openStateDir } from '../engine'
 import { cacheCommand } from './cache'
 import { parseCli, UsageError, type CliOptions } from './args'
 import { EXIT } from './exit-codes'

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { cacheUsage, pruneCache } from '../engine/journal/cache-upkeep'
+import { cacheUsage, pruneCache } from '../engine'
 import { EXIT } from './exit-codes'
 
 const size = (bytes: number): string => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`)

@@ -1,4 +1,4 @@
-import { PROVIDERS } from '../engine/providers/registry'
+import { PROVIDERS } from '../engine'
 
 const names = PROVIDERS.map((p) => p.name)
 const operationNames = [...new Set(PROVIDERS.flatMap((p) => p.operations.map((o) => o.operation)))]

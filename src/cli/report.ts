@@ -2,11 +2,17 @@ import { relative } from 'node:path'
 import { userCwd } from './paths'
 import { providerById, type BatchEvent, type BatchSummary } from '../engine'
 import type { Job } from '../shared/jobs'
+import { printable } from '../shared/printable'
 
 const name = (file: string): string => relative(userCwd(), file) || file
 
-/** One line for a job worth telling about as it happens; null for routine progress. */
+/** One line for a job worth telling about as it happens; null for routine progress. Safe for a terminal: names and answers come from outside. */
 export function describeEvent(event: BatchEvent): string | null {
+  const line = describe(event)
+  return line === null ? null : printable(line)
+}
+
+function describe(event: BatchEvent): string | null {
   if (event.type === 'notice') return `note: ${event.message}`
   if (event.type === 'checked') return null
   if (event.type === 'balance') {
@@ -58,5 +64,5 @@ export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: reado
   if (once.length) lines.push(`May have been charged without a result (an answer was lost): ${once.map((m) => name(m.file)).join(', ')}`)
   const failed = jobs.filter((j) => j.state === 'failed')
   if (failed.length) lines.push(`Failed photos: ${failed.slice(0, 5).map((j) => name(j.file)).join(', ')}${failed.length > 5 ? `, and ${failed.length - 5} more` : ''}`)
-  return lines
+  return lines.map(printable)
 }

@@ -1,5 +1,6 @@
 /**
  * The engine's front door: what the app, the CLI and the benchmarks use. Plain Node, no Electron.
+ * src/main and src/cli import the engine only from here (a lint rule holds it).
  */
 export { Batch } from './batch/batch'
 export type { BatchOptions } from './batch/batch-options'
@@ -7,15 +8,23 @@ export type { BatchEvent, BatchSummary } from './batch/events'
 export { inputsFromPaths, nameRequests, type BatchInput, type PhotoFacts } from './batch/input'
 export { reserveOutputNames } from './files/name-book'
 export { keepCopies } from './files/kept-copies'
+export { writeFileAtomic } from './files/atomic-write'
 export { JobError, isJobError, type JobErrorKind } from './errors'
 export { inspectFile, type Inspection } from './files/inspect'
-export { inside, scanInputs, type FoundFile, type SkippedPath } from './files/scan'
+export { inside } from './files/inside'
+export { scanInputs, type FoundFile, type SkippedPath } from './files/scan'
+export { decodeHeic } from './images/heic'
+export { embeddedPreview } from './images/preview'
 export { Lanes } from './scheduler/lanes'
 export type { LaneState } from './scheduler/provider-lane'
-export { defaultStateDir } from './state-dir'
+export { cacheUsage, DEFAULT_CACHE_MAX_BYTES, pruneCache } from './purchases/cache-upkeep'
+export { SpendLedger } from './purchases/spend-ledger'
+export { defaultStateDir, openStateDir } from './state-dir'
+export { createDispatcher } from './providers/http'
 export {
   allOperations,
   findOperation,
+  isProviderId,
   PROVIDERS,
   providerById,
   urlsFromEnv,

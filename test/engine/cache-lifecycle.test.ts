@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Batch, BatchOptions } from '../../src/engine'
-import { pruneCache } from '../../src/engine/journal/cache-upkeep'
+import { pruneCache } from '../../src/engine/purchases/cache-upkeep'
 import { openStateDir } from '../../src/engine/state-dir'
 import { makeBatch } from '../helpers/batch'
 import { finalStates, runCli, simulatorEnv, summaryOf } from '../helpers/cli'

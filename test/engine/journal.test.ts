@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { Journal } from '../../src/engine/journal/journal'
+import { Journal } from '../../src/engine/purchases/journal'
 import { tempDir } from '../helpers/photos'
 
 const line = (key: string, event: string, at = '2026-01-01T00:00:00.000Z'): string => `${JSON.stringify({ at, key, file: `/in/${key}.jpg`, event })}\n`

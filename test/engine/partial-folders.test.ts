@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { thisHost } from '../../src/engine/journal/file-lock'
+import { thisHost } from '../../src/engine/purchases/file-lock'
 import { makeBatch } from '../helpers/batch'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'

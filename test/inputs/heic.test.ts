@@ -38,15 +38,26 @@ function recordingProxy(origin: string): Promise<string> {
         parts.end(body)
       }
       const onward = request(new URL(req.url ?? '/', origin), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
+        if (!String(answer.headers['content-type']).includes('json')) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          return void answer.pipe(res)
+        }
+        // Result links name the simulator; the client follows links only to the origin it was given: this proxy.
+        const parts: Buffer[] = []
+        answer.on('data', (b: Buffer) => parts.push(b))
+        answer.on('end', () => {
+          const { 'content-length': _length, ...headers } = answer.headers
+          res.writeHead(answer.statusCode ?? 502, headers)
+          res.end(Buffer.concat(parts).toString('utf8').replaceAll(origin, self))
+        })
       })
       onward.end(body)
     })
   })
   proxies.push(server)
   server.listen(0, '127.0.0.1')
-  return once(server, 'listening').then(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+  let self = ''
+  return once(server, 'listening').then(() => (self = `http://127.0.0.1:${(server.address() as AddressInfo).port}`))
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
-import { pruneCache } from '../../src/engine/journal/cache-upkeep'
+import { pruneCache } from '../../src/engine/purchases/cache-upkeep'
 import { imageOf } from '../../src/main/catalog/results'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { useTestApps, type TestApp } from '../helpers/main-app'

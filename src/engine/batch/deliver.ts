@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { readdir, rm, rmdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { ownerIsGone, thisHost } from '../journal/file-lock'
+import { ownerIsGone, thisHost } from '../purchases/file-lock'
 import { outputPaths, type PlannedOutput } from '../files/output-plan'
-import { placeOutput } from '../files/place-output'
-import type { StoredResult } from '../journal/purchases'
+import { copyFileAtomic } from '../files/atomic-write'
+import type { StoredResult } from '../purchases/purchases'
 
 const PARTIAL = '.proofsheet-partial'
 
@@ -40,7 +40,7 @@ export class Delivery {
     await Promise.all(
       result.outputs.map((o, i) => {
         const source = resolve(result.dir, o.file)
-        return source === destinations[i] ? undefined : placeOutput(source, destinations[i] as string, this.partialDir)
+        return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir })
       })
     )
     return destinations

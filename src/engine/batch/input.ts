@@ -1,4 +1,4 @@
-import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { ImageFormat } from '../../shared/images/formats'
 import type { NameRequest } from '../files/output-plan'
 import { scanInputs } from '../files/scan'
 

@@ -1,13 +1,14 @@
 import { realpath, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { RAW_NAME } from '../../shared/images/sniff-format'
+import { RAW_NAME } from '../../shared/images/formats'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
 import { inspectFile } from '../files/inspect'
-import { inside, OUTPUT_FOLDER_REASON } from '../files/scan'
+import { inside } from '../files/inside'
+import { OUTPUT_FOLDER_REASON } from '../files/scan'
 import { planUpload, type UploadPlan } from '../images/fit'
 import { siblingOf } from '../images/raw'
 import { contentHash, readSource, type Source } from '../images/source'
-import { jobKey } from '../journal/job-key'
+import { jobKey } from '../purchases/job-key'
 import type { BatchInput, PhotoFacts } from './input'
 
 export interface PrepareOptions {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { JobError } from '../errors'
-import type { Purchases, StoredResult } from '../journal/purchases'
+import type { Purchases, StoredResult } from '../purchases/purchases'
 
 /**
  * A photo bought before whose kept image was pruned: reused from an output file written from it that

@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { JournalRecord } from '../journal/journal-records'
+import type { JournalRecord } from '../purchases/journal-records'
 
 /** What to tell the owner when a photo is sent again after an earlier run's request never got its answer. */
 export function unansweredNotice(file: string, earlier: JournalRecord): string {

@@ -1,29 +1,78 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
 
-/**
- * Writes `data` so that `path` holds either its old content or all of the new, never a part:
- * a temporary file beside it (or in `tempDir`, on the same disk), flushed to disk, then renamed.
- */
-export async function writeFileAtomic(path: string, data: Uint8Array | string, tempDir = dirname(path)): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  await mkdir(tempDir, { recursive: true })
-  const temp = join(tempDir, `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`)
-  const handle = await open(temp, 'w')
+/** Writes `data` to `path` and flushes it to the disk before returning. */
+export async function writeDurably(path: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(path, 'w')
   try {
     await handle.writeFile(data)
     await handle.sync()
-  } catch (error) {
+  } finally {
     await handle.close()
-    await rm(temp, { force: true })
-    throw error
   }
-  await handle.close()
+}
+
+/** A rename is durable only once its folder is flushed; Windows cannot open a folder for that, and needs not. */
+export async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => null)
+  if (!handle) return
   try {
+    await handle.sync()
+  } catch {
+    // Some file systems refuse to flush a folder; the rename stands regardless.
+  } finally {
+    await handle.close()
+  }
+}
+
+export interface AtomicOptions {
+  /** Where the temporary file is made (on the same disk as `path`); beside it by default. */
+  tempDir?: string
+}
+
+/**
+ * The one way Proofsheet replaces a file: `path` holds either its old content or all of the new,
+ * never a part, and the new content survives a power cut once this resolves. A temporary file (beside
+ * it, or in `tempDir` on the same disk) is filled by `fill`, flushed, renamed over `path`, and the
+ * folder flushed.
+ */
+async function replaceAtomically(path: string, fill: (temp: string) => Promise<void>, o: AtomicOptions): Promise<void> {
+  const tempDir = o.tempDir ?? dirname(path)
+  await mkdir(dirname(path), { recursive: true })
+  // Another writer may remove an emptied temporary folder between the two levels: make it again.
+  await mkdir(tempDir, { recursive: true }).catch(() => mkdir(tempDir, { recursive: true }))
+  // Short, not the destination's name: a name near the file system's limit would not fit with a prefix.
+  const name = o.tempDir ? `${randomBytes(6).toString('hex')}${extname(path)}` : `.${basename(path).slice(0, 64)}.${randomBytes(6).toString('hex')}.partial`
+  const temp = join(tempDir, name)
+  try {
+    await fill(temp)
     await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true })
     throw error
   }
+  await syncFolder(dirname(path))
+}
+
+/** Writes `data` to `path` atomically and durably (see replaceAtomically). */
+export function writeFileAtomic(path: string, data: Uint8Array | string, o: AtomicOptions = {}): Promise<void> {
+  return replaceAtomically(path, (temp) => writeDurably(temp, data), o)
+}
+
+/** Copies `source` over `destination` atomically and durably: a killed run leaves no half-written file. */
+export function copyFileAtomic(source: string, destination: string, o: AtomicOptions = {}): Promise<void> {
+  return replaceAtomically(
+    destination,
+    async (temp) => {
+      await copyFile(source, temp)
+      const handle = await open(temp, 'r+')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    },
+    o
+  )
 }

@@ -1,6 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises'
 import sharp from 'sharp'
-import { PHOTO_NAME, RAW_NAME, sniffImageFormat, type ImageFormat } from '../../shared/images/sniff-format'
+import { sniffImageFormat } from '../../shared/images/sniff-format'
+import { PHOTO_NAME, RAW_NAME, type ImageFormat } from '../../shared/images/formats'
 import type { PhotoFacts } from '../batch/input'
 import { heicSize } from '../images/heic'
 import { pixelBombReason } from '../images/pixel-bomb'

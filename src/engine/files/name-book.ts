@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile, realpath } from 'node:fs/promises'
 import { extname, join, resolve } from 'node:path'
-import { withFileLock } from '../journal/file-lock'
+import { withFileLock } from '../purchases/file-lock'
 import { writeFileAtomic } from './atomic-write'
 import { folderFor, planOutputs, sameOnDisk, type BookedName, type NameRequest, type PlannedOutput } from './output-plan'
 

@@ -1,4 +1,5 @@
-import { basename, extname, join, relative, resolve, sep } from 'node:path'
+import { basename, extname, join, relative, resolve } from 'node:path'
+import { inside } from './inside'
 
 export interface PlannedOutput {
   /** Output path without extension; the extension comes from what the provider actually sent. */
@@ -59,8 +60,7 @@ function safeStem(stem: string): string {
 /** The output folder for an input, never outside `outDir`. */
 export function folderFor(outDir: string, outputDir: string): string {
   const dir = resolve(outDir, outputDir.normalize('NFC'))
-  const inside = relative(resolve(outDir), dir)
-  return inside.startsWith(`..${sep}`) || inside === '..' ? resolve(outDir) : dir
+  return inside(dir, outDir) ? dir : resolve(outDir)
 }
 
 /** How two names compare on a case-insensitive, normalisation-insensitive file system. */

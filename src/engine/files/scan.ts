@@ -1,5 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
-import { basename, dirname, join, resolve, sep } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
+import { inside } from './inside'
 
 export interface FoundFile {
   path: string
@@ -46,10 +47,6 @@ function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
 
 /** Said of anything found inside the output folder: earlier results must not be sent as new photos. */
 export const OUTPUT_FOLDER_REASON = "inside the output folder: Proofsheet's own results are not sent again"
-
-export function inside(child: string, parent: string): boolean {
-  return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep)
-}
 
 const OUTSIDE_REASON = 'a link that leads outside the added folder (links are followed only inside it)'
 

@@ -1,5 +1,5 @@
 import type { InputLimits } from '../../shared/images/input-limits'
-import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { ImageFormat } from '../../shared/images/formats'
 import type { InputImage } from '../../shared/operations'
 
 /** How a photo will be sent: what the provider will see, and whether it is downscaled on the way. */

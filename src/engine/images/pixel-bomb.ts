@@ -1,4 +1,4 @@
-import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { ImageFormat } from '../../shared/images/formats'
 
 /** More pixels than any camera writes (the largest sensors make about 150 MP); decoding more risks the memory of the machine. */
 export const MAX_PIXELS = 200_000_000

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { RAW_NAME } from '../../shared/images/sniff-format'
+import { RAW_NAME } from '../../shared/images/formats'
 import { JobError } from '../errors'
 import { rawSource } from './raw'
 

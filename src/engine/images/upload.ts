@@ -1,6 +1,6 @@
 import sharp, { type Metadata, type Sharp } from 'sharp'
 import type { InputLimits } from '../../shared/images/input-limits'
-import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { ImageFormat } from '../../shared/images/formats'
 import { JobError } from '../errors'
 import type { UploadPlan } from './fit'
 import { decodeHeic } from './heic'

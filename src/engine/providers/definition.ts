@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici'
 import type { OperationSchema } from '../../shared/operations'
-import type { SpendLedger } from '../journal/spend-ledger'
+import type { SpendLedger } from '../purchases/spend-ledger'
 import type { ProviderClient, ProviderConfig } from './types'
 
 /** One of a provider's servers: its published origin, and the variable that points it elsewhere (the simulator). */

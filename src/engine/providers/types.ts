@@ -1,5 +1,5 @@
 import type { Balance as SharedBalance } from '../../shared/account'
-import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { ImageFormat } from '../../shared/images/formats'
 import type { ParamValues } from '../../shared/operations'
 import type { AnswerDeadline } from './http'
 import type { ProviderId, ProviderOperation, ProviderUrls } from './registry'

@@ -1,6 +1,5 @@
 import type { EmitEvent } from '../../shared/ipc/contract'
-import { PROVIDERS, type ProviderId } from '../../engine/providers/registry'
-import type { Balance } from '../../engine/providers/types'
+import { PROVIDERS, type ProviderId, type Balance } from '../../engine'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { BalanceReader } from './balances'
 

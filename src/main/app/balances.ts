@@ -1,8 +1,5 @@
 import type { Dispatcher } from 'undici'
-import { providerById, type ProviderId, type ProviderUrls } from '../../engine/providers/registry'
-import { createDispatcher } from '../../engine/providers/http'
-import type { Balance } from '../../engine/providers/types'
-import { SpendLedger } from '../../engine/journal/spend-ledger'
+import { providerById, type ProviderId, type ProviderUrls, createDispatcher, type Balance, SpendLedger } from '../../engine'
 
 /** Reads balances with the same clients the batches use; one small connection pool for all of them. */
 export class BalanceReader {

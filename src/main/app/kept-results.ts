@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { cacheUsage, pruneCache } from '../../engine/journal/cache-upkeep'
+import { cacheUsage, pruneCache } from '../../engine'
 
 /**
  * What a Settings "Clear kept results" button needs: the size of the paid results kept in the state

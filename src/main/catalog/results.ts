@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import type { Cost, ParamValues } from '../../shared/operations'
 import type { Db } from './database'
 import { noSuchPhoto } from './missing'
+import { formatOfExtension } from '../../shared/images/formats'
 
 /** What the provider said about one result besides the image (see api-notes: response headers worth keeping). */
 export interface ResultFacts {
@@ -232,6 +233,5 @@ export class Results {
 
 /** An output's format from its file name, as sharp names formats: photo.JPG is "jpeg". */
 export function formatOf(path: string): string {
-  const extension = extname(path).slice(1).toLowerCase()
-  return extension === 'jpg' ? 'jpeg' : extension
+  return formatOfExtension(extname(path)) ?? extname(path).slice(1).toLowerCase()
 }

@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { REQUESTS, channelFor, type EventName } from '../../shared/ipc/channels'
-import type { ProviderId } from '../../engine/providers/registry'
+import type { ProviderId } from '../../engine'
 import type { EmitEvent, Envelope, EventPayload, Handlers } from '../../shared/ipc/contract'
 import { dispatch, type LogError } from '../ipc/dispatch'
 import { isTrustedSender } from '../ipc/trusted-sender'

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { MARKETPLACE_IDS } from './marketplaces'
 import { templateProblem } from './naming'
+import { EXPORT_FORMATS } from '../../shared/images/formats'
 
-export const EXPORT_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const
+export { EXPORT_FORMATS }
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 const hexColour = z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'a colour as six hex digits, like FFFFFF')

@@ -1,8 +1,9 @@
-import { basename, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, extname, join, relative, resolve, sep } from 'node:path'
+import { inside } from '../../engine'
 import { ExportOptionsError, type ResolvedExportOptions } from './export-options'
 import { renderTemplate, uniqueNames, usesToken, type TokenValues } from './naming'
 import { readOriginalExif, type OriginalExif } from './original-exif'
-import { EXTENSIONS } from './render'
+import { FORMATS } from '../../shared/images/formats'
 import type { ExportItem } from './selection'
 import { loadSkuLookup, type SkuLookup } from './sku'
 import { eachLimited } from './each-limited'
@@ -67,18 +68,18 @@ export async function planExport(items: readonly ExportItem[], o: ResolvedExport
   // An export into the folder of the originals or the results must never replace one of them.
   const reserved = items
     .flatMap((item) => [item.photo.path, ...(item.output ? [item.output.path, imageOf(item.output)] : [])])
+    .filter((path) => inside(path, outDir))
     .map((path) => relative(outDir, path))
-    .filter((path) => !path.startsWith('..') && !isAbsolute(path))
     .map((path) => path.split(sep).join('/'))
   const names = uniqueNames(
     named.map((p, i) => ({ dir: o.mirrorFolders ? p.item.photo.folder : '', stem: renderTemplate(o.template, tokenValues(p.item, p.exif, p.sku), i + 1, named.length) })),
-    EXTENSIONS[o.format],
+    FORMATS[o.format].extension,
     reserved
   )
   named.forEach((plan, i) => {
     const path = join(outDir, names[i]!)
     // safeSegment already keeps every name inside; this is the last word on it.
-    if (relative(outDir, path).startsWith(`..${sep}`)) throw new Error(`refusing to write outside the export folder: ${path}`)
+    if (!inside(path, outDir)) throw new Error(`refusing to write outside the export folder: ${path}`)
     plan.relative = names[i]!
     plan.path = path
   })

@@ -1,9 +1,7 @@
 import sharp, { type Exif, type OutputInfo } from 'sharp'
-import type { ExportFormat, ResolvedExportOptions } from './export-options'
+import type { ResolvedExportOptions } from './export-options'
 
 export type RenderSettings = Pick<ResolvedExportOptions, 'format' | 'quality' | 'background' | 'resize' | 'dpi'> & { exif?: Exif }
-
-export const EXTENSIONS: Record<ExportFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' }
 
 const FIT = { fit: 'inside', fill: 'cover', pad: 'contain' } as const
 

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
-import { writeFileAtomic } from '../../engine/files/atomic-write'
+import { writeFileAtomic } from '../../engine'
 
 export type WriteOutcome = 'written' | 'unchanged'
 

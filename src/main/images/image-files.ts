@@ -5,19 +5,7 @@ import { Previews } from './previews'
 import { RenderCache } from './render-cache'
 import { Thumbnails } from './thumbnails'
 import { imageOf } from '../catalog/results'
-
-const TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.gif': 'image/gif',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
-  '.heic': 'image/heic',
-  '.heif': 'image/heif'
-}
+import { FORMATS, formatOfExtension } from '../../shared/images/formats'
 
 export type ImageFile = { status: 200; path: string; type: string } | { status: 404 }
 
@@ -79,5 +67,10 @@ export class ImageFiles {
 }
 
 function file(path: string): ImageFile {
-  return { status: 200, path, type: TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream' }
+  return { status: 200, path, type: mimeOfFile(path) }
+}
+
+function mimeOfFile(path: string): string {
+  const format = formatOfExtension(extname(path))
+  return format ? FORMATS[format].mime : 'application/octet-stream'
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { access, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import PQueue from 'p-queue'
-import { writeFileAtomic } from '../../engine/files/atomic-write'
+import { writeFileAtomic } from '../../engine'
 
 /**
  * Images made from other files (previews, differences), cached on disk by what they are made of: the

@@ -1,8 +1,7 @@
 import { open, readFile } from 'node:fs/promises'
 import sharp, { type Sharp } from 'sharp'
-import { decodeHeic } from '../../engine/images/heic'
-import { embeddedPreview } from '../../engine/images/preview'
-import { RAW_NAME } from '../../shared/images/sniff-format'
+import { decodeHeic, embeddedPreview } from '../../engine'
+import { RAW_NAME } from '../../shared/images/formats'
 import { RenderCache } from './render-cache'
 
 /** A photo's file, and its format when known (a JPEG may carry a preview). */

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { REQUESTS, type RequestName } from '../../shared/ipc/channels'
 import { requestSchemas, type Envelope, type Handlers, type IpcError } from '../../shared/ipc/contract'
-import { isJobError, type JobErrorKind } from '../../engine/errors'
-import { PROVIDERS, type ProviderId } from '../../engine/providers/registry'
+import { isJobError, type JobErrorKind, PROVIDERS, type ProviderId } from '../../engine'
 import { AppError } from '../app/app-error'
 import { KeychainUnavailableError } from '../keychain/keychain'
 

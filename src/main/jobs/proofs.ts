@@ -1,5 +1,4 @@
-import { findOperation, type ProviderOperation } from '../../engine'
-import { isProviderId } from '../../engine/providers/registry'
+import { findOperation, type ProviderOperation, isProviderId } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import type { Catalog } from '../catalog/catalog'
 import type { PhotoRow as CatalogPhoto } from '../catalog/photos'

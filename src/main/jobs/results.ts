@@ -1,5 +1,5 @@
 import { keepCopies, type PhotoFacts } from '../../engine'
-import type { ImageFormat } from '../../shared/images/sniff-format'
+import type { ImageFormat } from '../../shared/images/formats'
 import type { Job } from '../../shared/jobs'
 import type { ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'

@@ -1,7 +1,5 @@
 import type { KeyStatus } from '../../shared/ipc/contract'
-import { providerById, type ProviderId } from '../../engine/providers/registry'
-import { isJobError } from '../../engine/errors'
-import type { Balance } from '../../engine/providers/types'
+import { providerById, type ProviderId, isJobError, type Balance } from '../../engine'
 import type { Keychain } from './keychain'
 
 export type CheckKey = (provider: ProviderId, key: string) => Promise<Balance[]>

@@ -1,6 +1,6 @@
 import { basename, dirname, relative, resolve } from 'node:path'
 import { scanInputs, type SkippedPath } from '../../engine'
-import { PHOTO_NAME } from '../../shared/images/sniff-format'
+import { PHOTO_NAME } from '../../shared/images/formats'
 import type { NewPhoto } from '../catalog/photos'
 
 /**

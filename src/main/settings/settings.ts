@@ -4,7 +4,7 @@ import type Conf from 'conf'
 import type { Options } from 'conf'
 import { z } from 'zod'
 import { settingsSchema, type Settings } from '../../shared/ipc/contract'
-import { PROVIDERS } from '../../engine/providers/registry'
+import { PROVIDERS } from '../../engine'
 
 const DEFAULT_CONCURRENCY: Settings['concurrency'] = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.limits.concurrency]))
 

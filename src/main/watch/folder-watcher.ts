@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar'
-import { PHOTO_NAME } from '../../shared/images/sniff-format'
+import { PHOTO_NAME } from '../../shared/images/formats'
 
 export interface WatchOptions {
   /** How long a file's size must stay still before it counts as written (ms). */

@@ -1,4 +1,4 @@
-import type { ImageFormat } from './sniff-format'
+import type { ImageFormat } from './formats'
 
 /** What a provider's operation takes, as data: the engine fits photos to it and the checks quote it. */
 export interface InputLimits {

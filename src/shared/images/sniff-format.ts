@@ -1,4 +1,6 @@
-export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'heic' | 'avif' | 'gif' | 'tiff'
+import type { ImageFormat } from './formats'
+// Re-exported for the simulator, which is being made independent of our code and is left as it is.
+export type { ImageFormat }
 
 const ascii = (bytes: Uint8Array, start: number, end: number): string =>
   String.fromCharCode(...bytes.subarray(start, end))
@@ -18,9 +20,3 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
   }
   return null
 }
-
-/** Camera RAW: no provider takes them; a JPEG or HEIC of the same name, or the embedded preview, goes instead. */
-export const RAW_NAME = /\.(cr2|cr3|nef|arw|raf|orf|rw2|dng)$/i
-
-/** Names that say "photo": what a catalog takes in when a folder is added, before any byte is read. */
-export const PHOTO_NAME = /\.(jpe?g|png|webp|heic|heif|avif|gif|tiff?|cr2|cr3|nef|arw|raf|orf|rw2|dng)$/i

@@ -5,6 +5,7 @@ import type { JsonSchema } from '../params/json-schema'
 import { priceOf } from './pricing'
 import { checkRules, type ParamRule } from './rules'
 import type { InputImage, OperationSchema, ParamProblem, ParamValues } from './types'
+import { FORMATS, formatOfExtension } from '../images/formats'
 
 const validators = new WeakMap<JsonSchema, z.ZodType>()
 
@@ -146,5 +147,6 @@ export function defineOperation<P extends string>({ check, ...operation }: Opera
 
 /** The file extension for an API's format name: "jpeg" and "jpg" both give jpg; PNG when unset. */
 export function extensionOf(format: unknown): string {
-  return format === 'jpeg' || format === 'jpg' ? 'jpg' : String(format ?? 'png')
+  const known = formatOfExtension(String(format ?? 'png'))
+  return known ? FORMATS[known].extension : String(format)
 }

@@ -1,5 +1,5 @@
 import type { InputLimits } from '../images/input-limits'
-import type { ImageFormat } from '../images/sniff-format'
+import type { ImageFormat } from '../images/formats'
 import type { ParamDescriptor } from '../params/describe'
 import type { Pricing } from './pricing'
 import type { ParamRule } from './rules'

@@ -1,4 +1,4 @@
-import { appendFile, open, rename, stat } from 'node:fs/promises'
+import { appendFile, open, stat } from 'node:fs/promises'
 import { writeFileAtomic } from '../files/atomic-write'
 import { withFileLock } from './file-lock'
 import { openQuestions, parseRecords } from './journal-records'
@@ -28,10 +28,8 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES): Promi
         const key = /"key":"([0-9a-f]+)"/.exec(line)?.[1]
         return key !== undefined && open.has(key)
       })
-      const compacted = `${path}.compacted`
-      await writeFileAtomic(compacted, kept.map((l) => `${l}\n`).join(''))
       const readUpTo = Buffer.byteLength(text)
-      await rename(compacted, path)
+      await writeFileAtomic(path, kept.map((l) => `${l}\n`).join(''))
       const size = (await handle.stat()).size
       if (size > readUpTo) {
         const late = Buffer.alloc(size - readUpTo)

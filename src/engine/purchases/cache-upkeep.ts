@@ -1,5 +1,6 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../files/atomic-write'
 import { withFileLock } from './file-lock'
 import type { CachedResult } from './result-cache'
 
@@ -51,7 +52,7 @@ export async function pruneCache(stateDir: string, maxBytes: number): Promise<{ 
     if (total <= maxBytes) break
     await withFileLock(join(stateDir, 'locks', entry.key), async () => {
       const manifest = JSON.parse(await readFile(join(entry.dir, 'result.json'), 'utf8')) as CachedResult
-      await writeFile(join(entry.dir, 'result.json'), JSON.stringify({ ...manifest, pruned: true }))
+      await writeFileAtomic(join(entry.dir, 'result.json'), JSON.stringify({ ...manifest, pruned: true }))
       await Promise.all(manifest.outputs.map((o) => rm(join(entry.dir, o.file), { force: true })))
     })
     total -= entry.bytes

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { syncFolder, writeDurably, writeFileAtomic } from '../files/atomic-write'
 import type { ProviderOutput } from '../providers/types'
 import { ownerIsGone, thisHost } from './file-lock'
 
@@ -23,16 +24,6 @@ export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update
 /** The manifest: written last, so an entry without it (or with files that do not match it) is no entry. */
 const MANIFEST = 'result.json'
 const INCOMING = '.incoming-'
-
-async function writeSynced(path: string, data: Uint8Array | string): Promise<void> {
-  const handle = await open(path, 'w')
-  try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
 
 /** `.incoming-<host>.<pid>.<random>`: who is writing it, so only a provably dead writer's is removed. */
 function incomingName(): string {
@@ -82,9 +73,7 @@ export class ResultCache {
     const sameCopies = !copies || copies.join('\0') === meta.copies?.join('\0')
     if (known && sameCopies) return
     const delivered = known ? meta.delivered : [...(meta.delivered ?? []), paths].slice(-MAX_DELIVERED)
-    const temp = join(this.dir, incomingName())
-    await writeSynced(temp, JSON.stringify({ ...meta, delivered, ...(copies ? { copies } : {}) }))
-    await rename(temp, join(this.folder(key), MANIFEST))
+    await writeFileAtomic(join(this.folder(key), MANIFEST), JSON.stringify({ ...meta, delivered, ...(copies ? { copies } : {}) }))
   }
 
   private manifest(key: string): Promise<(CachedResult & { pruned?: boolean }) | null> {
@@ -99,9 +88,9 @@ export class ResultCache {
     const temp = join(this.dir, incomingName())
     await mkdir(temp, { recursive: true })
     const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, extension: o.extension, bytes: o.bytes.length, sha256: sha256(o.bytes) }))
-    await Promise.all(outputs.map((o, i) => writeSynced(join(temp, files[i]!.file), o.bytes)))
+    await Promise.all(outputs.map((o, i) => writeDurably(join(temp, files[i]!.file), o.bytes)))
     const meta: CachedResult = { outputs: files, metadata, warnings }
-    await writeSynced(join(temp, MANIFEST), JSON.stringify(meta))
+    await writeDurably(join(temp, MANIFEST), JSON.stringify(meta))
     await mkdir(join(final, '..'), { recursive: true })
     if (!(await this.get(key))) await this.discard(final)
     try {
@@ -111,6 +100,7 @@ export class ResultCache {
       // Another run stored the same key first; theirs is as good as ours.
       if ((error as { code?: string }).code !== 'ENOTEMPTY' && (error as { code?: string }).code !== 'EEXIST') throw error
     }
+    await syncFolder(join(final, '..'))
     return { ...meta, dir: final }
   }
 
