@@ -22,7 +22,7 @@ export function catalogHandlers(
       return add(paths)
     },
     async pickAndAdd() {
-      const paths = await c.shell.pickPaths()
+      const paths = await c.shell.pickPaths('photos')
       return paths.length ? add(paths) : { added: 0, skipped: [] }
     },
     async listPhotos({ offset, limit, query }) {

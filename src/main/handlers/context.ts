@@ -13,8 +13,11 @@ import type { WatchedFolders } from '../watch/watched-folders'
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {
-  /** A native folder-and-file picker; resolves to the chosen paths (none when cancelled). */
-  pickPaths(): Promise<string[]>
+  /**
+   * A native picker; resolves to the chosen paths (none when cancelled): photos and folders to add, or
+   * one folder to watch (a folder-only picker titled for it).
+   */
+  pickPaths(purpose: 'photos' | 'watch-folder'): Promise<string[]>
   showInFolder(path: string): void
 }
 

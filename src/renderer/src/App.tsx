@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { connect } from './store'
-import { onCommand } from './components/commands'
+import { onCommand, useShortcuts } from './components/commands'
 import { Gallery } from './components/gallery/Gallery'
 import { Inspector } from './components/inspector/Inspector'
 import { Splitter } from './components/layout/Splitter'
@@ -21,6 +21,7 @@ export function App(): React.JSX.Element {
   const [problem, setProblem] = useState<string | null>(null)
   const [left, setLeft] = useRemembered('leftPane', 260)
   const [right, setRight] = useRemembered('rightPane', 340)
+  useShortcuts()
   useEffect(() => {
     const connection = connect(onCommand).catch((error: Error) => {
       setProblem(error.message)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { PhotoState } from '../photo-state'
 import { none, paramValues, rowId, type Domain } from './common'
+import { COMMAND_IDS } from '../../commands'
 
 export const presetSchema = z.object({ operationId: z.string().min(1), values: paramValues })
 
@@ -107,8 +108,8 @@ export const catalog = {
     photos: z.object({ changed: z.array(photoRowSchema), removed: z.array(rowId) }),
     catalog: catalogSummarySchema,
     preset: presetSchema,
-    /** A native menu item the window carries out on its selection (it alone knows what is selected). */
-    command: z.enum(['select-all', 'remove-selected', 'run-selected', 'preview'])
+    /** A native menu item the window carries out, as its own button would (it alone knows what is selected). */
+    command: z.enum(COMMAND_IDS)
   }
 } satisfies Domain
 

@@ -1,9 +1,10 @@
+import { useRef } from 'react'
 import { PHOTO_STATE_LABELS } from './photo-state-labels'
 import { useStore } from '../../store'
 import { filtered, photoSelectors } from '../../store/photos-slice'
 import { selectionSelectors } from '../../store/selection-slice'
 import type { PhotoQuery, PhotoState } from '../../store/types'
-import { removeSelected } from '../commands'
+import { removeSelected, useCommand } from '../commands'
 import { invertSelection, selectAll } from './gallery-ids'
 
 
@@ -15,6 +16,8 @@ export function GalleryBar({ tileSize, onTileSize, onShortcuts }: { tileSize: nu
   const selected = useStore(selectionSelectors.count)
   const setQuery = useStore((s) => s.setQuery)
   const clear = useStore((s) => s.clearSelection)
+  const find = useRef<HTMLInputElement>(null)
+  useCommand('find', () => find.current?.select())
   const change = (patch: Partial<PhotoQuery>): void => setQuery(Object.fromEntries(Object.entries({ ...query, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as PhotoQuery)
   return (
     <div className="gallery-bar" role="toolbar" aria-label="Gallery">
@@ -26,7 +29,7 @@ export function GalleryBar({ tileSize, onTileSize, onShortcuts }: { tileSize: nu
           {listed} shown
         </span>
       )}
-      <input type="search" aria-label="Filter by name" placeholder="Filter by name" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
+      <input ref={find} type="search" aria-label="Filter by name" placeholder="Filter by name" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
       <select aria-label="State" value={query.state ?? ''} onChange={(e) => change({ state: (e.target.value || undefined) as PhotoState | undefined })}>
         <option value="">Any state</option>
         {Object.entries(PHOTO_STATE_LABELS).map(([state, label]) => (
