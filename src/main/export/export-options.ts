@@ -22,6 +22,7 @@ export const exportOptionsSchema = z.object({
   template: z
     .string()
     .min(1)
+    .max(200, 'at most 200 characters')
     .default('{name}')
     .superRefine((template, ctx) => {
       const problem = templateProblem(template)
@@ -30,7 +31,7 @@ export const exportOptionsSchema = z.object({
   /** Each photo's folder (relative to what the user added) is recreated under `outDir`. */
   mirrorFolders: z.boolean().default(false),
   /** `{sku}` from a CSV file (file name, SKU per row) or a regular expression on the file name (its first group). */
-  sku: z.union([z.object({ csv: z.string().min(1) }), z.object({ pattern: z.string().min(1) })]).optional(),
+  sku: z.union([z.object({ csv: z.string().min(1) }), z.object({ pattern: z.string().min(1).max(500, 'at most 500 characters') })]).optional(),
   format: z.enum(EXPORT_FORMATS).default('jpeg'),
   quality: z.number().int().min(1).max(100).default(90),
   /** Fill behind transparent results; JPEG has no transparency, so it is filled with white when not given. */
