@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { idList } from '../../shared/ipc/contract/common'
 import { MARKETPLACE_IDS } from './marketplaces'
 import { templateProblem } from './naming'
 import { EXPORT_FORMATS } from '../../shared/images/formats'
@@ -11,7 +12,7 @@ const hexColour = z.string().regex(/^#?[0-9a-fA-F]{6}$/, 'a colour as six hex di
 /** Which photos: the approved ones (flagged pick), the ones given, or every photo that has a result. */
 export const exportSelectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('approved') }),
-  z.object({ kind: z.literal('photos'), photoIds: z.array(z.number().int().positive()).min(1) }),
+  z.object({ kind: z.literal('photos'), photoIds: idList.min(1) }),
   z.object({ kind: z.literal('done') })
 ])
 
