@@ -47,8 +47,9 @@ test('names are made safe in time linear in their length, and 20,000 photos give
   const printed = await inOwnProcess(`
     import { safeSegment, uniqueNames } from ${JSON.stringify(NAMING)}
     const safe = safeSegment('é'.repeat(200_000))
-    const names = uniqueNames(Array.from({ length: 20_000 }, () => ({ dir: '', stem: 'mug' })), 'jpg', ['mug (3).jpg'])
-    console.log(JSON.stringify({ bytes: Buffer.byteLength(safe), first: names.slice(0, 3), last: names.at(-1), distinct: new Set(names).size }))
+    const names = uniqueNames(Array.from({ length: 20_000 }, () => ({ dir: '', stem: 'mug' })), 'jpg', new Set(['mug (3).jpg']))
+    const paths = names.map((n) => typeof n === 'string' ? n : n.path)
+    console.log(JSON.stringify({ bytes: Buffer.byteLength(safe), first: paths.slice(0, 3), last: paths.at(-1), distinct: new Set(paths).size }))
   `)
   expect(JSON.parse(printed)).toEqual({ bytes: 200, first: ['mug.jpg', 'mug (2).jpg', 'mug (4).jpg'], last: 'mug (20001).jpg', distinct: 20_000 })
 })

@@ -1,27 +1,9 @@
 import { posix } from 'node:path'
+import { TOKEN, type Token } from '../../shared/export/template'
 
-export const TOKENS = ['name', 'folder', 'n', 'date', 'provider', 'operation', 'preset', 'variant', 'sku'] as const
-export type Token = (typeof TOKENS)[number]
+export { TOKENS, templateProblem, usesToken, type Token } from '../../shared/export/template'
 /** `{n}` is filled in by position; every other token comes from the photo and its variant. */
 export type TokenValues = Record<Exclude<Token, 'n'>, string>
-
-const TOKEN = /\{([^{}:]*)(?::(\d+))?\}/g
-/** Enough for any numbering (a billion photos); wider only makes names long enough to be cut. */
-const MAX_WIDTH = 9
-
-/** What is wrong with a naming template, in words, or undefined when it is fine. */
-export function templateProblem(template: string): string | undefined {
-  for (const [whole, token, width] of template.matchAll(TOKEN)) {
-    if (!(TOKENS as readonly string[]).includes(token!)) return `unknown token ${whole} in the naming template; use ${TOKENS.map((t) => `{${t}}`).join(' ')}`
-    if (width !== undefined && token !== 'n') return `only {n} takes a width, as in {n:4}; not ${whole}`
-    if (width !== undefined && (Number(width) < 1 || Number(width) > MAX_WIDTH)) return `${whole} is too wide: {n} takes a width of 1 to ${MAX_WIDTH} digits, as in {n:4}`
-  }
-  return undefined
-}
-
-export function usesToken(template: string, token: Token): boolean {
-  return [...template.matchAll(TOKEN)].some((m) => m[1] === token)
-}
 
 /** `{n}` is padded to the digits of the total, at least 3 (001), unless the template says `{n:4}`. */
 export function renderTemplate(template: string, values: TokenValues, n: number, total: number): string {
@@ -59,27 +41,47 @@ export function safeSegment(text: string): string {
   return name
 }
 
+/** A photo's folder (relative to what was added) as it is recreated under the export folder: each segment made safe, with `/`. */
+export function safeFolder(dir: string): string {
+  return dir.split(/[/\\]/).filter((s) => s !== '' && s !== '.').map(safeSegment).join('/')
+}
+
+export interface PlannedName {
+  /** Relative to the export folder, with `/`. */
+  path: string
+  /** The name a file Proofsheet did not write already had, when that moved this one on to " (2)". */
+  displaced?: string
+}
+
 /**
  * Relative paths (with `/`) for every planned file, in order: each segment made safe and the
  * collisions given " (2)", " (3)"... Compared without case, as macOS and Windows disks do.
- * `reserved` paths (relative, with `/`) are never given out.
+ * `taken` (relative, with `/`, lower case) are never given out, nor is a name whose companion
+ * (`name.jpg` + ".xmp") would be taken.
  */
-export function uniqueNames(planned: readonly { dir: string; stem: string }[], extension: string, reserved: Iterable<string> = []): string[] {
-  const taken = new Set([...reserved].map((path) => path.toLowerCase()))
+export function uniqueNames(
+  planned: readonly { dir: string; stem: string }[],
+  extension: string,
+  taken: ReadonlySet<string> = new Set(),
+  companions: readonly string[] = []
+): PlannedName[] {
+  const given = new Set<string>()
+  const free = (path: string): boolean => [path, ...companions.map((c) => path + c)].every((p) => !taken.has(p.toLowerCase()) && !given.has(p.toLowerCase()))
   // Where each name's numbering goes on from, so 20,000 photos named alike are numbered in one pass.
   const nextNumber = new Map<string, number>()
   return planned.map(({ dir, stem }) => {
-    const folder = dir.split(/[/\\]/).filter((s) => s !== '' && s !== '.').map(safeSegment).join('/')
-    const base = posix.join(folder, safeSegment(stem))
-    let path = `${base}.${extension}`
-    if (taken.has(path.toLowerCase())) {
+    const base = posix.join(safeFolder(dir), safeSegment(stem))
+    const first = `${base}.${extension}`
+    let path = first
+    if (!free(path)) {
       const key = base.toLowerCase()
       let i = nextNumber.get(key) ?? 2
-      for (; taken.has(`${base} (${i}).${extension}`.toLowerCase()); i++);
+      for (; !free(`${base} (${i}).${extension}`); i++);
       path = `${base} (${i}).${extension}`
       nextNumber.set(key, i + 1)
     }
-    taken.add(path.toLowerCase())
-    return path
+    for (const p of [path, ...companions.map((c) => path + c)]) given.add(p.toLowerCase())
+    const displaced = path !== first && [first, ...companions.map((c) => first + c)].some((p) => taken.has(p.toLowerCase()))
+    return displaced ? { path, displaced: first } : { path }
   })
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MARKETPLACE_IDS } from '../../marketplaces'
 import { idList, none, paramValues, rowId, type Domain } from './common'
 
 /** One result of a photo: every run adds one, so earlier variants stay. */
@@ -40,7 +41,7 @@ export const review = {
     },
     /** Each photo's shown result against a marketplace's image rules; the outcome is kept for the badge and filter. */
     checkStore: {
-      input: z.object({ marketplace: z.enum(['amazon', 'shopify', 'etsy']), photoIds: idList.min(1).optional() }),
+      input: z.object({ marketplace: z.enum(MARKETPLACE_IDS), photoIds: idList.min(1).optional() }),
       output: z.object({ checked: z.number(), failed: z.number() })
     },
     /** The variant, and which of its outputs, that review keeps and export writes. */
