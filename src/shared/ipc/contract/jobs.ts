@@ -58,7 +58,9 @@ export const jobs = {
         photoIds: idList.optional(),
         mode: runMode,
         /** Pay once more for photos bought before whose kept result was pruned and whose output file is gone or changed. */
-        buyAgain: z.boolean().optional()
+        buyAgain: z.boolean().optional(),
+        /** confirmRun's token: a paid run (not a proof) starts only with it. */
+        confirmation: z.string().min(1).max(64).optional()
       }),
       output: z.object({ jobs: z.number(), held: z.number() })
     },
