@@ -2,13 +2,19 @@ import { relative } from 'node:path'
 import { userCwd } from './paths'
 import { providerById, type BatchEvent, type BatchSummary } from '../engine'
 import type { Job } from '../shared/jobs'
+import { printable } from '../shared/printable'
 
 /** A photo's path as the user typed it: relative to where the command was run. */
 export const displayName = (file: string): string => relative(userCwd(), file) || file
 const name = displayName
 
-/** One line for a job worth telling about as it happens; null for routine progress. */
+/** One line for a job worth telling about as it happens; null for routine progress. Safe for a terminal: names and answers come from outside. */
 export function describeEvent(event: BatchEvent): string | null {
+  const line = describe(event)
+  return line === null ? null : printable(line)
+}
+
+function describe(event: BatchEvent): string | null {
   if (event.type === 'notice') return `note: ${event.message}`
   if (event.type === 'checked') return null
   if (event.type === 'balance') {
@@ -60,5 +66,5 @@ export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: reado
   if (once.length) lines.push(`May have been charged without a result (sent, and no answer kept): ${once.map((m) => `${name(m.file)} (${m.reason})`).join(', ')}`)
   const failed = jobs.filter((j) => j.state === 'failed')
   if (failed.length) lines.push(`Failed photos: ${failed.slice(0, 5).map((j) => name(j.file)).join(', ')}${failed.length > 5 ? `, and ${failed.length - 5} more` : ''}`)
-  return lines
+  return lines.map(printable)
 }

@@ -35,12 +35,18 @@ export function isJobError(error: unknown): error is JobError {
   return error instanceof JobError
 }
 
-/** Reads Retry-After as seconds or an HTTP date. */
+/**
+ * The longest wait a Retry-After is taken at: a day. Past it the lane pauses until the user resumes
+ * anyway, and timers cannot count further than about 24.8 days (a bigger one fires at once).
+ */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60_000
+
+/** Reads Retry-After as seconds or an HTTP date, at most a day. */
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const raw = Array.isArray(value) ? value[0] : value
   if (!raw) return undefined
   const seconds = Number(raw)
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
   const date = Date.parse(raw)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  const ms = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  return ms === undefined ? undefined : Math.min(ms, MAX_RETRY_AFTER_MS)
 }

@@ -70,7 +70,7 @@ describe('the batch CLI', () => {
     await makePhotos(join(work, 'in'), 1, { format: 'png' })
     const run = await runCli(['--provider', 'phota', '--param', 'prompt=warm light', '--param', 'num_output_images=2', '--out', join(work, 'out'), join(work, 'in')], simulatorEnv(sim.current, join(work, 'state')))
     expect(run.code, run.stderr).toBe(0)
-    expect(listFiles(join(work, 'out'))).toEqual(['in/photo-01 (2)-1.png', 'in/photo-01 (2)-2.png', 'in/photo-01-1.png', 'in/photo-01-2.png'])
+    expect(listFiles(join(work, 'out'))).toEqual(['in/photo-01 (2)-1.jpg', 'in/photo-01 (2)-2.jpg', 'in/photo-01-1.jpg', 'in/photo-01-2.jpg'])
   })
 
   it('reuses a finished result on the next run instead of paying again', async () => {

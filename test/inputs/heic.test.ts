@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import busboy from 'busboy'
 import sharp, { type Sharp } from 'sharp'
@@ -37,15 +38,26 @@ function recordingProxy(origin: string): Promise<string> {
         parts.end(body)
       }
       const onward = request(new URL(req.url ?? '/', origin), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
+        if (!String(answer.headers['content-type']).includes('json')) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          return void answer.pipe(res)
+        }
+        // Result links name the simulator; the client follows links only to the origin it was given: this proxy.
+        const parts: Buffer[] = []
+        answer.on('data', (b: Buffer) => parts.push(b))
+        answer.on('end', () => {
+          const { 'content-length': _length, ...headers } = answer.headers
+          res.writeHead(answer.statusCode ?? 502, headers)
+          res.end(Buffer.concat(parts).toString('utf8').replaceAll(origin, self))
+        })
       })
       onward.end(body)
     })
   })
   proxies.push(server)
   server.listen(0, '127.0.0.1')
-  return once(server, 'listening').then(() => `http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+  let self = ''
+  return once(server, 'listening').then(() => (self = `http://127.0.0.1:${(server.address() as AddressInfo).port}`))
 }
 
 beforeAll(async () => {
@@ -139,4 +151,12 @@ test('the size checks read a HEIC’s own size: one under Pixelcut’s 64 px min
   const job = events.flatMap((e) => (e.type === 'job' ? [e.job] : [])).pop()
   expect(job).toMatchObject({ state: 'skipped', reason: 'the image is 48x36; Pixelcut remove-background needs at least 64x64 px' })
   expect(received).toEqual([])
+})
+
+test('HEIC is decoded on its own thread: libheif never loads on the calling thread', async () => {
+  const decode = await decodeHeic(heicFixture('small'))
+  expect((await decode().metadata()).width).toBeGreaterThan(0)
+  // Node's module cache is per thread: the decoder loaded in the worker leaves no entry here.
+  const loadedHere = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\/](heic-decode|libheif-js)[\\/]/.test(path))
+  expect(loadedHere).toEqual([])
 })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import type { Simulator } from '../../src/simulator/server'
+import { confirmedRun } from '../helpers/confirm'
 import { useTestApps, type TestApp } from '../helpers/main-app'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { DEMO_KEYS, withSimulator } from '../helpers/simulator'
@@ -27,7 +28,7 @@ test('Cancel finishes the requests on the wire ("Finishing N paid requests…"):
   await withSimulator(slow(1_500), async (sim) => {
     const app = await ready(sim, 8)
     const finishing = app.next('queue', (q) => q.state === 'finishing')
-    await app.handlers.startBatch({})
+    await confirmedRun(app.handlers, {})
     await expect.poll(() => sim.stats().providers.photoroom.inFlight, { timeout: 15_000 }).toBe(2)
     let ended = idle(app)
     await app.handlers.cancelBatch(undefined)
@@ -38,7 +39,7 @@ test('Cancel finishes the requests on the wire ("Finishing N paid requests…"):
     expect(written(app)).toHaveLength(2)
 
     ended = idle(app)
-    await app.handlers.startBatch({})
+    await confirmedRun(app.handlers, {})
     expect(await ended).toMatchObject({ counts: { done: 6, reused: 2 } })
     expect(sim.stats().providers.photoroom.charged).toBe(8)
   })
@@ -47,7 +48,7 @@ test('Cancel finishes the requests on the wire ("Finishing N paid requests…"):
 test('Cancel again (Stop now) stops at once and says which photos may have been charged; the notice stays on the photo until dismissed', async () => {
   await withSimulator(slow(8_000), async (sim) => {
     const app = await ready(sim, 4)
-    await app.handlers.startBatch({})
+    await confirmedRun(app.handlers, {})
     await expect.poll(() => sim.stats().providers.photoroom.inFlight, { timeout: 15_000 }).toBe(2)
     const ended = idle(app)
     const notice = app.next('notice', (n) => /Stopped now/.test(n.message))
@@ -68,7 +69,7 @@ test('Cancel again (Stop now) stops at once and says which photos may have been 
 test('Quit waits for the paid requests with the same visible state, then closes the catalog cleanly', async () => {
   await withSimulator(slow(1_500), async (sim) => {
     const app = await ready(sim, 6)
-    await app.handlers.startBatch({})
+    await confirmedRun(app.handlers, {})
     await expect.poll(() => sim.stats().providers.photoroom.inFlight, { timeout: 15_000 }).toBe(2)
     await app.close()
     expect(app.events.some((e) => e.event === 'queue' && (e.payload as QueueState).reason === 'Finishing 2 paid requests…')).toBe(true)
@@ -87,11 +88,11 @@ test('Run selected during a run adds the photos to it; a single photo from the l
     const app = await ready(sim, 10, 1)
     const ids = await app.handlers.photoIds({})
     const ended = idle(app)
-    expect(await app.handlers.startBatch({ photoIds: ids.slice(0, 7) })).toEqual({ jobs: 7, held: 0 })
+    expect(await confirmedRun(app.handlers, { photoIds: ids.slice(0, 7) })).toEqual({ jobs: 7, held: 0 })
     await app.next('result')
-    expect(await app.handlers.startBatch({ photoIds: ids.slice(7, 9) })).toEqual({ jobs: 2, held: 0 })
+    expect(await confirmedRun(app.handlers, { photoIds: ids.slice(7, 9) })).toEqual({ jobs: 2, held: 0 })
     const single = app.next('result', (r) => r.photoId === ids[9])
-    expect(await app.handlers.startBatch({ photoIds: [ids[9]!] })).toEqual({ jobs: 1, held: 0 })
+    expect(await confirmedRun(app.handlers, { photoIds: [ids[9]!] })).toEqual({ jobs: 1, held: 0 })
     await single
     // The re-run came back while most of the batch was still waiting its turn.
     expect(app.events.filter((e) => e.event === 'result').length).toBeLessThanOrEqual(4)
@@ -106,7 +107,7 @@ test('photos arriving in an auto-run watched folder join the running queue at on
     mkdirSync(hot)
     await app.handlers.watchFolder({ path: hot, autoRun: true, presetId: null })
     const ended = idle(app)
-    await app.handlers.startBatch({ photoIds: await app.handlers.photoIds({}) })
+    await confirmedRun(app.handlers, { photoIds: await app.handlers.photoIds({}) })
     const [photo] = await makePhotos(join(tempDir(), 'card'), 1, { width: 330 })
     copyFileSync(photo!, join(hot, 'new.jpg'))
     const arrived = await app.next('result', (r) => app.catalog.photo(r.photoId)?.name === 'new.jpg')
@@ -121,7 +122,7 @@ test('concurrency raised during a run is used by the next request', async () => 
   await withSimulator(slow(1_000), async (sim) => {
     const app = await ready(sim, 8, 1)
     const ended = idle(app)
-    await app.handlers.startBatch({})
+    await confirmedRun(app.handlers, {})
     await expect.poll(() => sim.stats().providers.photoroom.inFlight, { timeout: 15_000 }).toBe(1)
     expect(sim.stats().providers.photoroom.peakInFlight).toBe(1)
     await app.handlers.updateSettings({ concurrency: { photoroom: 4 } })

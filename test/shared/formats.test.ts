@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extensionFor } from '../../src/engine/providers/http'
+import { imageOutput } from '../../src/engine/providers/http'
 import { formatOf } from '../../src/main/catalog/results'
 import { FORMATS, formatOfExtension, formatOfMime, IMAGE_FORMATS, PHOTO_NAME, RAW_NAME } from '../../src/shared/images/formats'
 import { extensionOf } from '../../src/shared/operations/common'
@@ -18,10 +18,13 @@ describe('the one image-format table', () => {
   })
 
   it('an answer, an output and an API format name get the same extension and format', () => {
+    const tiff = Buffer.concat([Buffer.from('II*\0'), Buffer.alloc(12)])
     // Each of these had a table of its own that knew fewer formats: a TIFF answer was saved as .png.
-    const answers = ['image/jpeg', 'image/tiff', 'text/html'].map(extensionFor)
-    const outputs = ['/out/a.TIF', '/out/a.jpg'].map(formatOf)
-    const apiNames = ['jpeg', undefined].map(extensionOf)
-    expect({ answers, outputs, apiNames }).toEqual({ answers: ['jpg', 'tif', 'png'], outputs: ['tiff', 'jpeg'], apiNames: ['jpg', 'png'] })
+    expect(imageOutput(tiff, 'Photoroom').extension).toBe('tif')
+    expect(() => imageOutput(Buffer.from('<html>not an image</html>'), 'Photoroom')).toThrow(/not an image/)
+    expect(formatOf('/out/a.TIF')).toBe('tiff')
+    expect(formatOf('/out/a.jpg')).toBe('jpeg')
+    expect(extensionOf('jpeg')).toBe('jpg')
+    expect(extensionOf(undefined)).toBe('png')
   })
 })

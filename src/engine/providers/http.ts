@@ -1,6 +1,10 @@
-import { Agent, request, type Dispatcher, type FormData } from 'undici'
-import { JobError, parseRetryAfter } from '../errors'
-import { FORMATS, formatOfMime } from '../../shared/images/formats'
+import tls from 'node:tls'
+import { EnvHttpProxyAgent, request, type Dispatcher, type FormData } from 'undici'
+import { FORMATS } from '../../shared/images/formats'
+import { sniffImageFormat } from '../../shared/images/sniff-format'
+import { printable } from '../../shared/printable'
+import { isJobError, JobError, parseRetryAfter } from '../errors'
+import type { ProviderOutput } from './types'
 
 export interface HttpResponse {
   status: number
@@ -18,6 +22,17 @@ export interface HttpRequest {
   timeoutMs: number
   /** A shorter, learnt wait for the answer's status: a request that never gets one costs seconds. */
   answerDeadline?: AnswerDeadline
+  /** The most a successful answer may hold (default MAX_ANSWER_BYTES): a bigger one is refused, never held whole. */
+  maxBodyBytes?: number
+}
+
+/** A successful answer larger than this is refused: no result of ours is near it, and main holds answers in memory. */
+export const MAX_ANSWER_BYTES = 200 * 1024 * 1024
+/** An error's body is read this far: enough for any message, never a runaway body. */
+const MAX_ERROR_BYTES = 64 * 1024
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`
 }
 
 /** How long an operation's answers usually take, and so how long to wait for one. */
@@ -31,9 +46,26 @@ function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`
 }
 
-/** One connection pool per engine; keep-alive matters when a batch sends thousands of requests. */
+/**
+ * One connection pool per engine; keep-alive matters when a batch sends thousands of requests. Through
+ * the proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as a studio's or a shop's
+ * network may require, trusting the system's certificates besides Node's own (a proxy that inspects
+ * TLS signs with its company's root) where the runtime can read them (Node 22.15+, so the app).
+ */
 export function createDispatcher(connections: number): Dispatcher {
-  return new Agent({ connections, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 })
+  const ca = trustedCertificates()
+  const tlsOptions = ca ? { connect: { ca }, requestTls: { ca }, proxyTls: { ca } } : {}
+  return new EnvHttpProxyAgent({ connections, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, ...tlsOptions })
+}
+
+let certificates: string[] | null | undefined
+
+function trustedCertificates(): string[] | undefined {
+  if (certificates === undefined) {
+    const read = (tls as { getCACertificates?: (kind: 'default' | 'system') => string[] }).getCACertificates
+    certificates = read ? [...new Set([...read('default'), ...read('system')])] : null
+  }
+  return certificates ?? undefined
 }
 
 function headerMap(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -80,9 +112,15 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
     })
     status = response.statusCode
     if (status === 200) req.answerDeadline?.observe(performance.now() - started)
-    const body = Buffer.from(await response.body.arrayBuffer())
-    return { status, headers: headerMap(response.headers), body }
+    const max = status === 200 ? (req.maxBodyBytes ?? MAX_ANSWER_BYTES) : MAX_ERROR_BYTES
+    const body = await readAtMost(response.body, max)
+    if (body.length > max && status === 200) {
+      controller.abort()
+      throw new JobError('charged-without-result', `${provider} answered with more than ${megabytes(max)} for this photo (it may have charged for it); the answer was not kept and the photo is not sent again`, { status, paid: true })
+    }
+    return { status, headers: headerMap(response.headers), body: body.subarray(0, max) }
   } catch (error) {
+    if (isJobError(error) && error.kind === 'charged-without-result') throw error
     if (req.signal.aborted) throw new JobError('cancelled', 'Cancelled')
     const details = status === undefined ? {} : { status, paid: status === 200 }
     const during = status === 200 ? ' while sending the result' : ''
@@ -99,6 +137,24 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
   }
 }
 
+/**
+ * Reads a body up to `max` bytes and one byte more, so a caller can tell "too big" without holding
+ * more than that; the rest is dropped, and the connection with it.
+ */
+async function readAtMost(body: Dispatcher.ResponseData['body'], max: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let length = 0
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk)
+    length += chunk.length
+    if (length > max) {
+      body.destroy()
+      break
+    }
+  }
+  return Buffer.concat(chunks, length)
+}
+
 /** Decisions shared by all three providers; each adds its own body reading and special cases. */
 export function statusKind(status: number): 'retryable' | 'auth' | 'credits' | 'invalid-request' | null {
   if (status === 429 || status === 408 || status >= 500) return 'retryable'
@@ -113,6 +169,17 @@ export function rateLimitDetails(response: HttpResponse): { status: number; retr
   return { status: response.status, rateLimited: response.status === 429, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }
 }
 
+/**
+ * A count the provider reports (credits left): a finite number at or above zero, given as a number or
+ * a numeric string; none at all is none left. Anything else (`1e400`, a word) is a provider answer we cannot read.
+ */
+export function countFrom(value: unknown, provider: string, what: string): number {
+  if (value === undefined || value === null) return 0
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
+  if (!Number.isFinite(number) || number < 0) throw new JobError('retryable', `${provider} reported its ${what} as ${printable(String(value)).slice(0, 40)}, which is not a count`)
+  return number
+}
+
 export function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'))
@@ -121,8 +188,12 @@ export function parseJson(body: Buffer): unknown {
   }
 }
 
-/** The extension for an answer's content type; PNG when it names no image format. */
-export function extensionFor(contentType: string | undefined): string {
-  const format = formatOfMime(contentType)
-  return format ? FORMATS[format].extension : 'png'
+/**
+ * A paid answer's bytes as a result: they must be an image, and its extension comes from the bytes,
+ * never from a header or the parameters sent. Anything else was charged but is no result.
+ */
+export function imageOutput(bytes: Buffer, provider: string): ProviderOutput {
+  const format = sniffImageFormat(bytes)
+  if (!format) throw new JobError('charged-without-result', `${provider} answered with something that is not an image (${bytes.length} bytes; it may have charged for it); it was not kept and the photo is not sent again`)
+  return { bytes, extension: FORMATS[format].extension }
 }

@@ -11,3 +11,12 @@ export function appendFields(form: FormData, values: ParamValues, prefix = ''): 
     else form.append(field, String(value))
   }
 }
+
+/**
+ * The file name sent with a photo: the provider only needs a plausible one, and control characters
+ * in a header would get the request refused (or worse), so each becomes `_`.
+ */
+export function uploadName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '_')
+}

@@ -6,7 +6,7 @@ type AddResult = RequestOutput<'addPaths'>
 
 export function catalogHandlers(
   c: HandlerContext
-): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
+): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'undoRemove' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
   const add = (paths: string[]): Promise<AddResult> => c.photos.add(paths)
   return {
     async addPaths({ paths }) {
@@ -18,7 +18,7 @@ export function catalogHandlers(
       return add(paths)
     },
     async pickAndAdd() {
-      const paths = await c.shell.pickPaths()
+      const paths = await c.shell.pickPaths('photos')
       return paths.length ? add(paths) : { added: 0, skipped: [] }
     },
     async listPhotos({ offset, limit, query }) {
@@ -29,6 +29,9 @@ export function catalogHandlers(
     },
     async removePhotos({ ids }) {
       c.photos.remove(ids)
+    },
+    async undoRemove() {
+      return c.photos.undoRemove()
     },
     async setPreset(preset) {
       c.photos.setPreset(preset)

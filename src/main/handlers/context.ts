@@ -1,6 +1,7 @@
-import type { EmitEvent, EventPayload } from '../../shared/ipc/contract'
+import type { EmitEvent, Estimate, EventPayload, PickPurpose } from '../../shared/ipc/contract'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
+import type { ImageFiles } from '../images/image-files'
 import type { RunQueue } from '../runs/run-queue'
 import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
@@ -9,11 +10,16 @@ import type { PhotoLibrary } from '../photos/photo-library'
 import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
 import type { WatchedFolders } from '../watch/watched-folders'
+import type { Confirmations } from './confirmations'
+import type { GrantedPaths } from './granted-paths'
+
+/** What a native picker is opened for: photos (files and folders), a folder to watch, or a window's choice. */
+export type PickerPurpose = 'photos' | 'watch-folder' | PickPurpose
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {
-  /** A native folder-and-file picker; resolves to the chosen paths (none when cancelled). */
-  pickPaths(): Promise<string[]>
+  /** A native picker for `purpose`, titled for it; resolves to the chosen paths (none when cancelled). */
+  pickPaths(purpose: PickerPurpose): Promise<string[]>
   showInFolder(path: string): void
 }
 
@@ -29,6 +35,7 @@ export interface HandlerContext {
   balances: BalanceTracker
   runner: RunQueue
   exports: ExportRunner
+  images: ImageFiles
   emit: EmitEvent
   shell: ShellActions
   /**
@@ -38,4 +45,11 @@ export interface HandlerContext {
   typedPaths: boolean
   /** Notices from start-up, sent before any window could hear them: the first state carries them. */
   startNotices: EventPayload<'notice'>[]
+  /** The paths the window may name (its own are refused unless typed paths are allowed). */
+  grants: GrantedPaths
+  /** Tokens for what must be confirmed: paid runs (with the cost confirmed) and raising the budget cap. */
+  confirmations: { runs: Confirmations<Estimate>; caps: Confirmations<null> }
 }
+
+/** Main's services as create-app wires them; the handlers add what guards the boundary. */
+export type AppServices = Omit<HandlerContext, 'grants' | 'confirmations'>

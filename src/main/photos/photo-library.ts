@@ -11,11 +11,14 @@ import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 import { operationFor, refuseInvalid } from './effective-params'
 import type { FactsReader } from './facts-reader'
 import { findPhotos } from './find-photos'
+import { inChunks } from './in-chunks'
 import type { PhotoEvents } from './photo-events'
 import { photoRows } from './photo-rows'
 
 /** Rows written per transaction while adding: each write stays well under a frame of main's time. */
 const CHUNK = 250
+/** Removals that can be undone, the latest first; older ones are forgotten for good. */
+const UNDOABLE = 20
 
 /**
  * The photos the user has added, as the catalog keeps them: adding, removing, the batch preset and
@@ -24,6 +27,8 @@ const CHUNK = 250
 export class PhotoLibrary {
   /** Bumped when photos come or go, so the window knows its fetched ranges are stale. */
   private version = 0
+  /** This session's removals, oldest first: Undo puts back the latest. */
+  private readonly undoable: number[] = []
 
   constructor(
     private readonly catalog: Catalog,
@@ -34,6 +39,7 @@ export class PhotoLibrary {
     private readonly variantsDir: string
   ) {
     facts.wake()
+    void this.forgetRemovals()
   }
 
   /** Files and folders (recursively); junk and what cannot be a photo are reported, not added. */
@@ -55,17 +61,54 @@ export class PhotoLibrary {
   }
 
   /**
-   * From the catalog only: the user's files are never touched. The app's copies of their results that
-   * no other photo uses go too, after the window has heard, one at a time; one that cannot go stays.
+   * From the catalog only: the user's files are never touched. The photos are kept whole until the
+   * removal can no longer be undone (a later session, or many removals on); only then do the app's
+   * copies of their results that no other photo uses go.
    */
   remove(ids: number[]): void {
-    const { unusedKeptFiles } = this.catalog.removePhotos(ids)
-    this.version++
+    const { removal } = this.catalog.removePhotos(ids)
+    if (removal === null) return
+    this.undoable.push(removal)
+    void this.forget(this.undoable.splice(0, Math.max(0, this.undoable.length - UNDOABLE)))
+    this.changedList()
     this.events.removed(ids)
+  }
+
+  /** Puts back the photos of this session's latest removal, with their overrides, review marks and results. */
+  undoRemove(): { restored: number; notRestored: number } {
+    const removal = this.undoable.pop()
+    if (removal === undefined) return { restored: 0, notRestored: 0 }
+    const { restored, notRestored } = this.catalog.restoreRemoval(removal)
+    this.changedList()
+    this.events.changed(restored)
+    this.facts.wake()
+    return { restored: restored.length, notRestored }
+  }
+
+  private changedList(): void {
+    this.version++
     this.events.summaryChanged()
-    void (async () => {
-      for (const file of unusedKeptFiles) if (inside(file, this.variantsDir)) await rm(file, { force: true }).catch(() => undefined)
-    })()
+  }
+
+  /** What a new session does: earlier removals can no longer be undone, and the copies only they used go. */
+  forgetRemovals(): Promise<void> {
+    this.undoable.length = 0
+    return this.forget(this.catalog.removalIds())
+  }
+
+  /**
+   * Removals forgotten for good: the kept copies only they used go, one at a time; one that cannot go
+   * stays, and a removal the catalog cannot forget now is forgotten at the next start.
+   */
+  private async forget(removals: number[]): Promise<void> {
+    if (!removals.length) return
+    let unused: string[]
+    try {
+      unused = this.catalog.purgeRemovals(removals)
+    } catch (error) {
+      return console.error('Proofsheet: removed photos could not be forgotten yet:', error)
+    }
+    for (const file of unused) if (inside(file, this.variantsDir)) await rm(file, { force: true }).catch(() => undefined)
   }
 
   preset(): Preset {
@@ -105,18 +148,20 @@ export class PhotoLibrary {
     this.events.changed(ids)
   }
 
-  /** Per parameter: how many of these photos override it, and up to two of its distinct values. */
-  overridesOf(ids: number[]): Record<string, { count: number; values: unknown[] }> {
+  /** Per parameter: how many of these photos override it, and up to two of its distinct values; one query per chunk. */
+  async overridesOf(ids: number[]): Promise<Record<string, { count: number; values: unknown[] }>> {
     const summary: Record<string, { count: number; values: unknown[]; seen: Set<string> }> = {}
-    for (const id of ids) {
-      for (const [name, value] of Object.entries(this.catalog.overrides(id) ?? {})) {
-        const entry = (summary[name] ??= { count: 0, values: [], seen: new Set() })
-        entry.count++
-        const key = JSON.stringify(value)
-        if (entry.values.length < 2 && !entry.seen.has(key)) entry.values.push(value)
-        entry.seen.add(key)
+    await inChunks([...new Set(ids)], (chunk) => {
+      for (const overrides of this.catalog.overridesOf(chunk)) {
+        for (const [name, value] of Object.entries(overrides)) {
+          const entry = (summary[name] ??= { count: 0, values: [], seen: new Set() })
+          entry.count++
+          const key = JSON.stringify(value)
+          if (entry.values.length < 2 && !entry.seen.has(key)) entry.values.push(value)
+          entry.seen.add(key)
+        }
       }
-    }
+    })
     return Object.fromEntries(Object.entries(summary).map(([name, { count, values }]) => [name, { count, values }]))
   }
 

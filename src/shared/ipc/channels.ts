@@ -11,6 +11,7 @@ export const REQUESTS = [
   'photoIds',
   'addDropped',
   'removePhotos',
+  'undoRemove',
   'setPreset',
   'setOverrides',
   'editOverrides',
@@ -36,6 +37,8 @@ export const REQUESTS = [
   'photoResults',
   'setReview',
   'chooseVariant',
+  'differenceOf',
+  'unchosenVariants',
   'checkStore',
   'showInFolder',
   // export
@@ -46,7 +49,11 @@ export const REQUESTS = [
   'testKey',
   'deleteKey',
   // settings
-  'updateSettings'
+  'updateSettings',
+  // what only main's own answers carry: picked paths, confirmations
+  'choosePath',
+  'confirmRun',
+  'confirmBudgetCap'
 ] as const
 
 export const EVENTS = ['photos', 'catalog', 'preset', 'presets', 'watched', 'command', 'jobs', 'result', 'queue', 'export', 'keys', 'balance', 'settings', 'notice'] as const

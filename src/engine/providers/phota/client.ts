@@ -1,9 +1,12 @@
 import type { Dispatcher } from 'undici'
 import { JobError } from '../../errors'
 import type { SpendLedger } from '../../purchases/spend-ledger'
-import { chargedWithoutResult, downloadResult } from '../download'
-import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import { chargedWithoutResult, downloadResult, type ResultLinks } from '../download'
+import { imageOutput, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult, UploadImage } from '../types'
+
+/** Phota documents no host for its signed download links: only its own domain is trusted. */
+const RESULT_HOSTS = ['.photalabs.com']
 
 /** Phota's errors: `{detail, code, request_id}`, or FastAPI's 422 `{detail: [{loc, msg}]}`. */
 export function photaError(response: HttpResponse): JobError {
@@ -39,11 +42,15 @@ async function* editBody(image: UploadImage, fields: Record<string, unknown>): A
 export class PhotaClient implements ProviderClient {
   readonly provider = 'phota' as const
 
+  private readonly resultLinks: ResultLinks
+
   constructor(
     private readonly config: ProviderConfig,
     private readonly dispatcher: Dispatcher,
     private readonly ledger: SpendLedger
-  ) {}
+  ) {
+    this.resultLinks = { origins: Object.values(config.urls.phota), hosts: RESULT_HOSTS }
+  }
 
   async run({ values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const response = await send(
@@ -60,14 +67,15 @@ export class PhotaClient implements ProviderClient {
       'Phota'
     )
     if (response.status !== 200) throw photaError(response)
-    const body = parseJson(response.body) as { images?: string[]; download_urls?: string[] } | undefined
-    const extension = values['output_format'] === 'jpg' ? 'jpg' : 'png'
-    let outputs: ProviderResult['outputs'] = (body?.images ?? []).map((b64) => ({ bytes: Buffer.from(b64, 'base64'), extension }))
+    const body = parseJson(response.body) as { images?: unknown[]; download_urls?: unknown[] } | undefined
+    const images = (body?.images ?? []).map((b64) => Buffer.from(typeof b64 === 'string' ? b64 : '', 'base64'))
+    if (images.some((bytes) => !bytes.length)) throw chargedWithoutResult('Phota', 'images')
+    let outputs: ProviderResult['outputs'] = images.map((bytes) => imageOutput(bytes, 'Phota'))
     if (!outputs.length && body?.download_urls?.length) {
       outputs = []
-      for (const url of body.download_urls) outputs.push({ bytes: await downloadResult(this.dispatcher, url, 'Phota', signal, timeoutMs), extension })
+      for (const url of body.download_urls) outputs.push(await downloadResult(this.dispatcher, String(url), 'Phota', this.resultLinks, signal, timeoutMs))
     }
-    if (!outputs.length || outputs.some((o) => !o.bytes.length)) throw chargedWithoutResult('Phota', 'images')
+    if (!outputs.length) throw chargedWithoutResult('Phota', 'images')
     const requestId = response.headers['x-request-id']
     return { outputs, metadata: requestId ? { 'x-request-id': requestId } : {}, warnings: [] }
   }

@@ -3,8 +3,8 @@ import { FormData } from 'undici'
 import { splitHeaders } from './operations/edit'
 import { JobError } from '../../errors'
 import { chargedWithoutResult } from '../download'
-import { extensionFor, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
-import { appendFields } from '../multipart'
+import { countFrom, imageOutput, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import { appendFields, uploadName } from '../multipart'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
 
 const KEPT_HEADERS = ['x-uncertainty-score', 'pr-ai-background-seed', 'pr-texts-detected', 'pr-edit-further-url']
@@ -44,7 +44,7 @@ export class PhotoroomClient implements ProviderClient {
     const edit = operation.operation === 'edit'
     const { body, headers } = edit ? splitHeaders(values) : { body: values, headers: {} }
     const form = new FormData()
-    form.append(edit ? 'imageFile' : 'image_file', image.body, image.name)
+    form.append(edit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
     appendFields(form, body)
     const response = await send(
       this.dispatcher,
@@ -70,9 +70,8 @@ export class PhotoroomClient implements ProviderClient {
     if (!bytes.length) throw chargedWithoutResult('Photoroom', 'an image')
     const metadata = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (response.headers[h] ? [[h, response.headers[h] as string]] : [])))
     const unsupported = response.headers['pr-unsupported-attributes']
-    const extension = contentType.includes('application/json') ? ((values['format'] as string | undefined) ?? 'png') : extensionFor(contentType)
     return {
-      outputs: [{ bytes, extension }],
+      outputs: [imageOutput(bytes, 'Photoroom')],
       metadata,
       warnings: unsupported ? [`Photoroom ignored some parameters (${unsupported.replace(/^Unsupported attributes:\s*/i, '')})`] : []
     }
@@ -89,12 +88,12 @@ export class PhotoroomClient implements ProviderClient {
       return parseJson(response.body)
     }
     const [v1, v2] = (await Promise.all([get('/v1/account'), get('/v2/account')])) as [
-      { credits?: { available?: number } } | undefined,
-      { images?: { available?: number } } | undefined
+      { credits?: { available?: unknown } } | undefined,
+      { images?: { available?: unknown } } | undefined
     ]
     return [
-      { provider: 'photoroom', available: Number(v1?.credits?.available ?? 0), unit: 'credits', source: 'provider' },
-      { provider: 'photoroom', available: Number(v2?.images?.available ?? 0), unit: 'images', source: 'provider' }
+      { provider: 'photoroom', available: countFrom(v1?.credits?.available, 'Photoroom', 'credits available'), unit: 'credits', source: 'provider' },
+      { provider: 'photoroom', available: countFrom(v2?.images?.available, 'Photoroom', 'images available'), unit: 'images', source: 'provider' }
     ]
   }
 }

@@ -1,10 +1,14 @@
 import type { Dispatcher } from 'undici'
 import { FormData } from 'undici'
+import { uploadName } from '../multipart'
 import { pixelcutBody } from './operations/remove-background'
 import { JobError } from '../../errors'
-import { chargedWithoutResult, downloadResult } from '../download'
-import { parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import { chargedWithoutResult, downloadResult, type ResultLinks } from '../download'
+import { countFrom, imageOutput, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
+
+/** Seed 003: result links are on Pixelcut's asset host. */
+const RESULT_HOSTS = ['assets.pixelcut.app', '.pixelcut.app', '.pixelcut.ai']
 
 const INPUT_CODES = new Set(['malformed_image', 'unsupported_image_format', 'file_size_too_large', 'resolution_too_high', 'unknown_foreground'])
 const INPUT_MESSAGES: Record<string, string> = {
@@ -32,14 +36,18 @@ export function pixelcutError(response: HttpResponse): JobError {
 export class PixelcutClient implements ProviderClient {
   readonly provider = 'pixelcut' as const
 
+  private readonly resultLinks: ResultLinks
+
   constructor(
     private readonly config: ProviderConfig,
     private readonly dispatcher: Dispatcher
-  ) {}
+  ) {
+    this.resultLinks = { origins: Object.values(config.urls.pixelcut), hosts: RESULT_HOSTS }
+  }
 
   async run({ values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const form = new FormData()
-    form.append('image', image.body, image.name)
+    form.append('image', image.body, uploadName(image.name))
     // Multipart carries text; Pixelcut reads crop and shadow as JSON values.
     for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
     const response = await send(
@@ -49,12 +57,12 @@ export class PixelcutClient implements ProviderClient {
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)
-    if ((response.headers['content-type'] ?? '').startsWith('image/') && response.body.length) return { outputs: [{ bytes: response.body, extension: 'png' }], metadata: {}, warnings: [] }
+    if ((response.headers['content-type'] ?? '').startsWith('image/') && response.body.length) return { outputs: [imageOutput(response.body, 'Pixelcut')], metadata: {}, warnings: [] }
     const url = (parseJson(response.body) as { result_url?: string } | undefined)?.result_url
-    if (!url) throw chargedWithoutResult('Pixelcut', 'a result link')
+    if (typeof url !== 'string' || !url) throw chargedWithoutResult('Pixelcut', 'a result link')
     // The link expires in an hour: fetch it now.
-    const bytes = await downloadResult(this.dispatcher, url, 'Pixelcut', signal, timeoutMs)
-    return { outputs: [{ bytes, extension: 'png' }], metadata: { 'result-url': url }, warnings: [] }
+    const output = await downloadResult(this.dispatcher, url, 'Pixelcut', this.resultLinks, signal, timeoutMs)
+    return { outputs: [output], metadata: { 'result-url': url }, warnings: [] }
   }
 
   async balances(signal: AbortSignal = new AbortController().signal): Promise<Balance[]> {
@@ -64,7 +72,7 @@ export class PixelcutClient implements ProviderClient {
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)
-    const body = parseJson(response.body) as { credits_remaining?: number | string } | undefined
-    return [{ provider: 'pixelcut', available: Number(body?.credits_remaining ?? 0), unit: 'credits', source: 'provider' }]
+    const body = parseJson(response.body) as { credits_remaining?: unknown } | undefined
+    return [{ provider: 'pixelcut', available: countFrom(body?.credits_remaining, 'Pixelcut', 'credits remaining'), unit: 'credits', source: 'provider' }]
   }
 }
