@@ -22,6 +22,8 @@ export class JobError extends Error {
       rateLimited?: boolean
       /** A 200 arrived, so the provider charged, but its body was lost on the way. */
       paid?: boolean
+      /** Cancelled: whether the request had gone out on the wire (and may be charged) or not. */
+      wired?: boolean
     } = {}
   ) {
     super(message)

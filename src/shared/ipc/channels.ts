@@ -32,6 +32,7 @@ export const REQUESTS = [
   'pauseBatch',
   'resumeBatch',
   'cancelBatch',
+  'dismissNotice',
   // review
   'photoResults',
   'setReview',
