@@ -26,6 +26,7 @@ export type { LaneState } from './scheduler/provider-lane'
 export { cacheUsage, DEFAULT_CACHE_MAX_BYTES, pruneCache } from './purchases/cache-upkeep'
 export { SpendLedger } from './purchases/spend-ledger'
 export { withFileLock } from './purchases/file-lock'
+export { jobKey, purchaseKey, type Seller } from './purchases/job-key'
 export { defaultStateDir, openStateDir } from './state-dir'
 export { createDispatcher } from './providers/http'
 export {

@@ -84,9 +84,11 @@ export class ItemRun {
     const { item, ctx } = this
     const { spec } = item
     if (this.controller.signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired: false })
+    // Known not to be sendable: no key, session or parameter check is needed to say so.
+    if (spec.skip) return this.end('skipped', { reason: spec.skip })
     const setup = await ctx.setup(item)
     const { operation, values } = { operation: setup.operation, values: spec.values }
-    const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.skip ? { skip: spec.skip } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
+    const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
     if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
     const { facts } = prepared
     if (prepared.learnt) ctx.emit({ type: 'checked', ref: spec.ref, facts })

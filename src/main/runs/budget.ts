@@ -1,3 +1,6 @@
+import { allOperations } from '../../engine'
+import { creditsOf } from '../../shared/operations/pricing'
+
 /**
  * The budget cap, item by item at its own most cost: an item that would take the spending over the
  * cap is held (and one that fits is not). Returns how many are held.
@@ -11,4 +14,16 @@ export function holdOverCap(items: { maxCost: number; held?: boolean }[], commit
     else spent += item.maxCost
   }
   return held
+}
+
+/**
+ * The budget cap is in credits: each item's most cost, planned in its operation's own unit, is counted
+ * in credits (a Photoroom image is 5). Returns the items, changed in place.
+ */
+export function inCredits<T extends { maxCost: number; spec: { operation: string } }>(items: T[]): T[] {
+  for (const item of items) {
+    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    if (operation) item.maxCost = creditsOf({ amount: item.maxCost, unit: operation.pricing.unit })
+  }
+  return items
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
-import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
+import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type Seller, type WorkerEvent, type WorkItem } from '../../engine'
+import type { EmitEvent, Preset, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import { AppError } from '../app/app-error'
 import type { BalanceTracker } from '../app/balance-tracker'
@@ -12,7 +12,7 @@ import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
-import { holdOverCap } from './budget'
+import { holdOverCap, inCredits } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
 import { RunView } from './run-view'
 
@@ -80,7 +80,11 @@ export class RunQueue {
     })
     this.worker.on('event', (event) => this.onEvent(event))
     this.store.changes((items) => this.onItems(items))
-    o.settings.onChange(() => this.worker.applyLimits())
+    o.settings.onChange(() => {
+      this.worker.applyLimits()
+      // The cap shown with the queue follows the setting.
+      this.view.publish()
+    })
   }
 
   /** Starts the worker; runs a killed app left unfinished go on (their leases expire first). */
@@ -102,7 +106,7 @@ export class RunQueue {
    * Adds photos to the queue, running or not. Photos already waiting or being worked on are not added
    * twice; what would take the spending over the budget cap waits for Resume after raising it.
    */
-  async start(photoIds: number[] | undefined, { mode = 'normal', buyAgain }: { mode?: RunMode | undefined; buyAgain: boolean }): Promise<{ jobs: number; held: number }> {
+  async start(photoIds: number[] | undefined, { mode = 'normal', buyAgain, preset }: { mode?: RunMode | undefined; buyAgain: boolean; preset?: Preset }): Promise<{ jobs: number; held: number }> {
     const { catalog, photos, settings } = this.o
     const { outputFolder, naming, fitOversize, budgetCap } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
@@ -110,18 +114,20 @@ export class RunQueue {
     const busy = new Set(this.store.latestJobs(ids).flatMap((job) => (FINAL_STATES.has(job.state) ? [] : [Number(job.ref)])))
     const fresh = ids.filter((id) => !busy.has(id))
     if (!fresh.length) return { jobs: 0, held: 0 }
-    const groups = groupsOf(catalog, photos, fresh, mode)
+    const groups = groupsOf(catalog, photos, fresh, mode, preset)
+    // Groups skipped whole (their parameters do not fit their operation) need no key and send nothing.
+    const sending = groups.filter((g) => g.inputs.some((input) => !input.skip))
     const kind = KEY_KINDS[mode]
-    const keys = await keysFor(this.o.keys, [...new Set(groups.map((g) => g.operation.provider))], kind)
-    for (const { operation } of groups) {
+    const keys = await keysFor(this.o.keys, [...new Set(sending.map((g) => g.operation.provider))], kind)
+    for (const { operation } of sending) {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
       if (problem) throw new AppError('invalid-input', problem.message)
     }
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
     // The key and account are checked once per provider, however many sets of parameters the run has.
-    for (const group of groups) this.sandbox.set(`${run}\0${group.operation.provider}`, (await this.prepare(group.operation, group.values, kind)).session.sandbox)
-    const items = await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize })
-    const held = holdOverCap(items, await this.view.committed(), budgetCap)
+    for (const group of sending) this.sandbox.set(`${run}\0${group.operation.provider}`, (await this.prepare(group.operation, group.values, kind)).session.sandbox)
+    const items = inCredits(await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize }))
+    const held = holdOverCap(items, this.view.committed(), budgetCap)
     this.view.add(run)
     await this.store.enqueue(items)
     return { jobs: items.length - held, held }
@@ -135,7 +141,7 @@ export class RunQueue {
   async resume(): Promise<void> {
     for (const provider of PROVIDERS) this.lane(provider.id).resume()
     const held = await this.store.held()
-    holdOverCap(held, await this.view.committed(), this.o.settings.get().budgetCap)
+    holdOverCap(held, this.view.committed(), this.o.settings.get().budgetCap)
     await this.store.unhold(held.filter((item) => !item.held).map((item) => item.id))
     this.view.publish()
   }
@@ -169,6 +175,21 @@ export class RunQueue {
     await this.finish()
     this.coalescer.flush()
     await this.worker.close()
+  }
+
+  /** The budget cap and the credits counted against it, as the window shows them. */
+  budget(): { cap: number | null; spent: number } {
+    return { cap: this.o.settings.get().budgetCap, spent: this.view.committed() }
+  }
+
+  /**
+   * Who a normal run of this provider buys from (its servers, and the kind of key saved), for finding
+   * the photos a run would reuse; null without a key.
+   */
+  async seller(provider: ProviderId): Promise<Seller | null> {
+    const key = await this.o.keys.key(provider).catch(() => null)
+    if (!key) return null
+    return { origins: Object.values<string>(this.o.urls[provider]), keyKind: providerById(provider).isSandboxKey(key) ? 'sandbox' : 'live' }
   }
 
   dismissNotice(photoId: number): void {

@@ -9,7 +9,7 @@ import type { SettingsService } from '../settings/settings'
 /** States whose most cost counts against the budget cap: everything on its way or bought. */
 const SPENDING: ReadonlySet<JobState> = new Set<JobState>(['queued', 'ready', 'sending', 'retrying', 'waiting', 'done'])
 
-const IDLE: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
+const IDLE: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0, budget: { cap: null, spent: 0 } }
 
 /**
  * What the window's queue shows: the runs added since the queue was last idle, their counts, each
@@ -55,15 +55,15 @@ export class RunView {
     for (const item of items) if (this.runs.has(item.run)) this.items.set(item.id, { state: item.job.state, maxCost: item.maxCost })
   }
 
-  /** What the shown runs may spend at most: the budget cap counts it. */
-  async committed(): Promise<number> {
+  /** What the shown runs may spend at most, in credits: the budget cap counts it. */
+  committed(): number {
     let sum = 0
     for (const item of this.items.values()) if (SPENDING.has(item.state)) sum += item.maxCost
     return sum
   }
 
   provider(provider: ProviderId, state: LaneState): void {
-    this.providers = { ...this.providers, [provider]: { status: state.status, ...(state.status === 'running' ? {} : { message: state.message }) } }
+    this.providers = { ...this.providers, [provider]: { status: state.status, ...(state.status === 'running' ? {} : { cause: state.reason, message: state.message }) } }
     this.publish()
   }
 
@@ -86,12 +86,13 @@ export class RunView {
     }
     const total = this.items.size
     const held = counts['held'] ?? 0
-    const base = { total, finished, counts, providers: this.providers, held, ...(this.startedAt ? { startedAt: this.startedAt } : {}) }
+    const budget = { cap: this.settings.get().budgetCap, spent: this.committed() }
+    const base = { total, finished, counts, providers: this.providers, held, budget, ...(this.startedAt ? { startedAt: this.startedAt } : {}) }
     const paused = Object.values(this.providers).find((p) => p.status !== 'running')
     let next: QueueState
     if (this.finishingSent) next = { ...base, state: 'finishing', reason: `Finishing ${this.finishingSent} paid ${this.finishingSent === 1 ? 'request' : 'requests'}…` }
     else if (total - finished - held > 0) next = paused ? { ...base, state: 'paused', reason: paused.message } : { ...base, state: 'running' }
-    else if (held) next = { ...base, state: 'paused', reason: `Budget cap of ${this.settings.get().budgetCap ?? 0} reached: ${held} ${held === 1 ? 'photo waits' : 'photos wait'}. Raise the cap, then Resume.` }
+    else if (held) next = { ...base, state: 'paused', reason: `Budget cap of ${budget.cap ?? 0} credits reached: ${held} ${held === 1 ? 'photo waits' : 'photos wait'}. Raise the cap, then Resume.` }
     else next = { ...base, state: 'idle', reason: total ? runSummary(counts, total) : undefined }
     const same = JSON.stringify(next) === JSON.stringify(this.current)
     this.current = next

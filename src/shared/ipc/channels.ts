@@ -44,6 +44,7 @@ export const REQUESTS = [
   // export
   'startExport',
   'cancelExport',
+  'previewExportNames',
   // keys
   'setKey',
   'testKey',

@@ -44,7 +44,8 @@ export const settings = {
 
 export const settingsStateSchema = z.object({
   settings: settingsSchema,
-  providers: z.array(z.object({ id: provider, name: z.string() })),
+  /** `sandbox`: the provider also takes a free sandbox key (watermarked proofs), kept beside the live one. */
+  providers: z.array(z.object({ id: provider, name: z.string(), sandbox: z.boolean() })),
   /** Each operation's parameters as plain JSON, for the inspector. */
   operations: z.array(z.custom<OperationDescriptor>((value) => typeof value === 'object' && value !== null)),
   /** What main had to say before the window opened (an imported session, settings set aside). */

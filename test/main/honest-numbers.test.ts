@@ -1,0 +1,86 @@
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import type { QueueState } from '../../src/shared/ipc/contract'
+import { runSummary } from '../../src/main/jobs/run-summary'
+import { confirmedCap, confirmedRun } from '../helpers/confirm'
+import { useTestApps, type TestApp } from '../helpers/main-app'
+import { makePhotos } from '../helpers/photos'
+import { DEMO_KEYS, NO_LIMITS, useSimulator, withSimulator } from '../helpers/simulator'
+
+const sim = useSimulator(NO_LIMITS)
+const openApp = useTestApps()
+
+async function ready(photos: number, settings: { outputFolder?: boolean } = {}): Promise<TestApp & { ids: number[] }> {
+  const app = await openApp(sim.current)
+  await makePhotos(join(app.dir, 'shoot'), photos)
+  await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
+  if (settings.outputFolder !== false) await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out') })
+  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  return Object.assign(app, { ids: await app.handlers.photoIds({}) })
+}
+
+const idle = (app: TestApp): Promise<QueueState> => app.next('queue', (q) => q.state === 'idle')
+
+test('after a partial run the estimate leaves out the photos whose results will be reused, and says how many', async () => {
+  const app = await ready(4)
+  const ended = idle(app)
+  await confirmedRun(app.handlers, { photoIds: app.ids.slice(0, 3) })
+  await ended
+  expect(await app.handlers.estimateCost({})).toMatchObject({ photos: 1, reused: 3, providers: [{ provider: 'photoroom', unit: 'credits', amount: 1, photos: 1 }] })
+  // Other parameters are another purchase: nothing is reused then.
+  await app.handlers.setPreset({ operationId: 'photoroom.remove-background', values: { size: 'preview' } })
+  expect(await app.handlers.estimateCost({})).not.toHaveProperty('reused')
+  await app.handlers.setPreset({ operationId: 'photoroom.remove-background', values: {} })
+  // Buy again pays for what it asks, so its estimate counts every photo.
+  expect(await app.handlers.estimateCost({ buyAgain: true })).toMatchObject({ photos: 4 })
+
+  // The run that follows buys exactly what the estimate said it would.
+  const charged = sim.current.stats().providers.photoroom.charged
+  const again = idle(app)
+  await confirmedRun(app.handlers, {})
+  expect(await again).toMatchObject({ counts: { done: 1, reused: 3 } })
+  expect(sim.current.stats().providers.photoroom.charged - charged).toBe(1)
+})
+
+test('the confirmation shows the budget cap in credits and what it holds back; Photoroom images count 5 credits each', async () => {
+  const app = await ready(5)
+  await confirmedCap(app.handlers, 3)
+  expect(await app.handlers.confirmRun({})).toMatchObject({ photos: 5, cap: { limit: 3, spent: 0, adds: 3, held: 2 } })
+
+  await app.handlers.setPreset({ operationId: 'photoroom.edit', values: {} })
+  await confirmedCap(app.handlers, 10)
+  expect(await app.handlers.confirmRun({})).toMatchObject({ photos: 5, providers: [{ unit: 'images', amount: 5 }], cap: { limit: 10, adds: 10, held: 3 } })
+  const paused = app.next('queue', (q) => q.state === 'paused')
+  expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 2, held: 3 })
+  expect(await paused).toMatchObject({ held: 3, budget: { cap: 10, spent: 10 }, reason: expect.stringMatching(/^Budget cap of 10 credits reached: 3 photos wait/) })
+})
+
+test('a run without an output folder is stopped at its confirmation, before any cost is shown', async () => {
+  const app = await ready(2, { outputFolder: false })
+  await expect(app.handlers.confirmRun({})).rejects.toThrow(/Choose an output folder first/)
+})
+
+test('a cancelled run says how far it got, not a full count', () => {
+  expect(runSummary({ done: 70, reused: 4, cancelled: 220 }, 294)).toBe('Cancelled · 74 of 294 done')
+  expect(runSummary({ done: 7, skipped: 1, failed: 2, cancelled: 10 }, 20)).toBe('Cancelled · 7 of 20 done · 1 skipped · 2 failed')
+  expect(runSummary({ done: 3 }, 3)).toBe('3 done · 0 skipped · 0 failed of 3.')
+})
+
+test('a pause is named by its cause in the queue each provider reports', async () => {
+  await withSimulator({ profiles: { photoroom: { rateLimit: null, retryAfter: true, latencyMs: 1_000 } } }, async (slow) => {
+    const app = await openApp(slow)
+    await makePhotos(join(app.dir, 'shoot'), 4)
+    await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
+    await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out'), concurrency: { photoroom: 1 } })
+    await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+    const running = app.next('queue', (q) => q.state === 'running')
+    await confirmedRun(app.handlers, {})
+    await running
+    const paused = app.next('queue', (q) => q.state === 'paused')
+    await app.handlers.pauseBatch(undefined)
+    expect((await paused).providers['photoroom']).toMatchObject({ status: 'paused', cause: 'user' })
+    const ended = idle(app)
+    await app.handlers.resumeBatch(undefined)
+    await ended
+  })
+})
