@@ -63,7 +63,7 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   await page.getByLabel('Budget cap').fill('2')
   await page.getByRole('button', { name: 'Set cap' }).click()
   await runAll(page, 4)
-  await expect(page.getByTestId('queue-status')).toContainText('Paused · 2 / 4 · Budget cap of 2 reached: 2 photos wait.')
+  await expect(page.getByTestId('queue-status')).toContainText('Paused · 2 / 4 · Budget cap of 2 credits reached: 2 photos wait.')
   expect(simulator.stats().providers.photoroom.byPath['/v1/segment']).toBe(2)
   await screenshot(page, 'budget-cap')
   await page.getByLabel('Budget cap').fill('10')
