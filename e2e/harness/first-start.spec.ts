@@ -61,7 +61,7 @@ test('first start to first run: keys with a visible test result, the output fold
   await page.getByRole('button', { name: 'Run all' }).click()
   const confirm = page.getByRole('dialog', { name: 'Run all photos' })
   await expect(confirm).toContainText('Photoroom: at most 6 credits · 994 credits left after')
-  await expect(confirm.getByTestId('estimate-cap')).toHaveText('Budget cap 50 credits (10 images): this counts at most 6 credits')
+  await expect(confirm.getByTestId('estimate-cap')).toHaveText('Budget cap 50 credits (10 images): this uses up to 6 credits of it')
   await confirm.getByRole('button', { name: 'Run 6 photos' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText('Idle · 6 / 6 · 6 done · 0 skipped · 0 failed of 6.', { timeout: 30_000 })
   // Right after the run, the toolbar and the cost line show the balance after it; the same run again is free.
@@ -80,7 +80,7 @@ test('a run without an output folder is stopped before its confirmation: the fol
   await page.getByRole('button', { name: 'Run all' }).click()
   const confirm = page.getByRole('dialog', { name: 'Run all photos' })
   await expect(confirm).toContainText('Choose where the results go first')
-  await expect(confirm).not.toContainText('Cost')
+  await expect(confirm).not.toContainText('This run')
   await expect(confirm.getByRole('button', { name: /^Run/ })).toBeDisabled()
   await screenshotSizes(page, 'confirm-needs-folder')
   await confirm.getByLabel('Output folder').fill(join(session.dir, 'out'))

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type Seller, type WorkerEvent, type WorkItem } from '../../engine'
 import type { EmitEvent, Preset, QueueState } from '../../shared/ipc/contract'
+import type { OperationId } from '../../shared/operations'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import { AppError } from '../app/app-error'
 import type { BalanceTracker } from '../app/balance-tracker'
@@ -11,6 +12,7 @@ import { catalogFacts, recordResult } from '../jobs/results'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
+import { freeWhenBought } from '../photos/reused-photos'
 import type { SettingsService } from '../settings/settings'
 import { holdOverCap, inCredits } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
@@ -124,9 +126,15 @@ export class RunQueue {
       if (problem) throw new AppError('invalid-input', problem.message)
     }
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
+    const sellers = new Map<OperationId, Seller>()
     // The key and account are checked once per provider, however many sets of parameters the run has.
-    for (const group of sending) this.sandbox.set(`${run}\0${group.operation.provider}`, (await this.prepare(group.operation, group.values, kind)).session.sandbox)
+    for (const group of sending) {
+      const { session } = await this.prepare(group.operation, group.values, kind)
+      this.sandbox.set(`${run}\0${group.operation.provider}`, session.sandbox)
+      sellers.set(group.operation.id, session.seller)
+    }
     const items = inCredits(await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize }))
+    if (!buyAgain) freeWhenBought(catalog, items, sellers)
     const held = holdOverCap(items, this.view.committed(), budgetCap)
     this.view.add(run)
     await this.store.enqueue(items)

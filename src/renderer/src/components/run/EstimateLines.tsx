@@ -11,11 +11,11 @@ const photos = (n: number): string => `${n.toLocaleString('en-US')} photo${n ===
 
 /** The budget cap against this run: in credits, what it already counts, what the run adds, and what it holds back. */
 function CapLine({ cap }: { cap: NonNullable<Estimate['cap']> }): React.JSX.Element {
-  const counted = cap.spent > 0 ? ` (${amount(cap.spent, 'credits')} already counted)` : ''
+  const counted = cap.spent > 0 ? `, ${amount(cap.spent, 'credits')} already counted` : ''
   return (
     <span className={`estimate-line${cap.held ? ' short' : ''}`} data-testid="estimate-cap">
       Budget cap {capWords(cap.limit)}
-      {counted}: this counts at most {amount(cap.adds, 'credits')}
+      {counted}: this uses up to {amount(cap.adds, 'credits')} of it
       {cap.held > 0 && ` · ${photos(cap.held)} will wait until you raise it`}
     </span>
   )

@@ -45,7 +45,7 @@ export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoI
           <OutputFolderField />
         </div>
       ) : estimate ? (
-        <EstimateLines title="Cost" estimate={estimate} />
+        <EstimateLines title="This run" estimate={estimate} />
       ) : (
         !error && <p className="muted">Working out the cost…</p>
       )}

@@ -2,6 +2,7 @@ import { call } from '../../api'
 import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import { jobSelectors } from '../../store/jobs-slice'
+import { photoSelectors } from '../../store/photos-slice'
 import { selectionSelectors } from '../../store/selection-slice'
 import { runSelected } from '../commands'
 import type { MenuEntry } from '../layout/Menu'
@@ -23,6 +24,7 @@ export function useToolbarItems(act: (action: () => Promise<unknown>) => void, o
   const retryable = useStore((s) => retryableIds(s.jobsByPhoto).length)
   const key = useStore(accountSelectors.key('photoroom'))
   const askToRun = useStore((s) => s.askToRun)
+  const empty = useStore(photoSelectors.total) === 0
   const idle = queue.state === 'idle'
   // Photos join a running queue; only while it finishes its paid requests is nothing added.
   const joinable = queue.state !== 'finishing'
@@ -30,7 +32,7 @@ export function useToolbarItems(act: (action: () => Promise<unknown>) => void, o
   const sandbox = Boolean(key?.sandbox || key?.sandboxLast4)
   const items: (ToolbarItem | false)[] = [
     { key: 'run-selected', label: 'Run selected', primary: true, disabled: !joinable || selected === 0, run: runSelected },
-    { key: 'run-all', label: 'Run all', disabled: !joinable, run: () => askToRun({ title: 'Run all photos' }) },
+    { key: 'run-all', label: 'Run all', disabled: !joinable || empty, title: empty ? 'Add photos first' : undefined, run: () => askToRun({ title: 'Run all photos' }) },
     queue.state === 'running' && { key: 'pause', label: 'Pause', run: () => act(() => call('pauseBatch', undefined)) },
     queue.state === 'paused' && { key: 'resume', label: 'Resume', primary: true, run: () => act(() => call('resumeBatch', undefined)) },
     !idle && {

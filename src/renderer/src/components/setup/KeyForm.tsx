@@ -71,7 +71,7 @@ export function KeyForm({ wide = false }: { wide?: boolean }): React.JSX.Element
         </select>
       </label>
       <KeyField key={`${id}-live`} provider={provider} label="API key" button="Save key" onTested={markTested} />
-      {provider.sandbox && <KeyField key={`${id}-sandbox`} provider={provider} label="Sandbox key" hint="Free, watermarked proofs" button="Save sandbox key" onTested={markTested} />}
+      {provider.sandbox && <KeyField key={`${id}-sandbox`} provider={provider} label="Sandbox key" hint="Optional: free proofs" button="Save sandbox key" onTested={markTested} />}
       <p data-testid="key-status" className={status?.state === 'invalid' ? 'bad' : undefined}>
         {describe(status)}
       </p>

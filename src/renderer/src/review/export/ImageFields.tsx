@@ -7,10 +7,11 @@ const FORMATS = [
   ['avif', 'AVIF']
 ] as const
 const FITS = [
-  ['fit', 'Fit inside (nothing cropped)'],
-  ['fill', 'Fill (cropped to the size)'],
-  ['pad', 'Pad (centred on the fill colour)']
+  ['fit', 'Fit inside'],
+  ['fill', 'Fill, cropped'],
+  ['pad', 'Pad to the size']
 ] as const
+const FIT_HELP = { fit: 'Scaled to fit inside the size; nothing is cropped.', fill: 'Scaled to cover the size, the rest cropped.', pad: 'Scaled to fit, centred on the fill colour to exactly the size.' }
 
 /** The pixels: format and quality, the fill behind transparency, a size with fit, fill or pad, and the DPI. */
 export function ImageFields({ form, patch }: { form: ExportForm; patch(change: Partial<ExportForm>): void }): React.JSX.Element {
@@ -65,6 +66,7 @@ export function ImageFields({ form, patch }: { form: ExportForm; patch(change: P
               ))}
             </select>
           </label>
+          <p className="muted small">{FIT_HELP[form.fit]}</p>
         </div>
       )}
       <label className="field narrow">
