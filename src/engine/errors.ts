@@ -22,6 +22,8 @@ export class JobError extends Error {
       rateLimited?: boolean
       /** A 200 arrived, so the provider charged, but its body was lost on the way. */
       paid?: boolean
+      /** The parameter the provider refused (its API name), when it named one. */
+      param?: string
     } = {}
   ) {
     super(message)

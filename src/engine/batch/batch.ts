@@ -13,6 +13,7 @@ import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../purchases/cache-upkeep'
 import { purchaseKey, type Seller } from '../purchases/job-key'
 import { Purchases, type StoredResult } from '../purchases/purchases'
 import { createDispatcher } from '../providers/http'
+import { attachParamFiles } from '../providers/param-files'
 import { providerById } from '../providers/registry'
 import type { ProviderClient } from '../providers/types'
 import { Lanes } from '../scheduler/lanes'
@@ -60,8 +61,12 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private stoppedBecause: BatchSummary['stoppedBecause']
   private stopMessage: string | undefined
 
-  constructor(private readonly options: BatchOptions) {
+  private readonly options: BatchOptions
+
+  constructor(options: BatchOptions) {
     super()
+    // A copy: the values are replaced by ones carrying the extra files' bytes when the batch starts.
+    this.options = { ...options }
     const { operation } = options
     this.dispatcher = createDispatcher(options.concurrency + 2)
     this.lane = (options.lanes ?? new Lanes()).get(operation.provider, {
@@ -128,6 +133,7 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
     if (keyProblem) errors.push(keyProblem)
     if (errors.length) throw new JobError('invalid-request', errors.map(problemText).join('\n'))
     for (const warning of warnings) this.emit('event', { type: 'notice', message: problemText(warning) })
+    this.options.values = await attachParamFiles(operation, values)
 
     this.purchases = await Purchases.open(this.options.stateDir)
     if (!this.options.dryRun) await pruneCache(this.options.stateDir, this.options.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES)

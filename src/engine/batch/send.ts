@@ -66,7 +66,8 @@ export async function sendWithRetries(
             }
             if (++failures > MAX_FAILURES) throw new JobError('retryable', `${error.message}; gave up after ${failures} tries`)
             hooks.onRetry(error.message, attempt)
-            await sleep(backoffDelay(failures), undefined, { signal })
+            // A provider that says when to ask again (a Phota profile still being prepared) is asked then.
+            await sleep(error.details.retryAfterMs ?? backoffDelay(failures), undefined, { signal })
             continue
           }
           hooks.onRetry(error.message, attempt)

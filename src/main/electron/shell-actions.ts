@@ -15,6 +15,19 @@ export function electronShellActions(getWindow: () => BrowserWindow | null): She
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
+    async pickFile({ title, kind }) {
+      const window = getWindow()
+      const filters = kind === 'image' ? [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp'] }] : [{ name: 'Proofsheet presets', extensions: ['json'] }]
+      const options: Electron.OpenDialogOptions = { title, properties: ['openFile'], filters }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async pickFolder({ title }) {
+      const window = getWindow()
+      const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     showInFolder: (path) => shell.showItemInFolder(path)
   }
 }

@@ -2,7 +2,9 @@ import type { HandlersFor, PhotoQuery, RequestOutput } from '../../shared/ipc/co
 import { jobPhotoStates } from '../../shared/ipc/photo-state'
 import { AppError } from '../app/app-error'
 import type { PhotoQuery as CatalogQuery } from '../catalog/photo-query'
+import { operationFor } from '../photos/effective-params'
 import type { HandlerContext } from './context'
+import { paramFileAccess } from './param-files'
 
 type AddResult = RequestOutput<'addPaths'>
 
@@ -35,13 +37,16 @@ export function catalogHandlers(
       c.photos.remove(ids)
     },
     async setPreset(preset) {
+      paramFileAccess(c).refuseUnchosen(operationFor(preset.operationId), preset.values)
       c.photos.setPreset(preset)
       c.emit('preset', preset)
     },
     async setOverrides({ photoId, values }) {
+      paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), values)
       c.photos.setOverrides(photoId, values)
     },
     async editOverrides({ photoIds, set, reset }) {
+      paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), set)
       c.photos.editOverrides(photoIds, set, reset)
     },
     async overridesOf({ photoIds }) {

@@ -14,6 +14,10 @@ import type { WatchedFolders } from '../watch/watched-folders'
 export interface ShellActions {
   /** A native folder-and-file picker; resolves to the chosen paths (none when cancelled). */
   pickPaths(): Promise<string[]>
+  /** A native picker for one file: an image for a parameter, or a preset file; null when cancelled. */
+  pickFile?(options: { title: string; kind: 'image' | 'preset' }): Promise<string | null>
+  /** A native picker for one folder; null when cancelled. */
+  pickFolder?(options: { title: string }): Promise<string | null>
   showInFolder(path: string): void
 }
 

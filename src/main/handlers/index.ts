@@ -7,6 +7,7 @@ import { exportHandlers } from './export'
 import type { HandlerContext } from './context'
 import { jobsHandlers } from './jobs'
 import { keysHandlers } from './keys'
+import { paramFilesHandlers } from './param-files'
 import { presetsHandlers } from './presets'
 import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
@@ -18,6 +19,7 @@ export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
     getState: () => appState(c),
     ...catalogHandlers(c),
     ...presetsHandlers(c),
+    ...paramFilesHandlers(c),
     ...watchHandlers(c),
     ...jobsHandlers(c),
     ...reviewHandlers(c),

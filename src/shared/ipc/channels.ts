@@ -21,6 +21,11 @@ export const REQUESTS = [
   'deletePreset',
   'exportPreset',
   'importPreset',
+  // images as parameters
+  'chooseParamFile',
+  'paramFilePreview',
+  'exportPresetFolder',
+  'importPresetFile',
   // watched folders
   'watchFolder',
   'pickWatchFolder',
