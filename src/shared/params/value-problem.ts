@@ -33,7 +33,7 @@ function numberFits(value: number, facts: ValueFacts): boolean {
 export function valueProblem(facts: ValueFacts, value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null
   if (facts.kind === 'number' || facts.kind === 'integer') {
-    return typeof value === 'number' && Number.isFinite(value) && numberFits(value, facts) ? null : `${facts.label} must be ${numberText(facts)}`
+    return typeof value === 'number' && Number.isFinite(value) && numberFits(value, facts) ? null : `${facts.label} must be ${facts.allowed ?? numberText(facts)}`
   }
   if (facts.pattern && typeof value === 'string' && !new RegExp(facts.pattern).test(value)) return `${facts.label} must be ${facts.allowed ?? `text matching ${facts.pattern}`}`
   return null
