@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { ProviderUrls } from '../src/engine/providers/registry'
 import type { SimulatorOptionsInput } from '../src/simulator/options'
-import { consecutivePorts } from '../src/simulator/ports'
+import { consecutivePorts } from '../src/simulator/hosts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -25,7 +25,7 @@ export async function startSimulatorProcess(dir: string, port: number, options: 
   })
   const base = (p: number): string => `http://127.0.0.1:${p}`
   return {
-    urls: Object.fromEntries(Object.entries(ports).map(([id, hosts]) => [id, Object.fromEntries(Object.entries(hosts).map(([host, p]) => [host, base(p)]))])) as ProviderUrls,
+    urls: Object.fromEntries(Object.entries(ports).map(([id, hosts]) => [id, Object.fromEntries(Object.entries(hosts as Record<string, number>).map(([host, p]) => [host, base(p)]))])) as ProviderUrls,
     stats: async () => (await fetch(`${base(port)}/__simulator/stats`)).json() as never,
     stop: async () => {
       child.kill('SIGTERM')

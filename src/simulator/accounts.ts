@@ -4,6 +4,9 @@ export interface Account {
   key: string
   label: string
   balance: number
+  plan: string
+  /** Credits the plan gives each month. */
+  subscription: number
   /** Photoroom sandbox use of a live account: free, but counted per day and month. */
   sandbox: boolean
 }
@@ -23,7 +26,7 @@ export class Accounts {
     if (!key) return undefined
     const sandbox = provider === 'photoroom' && key.startsWith('sandbox_')
     const live = this.byKey.get(`${provider}:${sandbox ? key.slice('sandbox_'.length) : key}`)
-    return live && !live.revoked ? { key: live.key, label: live.label, balance: live.balance, sandbox } : undefined
+    return live && !live.revoked ? { key: live.key, label: live.label, balance: live.balance, plan: live.plan, subscription: live.subscription ?? live.balance, sandbox } : undefined
   }
 
   /** Debits `amount` if the balance covers it. */

@@ -10,12 +10,14 @@ const commands = {
   faults: z.object({ provider, faults: z.array(z.enum(FAULTS)) }),
   balance: z.object({ provider, label: z.string(), balance: z.number().min(0) }),
   profile: z.object({ provider, profile: profileSchema.partial() }),
-  revoke: z.object({ provider, label: z.string() })
+  revoke: z.object({ provider, label: z.string() }),
+  photaProfile: z.object({ id: z.string(), readyAfterMs: z.number().min(0).optional(), notReadyTimes: z.number().int().min(0).optional() })
 }
 
 /** Test-only control endpoints under `/__simulator/`, shared by every listener. */
 export async function handleAdmin(simulator: Simulator, req: IncomingMessage, path: string): Promise<Reply> {
   if (req.method === 'GET' && path === '/__simulator/stats') return json(200, simulator.stats())
+  if (req.method === 'GET' && path === '/__simulator/requests') return json(200, simulator.requests())
   if (req.method === 'POST' && path === '/__simulator/reset-stats') {
     simulator.resetStats()
     return json(200, { ok: true })
@@ -40,6 +42,8 @@ export async function handleAdmin(simulator: Simulator, req: IncomingMessage, pa
       return run(commands.balance, (c) => simulator.setBalance(c.provider, c.label, c.balance))
     case '/__simulator/revoke':
       return run(commands.revoke, (c) => simulator.revokeKey(c.provider, c.label))
+    case '/__simulator/phota-profile':
+      return run(commands.photaProfile, ({ id, ...readiness }) => simulator.setPhotaProfile(id, readiness))
     case '/__simulator/profile':
       return run(commands.profile, (c) => simulator.updateProfile(c.provider, c.profile))
     default:

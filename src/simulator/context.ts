@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http'
 import type { Account, Accounts } from './accounts'
 import type { Reply } from './http-io'
 import type { Provider, SimulatorOptions } from './options'
+import type { PhotaProfiles } from './phota/profiles'
+import type { ReceivedRequest } from './request-log'
 import type { ResultStore } from './results'
 import type { Stats } from './stats'
 
@@ -12,17 +14,25 @@ export interface SimulatorState {
   stats: Stats
   results: ResultStore
   random: Record<Provider, () => number>
+  photaProfiles: PhotaProfiles
 }
 
 export interface OperationRequest {
   req: IncomingMessage
+  /** The whole request body, received before any work starts, as a service's front end does. */
+  body: Buffer
   url: URL
   account: Account
   state: SimulatorState
   /** This listener's origin, for URLs the response hands out. */
   origin: string
-  /** Debits the account and records the charge; false when the balance does not cover it. */
+  /**
+   * Debits the account and records the charge; false when the balance does not cover it. With
+   * `afterHangUp: 'stop'` it throws ClientGone instead when the client has already hung up.
+   */
   charge(amount: number): boolean
+  /** Records what the request carried (its fields, files or JSON body) in the request log. */
+  received(carried: Pick<ReceivedRequest, 'fields' | 'files' | 'json'>): void
 }
 
 export interface Route {

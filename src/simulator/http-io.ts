@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
 
 /** What a simulated endpoint answers. The server writes it, applying any injected fault. */
@@ -36,66 +36,79 @@ export function writeReply(res: ServerResponse, reply: Reply): void {
 
 export class BodyTooLarge extends Error {}
 
-/** The client went away before its upload was read: the work ends there, unpaid and unanswered. */
+/** The client went away before its whole request arrived: the work ends there, unpaid and unanswered. */
 export class ClientGone extends Error {}
 
-/** Reads the whole body, failing past `limit` bytes without buffering the rest. */
+/** Reads the whole body, failing past `limit` bytes without buffering the rest; a client gone mid-body is ClientGone. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) {
-      req.resume()
-      throw new BodyTooLarge()
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > limit) {
+        req.resume()
+        throw new BodyTooLarge()
+      }
+      chunks.push(chunk)
     }
-    chunks.push(chunk)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) throw error
+    throw new ClientGone()
   }
+  if (!req.complete) throw new ClientGone()
   return Buffer.concat(chunks)
 }
 
-export interface MultipartBody {
-  fields: Record<string, string>
-  files: Record<string, { bytes: Buffer; filename: string; truncated: boolean }>
+export interface UploadedFile {
+  name: string
+  bytes: Buffer
+  filename: string
+  /** Past the size limit: only the first bytes were kept. */
+  truncated: boolean
 }
 
-/** Parses multipart/form-data; a file part over `fileLimit` bytes comes back marked truncated. */
-export function readMultipart(req: IncomingMessage, fileLimit: number): Promise<MultipartBody> {
+/** Every part in the order sent; a name may repeat (a list). */
+export interface MultipartBody {
+  fields: { name: string; value: string }[]
+  files: UploadedFile[]
+}
+
+/** The body, already received whole, within `limit` bytes. */
+export function bodyWithin(body: Buffer, limit: number): Buffer {
+  if (body.length > limit) throw new BodyTooLarge()
+  return body
+}
+
+/** Parses a received multipart/form-data body; a file part over `fileLimit` bytes comes back marked truncated. */
+export function readMultipart(headers: IncomingHttpHeaders, bytes: Buffer, fileLimit: number): Promise<MultipartBody> {
   return new Promise((resolve, reject) => {
-    const body: MultipartBody = { fields: {}, files: {} }
+    const body: MultipartBody = { fields: [], files: [] }
     let parser: busboy.Busboy
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: fileLimit, fieldSize: 1024 * 1024 } })
+      parser = busboy({ headers, limits: { fileSize: fileLimit, fieldSize: 1024 * 1024 } })
     } catch (error) {
       reject(error)
       return
     }
     parser.on('field', (name: string, value: string) => {
-      body.fields[name] = value
+      body.fields.push({ name, value })
     })
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        body.files[name] = {
+        body.files.push({
+          name,
           bytes: Buffer.concat(chunks),
           filename: info.filename ?? '',
           truncated: (stream as unknown as { truncated?: boolean }).truncated === true
-        }
+        })
       })
     })
     parser.on('error', reject)
     parser.on('close', () => resolve(body))
-    // A client gone before its upload was read would leave busboy waiting for ever.
-    const gone = (): void => {
-      parser.destroy()
-      reject(new ClientGone())
-    }
-    if (req.destroyed && !req.readableEnded) return gone()
-    req.once('close', () => {
-      if (!req.readableEnded) gone()
-    })
-    req.pipe(parser)
+    parser.end(bytes)
   })
 }
 

@@ -1,5 +1,5 @@
 import sharp, { type OutputInfo, type Sharp } from 'sharp'
-import { sniffImageFormat, type ImageFormat } from '../shared/images/sniff-format'
+import { formatOf, type ImageFormat } from './image-format'
 
 export class MalformedImage extends Error {}
 
@@ -18,7 +18,7 @@ export type Inspection = { ok: true; image: InspectedImage } | { ok: false; reas
 
 /** Reads format and size from the bytes: unsupported when the format is not `accepted`, malformed when it won't decode. */
 export async function inspectImage(bytes: Buffer, accepted: readonly ImageFormat[]): Promise<Inspection> {
-  const format = sniffImageFormat(bytes)
+  const format = formatOf(bytes)
   if (!format || !accepted.includes(format)) return { ok: false, reason: 'unsupported' }
   if (format === 'heic') return { ok: true, image: { format, width: 0, height: 0, srgb: true } }
   try {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { PROVIDERS, urlsToEnv } from '../engine/providers/registry'
+import { consecutivePorts, HOST_COUNT, HOSTS, SIMULATED } from './hosts'
 import { DEMO_KEYS, type SimulatorOptionsInput } from './options'
-import { consecutivePorts, HOST_COUNT } from './ports'
 import { startSimulator } from './server'
 
 const HELP = `Proofsheet simulator: local stand-ins for the Photoroom, Pixelcut and Phota APIs.
@@ -32,17 +31,18 @@ const simulator = await startSimulator({
   ports: fromFile.ports ?? consecutivePorts(first)
 })
 
-const exports = Object.entries(urlsToEnv(simulator.urls)).map(([name, url]) => `  export ${name}=${url}`)
-const keys = PROVIDERS.map((p) => `  export ${p.keyVariable}=${DEMO_KEYS[p.id]}${p.id === 'photoroom' ? `     # or ${DEMO_KEYS.photoroomSandbox}` : ''}`)
+const hosts = SIMULATED.flatMap((p) => Object.entries(HOSTS[p]).map(([name, real]) => `  ${real.padEnd(36)} ${(simulator.urls[p] as Record<string, string>)[name]}`))
 
-process.stdout.write(`Proofsheet simulator is running. Point Proofsheet at it with:
+process.stdout.write(`Proofsheet simulator is running. Each real host and the local address standing in for it:
 
-${exports.join('\n')}
+${hosts.join('\n')}
 
-Demo keys (1,000 credits each; the sandbox key is free and watermarked):
-${keys.join('\n')}
+Demo keys (1,000 credits each; a Photoroom key prefixed sandbox_ is free and watermarked):
+  photoroom  ${DEMO_KEYS.photoroom}   or ${DEMO_KEYS.photoroomSandbox}
+  pixelcut   ${DEMO_KEYS.pixelcut}
+  phota      ${DEMO_KEYS.phota}
 
-Stats: ${Object.values(urlsToEnv(simulator.urls))[0]}/__simulator/stats   Stop with Ctrl+C.
+Stats: ${simulator.urls.photoroom.api}/__simulator/stats   Stop with Ctrl+C.
 `)
 
 const stop = (): void => void simulator.close().then(() => process.exit(0))

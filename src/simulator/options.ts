@@ -1,9 +1,6 @@
 import { z } from 'zod'
-import { PROVIDERS, type ProviderId } from '../engine/providers/registry'
 
-/** The simulator stands in for every registered provider. */
-export const SIMULATED = PROVIDERS.map((p) => p.id)
-export type Provider = ProviderId
+export { SIMULATED, type Provider } from './hosts'
 
 const faultRates = z
   .object({
@@ -35,7 +32,14 @@ export const profileSchema = z.object({
 })
 export type ProviderProfile = z.infer<typeof profileSchema>
 
-const account = z.object({ key: z.string().min(8), label: z.string(), balance: z.number().min(0) })
+const account = z.object({
+  key: z.string().min(8),
+  label: z.string(),
+  balance: z.number().min(0),
+  /** What the account endpoints report: Photoroom's "name of the pricing plan" and monthly credits; the balance when absent. */
+  plan: z.string().default('basic'),
+  subscription: z.number().min(0).optional()
+})
 export type AccountConfig = z.infer<typeof account>
 
 export const DEMO_KEYS = {
@@ -59,13 +63,28 @@ export const optionsSchema = z.object({
     .prefault({}),
   accounts: z
     .object({
-      photoroom: z.array(account).default([{ key: DEMO_KEYS.photoroom, label: 'photoroom-demo', balance: 1000 }]),
-      pixelcut: z.array(account).default([{ key: DEMO_KEYS.pixelcut, label: 'pixelcut-demo', balance: 1000 }]),
-      phota: z.array(account).default([{ key: DEMO_KEYS.phota, label: 'phota-demo', balance: 1000 }])
+      photoroom: z.array(account).prefault([{ key: DEMO_KEYS.photoroom, label: 'photoroom-demo', balance: 1000 }]),
+      pixelcut: z.array(account).prefault([{ key: DEMO_KEYS.pixelcut, label: 'pixelcut-demo', balance: 1000 }]),
+      phota: z.array(account).prefault([{ key: DEMO_KEYS.phota, label: 'phota-demo', balance: 1000 }])
     })
     .prefault({}),
   /** Photoroom sandbox keys: any `sandbox_` + a known live key; free, watermarked, capped per day and month. */
   sandbox: z.object({ perDay: z.number().int().min(0), perMonth: z.number().int().min(0) }).default({ perDay: 100, perMonth: 1000 }),
+  /**
+   * A client that hangs up after its request was read: `finish` (a real service) completes the work and
+   * charges it; `stop` drops the work uncharged if it has not been charged yet. An upload abandoned before
+   * its body was read is never charged either way.
+   */
+  afterHangUp: z.enum(['finish', 'stop']).default('finish'),
+  /** The OpenAPI document lists `pr-edit-further-url` for GET /v2/edit only; true sends it on POST too. */
+  editFurtherUrlOnPost: z.boolean().default(false),
+  /**
+   * Seed 003's error examples carry `error_code`, its schema does not require it: false leaves it out of
+   * Pixelcut's errors, so a client must read the status (403 is "insufficient credits") on its own.
+   */
+  pixelcutErrorCodes: z.boolean().default(true),
+  /** Phota profiles on every Phota account; one answers PROFILE_NOT_READY until `readyAfterMs` has passed and `notReadyTimes` edits were refused. */
+  photaProfiles: z.array(z.object({ id: z.string(), readyAfterMs: z.number().min(0).optional(), notReadyTimes: z.number().int().min(0).optional() })).default([]),
   /** Lifetime of Pixelcut `result_url`s (1 h) and Phota `download_urls` (24 h). */
   resultTtlMs: z
     .object({ pixelcut: z.number().int().positive(), phota: z.number().int().positive() })

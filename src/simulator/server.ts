@@ -3,13 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Accounts } from './accounts'
+import { HOSTS, type SimulatorUrls } from './hosts'
 import { handleAdmin } from './admin'
 import type { OperationRequest, ProviderDefinition, Route, SimulatorState } from './context'
 import { FaultPlan, type Fault } from './faults'
-import { ClientGone, encodeReply, writeReply, type Reply } from './http-io'
+import { BodyTooLarge, ClientGone, encodeReply, readBody, writeReply, type Reply } from './http-io'
 import { optionsSchema, SIMULATED, type Provider, type ProviderProfile, type SimulatorOptionsInput } from './options'
 import { photaEditRoute } from './phota/edit'
 import { photaErrors, withRequestId } from './phota/errors'
+import { PhotaProfiles, type ProfileReadiness } from './phota/profiles'
 import { accountRoutes } from './photoroom/account'
 import { editRoutes } from './photoroom/edit'
 import { photoroomErrors } from './photoroom/errors'
@@ -20,7 +22,7 @@ import { seededRandom } from './random'
 import { RateLimiter } from './rate-limiter'
 import { ResultStore } from './results'
 import { Stats } from './stats'
-import type { ProviderUrls } from '../engine/providers/registry'
+import { publicHeaders, RequestLog, type ReceivedRequest } from './request-log'
 
 const DEFINITIONS: Record<Provider, ProviderDefinition> = {
   photoroom: { provider: 'photoroom', authHeader: 'x-api-key', errors: photoroomErrors },
@@ -33,11 +35,11 @@ interface HostRoutes {
   downloads: RegExp | null
 }
 
-/**
- * One listener per real host, named as in the registry, each serving only that host's paths, so a
- * client using the wrong origin fails.
- */
-const HOSTS: { [P in Provider]: Record<keyof ProviderUrls[P], HostRoutes> } = {
+/** Past this, a request is refused whole, as a front end would (every documented limit is below it). */
+const MAX_REQUEST_BYTES = 256 * 1024 * 1024
+
+/** Each host's paths (hosts.ts names the hosts); a client using the wrong origin gets a 404. */
+const ROUTES: { [P in Provider]: Record<keyof (typeof HOSTS)[P], HostRoutes> } = {
   photoroom: {
     api: { routes: [...editRoutes, ...accountRoutes], downloads: null },
     sdk: { routes: [segmentRoute], downloads: null }
@@ -46,8 +48,7 @@ const HOSTS: { [P in Provider]: Record<keyof ProviderUrls[P], HostRoutes> } = {
   phota: { api: { routes: [photaEditRoute], downloads: /^\/download\/([\w-]+)$/ } }
 }
 
-/** Every provider's origins, shaped as the engine takes them. */
-export type SimulatorUrls = ProviderUrls
+export type { SimulatorUrls }
 
 export class Simulator {
   readonly urls = Object.fromEntries(SIMULATED.map((p) => [p, {}])) as SimulatorUrls
@@ -55,6 +56,7 @@ export class Simulator {
   private readonly servers: Server[] = []
   private readonly limiters: Record<Provider, RateLimiter>
   private readonly faults: Record<Provider, FaultPlan>
+  private readonly log = new RequestLog()
 
   constructor(input: SimulatorOptionsInput = {}) {
     const options = optionsSchema.parse(input)
@@ -64,7 +66,8 @@ export class Simulator {
       accounts: new Accounts(options.accounts),
       stats: new Stats(),
       results: new ResultStore(),
-      random: { photoroom: random(1), pixelcut: random(2), phota: random(3) }
+      random: { photoroom: random(1), pixelcut: random(2), phota: random(3) },
+      photaProfiles: new PhotaProfiles(options.photaProfiles)
     }
     const profile = (p: Provider) => () => this.state.options.profiles[p]
     this.limiters = Object.fromEntries(SIMULATED.map((p) => [p, new RateLimiter(() => profile(p)().rateLimit)])) as Record<Provider, RateLimiter>
@@ -75,7 +78,7 @@ export class Simulator {
     const { host, ports } = this.state.options
     for (const provider of SIMULATED) {
       const urls: Record<string, string> = this.urls[provider]
-      for (const [name, routes] of Object.entries<HostRoutes>(HOSTS[provider])) {
+      for (const [name, routes] of Object.entries<HostRoutes>(ROUTES[provider])) {
         const server = createServer((req, res) => void this.handle(provider, routes, urls[name] as string, req, res))
         server.keepAliveTimeout = 5_000
         await new Promise<void>((resolve, reject) => {
@@ -107,6 +110,12 @@ export class Simulator {
 
   resetStats(): void {
     this.state.stats.reset()
+    this.log.clear()
+  }
+
+  /** What the operation requests carried, oldest first (the last 1,000; cleared with the stats). */
+  requests(provider?: Provider): ReceivedRequest[] {
+    return this.log.list(provider)
   }
 
   queueFaults(provider: Provider, faults: Fault[]): void {
@@ -115,6 +124,11 @@ export class Simulator {
 
   setBalance(provider: Provider, label: string, balance: number): void {
     this.state.accounts.setBalance(provider, label, balance)
+  }
+
+  /** Adds or replaces a Phota profile: ready at once, or after a time or a number of refused edits. */
+  setPhotaProfile(id: string, readiness: ProfileReadiness = {}): void {
+    this.state.photaProfiles.set(id, readiness)
   }
 
   revokeKey(provider: Provider, label: string): void {
@@ -132,7 +146,7 @@ export class Simulator {
     const requestId = randomUUID()
     const { stats } = this.state
     const send = (reply: Reply): void => {
-      const final = provider === 'phota' ? withRequestId(reply, requestId) : reply
+      const final = provider === 'phota' ? withRequestId(reply, requestId) : provider === 'pixelcut' ? this.pixelcutReply(reply) : reply
       stats.status(provider, final.status)
       req.resume()
       writeReply(res, final)
@@ -164,12 +178,18 @@ export class Simulator {
         if (!left) stats.leave(provider)
         left = true
       }
+      let hungUp = false
       res.once('finish', leave)
-      res.once('close', leave)
+      res.once('close', () => {
+        hungUp ||= !res.writableFinished
+        leave()
+      })
       if (profile.maxInFlight !== null && stats.of(provider).inFlight > profile.maxInFlight) {
         stats.of(provider).limited.inFlight++
         return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
       }
+      // An upload abandoned before its end is ClientGone here: never worked on, never charged.
+      const body = route.operation ? await readBody(req, MAX_REQUEST_BYTES) : Buffer.alloc(0)
       const fault = route.operation ? this.faults[provider].next() : null
       if (fault === 'rateLimit') return send(definition.errors.rateLimited(profile.retryAfter ? 1 : null))
       if (fault) stats.of(provider).faults[fault as Exclude<Fault, 'rateLimit'>]++
@@ -180,15 +200,18 @@ export class Simulator {
 
       const request: OperationRequest = {
         req,
+        body,
         url,
         account,
         state: this.state,
         origin,
         charge: (amount) => {
+          if (hungUp && this.state.options.afterHangUp === 'stop') throw new ClientGone()
           if (!this.state.accounts.tryCharge(provider, account, amount)) return false
-          stats.charge(provider, account.label, amount)
+          stats.charge(provider, account.label, amount, hungUp)
           return true
-        }
+        },
+        received: (carried) => this.log.add({ provider, method: req.method ?? 'GET', path: url.pathname, headers: publicHeaders(req.headers), ...carried })
       }
       const reply = await route.handle(request)
       if (reply.status === 200 && fault === 'stallAfterCharge') return // charged, then never answered
@@ -200,12 +223,20 @@ export class Simulator {
       send(reply)
     } catch (error) {
       if (error instanceof ClientGone) return
+      if (error instanceof BodyTooLarge) return send({ status: 413, body: 'Request Entity Too Large' })
       console.error(`[simulator] ${provider} ${req.method} ${url.pathname} failed:`, error)
       if (!res.headersSent) send(definition.errors.serverError(this.state.random[provider]))
       else res.destroy()
     } finally {
       if (entered) stats.worked(provider)
     }
+  }
+
+  private pixelcutReply(reply: Reply): Reply {
+    const body = reply.body
+    if (this.state.options.pixelcutErrorCodes || typeof body !== 'object' || Buffer.isBuffer(body) || !('error_code' in body)) return reply
+    const { error_code: _code, ...rest } = body as Record<string, unknown>
+    return { ...reply, body: rest }
   }
 
   /** A result link (Pixelcut `result_url`, Phota `download_urls`); downloads are free and may fail on their own. */

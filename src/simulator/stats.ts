@@ -17,6 +17,8 @@ export interface ProviderStats {
   charged: number
   /** Successful, charged operations per account label. */
   chargesByAccount: Record<string, number>
+  /** Charges made after the client had hung up: paid for, never received. */
+  chargedAfterHangUp: number
 }
 
 const empty = (): ProviderStats => ({
@@ -29,7 +31,8 @@ const empty = (): ProviderStats => ({
   working: 0,
   peakInFlight: 0,
   charged: 0,
-  chargesByAccount: {}
+  chargesByAccount: {},
+  chargedAfterHangUp: 0
 })
 
 export class Stats {
@@ -44,8 +47,9 @@ export class Stats {
     s.byStatus[status] = (s.byStatus[status] ?? 0) + 1
   }
 
-  charge(provider: Provider, label: string, amount: number): void {
+  charge(provider: Provider, label: string, amount: number, afterHangUp = false): void {
     const s = this.data[provider]
+    if (afterHangUp) s.chargedAfterHangUp++
     s.charged = Math.round((s.charged + amount) * 100) / 100
     s.chargesByAccount[label] = (s.chargesByAccount[label] ?? 0) + 1
   }

@@ -9,7 +9,8 @@ import { createDispatcher } from '../../src/engine/providers/http'
 import { PhotaClient } from '../../src/engine/providers/phota/client'
 import { DEMO_KEYS } from '../../src/simulator/options'
 
-const sim = useSimulator(NO_LIMITS)
+// The OpenAPI document lists pr-edit-further-url for GET /v2/edit only; this test is about keeping response facts, so its service sends it on POST too.
+const sim = useSimulator({ ...NO_LIMITS, editFurtherUrlOnPost: true })
 const doneEvent = (events: Record<string, unknown>[]): Record<string, unknown> | undefined => events.find((e) => e['event'] === 'job' && e['state'] === 'done')
 
 describe('what a result keeps', () => {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll } from 'vitest'
 import { Simulator } from '../../src/simulator/server'
 import { DEMO_KEYS, type SimulatorOptionsInput } from '../../src/simulator/options'
@@ -56,3 +58,51 @@ export const NO_LIMITS = {
     phota: { rateLimit: null, retryAfter: true }
   }
 } satisfies SimulatorOptionsInput
+
+export interface ServedFile {
+  body: Buffer | string
+  type?: string
+  status?: number
+}
+
+export interface FileServer {
+  url(path: string): string
+  /** Requests per path, to show a URL was (or was not) fetched. */
+  hits: Record<string, number>
+  close(): Promise<void>
+}
+
+/** A loopback server handing out files by path, like the web host of a shop's catalog; anything else is a 404. */
+export async function startFileServer(files: Record<string, ServedFile>): Promise<FileServer> {
+  const hits: Record<string, number> = {}
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname
+    hits[path] = (hits[path] ?? 0) + 1
+    const file = files[path]
+    if (!file) return res.writeHead(404).end('not found')
+    res.writeHead(file.status ?? 200, { 'content-type': file.type ?? 'application/octet-stream' }).end(file.body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    hits,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}
+
+/** A file server for the test file, stopped afterwards. */
+export function useFileServer(files: () => Promise<Record<string, ServedFile>>): { current: FileServer } {
+  const ref = { current: undefined as unknown as FileServer }
+  beforeAll(async () => {
+    ref.current = await startFileServer(await files())
+  })
+  afterAll(async () => {
+    await ref.current?.close()
+  })
+  return ref
+}

@@ -139,7 +139,7 @@ test('a photo run again keeps the image of its earlier variant, though its outpu
   const first = a.catalog.results(photo.id)[0]!
   const firstBytes = readFileSync(imageOf(first.outputs[0]!))
 
-  await a.handlers.setPreset({ operationId: 'photoroom.remove-background', values: { bg_color: 'FF0000' } })
+  await a.handlers.setPreset({ operationId: 'photoroom.remove-background', values: { bg_color: '#FF0000' } })
   finished = idle(a)
   await a.handlers.startBatch({ photoIds: [photo.id] })
   await finished

@@ -23,8 +23,8 @@ describe('Phota /v1/phota/edit', () => {
     const body = (await res.json()) as { images: string[]; download_urls: string[] }
     expect(body.images).toEqual([])
     expect(body.download_urls).toHaveLength(2)
-    const png = await fetch(body.download_urls[0] as string)
-    expect(await decode(Buffer.from(await png.arrayBuffer()))).toMatchObject({ format: 'png' })
+    const jpeg = await fetch(body.download_urls[0] as string)
+    expect(await decode(Buffer.from(await jpeg.arrayBuffer()))).toMatchObject({ format: 'jpeg' })
   })
 
   it('charges per output image', async () => {
@@ -37,7 +37,6 @@ describe('Phota /v1/phota/edit', () => {
   it.each([
     ['too many outputs', { num_output_images: 5 }, 'num_output_images'],
     ['an unknown aspect ratio', { aspect_ratio: '2:1' }, 'aspect_ratio'],
-    ['an unknown base model', { base_model: 'dalle' }, 'base_model'],
     ['more than 10 images', { images: Array.from({ length: 11 }, () => 'aGVsbG8=') }, 'images']
   ])('answers %s with 422 {detail: [{loc, msg, type}]}', async (_label, patch, field) => {
     const res = await edit({ prompt: 'x', images: [await image()], ...patch })
@@ -55,6 +54,8 @@ describe('Phota /v1/phota/edit', () => {
     ['quality on a model other than gpt-image-2', { quality: 'high', base_model: 'nb2' }],
     ['4K on reve', { resolution: '4K', base_model: 'reve' }],
     ['no images', { images: [] }],
+    // base_model: "Unknown ids are rejected with 400"
+    ['an unknown base model', { base_model: 'dalle' }],
     ['an undecodable image', { images: ['bm90IGFuIGltYWdl'] }]
   ])('rejects %s with 400 INVALID_REQUEST and the request id', async (_label, patch) => {
     const res = await edit({ prompt: 'x', images: [await image()], ...patch })

@@ -2,6 +2,11 @@ import { json } from '../http-io'
 import type { Route } from '../context'
 import { COSTS } from '../options'
 
+/**
+ * GET /v1/account: `{credits: {available, subscription}}`, "remaining credits balance and monthly quota";
+ * GET /v2/account: `{images: {available, subscription}, plan}`, "remaining image edits and monthly quota".
+ * A sandbox key reports its month: 1,000 free calls, less those used.
+ */
 export const accountRoutes: Route[] = [
   {
     method: 'GET',
@@ -9,22 +14,20 @@ export const accountRoutes: Route[] = [
     operation: false,
     missingKeyStatus: 400,
     handle: async ({ account }) =>
-      json(200, { credits: { available: account.sandbox ? 0 : account.balance, subscription: account.sandbox ? 0 : account.balance } })
+      json(200, { credits: account.sandbox ? { available: 0, subscription: 0 } : { available: account.balance, subscription: account.subscription } })
   },
   {
     method: 'GET',
     path: '/v2/account',
     operation: false,
     missingKeyStatus: 400,
-    handle: async ({ account, state }) =>
-      account.sandbox
-        ? json(200, {
-            images: { available: state.accounts.sandboxRemaining(account, state.options.sandbox), subscription: state.options.sandbox.perMonth },
-            plan: 'sandbox'
-          })
-        : json(200, {
-            images: { available: Math.floor(account.balance / COSTS.photoroomEdit), subscription: Math.floor(account.balance / COSTS.photoroomEdit) },
-            plan: 'basic'
-          })
+    handle: async ({ account, state }) => {
+      if (account.sandbox) {
+        const { perMonth } = state.options.sandbox
+        return json(200, { images: { available: state.accounts.sandboxRemaining(account, state.options.sandbox), subscription: perMonth }, plan: 'sandbox' })
+      }
+      const images = (credits: number): number => Math.floor(credits / COSTS.photoroomEdit)
+      return json(200, { images: { available: images(account.balance), subscription: images(account.subscription) }, plan: account.plan })
+    }
   }
 ]

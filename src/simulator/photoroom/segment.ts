@@ -1,35 +1,48 @@
-import { photoroomSegmentParams } from '../../engine/providers/photoroom/params/openapi'
 import { contentTypes, cutout, inspectImage, MalformedImage, render, type OutputFormat } from '../imaging'
 import { isMultipart, json, readMultipart, type Reply } from '../http-io'
 import type { OperationRequest, Route } from '../context'
 import { COSTS } from '../options'
+import { parseColor } from '../colors'
+import { check, describeViolation } from '../json-schema'
+import { findParam, SEGMENT_PARAMS } from './spec'
 import { v1Error } from './errors'
 import { uncertaintyScore } from './uncertainty'
+import { describeFile } from '../request-log'
 
 const MAX_BYTES = 30 * 1024 * 1024
 const MAX_SIDE = 6000
 const SIZES: Record<string, number> = { preview: 250_000, medium: 1_500_000, hd: 4_000_000, full: 36_000_000 }
 const FORMATS: Record<string, OutputFormat> = { png: 'png', jpg: 'jpeg', webp: 'webp' }
 
-async function segment({ req, account, charge }: OperationRequest): Promise<Reply> {
+/** Each field against its documented schema; `bg_color` "Can be a hex code (`#FF00FF`) or a HTML color (`red`, `green`, etc.)". */
+function fieldProblem(name: string, value: string): string | null {
+  const param = findParam(SEGMENT_PARAMS, name)
+  if (!param) return `Unknown parameter: ${name}`
+  const violation = check(param.schema, value)
+  if (violation) return describeViolation(name, violation)
+  if (name === 'bg_color' && !parseColor(value, 'required')) return 'bg_color must be a hex code like #FF00FF or an HTML color like red'
+  return null
+}
+
+async function segment({ req, body: raw, account, charge, received }: OperationRequest): Promise<Reply> {
   if (account.sandbox) {
     return v1Error(403, 'sandbox_not_supported', 'Sandbox mode only works with the Image Editing API (v2/edit)')
   }
   if (!isMultipart(req)) return v1Error(400, 'missing_image', 'Please provide an image.')
-  const body = await readMultipart(req, MAX_BYTES)
-  const file = body.files['image_file']
+  const body = await readMultipart(req.headers, raw, MAX_BYTES)
+  received({ fields: body.fields.map((f) => [f.name, f.value]), files: body.files.map((f) => describeFile(f.name, f.filename, f.bytes)) })
+  if (body.fields.some((f) => f.name === 'image_file')) return v1Error(400, 'invalid_parameter', 'image_file must be sent as an image file (a multipart file part), not as text')
+  const file = body.files.find((f) => f.name === 'image_file')
   if (!file || file.bytes.length === 0) return v1Error(400, 'missing_image', 'Please provide an image.')
   if (file.truncated) return v1Error(400, 'image_too_large', 'The image is larger than 30MB.')
+  const other = body.files.find((f) => f.name !== 'image_file')
+  if (other) return v1Error(400, 'invalid_parameter', `${other.name} must be text, not a file`)
 
   const values: Record<string, string> = {}
-  for (const [name, raw] of Object.entries(body.fields)) {
-    const param = photoroomSegmentParams.find((p) => p.name === name && !p.file)
-    if (!param) return v1Error(400, 'invalid_parameter', `Unknown parameter: ${name}`)
-    const parsed = param.zod.safeParse(raw)
-    if (!parsed.success) {
-      return v1Error(400, 'invalid_parameter', `${name}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`)
-    }
-    values[name] = raw
+  for (const { name, value } of body.fields) {
+    const problem = fieldProblem(name, value)
+    if (problem) return v1Error(400, 'invalid_parameter', problem)
+    values[name] = value
   }
 
   const inspection = await inspectImage(file.bytes, ['jpeg', 'png', 'webp', 'heic'])

@@ -1,10 +1,11 @@
-import { pixelcutRemoveBackgroundSchema, pixelcutShadowEnabled, PIXELCUT_LIMITS } from '../../engine/providers/pixelcut/params/schema'
 import type { OperationRequest, Route } from '../context'
 import { fetchImageUrl } from '../fetch-image'
-import { BodyTooLarge, isJson, isMultipart, json, readBody, readMultipart, type Reply } from '../http-io'
+import { BodyTooLarge, bodyWithin, isJson, isMultipart, json, readMultipart, type Reply } from '../http-io'
 import { cutout, inspectImage, MalformedImage, render } from '../imaging'
 import { COSTS } from '../options'
+import { LIMITS, removeBackgroundBody, wantsShadow } from './definition'
 import { pixelcutError } from './errors'
+import { describeFile } from '../request-log'
 
 interface Parsed {
   fields: Record<string, unknown>
@@ -20,26 +21,30 @@ function parseFieldValue(raw: string): unknown {
   }
 }
 
-async function readRequest({ req }: OperationRequest): Promise<Parsed | Reply> {
+async function readRequest({ req, body: raw, received }: OperationRequest): Promise<Parsed | Reply> {
   if (isMultipart(req)) {
-    const body = await readMultipart(req, PIXELCUT_LIMITS.maxBytes)
-    const file = body.files['image']
+    const body = await readMultipart(req.headers, raw, LIMITS.maxBytes)
+    received({ fields: body.fields.map((f) => [f.name, f.value]), files: body.files.map((f) => describeFile(f.name, f.filename, f.bytes)) })
+    // "Binary file of the image to be processed": a path or data sent as a text field is not a file.
+    if (body.fields.some((f) => f.name === 'image')) return pixelcutError(400, 'invalid_parameter', 'image must be the binary file of the image, not text')
+    const file = body.files.find((f) => f.name === 'image')
+    const other = body.files.find((f) => f.name !== 'image')
+    if (other) return pixelcutError(400, 'invalid_parameter', `${other.name} must not be a file`)
     if (file?.truncated) return pixelcutError(400, 'file_size_too_large', 'File size too large')
-    const fields = Object.fromEntries(
-      Object.entries(body.fields).map(([k, v]) => [k, k === 'image_url' || k === 'format' ? v : parseFieldValue(v)])
-    )
+    const fields = Object.fromEntries(body.fields.map(({ name, value }) => [name, name === 'image_url' || name === 'format' ? value : parseFieldValue(value)]))
     return { fields, image: file && file.bytes.length ? file.bytes : null }
   }
   if (isJson(req)) {
-    let raw: Buffer
+    let json: Buffer
     try {
-      raw = await readBody(req, 1024 * 1024)
+      json = bodyWithin(raw, 1024 * 1024)
     } catch (error) {
       if (error instanceof BodyTooLarge) return pixelcutError(400, 'invalid_request_body', 'The request body is too large')
       throw error
     }
     try {
-      const fields = JSON.parse(raw.toString('utf8')) as unknown
+      const fields = JSON.parse(json.toString('utf8')) as unknown
+      received({ fields: [], files: [], json: fields })
       if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) throw new Error('not an object')
       return { fields: fields as Record<string, unknown>, image: null }
     } catch {
@@ -52,7 +57,7 @@ async function readRequest({ req }: OperationRequest): Promise<Parsed | Reply> {
 async function removeBackground(request: OperationRequest): Promise<Reply> {
   const read = await readRequest(request)
   if ('status' in read) return read
-  const parsed = pixelcutRemoveBackgroundSchema.safeParse(read.fields)
+  const parsed = removeBackgroundBody.safeParse(read.fields)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : 'body')
@@ -61,22 +66,27 @@ async function removeBackground(request: OperationRequest): Promise<Reply> {
   let bytes = read.image
   if (!bytes) {
     if (!parsed.data.image_url) return pixelcutError(400, 'missing_parameter', 'Either image or image_url is required')
-    bytes = await fetchImageUrl(parsed.data.image_url, PIXELCUT_LIMITS.maxBytes)
-    if (!bytes) return pixelcutError(400, 'malformed_image', 'The image at image_url could not be downloaded')
+    const fetched = await fetchImageUrl(parsed.data.image_url, LIMITS.maxBytes)
+    if (!fetched.ok) {
+      return fetched.reason === 'too-large'
+        ? pixelcutError(400, 'file_size_too_large', 'File size too large')
+        : pixelcutError(400, 'malformed_image', 'The image at image_url could not be downloaded')
+    }
+    bytes = fetched.bytes
   }
-  if (bytes.length > PIXELCUT_LIMITS.maxBytes) return pixelcutError(400, 'file_size_too_large', 'File size too large')
+  if (bytes.length > LIMITS.maxBytes) return pixelcutError(400, 'file_size_too_large', 'File size too large')
 
-  const inspection = await inspectImage(bytes, PIXELCUT_LIMITS.formats)
+  const inspection = await inspectImage(bytes, LIMITS.formats)
   if (!inspection.ok) {
     return inspection.reason === 'malformed'
       ? pixelcutError(400, 'malformed_image', 'The image could not be decoded')
       : pixelcutError(400, 'unsupported_image_format', 'The image format is not supported')
   }
   const { width, height, format } = inspection.image
-  if (width > PIXELCUT_LIMITS.maxSide || height > PIXELCUT_LIMITS.maxSide) {
+  if (width > LIMITS.maxSide || height > LIMITS.maxSide) {
     return pixelcutError(400, 'resolution_too_high', 'The image resolution is too high')
   }
-  if (width < PIXELCUT_LIMITS.minSide || height < PIXELCUT_LIMITS.minSide) {
+  if (width < LIMITS.minSide || height < LIMITS.minSide) {
     return pixelcutError(400, 'invalid_parameter', 'The image resolution is too low (minimum 64x64)')
   }
   let cut
@@ -88,7 +98,7 @@ async function removeBackground(request: OperationRequest): Promise<Reply> {
   }
   if (cut.foreground === 0) return pixelcutError(400, 'unknown_foreground', 'The foreground subject of the image could not be detected')
 
-  const shadow = pixelcutShadowEnabled(parsed.data.shadow)
+  const shadow = wantsShadow(parsed.data)
   if (!request.charge(COSTS.pixelcutRemoveBackground + (shadow ? COSTS.pixelcutShadow : 0))) {
     return pixelcutError(403, 'insufficient_api_credits', 'Insufficient credits available')
   }
