@@ -9,6 +9,7 @@ import { findDescriptor } from '../../shared/operations/common'
 import type { JsonSchema } from '../../shared/params/json-schema'
 import { fileLeaves, replaceFiles } from '../../shared/params/schema-walk'
 import { JobError } from '../errors'
+import { downloadLinkedImage } from './param-links'
 
 /**
  * Images other than the photo that a request carries (a background, a guide image, a model's photo):
@@ -115,29 +116,56 @@ export type ParamFileCache = Map<string, ParamFile>
 
 /**
  * The values with every file path replaced by the file's bytes, read once and checked as an image the
- * operation takes. A file that cannot be sent is an invalid request naming its parameter.
+ * operation takes; and each link the request cannot carry downloaded and sent as its file. A file that
+ * cannot be sent is an invalid request naming its parameter.
  */
 export async function attachParamFiles(operation: OperationSchema, values: ParamValues, cache: ParamFileCache = new Map()): Promise<ParamValues> {
-  const wanted = paramFilePaths(operation, values)
-  if (!wanted.length) return values
   const read = new Map<string, ParamFile>()
-  for (const { param, path } of wanted) {
-    const fail = (text: string): JobError => new JobError('invalid-request', `${label(operation, param)}: ${path} ${text}`)
-    const info = await stat(path).catch((error: unknown) => {
-      throw fail(why(error))
-    })
-    const key = `${path}\0${info.size}\0${info.mtimeMs}`
-    let file = cache.get(key)
+  for (const { param, path } of paramFilePaths(operation, values)) read.set(path, await readParamFile(operation, param, path, cache))
+  const attached = read.size ? mapFiles(operation, values, (leaf) => (typeof leaf === 'string' ? (read.get(leaf) ?? leaf) : leaf)) : values
+  return downloadLinks(operation, attached, cache)
+}
+
+async function readParamFile(operation: OperationSchema, param: string, path: string, cache: ParamFileCache): Promise<ParamFile> {
+  const fail = (text: string): JobError => new JobError('invalid-request', `${label(operation, param)}: ${path} ${text}`)
+  const info = await stat(path).catch((error: unknown) => {
+    throw fail(why(error))
+  })
+  const key = `${path}\0${info.size}\0${info.mtimeMs}`
+  const known = cache.get(key)
+  if (known) return known
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw fail(why(error))
+  })
+  const file = imageFile(operation, path, bytes, fail)
+  cache.set(key, file)
+  return file
+}
+
+function imageFile(operation: OperationSchema, path: string, bytes: Buffer, fail: (text: string) => JobError): ParamFile {
+  const problem = fileProblem(operation, path, bytes.length, bytes)
+  if (problem) throw fail(problem)
+  return new ParamFile(path, bytes, createHash('sha256').update(bytes).digest('hex'), sniffImageFormat(bytes) as ImageFormat)
+}
+
+/** Links only the GET request takes, downloaded once and put under the file parameter's name (`…imageUrl` → `…imageFile`). */
+async function downloadLinks(operation: OperationSchema, values: ParamValues, cache: ParamFileCache): Promise<ParamValues> {
+  const templates = (operation.downloadedLinks ?? []).map((name) => findDescriptor(operation.params, name)?.descriptor.name ?? name)
+  const linked = Object.entries(values).filter(([name, value]) => typeof value === 'string' && templates.includes(findDescriptor(operation.params, name)?.descriptor.name ?? ''))
+  if (!linked.length) return values
+  const out: ParamValues = { ...values }
+  for (const [name, url] of linked as [string, string][]) {
+    const fail = (text: string): JobError => new JobError('invalid-request', `${label(operation, name)}: ${url} ${text}`)
+    let file = cache.get(url)
     if (!file) {
-      const bytes = await readFile(path).catch((error: unknown) => {
-        throw fail(why(error))
+      const bytes = await downloadLinkedImage(url, operation.inputLimits.maxBytes ?? Number.MAX_SAFE_INTEGER).catch((error: Error) => {
+        throw fail(error.message)
       })
-      const problem = fileProblem(operation, path, bytes.length, bytes)
-      if (problem) throw fail(problem)
-      file = new ParamFile(path, bytes, createHash('sha256').update(bytes).digest('hex'), sniffImageFormat(bytes) as ImageFormat)
-      cache.set(key, file)
+      file = imageFile(operation, url, bytes, fail)
+      cache.set(url, file)
     }
-    read.set(path, file)
+    delete out[name]
+    out[name.replace(/imageUrl$/, 'imageFile')] = file
   }
-  return mapFiles(operation, values, (leaf) => (typeof leaf === 'string' ? (read.get(leaf) ?? leaf) : leaf))
+  return out
 }

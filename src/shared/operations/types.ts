@@ -63,6 +63,12 @@ export interface OperationSchema<P extends string = string> {
   presentation: OperationPresentation
   /** What counts as the same purchase. */
   purchase: PurchaseTerms
+  /**
+   * Image links the request cannot carry (Photoroom takes `background.imageUrl` only in its GET, which
+   * needs the photo by link too): each is downloaded once and sent as the file of the same name
+   * (`…imageUrl` → `…imageFile`). `{key}` names match any key.
+   */
+  downloadedLinks?: readonly string[]
   /** Rules between parameters, as data: the validator and a form evaluate the same list. */
   rules: readonly ParamRule[]
   /** What one image costs and which parameters change it, as data. */

@@ -43,8 +43,10 @@ export interface FieldPresentation {
   allowed?: string
   /** Choices with values other than plain words; plain enums take their names from `values`. */
   choices?: readonly Choice[]
-  /** Not offered in the window, and why (a URL only Photoroom's GET request takes). */
+  /** Not offered as a field of its own, and why (a link offered as another field's "Image URL"). */
   hidden?: string
+  /** The parameter that takes the same image by link: the field offers "Image file" or "Image URL". */
+  link?: string
 }
 
 /** Every parameter of one operation, keyed by the API's name (`{key}` names as documented), in display order. */

@@ -3,7 +3,7 @@ import { parseJson, rateLimitDetails, statusKind, type HttpResponse } from '../h
 import { photaEditPresentation } from './presentation/edit'
 
 /** How long to wait before asking again for a profile Phota is still preparing. */
-export const PROFILE_RETRY_MS = 60_000
+export const PROFILE_RETRY_MS = 10_000
 
 const PARAMS = Object.keys(photaEditPresentation)
 const label = (name: string): string => photaEditPresentation[name]?.label ?? name

@@ -1,5 +1,5 @@
 import { sideProblems, type InputLimits } from '../../../../shared/images/input-limits'
-import { defineOperation, extensionOf, formatProblems, sizeProblems } from '../../../../shared/operations/common'
+import { defineOperation, extensionOf, findDescriptor, formatProblems, sizeProblems } from '../../../../shared/operations/common'
 import type { ParamProblem, ParamValues } from '../../../../shared/operations/types'
 import { describe, type ParamDescriptor } from '../../../../shared/params/describe'
 import { findParam, GET_ONLY, photoroomEditParams } from '../params/openapi'
@@ -24,16 +24,14 @@ const MODEL_HEADERS: ParamDescriptor[] = [
 
 const params: ParamDescriptor[] = [...photoroomEditParams.filter((p) => p.name !== 'imageFile').map((p) => describe(p.name, p.schema, p.description)), ...MODEL_HEADERS]
 
-const GET_ONLY_MATCHERS = GET_ONLY.map((name) => ({ name, matcher: findParam(photoroomEditParams, name)?.matcher }))
+const LINKS = GET_ONLY.map((name) => findParam(photoroomEditParams, name)?.matcher).filter((m): m is RegExp => m !== undefined)
 
-/** A URL parameter only Photoroom's GET takes: the POST we send with the photo's bytes would be refused. */
-function getOnlyProblems(values: ParamValues): ParamProblem[] {
-  return Object.keys(values).flatMap((given) => {
-    const found = GET_ONLY_MATCHERS.find(({ matcher }) => matcher?.test(given))
-    if (!found) return []
-    const file = given.replace(/imageUrl$/, 'imageFile')
-    const label = photoroomEditPresentation[found.name]?.label ?? given
-    return [{ param: given, message: `${label} (${given}) is taken only by Photoroom's GET request, which needs the photo as a link too; give the image as a file instead: ${file}=path/to/image.jpg` }]
+/** A link Photoroom's GET would take is downloaded and sent as the file: it must be a web address. */
+function linkProblems(values: ParamValues): ParamProblem[] {
+  return Object.entries(values).flatMap(([given, value]) => {
+    if (!LINKS.some((m) => m.test(given)) || (typeof value === 'string' && /^https?:\/\/\S+$/i.test(value))) return []
+    const label = photoroomEditPresentation[findDescriptor(params, given)?.descriptor.name ?? given]?.label ?? given
+    return [{ param: given, message: `${label} must be a web address starting with http:// or https://` }]
   })
 }
 
@@ -77,7 +75,8 @@ export const photoroomEdit = defineOperation({
   params,
   presentation: photoroomEditPresentation,
   rules: photoroomEditRules,
-  check: getOnlyProblems,
+  check: linkProblems,
+  downloadedLinks: GET_ONLY,
   purchase: {
     // export.format: "png", "jpeg", "jpg" — jpg and jpeg name one format.
     synonyms: { 'export.format': { jpg: 'jpeg' } },

@@ -18,7 +18,7 @@ const PROMPT_SIZES = { LANDSCAPE_16_9: 'Landscape 16:9', LANDSCAPE_4_3: 'Landsca
 const ON = { 'ai.auto': 'On' }
 const SPACING = 'a number from 0 to 0.49, a percentage up to 49% (like 10%), or pixels (like 100px)'
 const SHADOW_2026 = 'Needs the 2026-04-15 shadow model and the "Natural, adjustable" shadow.'
-const GET_ONLY = "Photoroom takes image links only in its GET request, which sends the photo by link too; choose an image file instead."
+const AS_LINK = (field: string): string => `Offered as the Image URL choice of ${field}: Proofsheet downloads it once and sends the image.`
 const MODELS = {
   avery: 'Avery', sam: 'Sam', taylor: 'Taylor', kendall: 'Kendall', jordan: 'Jordan', casey: 'Casey', alex: 'Alex', maya: 'Maya', reece: 'Reece', lena: 'Lena',
   julia: 'Julia', jackson: 'Jackson', sophia: 'Sophia', emma: 'Emma', ava: 'Ava', zoe: 'Zoe', fiona: 'Fiona'
@@ -33,9 +33,9 @@ const SCENES = {
 export const photoroomEditPresentation: OperationPresentation = {
   removeBackground: { label: 'Remove the background', help: 'Cut the subject out of its original background.', group: 'Background', common: true, control: 'switch' },
   'background.color': { label: 'Background colour', help: 'A plain colour behind the subject; transparent when left empty.', group: 'Background', common: true, control: 'color', allowed: 'a hex colour like FFFFFF (or FFFFFF80 with transparency) or a colour name like white' },
-  'background.imageFile': { label: 'Background image', help: 'Your own image placed behind the subject.', group: 'Background', common: true, control: 'file' },
+  'background.imageFile': { label: 'Background image', help: 'Your own image placed behind the subject.', group: 'Background', common: true, control: 'file', link: 'background.imageUrl' },
   'background.prompt': { label: 'AI background', help: 'Describe a scene and Photoroom generates it behind the subject.', group: 'Background', common: true, control: 'prompt' },
-  'background.guidance.imageFile': { label: 'AI background guide image', help: 'An image whose look the AI background should follow.', group: 'Background', common: true, control: 'file' },
+  'background.guidance.imageFile': { label: 'AI background guide image', help: 'An image whose look the AI background should follow.', group: 'Background', common: true, control: 'file', link: 'background.guidance.imageUrl' },
   'background.guidance.scale': { label: 'Follow the guide image', help: '0 ignores the guide image, 1 follows it as closely as possible.', group: 'Background', allowed: 'a number from 0 to 1' },
   'pr-ai-background-model-version': {
     label: 'AI background model',
@@ -68,8 +68,8 @@ export const photoroomEditPresentation: OperationPresentation = {
   'background.blur.mode': { label: 'Blur the background', help: 'Keep the original background, blurred.', group: 'Background', values: { gaussian: 'Soft blur', bokeh: 'Bokeh' } },
   'background.blur.radius': { label: 'Blur amount', help: 'How blurry the background gets.', group: 'Background' },
   keepExistingAlphaChannel: { label: 'Use the photo’s own transparency', help: 'For a photo already cut out: keep its transparency instead of cutting again.', group: 'Background', values: { auto: 'Yes, when it has some', never: 'No' } },
-  'background.imageUrl': { label: 'Background image link', help: 'A link to the background image.', group: 'Background', hidden: GET_ONLY },
-  'background.guidance.imageUrl': { label: 'AI background guide link', help: 'A link to the guide image.', group: 'Background', hidden: GET_ONLY },
+  'background.imageUrl': { label: 'Background image link', help: 'A link to the background image.', group: 'Background', hidden: AS_LINK('Background image') },
+  'background.guidance.imageUrl': { label: 'AI background guide link', help: 'A link to the guide image.', group: 'Background', hidden: AS_LINK('AI background guide image') },
 
   'shadow.mode': {
     label: 'Shadow',
@@ -138,7 +138,12 @@ export const photoroomEditPresentation: OperationPresentation = {
   'editWithAI.mode': { label: 'Edit with AI', help: 'Turns on the described change.', group: 'AI edits', control: 'switch', values: ON },
   'editWithAI.seed': { label: 'Edit seed', help: 'The same number gives similar results for the same prompt.', group: 'AI edits' },
   'editWithAI.additionalImages.{key}.imageFile': { label: 'Reference images', help: 'Extra images the described change may draw on.', group: 'AI edits', control: 'keyed-images' },
-  'editWithAI.additionalImages.{key}.imageUrl': { label: 'Reference image links', help: 'Links to reference images.', group: 'AI edits', hidden: GET_ONLY },
+  'editWithAI.additionalImages.{key}.imageUrl': {
+    label: 'Reference image links',
+    help: 'Links to reference images.',
+    group: 'AI edits',
+    hidden: 'Given on the command line or in a preset; the window takes reference images as files. Proofsheet downloads each link once and sends the image.'
+  },
   'imageFromPrompt.prompt': { label: 'Create an image', help: 'Generate a whole image from a description.', group: 'AI edits', control: 'prompt' },
   'imageFromPrompt.size': { label: 'Created image size', help: 'The shape of the created image.', group: 'AI edits', values: PROMPT_SIZES },
   'imageFromPrompt.seed': { label: 'Created image seed', help: 'The same number gives similar results.', group: 'AI edits' },

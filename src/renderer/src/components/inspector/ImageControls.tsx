@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { call } from '../../api'
 import { Draft, type Commit } from './Draft'
 import type { FieldState } from './field-state'
@@ -62,6 +62,8 @@ type Source = { imageFile?: string; imageUrl?: string }
 export function ImageSource({ value, label, disabled, env, onCommit }: { value: unknown; label: string; disabled: boolean; env: ImageEnv; onCommit: Commit }): React.JSX.Element {
   const source = (typeof value === 'object' && value !== null ? value : {}) as Source
   const [byLink, setByLink] = useState(source.imageUrl !== undefined)
+  const linked = source.imageUrl !== undefined
+  useEffect(() => setByLink(linked), [linked])
   return (
     <div className="image-source">
       <div className="segmented small" role="radiogroup" aria-label={`${label}: given as`}>

@@ -17,6 +17,11 @@ interface Patch {
 }
 
 function patchFor(param: Param, value: unknown, current: Record<string, unknown>): Patch {
+  if (param.link) {
+    const { imageFile, imageUrl } = (value ?? {}) as { imageFile?: string; imageUrl?: string }
+    if (imageUrl !== undefined) return { set: { [param.link]: imageUrl }, reset: [param.name] }
+    return imageFile !== undefined ? { set: { [param.name]: imageFile }, reset: [param.link] } : { set: {}, reset: [param.name, param.link] }
+  }
   if (param.control !== 'keyed-images') return value === undefined ? { set: {}, reset: [param.name] } : { set: { [param.name]: value }, reset: [] }
   const next = (value ?? {}) as Record<string, unknown>
   return { set: next, reset: keyedValues(param.name, current).flatMap(([name]) => (name in next ? [] : [name])) }
@@ -89,7 +94,7 @@ export function Inspector(): React.JSX.Element {
   }
   const isSet = (p: Param): boolean => {
     const state = states.get(p.name)
-    return state !== undefined && (state.overridden || (p.control === 'keyed-images' ? Object.keys(state.value as object).length > 0 : state.value !== undefined))
+    return state !== undefined && (state.overridden || state.linkValue !== undefined || (p.control === 'keyed-images' ? Object.keys(state.value as object).length > 0 : state.value !== undefined))
   }
 
   return (

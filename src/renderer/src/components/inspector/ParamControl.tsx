@@ -1,6 +1,6 @@
 import { Draft, type Commit } from './Draft'
 import { colorHash, shownValue, type FieldState, type Param } from './field-state'
-import { FileControl, ImageList, KeyedImages, PresetOrImage, type ImageEnv } from './ImageControls'
+import { FileControl, ImageList, ImageSource, KeyedImages, PresetOrImage, type ImageEnv } from './ImageControls'
 import { ColorControl, JsonControl, TextListControl } from './TextControls'
 import type { OperationDescriptor } from '../../../../shared/operations/descriptor'
 
@@ -94,7 +94,11 @@ export function ParamControl({ state, label, op, env, onCommit, onDraft }: Contr
     case 'choices':
       return <ChoiceControl state={state} label={label} placeholder={placeholder} onCommit={onCommit} />
     case 'file':
-      return <FileControl path={value} label={label} disabled={disabled} env={env} onCommit={onCommit} />
+      return param.link ? (
+        <ImageSource value={{ imageFile: value, imageUrl: state.linkValue }} label={label} disabled={disabled} env={env} onCommit={onCommit} />
+      ) : (
+        <FileControl path={value} label={label} disabled={disabled} env={env} onCommit={onCommit} />
+      )
     case 'image-list':
       return <ImageList state={state} label={label} env={env} onCommit={onCommit} />
     case 'keyed-images':

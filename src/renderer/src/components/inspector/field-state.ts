@@ -13,6 +13,8 @@ export interface FieldState {
   param: Param
   /** The value shown: the override, else the preset's; undefined shows the documented default. */
   value: unknown
+  /** An image field's link, when the image is given by link instead (`background.imageUrl`). */
+  linkValue?: unknown
   /** The selected photos disagree: some override it, or with different values. */
   mixed: boolean
   /** Overridden for (some of) the selected photos: marked, with "Reset to preset". */
@@ -105,7 +107,7 @@ export function fieldStates(op: OperationDescriptor, preset: Record<string, unkn
   for (const param of op.params) {
     if (param.hidden) continue
     const keyed = param.control === 'keyed-images'
-    const o = selected ? overrides[param.name] : undefined
+    const o = selected ? (overrides[param.name] ?? (param.link ? overrides[param.link] : undefined)) : undefined
     const mixed = o !== undefined && (o.count < selected || o.values.length > 1)
     const value = keyed ? Object.fromEntries(keyedValues(param.name, values)) : mixed ? undefined : values[param.name]
     const mine = broken.filter((r) => r.param === param.name)
@@ -114,7 +116,9 @@ export function fieldStates(op: OperationDescriptor, preset: Record<string, unkn
     if (own && !errors.length) errors.unshift(own)
     if (problems[param.name]) errors.push(problems[param.name] as string)
     const needed = mine.find((r) => r.kind === 'required')?.message
-    states.set(param.name, { param, value, mixed, overridden: o !== undefined, disabled: exclusion(op.rules, param.name, values), errors, needed, deprecated: deprecation(param, value) })
+    const link = param.link ? { linkValue: values[param.link] } : {}
+    const disabled = param.link && isSet(values[param.link]) ? undefined : exclusion(op.rules, param.name, values)
+    states.set(param.name, { param, value, ...link, mixed, overridden: o !== undefined, disabled, errors, needed, deprecated: deprecation(param, value) })
   }
   return states
 }
@@ -127,6 +131,8 @@ export function currentValues(preset: Record<string, unknown>, selected: number,
 
 /** The field a refusal is about: the parameter itself, or the one a dotted name points into (`virtualModel.model.custom.imageFile`). */
 export function fieldOf(op: OperationDescriptor, name: string): string {
+  const linked = op.params.find((p) => p.link === name)
+  if (linked) return linked.name
   const keyed = op.params.find((p) => p.name.includes('{key}') && keyedValues(p.name, { [name]: true }).length)
   if (keyed) return keyed.name
   const parents = op.params.filter((p) => name === p.name || name.startsWith(`${p.name}.`))
