@@ -9,7 +9,7 @@ export interface ImageEnv {
   typedPaths: boolean
 }
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+const size = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`)
 
 /** One image file: its thumbnail, name and size; Choose… (or a path field in the harness) and Clear. */
 export function FileControl({ path, label, disabled, env, onCommit }: { path: unknown; label: string; disabled: boolean; env: ImageEnv; onCommit: Commit }): React.JSX.Element {
@@ -34,7 +34,7 @@ export function FileControl({ path, label, disabled, env, onCommit }: { path: un
             <span className="file-name" title={chosen}>
               {preview?.name ?? chosen.split(/[\\/]/).pop()}
             </span>
-            <span className="muted">{preview ? `${preview.width} × ${preview.height} · ${megabytes(preview.bytes)}` : (error ?? 'Reading…')}</span>
+            <span className="muted">{preview ? `${preview.width} × ${preview.height} · ${size(preview.bytes)}` : (error ?? 'Reading…')}</span>
           </span>
         </div>
       )}

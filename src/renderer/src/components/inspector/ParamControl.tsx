@@ -53,16 +53,19 @@ function ChoiceControl({ state, label, placeholder, onCommit }: Pick<ControlProp
     )
   }
   return (
-    <select aria-label={label} disabled={disabled} value={index < 0 ? '' : String(index)} onChange={(e) => onCommit(e.target.value === '' ? undefined : choices[Number(e.target.value)]?.value)}>
+    <select aria-label={label} disabled={disabled} value={index < 0 ? '' : optionKey(choices[index]?.value)} onChange={(e) => onCommit(e.target.value === '' ? undefined : choices.find((c) => optionKey(c.value) === e.target.value)?.value)}>
       <option value="">{placeholder}</option>
-      {choices.map((c, i) => (
-        <option key={i} value={String(i)} title={c.deprecated}>
+      {choices.map((c) => (
+        <option key={optionKey(c.value)} value={optionKey(c.value)} title={c.deprecated}>
           {c.deprecated ? `${c.label} (deprecated)` : c.label}
         </option>
       ))}
     </select>
   )
 }
+
+/** A choice's value as an option's: the API's own word, or the JSON of an object. */
+const optionKey = (value: unknown): string => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value))
 
 /** "Default: PNG" in the user's words, or the API's own default when none is documented. */
 export function placeholderOf(param: Param, mixed: boolean): string {

@@ -62,6 +62,7 @@ export function ParamField({ state, op, env, editingPhotos, onCommit, onReset, c
           setDrafting(check(value))
         }}
       />
+      {state.excludedBy && <p className="field-hint">{state.excludedBy}</p>}
       {state.needed && !errors.length && <p className="field-needed">{state.needed}</p>}
       {state.deprecated && <p className="field-note">Deprecated: {state.deprecated}</p>}
       {errors.map((e) => (

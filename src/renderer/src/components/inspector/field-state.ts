@@ -19,8 +19,10 @@ export interface FieldState {
   mixed: boolean
   /** Overridden for (some of) the selected photos: marked, with "Reset to preset". */
   overridden: boolean
-  /** Why it cannot be set now (another field excludes it, or it waits for one): said quietly, as a hint. */
+  /** Why it cannot be set now: another field excludes it, or it waits for one. */
   disabled?: string
+  /** Shown under the field when another set field excludes it; a field waiting for another says it only on hover. */
+  excludedBy?: string
   /** What is wrong with the value as it stands, and main's refusals, for this field. */
   errors: string[]
   /** Empty, and needed before a run (Phota's prompt). */
@@ -52,17 +54,17 @@ const isSet = (value: unknown): boolean => value !== undefined && value !== null
  * another set field excludes it, or it applies only alongside a value or field that is not there. A
  * field already set stays editable, so the user can clear it.
  */
-function exclusion(rules: readonly ParamRule[], name: string, values: Record<string, unknown>): string | undefined {
+function exclusion(rules: readonly ParamRule[], name: string, values: Record<string, unknown>): { message: string; excluded: boolean } | undefined {
   if (isSet(values[name])) return undefined
   for (const rule of rules) {
     if (rule.severity !== 'error') continue
     if (rule.kind === 'excludes') {
       const other = rule.param === name ? rule.other : rule.other === name ? rule.param : null
-      if (other && isSet(values[other]) && (rule.param === name || !rule.when || rule.when.includes(values[other] as never))) return rule.message
+      if (other && isSet(values[other]) && (rule.param === name || !rule.when || rule.when.includes(values[other] as never))) return { message: rule.message, excluded: true }
     }
     if (rule.param !== name || rule.when) continue
-    if (rule.kind === 'needs-value' && !rule.values.includes((values[rule.other] ?? null) as never)) return rule.message
-    if (rule.kind === 'needs-one-of' && !rule.others.some((other) => isSet(values[other]))) return rule.message
+    if (rule.kind === 'needs-value' && !rule.values.includes((values[rule.other] ?? null) as never)) return { message: rule.message, excluded: false }
+    if (rule.kind === 'needs-one-of' && !rule.others.some((other) => isSet(values[other]))) return { message: rule.message, excluded: false }
   }
   return undefined
 }
@@ -117,8 +119,9 @@ export function fieldStates(op: OperationDescriptor, preset: Record<string, unkn
     if (problems[param.name]) errors.push(problems[param.name] as string)
     const needed = mine.find((r) => r.kind === 'required')?.message
     const link = param.link ? { linkValue: values[param.link] } : {}
-    const disabled = param.link && isSet(values[param.link]) ? undefined : exclusion(op.rules, param.name, values)
-    states.set(param.name, { param, value, ...link, mixed, overridden: o !== undefined, disabled, errors, needed, deprecated: deprecation(param, value) })
+    const why = param.link && isSet(values[param.link]) ? undefined : exclusion(op.rules, param.name, values)
+    const disabled = why ? { disabled: why.message, ...(why.excluded ? { excludedBy: why.message } : {}) } : {}
+    states.set(param.name, { param, value, ...link, mixed, overridden: o !== undefined, ...disabled, errors, needed, deprecated: deprecation(param, value) })
   }
   return states
 }
