@@ -5,7 +5,7 @@ import { sendWithRetries } from '../../src/engine/batch/send'
 import { PhotaClient } from '../../src/engine/providers/phota/client'
 import { PhotoroomClient } from '../../src/engine/providers/photoroom/client'
 import { PixelcutClient } from '../../src/engine/providers/pixelcut/client'
-import type { ProviderClient, ProviderRequest, ProviderResult } from '../../src/engine/providers/types'
+import type { ProviderClient, ProviderRequest } from '../../src/engine/providers/types'
 import { SpendLedger } from '../../src/engine/purchases/spend-ledger'
 import { ProviderLane } from '../../src/engine/scheduler/provider-lane'
 import type { ParamValues } from '../../src/shared/operations'
@@ -13,6 +13,7 @@ import { DEMO_KEYS } from '../../src/simulator/options'
 import type { Simulator } from '../../src/simulator/server'
 import { productPhoto } from '../helpers/images'
 import { tempDir } from '../helpers/photos'
+import { rejection } from '../helpers/rejection'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 /**
@@ -44,25 +45,16 @@ async function request(provider: ProviderId, operation: string, values: ParamVal
   return { operation: found, values, image: { name: 'photo.jpg', format: 'jpeg', body: new Blob([new Uint8Array(bytes)]) }, signal: new AbortController().signal, timeoutMs: 20_000 }
 }
 
-async function refusal(run: Promise<ProviderResult>): Promise<JobError> {
-  const error = await run.then(
-    () => null,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(JobError)
-  return error as JobError
-}
-
 describe('Photoroom', () => {
   it('a 400 about a parameter is that parameter\'s problem, named in words, not a damaged photo', async () => {
-    const error = await refusal(client('photoroom', sim.current).run(await request('photoroom', 'edit', { 'background.color': 'nocolour' })))
+    const error = await rejection(client('photoroom', sim.current).run(await request('photoroom', 'edit', { 'background.color': 'nocolour' })))
     expect(error.kind).toBe('invalid-request')
     expect(error.details.param).toBe('background.color')
     expect(error.message).toMatch(/^Photoroom refused Background colour \(background\.color\): /)
   })
 
   it('a 400 about the photo itself is an unsupported photo', async () => {
-    const error = await refusal(client('photoroom', sim.current).run(await request('photoroom', 'edit', {}, Buffer.from('\xff\xd8\xff\xe0 not really a jpeg'))))
+    const error = await rejection(client('photoroom', sim.current).run(await request('photoroom', 'edit', {}, Buffer.from('\xff\xd8\xff\xe0 not really a jpeg'))))
     expect(error.kind).toBe('unsupported-input')
     expect(error.details.param).toBeUndefined()
   })
@@ -70,7 +62,7 @@ describe('Photoroom', () => {
   it('a sandbox 402 is the month\'s free proofs used up, not "top up your credits"', async () => {
     const sandbox = client('photoroom', sim.current, DEMO_KEYS.photoroomSandbox)
     await sandbox.run(await request('photoroom', 'edit', {}))
-    const error = await refusal(sandbox.run(await request('photoroom', 'edit', {})))
+    const error = await rejection(sandbox.run(await request('photoroom', 'edit', {})))
     expect(error.kind).toBe('credits')
     expect(error.message).toMatch(/free Photoroom sandbox proofs \(1,000 a month\) are used up: they come back next month, or run with a live key/)
     expect(error.message).not.toMatch(/top up/i)
@@ -80,7 +72,7 @@ describe('Photoroom', () => {
 describe('Pixelcut', () => {
   it('a 403 without error_code is credits used up, as seed 003 documents 403', async () => {
     bare.current.setBalance('pixelcut', 'pixelcut-demo', 0)
-    const error = await refusal(client('pixelcut', bare.current).run(await request('pixelcut', 'remove-background', {})))
+    const error = await rejection(client('pixelcut', bare.current).run(await request('pixelcut', 'remove-background', {})))
     expect(error.details.status).toBe(403)
     expect(error.kind).toBe('credits')
   })
@@ -91,7 +83,7 @@ describe('Phota', () => {
     sim.current.setPhotaProfile('ana', { notReadyTimes: 1 })
     const phota = client('phota', sim.current)
     const values = { prompt: '[[ana]] in a studio', profile_ids: ['ana'] }
-    const error = await refusal(phota.run(await request('phota', 'edit', values)))
+    const error = await rejection(phota.run(await request('phota', 'edit', values)))
     expect(error).toMatchObject({ kind: 'retryable', details: { status: 404, retryAfterMs: 10_000, param: 'profile_ids' } })
     expect(error.message).toMatch(/^Phota is still preparing a profile this edit names .*; trying again in 10 s/)
     expect((await phota.run(await request('phota', 'edit', values))).outputs).toHaveLength(1)
@@ -99,10 +91,10 @@ describe('Phota', () => {
 
   it('an unknown base_model (a 400) and an unknown profile are problems of those parameters', async () => {
     const phota = client('phota', sim.current)
-    const model = await refusal(phota.run(await request('phota', 'edit', { prompt: 'warm light', base_model: 'sdxl' })))
+    const model = await rejection(phota.run(await request('phota', 'edit', { prompt: 'warm light', base_model: 'sdxl' })))
     expect(model).toMatchObject({ kind: 'invalid-request', details: { status: 400, param: 'base_model' } })
     expect(model.message).toMatch(/^Phota refused AI model \(base_model\): /)
-    const profile = await refusal(phota.run(await request('phota', 'edit', { prompt: '[[zed]]', profile_ids: ['zed'] })))
+    const profile = await rejection(phota.run(await request('phota', 'edit', { prompt: '[[zed]]', profile_ids: ['zed'] })))
     expect(profile).toMatchObject({ kind: 'invalid-request', details: { status: 404, param: 'profile_ids' } })
   })
 })

@@ -4,25 +4,24 @@ import { childSchema, isListSchema } from '../params/schema-walk'
 import { findDescriptor } from './common'
 import type { OperationSchema, ParamValues } from './types'
 
-type Container = Record<string, unknown> | unknown[]
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** Puts the value at `path` inside `root`, making objects, or lists where the schema says the step is a list; text is read as the leaf schema's type. */
-function place(root: Container, schema: JsonSchema | undefined, path: string[], value: unknown): void {
-  let node: Container = root
-  let nodeSchema = schema
-  for (const [i, key] of path.entries()) {
-    const next = childSchema(nodeSchema, key)
-    const slot = Array.isArray(node) ? Number(key) : key
-    const target = node as Record<string | number, unknown>
-    if (i === path.length - 1) {
-      target[slot] = next && typeof value === 'string' ? coerceFormValue(next, value) : value
-      return
-    }
-    const existing = target[slot]
-    if (typeof existing !== 'object' || existing === null) target[slot] = isListSchema(next) ? [] : {}
-    node = target[slot] as Container
-    nodeSchema = next
+/**
+ * `container` with the value put at `path` inside it, a new copy at each step: an object, or a list where
+ * the schema says the step is one; text is read as the leaf schema's type.
+ */
+function placed(container: unknown, schema: JsonSchema | undefined, path: readonly string[], value: unknown): unknown {
+  const [key, ...rest] = path
+  if (key === undefined) return schema && typeof value === 'string' ? coerceFormValue(schema, value) : value
+  const step = childSchema(schema, key)
+  if (Array.isArray(container) || (container === undefined && isListSchema(schema))) {
+    const list = Array.isArray(container) ? [...(container as unknown[])] : []
+    list[Number(key)] = placed(list[Number(key)], step, rest, value)
+    return list
   }
+  const object = isObject(container) ? { ...container } : {}
+  object[key] = placed(object[key], step, rest, value)
+  return object
 }
 
 /**
@@ -38,10 +37,8 @@ export function setParam(operation: OperationSchema, values: ParamValues, name: 
 }
 
 function placeInside(values: ParamValues, parent: string, schema: JsonSchema, path: string[], value: unknown): ParamValues {
-  const current = values[parent]
-  const root: Container = typeof current === 'object' && current !== null ? structuredClone(current as Container) : isListSchema(schema) ? [] : {}
-  place(root, schema, path, value)
-  return { ...values, [parent]: root }
+  const current = typeof values[parent] === 'object' ? values[parent] : undefined
+  return { ...values, [parent]: placed(current, schema, path, value) }
 }
 
 /**

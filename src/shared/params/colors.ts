@@ -1,24 +1,11 @@
+import cssColors from 'color-name'
+
 /**
  * Colours as the APIs document them: a hex colour (6 digits, or 8 with alpha last) or a colour name
- * ("color name (examples: `red`, `blue`)", "a HTML color (`red`, `green`, etc.)"), which are the CSS
- * named colours. Whether the `#` is written depends on the parameter.
+ * ("color name (examples: `red`, `blue`)", "a HTML color (`red`, `green`, etc.)"): the CSS named
+ * colours, and `transparent`, which Photoroom gives as `background.color`'s default.
  */
-const NAMES = new Set(
-  `aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown burlywood
-  cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray
-  darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
-  darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray dimgrey dodgerblue
-  firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold goldenrod gray green greenyellow grey honeydew
-  hotpink indianred indigo ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan
-  lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue lightslategray
-  lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine mediumblue
-  mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise mediumvioletred
-  midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid
-  palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum powderblue purple
-  rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell sienna silver skyblue
-  slateblue slategray slategrey snow springgreen steelblue tan teal thistle tomato turquoise violet wheat white
-  whitesmoke yellow yellowgreen transparent`.split(/\s+/)
-)
+const NAMES = new Set([...Object.keys(cssColors), 'transparent'])
 
 /** How a parameter's document spells a hex colour: `#` optional (Photoroom edit) or required (`bg_color`). */
 export type HashSign = 'optional' | 'required'

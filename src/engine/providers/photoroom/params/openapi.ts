@@ -50,20 +50,14 @@ function toParam(name: string, schema: JsonSchema, description: string): SpecPar
 /**
  * Seed 000 gives `virtualModel.additionalProductImages` as 1–4 objects `{imageFile | imageUrl}` (the file
  * "Only available in the POST request"); the reference's POST schema says only `array`, and its GET schema
- * lists URL strings. A POST carries the objects, so the images can be sent as files.
+ * lists URL strings. A POST carries the objects, so the images can be sent as files: the list keeps the
+ * GET's bounds, each item the shape the document gives a custom model image (`virtualModel.model`'s `custom`).
  */
-const PRODUCT_IMAGES: JsonSchema = {
-  type: 'array',
-  minItems: 1,
-  maxItems: 4,
-  items: {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      imageFile: { type: 'string', format: 'binary', description: 'Bytes of an additional product image. Only available in the POST request.' },
-      imageUrl: { type: 'string', description: 'URL of an additional product image.' }
-    }
-  }
+function productImages(query: readonly OpenApiParameter[]): JsonSchema | undefined {
+  const listed = query.find((p) => p.name === 'virtualModel.additionalProductImages')?.schema
+  const branches = (query.find((p) => p.name === 'virtualModel.model')?.schema['anyOf'] ?? []) as JsonSchema[]
+  const custom = branches.map((b) => (b['properties'] as Record<string, JsonSchema> | undefined)?.['custom']).find((c) => c !== undefined)
+  return listed && custom ? { ...listed, items: custom } : listed
 }
 
 /** Names only the GET request takes (`imageUrl` is the photo itself): the POST schema lists their files instead. */
@@ -80,7 +74,7 @@ function readEditParams(): SpecParam[] {
   const byName = new Map<string, SpecParam>()
   for (const p of query) {
     if (p.in !== 'query' || p.name === 'imageUrl') continue
-    const schema = p.name === 'virtualModel.additionalProductImages' ? PRODUCT_IMAGES : p.schema
+    const schema = p.name === 'virtualModel.additionalProductImages' ? (productImages(query) ?? p.schema) : p.schema
     byName.set(p.name, toParam(p.name, schema, p.description ?? ''))
   }
   const body = edit?.['post']?.requestBody as

@@ -83,12 +83,22 @@ export function ImageSource({ value, label, disabled, env, onCommit }: { value: 
   )
 }
 
+/** "Add an image", then the control for the new one: an entry is kept only once it has an image. */
+function AddOne({ disabled, full, children }: { disabled: boolean; full: boolean; children: (done: () => void) => React.JSX.Element }): React.JSX.Element | null {
+  const [adding, setAdding] = useState(false)
+  if (adding) return children(() => setAdding(false))
+  return full ? null : (
+    <button type="button" disabled={disabled} onClick={() => setAdding(true)}>
+      Add an image
+    </button>
+  )
+}
+
 /** A list of images, each a file or a link, within the API's bounds (`virtualModel.additionalProductImages`: 1 to 4). */
 export function ImageList({ state, label, env, onCommit }: { state: FieldState; label: string; env: ImageEnv; onCommit: Commit }): React.JSX.Element {
   const items = Array.isArray(state.value) ? (state.value as unknown[]) : []
   const max = state.param.items?.max ?? 4
   const disabled = state.disabled !== undefined
-  const [adding, setAdding] = useState(false)
   const set = (next: unknown[]): void => onCommit(next.length ? next : undefined)
   return (
     <div className="image-list">
@@ -97,23 +107,9 @@ export function ImageList({ state, label, env, onCommit }: { state: FieldState; 
           <ImageSource value={item} label={`${label} ${i + 1}`} disabled={disabled} env={env} onCommit={(v) => set(v === undefined ? items.filter((_, j) => j !== i) : items.map((x, j) => (j === i ? v : x)))} />
         </div>
       ))}
-      {adding && (
-        <ImageSource
-          value={undefined}
-          label={`${label} ${items.length + 1}`}
-          disabled={disabled}
-          env={env}
-          onCommit={(v) => {
-            setAdding(false)
-            if (v !== undefined) set([...items, v])
-          }}
-        />
-      )}
-      {!adding && items.length < max && (
-        <button type="button" disabled={disabled} onClick={() => setAdding(true)}>
-          Add an image
-        </button>
-      )}
+      <AddOne disabled={disabled} full={items.length >= max}>
+        {(done) => <ImageSource value={undefined} label={`${label} ${items.length + 1}`} disabled={disabled} env={env} onCommit={(v) => (done(), v !== undefined && set([...items, v]))} />}
+      </AddOne>
     </div>
   )
 }
@@ -121,7 +117,6 @@ export function ImageList({ state, label, env, onCommit }: { state: FieldState; 
 /** Reference images under keys the window names (`editWithAI.additionalImages.image1.imageFile`, …). */
 export function KeyedImages({ state, label, env, onCommit }: { state: FieldState; label: string; env: ImageEnv; onCommit: Commit }): React.JSX.Element {
   const entries = Object.entries((state.value ?? {}) as Record<string, unknown>)
-  const [adding, setAdding] = useState(false)
   const template = state.param.name
   const nameFor = (n: number): string => template.replace('{key}', `image${n}`)
   const next = (): string => {
@@ -136,22 +131,9 @@ export function KeyedImages({ state, label, env, onCommit }: { state: FieldState
       {entries.map(([name, path], i) => (
         <FileControl key={name} path={path} label={`${label} ${i + 1}`} disabled={disabled} env={env} onCommit={(p) => change(name, p)} />
       ))}
-      {adding ? (
-        <FileControl
-          path={undefined}
-          label={`${label} ${entries.length + 1}`}
-          disabled={disabled}
-          env={env}
-          onCommit={(p) => {
-            setAdding(false)
-            if (p !== undefined) change(next(), p)
-          }}
-        />
-      ) : (
-        <button type="button" disabled={disabled} onClick={() => setAdding(true)}>
-          Add an image
-        </button>
-      )}
+      <AddOne disabled={disabled} full={false}>
+        {(done) => <FileControl path={undefined} label={`${label} ${entries.length + 1}`} disabled={disabled} env={env} onCommit={(p) => (done(), p !== undefined && change(next(), p))} />}
+      </AddOne>
     </div>
   )
 }
