@@ -74,6 +74,8 @@ test('"Phota edit" is chosen from the menu at once, the empty prompt marked as n
   await variants.fill('3')
   await variants.press('Enter')
   await expect.poll(() => session.harness.app.photos.preset()).toMatchObject({ operationId: 'phota.edit', values: { prompt: 'warm evening light on a wooden table', num_output_images: 3 } })
+  // Each variant is charged: the estimate follows.
+  await expect(page.getByTestId('cost-estimate')).toContainText('Phota: at most 6 credits')
   await screenshot(page, 'inspector-phota')
 
   // Three variants of each photo: JPEG files (Phota's default), a credit each.
