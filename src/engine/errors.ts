@@ -24,6 +24,8 @@ export class JobError extends Error {
       paid?: boolean
       /** The parameter the provider refused (its API name), when it named one. */
       param?: string
+      /** This photo may be asked again after this long (a Phota profile still being prepared); the provider itself is fine. */
+      askAgainAfterMs?: number
     } = {}
   ) {
     super(message)

@@ -84,7 +84,7 @@ describe('Phota', () => {
     const phota = client('phota', sim.current)
     const values = { prompt: '[[ana]] in a studio', profile_ids: ['ana'] }
     const error = await rejection(phota.run(await request('phota', 'edit', values)))
-    expect(error).toMatchObject({ kind: 'retryable', details: { status: 404, retryAfterMs: 10_000, param: 'profile_ids' } })
+    expect(error).toMatchObject({ kind: 'retryable', details: { status: 404, askAgainAfterMs: 10_000, param: 'profile_ids' } })
     expect(error.message).toMatch(/^Phota is still preparing a profile this edit names .*; trying again in 10 s/)
     expect((await phota.run(await request('phota', 'edit', values))).outputs).toHaveLength(1)
   })
@@ -107,7 +107,7 @@ describe('a provider that says when to ask again', () => {
       provider: 'phota',
       balances: async () => [],
       run: async () => {
-        if (++calls === 1) throw new JobError('retryable', 'Phota is still preparing a profile; trying again in 1.2 s', { status: 404, retryAfterMs: 1200 })
+        if (++calls === 1) throw new JobError('retryable', 'Phota is still preparing a profile; trying again in 1.2 s', { status: 404, askAgainAfterMs: 1200 })
         return { outputs: [], metadata: {}, warnings: [] }
       }
     }

@@ -35,8 +35,6 @@ export interface ParameterDescriptor extends Omit<FieldPresentation, 'common' | 
   default?: unknown
   /** A list's bounds. */
   items?: { min?: number; max?: number }
-  /** The JSON Schema of an object or list parameter, for the window to check a JSON field against (plain data). */
-  shape?: Record<string, unknown>
   /** How the parameter changes the price: `{value: true, text: "+3 credits"}`; no value when any value counts. */
   cost?: { value?: unknown; text: string }[]
 }
@@ -51,11 +49,6 @@ function defined<T extends object>(fields: T): T {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T
 }
 
-/** A JSON Schema as plain data: what JSON itself would keep of it. */
-function plain(schema: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(schema)) as Record<string, unknown>
-}
-
 export function describeOperation(op: OperationSchema): OperationDescriptor {
   const { pricing } = op
   return {
@@ -63,14 +56,13 @@ export function describeOperation(op: OperationSchema): OperationDescriptor {
     provider: op.provider,
     label: op.label,
     cost: { unit: pricing.unit, base: pricing.base, text: amountText(pricing.unit, pricing.base) },
-    params: op.params.map(({ schema, minimum, maximum, exclusiveMinimum, minItems, maxItems, options, header, ...p }) =>
+    params: op.params.map(({ schema: _schema, minimum, maximum, exclusiveMinimum, minItems, maxItems, options, header, ...p }) =>
       defined({
         ...p,
         header: header ?? false,
         options: options ? [...options] : undefined,
         range: minimum === undefined && maximum === undefined ? undefined : defined({ min: minimum, max: maximum, exclusiveMin: exclusiveMinimum }),
         items: minItems === undefined && maxItems === undefined ? undefined : defined({ min: minItems, max: maxItems }),
-        shape: p.kind === 'object' || p.kind === 'list' ? plain(schema) : undefined,
         cost: costOf(pricing, p.name)
       })
     ),

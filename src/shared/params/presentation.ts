@@ -57,8 +57,3 @@ export function fallbackLabel(name: string): string {
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[._]/g, ' ').toLowerCase()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
-
-/** A value in the user's words: its human name when it has one. */
-export function valueLabel(presentation: Pick<FieldPresentation, 'values'> | undefined, value: unknown): string {
-  return (typeof value === 'string' && presentation?.values?.[value]) || String(value)
-}

@@ -36,7 +36,7 @@ export function photaError(response: HttpResponse): JobError {
     return new JobError('retryable', status === 429 ? 'Phota asked us to slow down' : `Phota had a temporary problem (${status})${id}`, rateLimitDetails(response))
   }
   if (body?.code === 'PROFILE_NOT_READY') {
-    return new JobError('retryable', `Phota is still preparing a profile this edit names (${text}); trying again in ${PROFILE_RETRY_MS / 1000} s${id}`, { status, retryAfterMs: PROFILE_RETRY_MS, param: 'profile_ids' })
+    return new JobError('retryable', `Phota is still preparing a profile this edit names (${text}); trying again in ${PROFILE_RETRY_MS / 1000} s${id}`, { status, askAgainAfterMs: PROFILE_RETRY_MS, param: 'profile_ids' })
   }
   if (body?.code === 'PROFILE_NOT_FOUND') return new JobError('invalid-request', `Phota has no such profile: ${text}; check ${label('profile_ids')}${id}`, { status, param: 'profile_ids' })
   if (body?.code === 'CONTENT_MODERATION') return new JobError('unsupported-input', `Phota's content moderation refused this image or prompt${id}`, { status })
