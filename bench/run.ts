@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { rmSync } from 'node:fs'
 import { catalogFigures } from './catalog'
 import { exportThroughput } from './export'
+import { imageWork } from './image-work'
 import { loupeNavigation } from './loupe'
 import { makeCatalog } from './fixtures'
 import { memoryGrowth } from './memory'
@@ -72,6 +73,17 @@ try {
   if (wanted('loupe')) {
     const l = await loupeNavigation(work)
     line(`loupe next on 24 MP photos (previews prefetched while looking): median ${l.medianMs.toFixed(0)} ms, worst ${l.worstMs.toFixed(0)} ms over ${l.steps.length} steps (target ≤ 100 ms)`)
+  }
+
+  if (wanted('images')) {
+    const loadBefore = loadavg()[0]!
+    const builds = await imageWork(work)
+    line(`image work in main, 24 MP JPEGs, two at a time; 1-minute load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`)
+    for (const { build, photos, loadMs, warmUp, figures } of builds) {
+      const where = build === 'wasm32' ? 'WebAssembly (Electron on Linux)' : 'native (macOS, Windows, Node)'
+      line(`  sharp ${where}: loading ${loadMs.toFixed(0)} ms (blocks main), first operation ${warmUp.perPhotoMs.toFixed(0)} ms (main's longest block ${warmUp.longestBlockMs.toFixed(0)} ms)`)
+      line(`  sharp ${where}, ${photos} photos: ${figures.map((f) => `${f.label} ${f.perPhotoMs.toFixed(0)} ms/photo, CPU ${f.cpuMsPerPhoto.toFixed(0)} ms/photo (main's longest block ${f.longestBlockMs.toFixed(0)} ms)`).join(', ')}`)
+    }
   }
 
   if (wanted('export')) {

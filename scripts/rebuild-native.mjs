@@ -1,9 +1,11 @@
 // Builds better-sqlite3 a second time, for Electron's ABI, into its own folder beside the Node build,
 // so tests and the command line keep loading the build npm made. The app finds the Electron build with
-// src/main/catalog/native-binding.ts, which expects this same layout.
+// src/main/catalog/native-binding.ts, which expects this same layout. `npm run rebuild:electron` runs
+// it again by hand.
 import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, sep } from 'node:path'
+import { electronBuildFolder, electronRebuildOptions } from './electron-rebuild-options.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -26,7 +28,7 @@ if (reason) {
 const electronVersion = require('electron/package.json').version
 const source = dirname(require.resolve('better-sqlite3/package.json'))
 const { version } = require('better-sqlite3/package.json')
-const buildPath = join(dirname(source), '.proofsheet-electron')
+const buildPath = electronBuildFolder(dirname(source))
 const target = join(buildPath, 'node_modules', 'better-sqlite3')
 const nodeBuild = join(source, 'build')
 
@@ -34,12 +36,15 @@ rmSync(buildPath, { recursive: true, force: true })
 cpSync(source, target, { recursive: true, filter: (path) => path !== nodeBuild && !path.startsWith(nodeBuild + sep) })
 writeFileSync(join(buildPath, 'package.json'), JSON.stringify({ name: 'proofsheet-electron-native', private: true, dependencies: { 'better-sqlite3': version } }))
 
-const { rebuild } = require('@electron/rebuild')
+const { rebuild } = await import('@electron/rebuild')
 try {
-  // From source, as the Node build is; projectRootPath keeps the rebuild inside the copy.
-  await rebuild({ buildPath, projectRootPath: buildPath, electronVersion, onlyModules: ['better-sqlite3'], force: true, buildFromSource: true })
+  await rebuild(electronRebuildOptions({ buildPath, electronVersion }))
 } catch (error) {
-  console.error(`Could not build better-sqlite3 for Electron ${electronVersion}: ${error instanceof Error ? error.message : error}`)
-  process.exit(1)
+  // The install itself goes on: tests and the command line use the Node build; the app says at start what to run.
+  console.warn(
+    `Could not get better-sqlite3 for Electron ${electronVersion} (no prebuilt binary for this system, and compiling failed: ${error instanceof Error ? error.message : error}).\n` +
+      'Install a C++ toolchain (Xcode Command Line Tools, Visual Studio Build Tools, or build-essential and python3), then run "npm run rebuild:electron".'
+  )
+  process.exit(0)
 }
-console.log(`better-sqlite3 built for Electron ${electronVersion} in ${target}.`)
+console.log(`better-sqlite3 for Electron ${electronVersion} is in ${target}.`)

@@ -65,10 +65,13 @@ test('a photo bought before whose kept result was pruned and whose output file i
   expect(existsSync(output)).toBe(true)
 
   // Months later: the photo was removed from the catalog (the window's own copy of its result went
-  // with it), the cache was pruned of its result, its output file deleted, and the folder added again.
+  // with it once the removal could no longer be undone, a session later), the cache was pruned of its
+  // result, its output file deleted, and the folder added again.
   await page.getByRole('option', { name: 'photo-02.jpg', exact: true }).click()
   await page.getByRole('button', { name: 'Remove from catalog' }).click()
+  await page.getByRole('dialog', { name: 'Remove 1 photo from the catalog?' }).getByRole('button', { name: 'Remove' }).click()
   await expect(page.getByRole('heading', { name: 'Photos (2)' })).toBeVisible()
+  await session.harness.app.photos.forgetRemovals()
   pruneKeptImageOf(join(dir, 'state'), output)
   rmSync(output)
   await page.getByLabel('Photo or folder path').fill(join(dir, 'shoot'))

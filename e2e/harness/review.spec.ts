@@ -6,6 +6,7 @@ import { Keychain } from '../../src/main/keychain/keychain'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import { Simulator } from '../../src/simulator/server'
 import { makePhotos, tempDir } from '../../test/helpers/photos'
+import { screenshotSizes } from './screenshots'
 import { startHarness, type Harness } from './server'
 
 let simulator: Simulator
@@ -84,32 +85,64 @@ test('the before/after slider uncovers the result, and the difference overlay is
   expect(await clipped()).toBe('inset(0px 0px 0px 20%)')
 
   await page.getByRole('radio', { name: 'Difference' }).click()
-  const overlay = page.getByRole('img', { name: 'photo-02.jpg, original: where the result differs' })
+  // A cut-out of the product: lined up with the original, only the product compared, and nothing in it changed.
+  await expect(page.getByRole('status').filter({ hasText: 'Red marks where the product itself differs' })).toBeVisible()
+  const overlay = page.getByRole('img', { name: 'photo-02.jpg, result: where the result differs' })
   await expect.poll(() => overlay.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
 })
 
-test('a re-run keeps the earlier variant, and an A/B run through another provider is chosen per photo', async ({ page }) => {
+/** The variant a tile shows and export writes: 'chosen' in review, or 'newest'. */
+const shipped = (page: Page, name: string) => page.getByRole('option', { name, exact: true })
+
+test('after an A/B run a chosen or approved variant still ships; a photo nobody chose is marked and listed before export', async ({ page }) => {
   const { handlers } = harness.app
+  const before = reviewOf('photo-01.jpg').chosenResultId
+  // photo-01 was approved (P) with its one variant in the culling test; photo-04 only got a label.
+  expect(before).not.toBeNull()
   await handlers.setPreset({ operationId: 'photoroom.remove-background', values: { format: 'webp' } })
   await runAll()
   await handlers.setPreset({ operationId: 'pixelcut.remove-background', values: {} })
   await runAll()
 
-  await openLoupe(page, 'photo-01.jpg')
+  await page.goto(harness.url)
+  await expect(shipped(page, 'photo-01.jpg')).toHaveAttribute('data-shipped', 'chosen')
+  await expect(shipped(page, 'photo-01.jpg').getByTestId('newest-marker')).toHaveCount(0)
+  expect(reviewOf('photo-01.jpg').chosenResultId).toBe(before)
+  await expect(shipped(page, 'photo-04.jpg')).toHaveAttribute('data-shipped', 'newest')
+  await expect(shipped(page, 'photo-04.jpg').getByTestId('newest-marker')).toHaveText('Newest')
+  await screenshotSizes(page, 'shipped-variants')
+
+  await openLoupe(page, 'photo-04.jpg')
   const variants = page.getByRole('list', { name: 'Variants' }).getByRole('listitem')
   await expect(variants).toHaveCount(3)
   await expect(variants.nth(0)).toContainText('Pixelcut remove-background')
   await expect(variants.nth(1)).toContainText('Photoroom remove-background')
   await expect(variants.nth(2)).toContainText('Photoroom remove-background')
+  // The newest ships until the user chooses another: here the first Photoroom run.
+  await expect(page.getByRole('button', { name: 'Variant 3, output 1' })).toHaveAttribute('aria-pressed', 'true')
+  const first = page.getByRole('button', { name: 'Variant 1, output 1' })
+  await expect(first).toHaveAttribute('aria-pressed', 'false')
+  await first.click()
+  await expect(first).toHaveAttribute('aria-pressed', 'true')
+  const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 10 }).find((p) => p.name === 'photo-04.jpg')!
+  expect(harness.app.catalog.review(photo.id)).toMatchObject({ chosenResultId: harness.app.catalog.results(photo.id).at(-1)!.id, chosenOutput: 0 })
+  await page.keyboard.press('Escape')
+  await expect(shipped(page, 'photo-04.jpg')).toHaveAttribute('data-shipped', 'chosen')
 
-  // The newest is shown until the user picks another: here the first Photoroom run.
-  const chosen = page.getByRole('button', { name: 'Variant 1, output 1' })
-  await expect(chosen).toHaveAttribute('aria-pressed', 'false')
-  await chosen.click()
-  await expect(chosen).toHaveAttribute('aria-pressed', 'true')
-  const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 1 })[0]!
-  const oldest = harness.app.catalog.results(photo.id).at(-1)!
-  expect(harness.app.catalog.review(photo.id)).toMatchObject({ chosenResultId: oldest.id, chosenOutput: 0 })
+  // A later run, with other settings, adds a variant and does not change a choice.
+  await handlers.setPreset({ operationId: 'photoroom.remove-background', values: { format: 'jpg' } })
+  await runAll()
+  expect(harness.app.catalog.results(photo.id)).toHaveLength(4)
+  expect(harness.app.catalog.review(photo.id).chosenResultId).toBe(harness.app.catalog.results(photo.id).at(-1)!.id)
+
+  // Before exporting every photo with a result: photo-02 and photo-03 would ship a variant nobody chose.
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await dialog.getByLabel('Every photo with a result').check()
+  const note = dialog.getByRole('note', { name: 'Variants nobody chose' })
+  await expect(note).toContainText('2 photos will export the newest variant: none was chosen in the loupe.')
+  await expect(note.getByRole('listitem')).toHaveText(['photo-02.jpg: Photoroom remove-background, the newest of 4', 'photo-03.jpg: Photoroom remove-background, the newest of 4'])
+  await screenshotSizes(page, 'export-unchosen')
 })
 
 test('an AI background can be made again: "Re-run with this seed" runs the photo with the seed it showed', async ({ page }) => {

@@ -13,6 +13,7 @@ import { createApp, type App } from '../../src/main/app/create-app'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { settingsStoreOptions } from '../../src/main/settings/settings'
 import pkg from '../../package.json' with { type: 'json' }
+import { assertCloneable } from '../../test/helpers/ipc-clone'
 
 export interface HarnessOptions {
   /** The built renderer (out/renderer). */
@@ -47,6 +48,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
   const sent: Harness['sent'] = []
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
     // Every event is checked against the contract, so the e2e tests catch a main that breaks it.
+    assertCloneable(payload, `The ${event} event`)
     const checked = eventSchemas[event].parse(payload)
     sent.push({ event, payload: checked })
     for (const stream of streams) stream.write(`event: ${event}\ndata: ${JSON.stringify(checked)}\n\n`)
@@ -81,6 +83,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
         return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: { code: 'invalid-input', message: 'The request body is not JSON.' } }))
       }
       const answer = await dispatch(app.handlers, url.pathname.slice(5), input)
+      assertCloneable(answer, `The answer to ${url.pathname.slice(5)}`)
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
       return
     }

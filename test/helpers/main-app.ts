@@ -8,6 +8,7 @@ import { createApp, type App } from '../../src/main/app/create-app'
 import { Keychain } from '../../src/main/keychain/keychain'
 import { settingsStoreOptions } from '../../src/main/settings/settings'
 import type { Simulator } from '../../src/simulator/server'
+import { assertCloneable } from './ipc-clone'
 import { tempDir } from './photos'
 import { afterEach } from 'vitest'
 import pkg from '../../package.json' with { type: 'json' }
@@ -27,6 +28,7 @@ export async function openTestApp(sim: Simulator, options: { dir?: string; servi
   const events: TestApp['events'] = []
   const waiters: { event: EventName; match: (payload: never) => boolean; resolve: (payload: never) => void }[] = []
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    assertCloneable(payload, `The ${event} event`)
     events.push({ event, payload })
     for (const waiter of [...waiters]) {
       if (waiter.event === event && waiter.match(payload as never)) {

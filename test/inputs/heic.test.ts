@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import busboy from 'busboy'
 import sharp, { type Sharp } from 'sharp'
@@ -150,4 +151,12 @@ test('the size checks read a HEIC’s own size: one under Pixelcut’s 64 px min
   const job = events.flatMap((e) => (e.type === 'job' ? [e.job] : [])).pop()
   expect(job).toMatchObject({ state: 'skipped', reason: 'the image is 48x36; Pixelcut remove-background needs at least 64x64 px' })
   expect(received).toEqual([])
+})
+
+test('HEIC is decoded on its own thread: libheif never loads on the calling thread', async () => {
+  const decode = await decodeHeic(heicFixture('small'))
+  expect((await decode().metadata()).width).toBeGreaterThan(0)
+  // Node's module cache is per thread: the decoder loaded in the worker leaves no entry here.
+  const loadedHere = Object.keys(createRequire(import.meta.url).cache).filter((path) => /[\\/](heic-decode|libheif-js)[\\/]/.test(path))
+  expect(loadedHere).toEqual([])
 })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { bufferSource, embeddedJpegs } from '../../src/engine/images/raw-previews'
 import { rawSource } from '../../src/engine/images/raw'
+import { tiffWithPreview } from '../helpers/exif-preview'
 import { productPhoto } from '../helpers/images'
 import { tempDir } from '../helpers/photos'
 import { craftTiff, cr2Like, LOSSLESS_STRIP, subIfdLike } from '../helpers/tiff-raw'
@@ -42,4 +43,15 @@ test('hostile offsets are ignored: IFDs that loop, pointers and lengths past the
   // A JPEG start marker over lossless data, and over garbage.
   const notJpeg = craftTiff([{ entries: [[0x201, 4, [{ data: 0 }]], [0x202, 4, [{ dataLength: 0 }]]], next: { ifd: 1 } }, { entries: [[0x201, 4, [{ data: 1 }]], [0x202, 4, [{ dataLength: 1 }]]] }], [LOSSLESS_STRIP, Buffer.from([0xff, 0xd8, 0, 1, 2, 3, 4, 5, 6, 7, 8])])
   expect(await sizes(notJpeg)).toEqual([])
+})
+
+test('a preview cut short (no end marker) is not taken for one: the RAW is skipped with the reason, never a failure of the reading', async () => {
+  const preview = await productPhoto({ width: 3000, height: 2000 })
+  const cut = preview.subarray(0, preview.length >> 1)
+  const file = cr2Like(cut, await productPhoto({ width: 160, height: 120 }))
+  expect(await sizes(file)).toEqual(['160x120'])
+  const dir = tempDir()
+  // Turned by its orientation, the cut-short preview would be decoded: that threw and stopped the facts reader.
+  writeFileSync(join(dir, 'IMG_0003.DNG'), tiffWithPreview(cut, 6))
+  expect(await rawSource(join(dir, 'IMG_0003.DNG'))).toEqual({ skip: expect.stringMatching(/no embedded preview Proofsheet can read/) })
 })

@@ -153,7 +153,7 @@ test('a photo run again keeps the image of its earlier variant, though its outpu
   expect(readFileSync(imageOf(newest!.outputs[0]!))).not.toEqual(firstBytes)
 })
 
-test('removing a photo removes the copies kept of its results, never the output files written for the user', async () => {
+test('a removed photo keeps the copies of its results while it can be put back; once forgotten they go, never the output files written for the user', async () => {
   const a = await ready(2)
   const finished = idle(a)
   await a.handlers.startBatch({})
@@ -164,9 +164,17 @@ test('removing a photo removes the copies kept of its results, never the output 
   expect(goneFiles[0]!.kept).not.toBe(goneFiles[0]!.written)
 
   await a.handlers.removePhotos({ ids: [gone!.id] })
-  await expect.poll(() => existsSync(goneFiles[0]!.kept)).toBe(false)
+  expect(existsSync(goneFiles[0]!.kept)).toBe(true)
+  expect(await a.handlers.undoRemove()).toEqual({ restored: 1, notRestored: 0 })
+  expect(keptOf(gone!.id)).toEqual(goneFiles)
+
+  await a.handlers.removePhotos({ ids: [gone!.id] })
+  // A later session: the removal can no longer be undone.
+  await a.photos.forgetRemovals()
+  expect(existsSync(goneFiles[0]!.kept)).toBe(false)
   expect(existsSync(goneFiles[0]!.written)).toBe(true)
   expect(existsSync(staysFiles[0]!.kept)).toBe(true)
+  expect(await a.handlers.undoRemove()).toEqual({ restored: 0, notRestored: 0 })
 })
 
 test("a result pruned from the cache whose output file is gone is found again in the window's own copy, not bought again", async () => {

@@ -179,6 +179,20 @@ test('review: flags, stars, labels and the chosen variant, each refused out of r
   expect(catalog.reviews([a!.id]).get(a!.id)).toMatchObject({ flag: 'pick', rating: 4 })
 })
 
+test('approving a photo keeps the variant it shows: a later run does not change what ships', () => {
+  const { catalog } = catalogAt()
+  const [a, b] = catalog.addPhotos([photo('/s', '', 'a.jpg'), photo('/s', '', 'b.jpg')])
+  const first = catalog.addResult(run(a!.id))
+  catalog.addResult(run(b!.id))
+  expect(catalog.setReview(a!.id, { flag: 'pick' })).toMatchObject({ chosenResultId: first.id, chosenOutput: 0 })
+  catalog.addResult(run(a!.id, { provider: 'pixelcut', operation: 'remove-background' }))
+  expect(catalog.review(a!.id)).toMatchObject({ flag: 'pick', chosenResultId: first.id })
+  // Rejecting, or picking a photo without a result, chooses nothing.
+  expect(catalog.setReview(b!.id, { flag: 'reject' })).toMatchObject({ chosenResultId: null })
+  const [c] = catalog.addPhotos([photo('/s', '', 'c.jpg')])
+  expect(catalog.setReview(c!.id, { flag: 'pick' })).toMatchObject({ chosenResultId: null, chosenOutput: null })
+})
+
 test('the database itself refuses a rating out of range, whoever writes it', () => {
   const { catalog, file } = catalogAt()
   const [a] = catalog.addPhotos([photo('/s', '', 'a.jpg')])
@@ -205,7 +219,7 @@ test('removing photos removes their results, outputs and review, and nothing els
   expect(catalog.review(b!.id)).toMatchObject({ rating: 5, chosenResultId: kept.id })
 })
 
-test('removing photos names the kept result copies no other photo uses, once each', () => {
+test('a removal forgotten for good names the kept result copies no other photo uses, once each', () => {
   const { catalog } = catalogAt()
   const [a, b, c] = catalog.addPhotos([photo('/s', '', 'a.jpg'), photo('/s', '', 'b.jpg'), photo('/s', '', 'c.jpg')])
   const output = (kept: string) => ({ outputs: [{ path: '/out/x.png', kept, format: 'png' }] })
@@ -216,8 +230,35 @@ test('removing photos names the kept result copies no other photo uses, once eac
   catalog.addResult(run(b!.id, output('/state/variants/shared-0.png')))
   catalog.addResult(run(c!.id, { outputs: [{ path: '/out/c.png', format: 'png' }] }))
 
-  expect(catalog.removePhotos([a!.id])).toEqual({ removed: 1, unusedKeptFiles: ['/state/variants/a-only-0.png'] })
-  expect(catalog.removePhotos([b!.id, c!.id])).toEqual({ removed: 2, unusedKeptFiles: ['/state/variants/shared-0.png'] })
+  const first = catalog.removePhotos([a!.id]).removal!
+  const second = catalog.removePhotos([b!.id, c!.id]).removal!
+  // While b's removal can be undone, the copy it shares with a stays.
+  expect(catalog.purgeRemovals([first])).toEqual(['/state/variants/a-only-0.png'])
+  expect(catalog.purgeRemovals([second])).toEqual(['/state/variants/shared-0.png'])
+  expect(catalog.removalIds()).toEqual([])
+})
+
+test('a removal put back restores the photos with their overrides, results, review and store check; a path added again stays out', () => {
+  const { catalog } = catalogAt()
+  const [a, b] = catalog.addPhotos([photo('/s', '', 'a.jpg'), photo('/s', '', 'b.jpg')])
+  catalog.setOverrides(a!.id, { padding: 0.1 })
+  const result = catalog.addResult(run(a!.id, { outputs: [{ path: '/out/a.png', kept: '/state/variants/a-0.png', format: 'png' }, { path: '/out/a-2.png', format: 'png' }] }))
+  catalog.setReview(a!.id, { flag: 'pick', rating: 4, label: 'green', chosenResultId: result.id, chosenOutput: 1 })
+  catalog.saveStoreChecks([{ photoId: a!.id, resultId: result.id, output: 1, rule: 'Amazon', passed: false, reasons: ['too small'] }])
+  const before = { photo: catalog.photo(a!.id), results: catalog.results(a!.id), review: catalog.review(a!.id), check: catalog.storeChecks([a!.id]).get(a!.id) }
+
+  const { removal } = catalog.removePhotos([a!.id, b!.id])
+  expect(catalog.countPhotos()).toBe(0)
+  expect(catalog.result(result.id)).toBeUndefined()
+  // b's file is added again meanwhile: that new entry is the one kept.
+  const [again] = catalog.addPhotos([photo('/s', '', 'b.jpg')])
+
+  expect(catalog.restoreRemoval(removal!)).toEqual({ restored: [a!.id], notRestored: 1 })
+  expect({ photo: catalog.photo(a!.id), results: catalog.results(a!.id), review: catalog.review(a!.id), check: catalog.storeChecks([a!.id]).get(a!.id) }).toEqual(before)
+  expect(catalog.photoIds().sort()).toEqual([a!.id, again!.id].sort())
+  // Put back once: the removal is gone, and its kept copy is in use again.
+  expect(catalog.restoreRemoval(removal!)).toEqual({ restored: [], notRestored: 0 })
+  expect(catalog.removalIds()).toEqual([])
 })
 
 test('presets: saved by name (saving again replaces), listed built-in first, deleted; the batch preset is kept apart', () => {

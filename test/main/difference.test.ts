@@ -1,45 +1,82 @@
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { expect, test } from 'vitest'
-import { differenceOverlay } from '../../src/main/images/difference'
+import { CANNOT_FIND, differenceOverlay, type Difference } from '../../src/main/images/difference'
 import { tempDir } from '../helpers/photos'
+import { picture, sceneSvg, type Box } from '../helpers/product-shots'
 
-const W = 400
-const H = 300
-const PRODUCT = { left: 100, top: 75, width: 200, height: 150 }
-
-async function opaquePixels(overlay: Buffer): Promise<{ count: number; inside: boolean }> {
-  const { data, info } = await sharp(overlay).raw().toBuffer({ resolveWithObject: true })
+/** The overlay's marked pixels: how many, how many outside `patch` (grown by `margin`), and how much of the patch they cover. */
+async function marked(difference: Difference, patch?: Box, margin = 4): Promise<{ count: number; outside: number; covered: number }> {
+  if (!('overlay' in difference)) throw new Error(`no overlay: ${difference.reason}`)
+  const { data, info } = await sharp(difference.overlay).raw().toBuffer({ resolveWithObject: true })
   let count = 0
-  let inside = true
-  for (let i = 3, p = 0; i < data.length; i += 4, p++) {
-    if (data[i]! <= 128) continue
+  let outside = 0
+  let inPatch = 0
+  for (let p = 0; p < info.width * info.height; p++) {
+    if (data[p * 4 + 3]! <= 128) continue
     count++
     const x = p % info.width
     const y = Math.floor(p / info.width)
-    if (x < 150 || x >= 200 || y < 100 || y >= 150) inside = false
+    const within = (m: number): boolean => !!patch && x >= patch.left - m && x < patch.left + patch.width + m && y >= patch.top - m && y < patch.top + patch.height + m
+    if (!within(margin)) outside++
+    if (within(0)) inPatch++
   }
-  return { count, inside }
+  return { count, outside, covered: patch ? inPatch / (patch.width * patch.height) : 0 }
 }
 
-test('the difference overlay shows where the product changed, and not the background a cut-out removed', async () => {
-  const dir = tempDir()
-  const original = join(dir, 'original.png')
-  await sharp({ create: { width: W, height: H, channels: 3, background: '#dddddd' } })
-    .composite([{ input: { create: { width: PRODUCT.width, height: PRODUCT.height, channels: 3, background: '#3366cc' } }, left: PRODUCT.left, top: PRODUCT.top }])
-    .png()
-    .toFile(original)
-  const product = await sharp({ create: { width: PRODUCT.width, height: PRODUCT.height, channels: 4, background: { r: 0x33, g: 0x66, b: 0xcc, alpha: 1 } } }).png().toBuffer()
-  const cutout = join(dir, 'cutout.png')
-  await sharp({ create: { width: W, height: H, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
-    .composite([{ input: product, left: PRODUCT.left, top: PRODUCT.top }])
-    .png()
-    .toFile(cutout)
-  // An AI edit that changed a 50 × 50 patch of the product itself.
-  const altered = join(dir, 'altered.png')
-  const patch = await sharp({ create: { width: 50, height: 50, channels: 4, background: { r: 255, g: 255, b: 0, alpha: 1 } } }).png().toBuffer()
-  await sharp(cutout).composite([{ input: patch, left: 150, top: 100 }]).png().toFile(altered)
+/** Nothing is marked between the original and `same`; between it and `changed`, only the patch, and most of it. */
+async function expectOnlyThePatch(original: string, same: string | null, changed: string, patch: Box, cutOuts: string[] = []): Promise<void> {
+  if (same) expect(await marked(await differenceOverlay(original, same, cutOuts))).toMatchObject({ count: 0 })
+  const found = await marked(await differenceOverlay(original, changed, cutOuts), patch)
+  expect(found.outside).toBe(0)
+  expect(found.covered).toBeGreaterThan(0.8)
+}
 
-  expect(await opaquePixels(await differenceOverlay(original, cutout))).toEqual({ count: 0, inside: true })
-  expect(await opaquePixels(await differenceOverlay(original, altered))).toEqual({ count: 2500, inside: true })
+const ORIGINAL_SIZE = { width: 600, height: 400 }
+const ON_ORIGINAL = { left: 170, top: 130, width: 240, height: 160 }
+
+test('a product on white, padded and resized by the result: nothing is marked unless the product changed, and then only the patch', async () => {
+  const dir = tempDir()
+  const original = await picture(join(dir, 'original.jpg'), ORIGINAL_SIZE, '#ffffff', ON_ORIGINAL)
+  // The result: a 900 px square, the product 1.6 times larger and off centre, with wide white margins.
+  const inResult = { left: 200, top: 330, width: 384, height: 256 }
+  const same = await picture(join(dir, 'same.jpg'), { width: 900, height: 900 }, '#ffffff', inResult)
+  const patch = { left: inResult.left + 150, top: inResult.top + 40, width: 70, height: 70 }
+  const changed = await picture(join(dir, 'changed.jpg'), { width: 900, height: 900 }, '#ffffff', inResult, { patch })
+
+  await expectOnlyThePatch(original, same, changed, patch)
+})
+
+test('a cut-out of the same framing: the removed background is no change, a changed patch is', async () => {
+  const dir = tempDir()
+  const original = await picture(join(dir, 'original.jpg'), ORIGINAL_SIZE, '#dddddd', ON_ORIGINAL)
+  const cutOut = await picture(join(dir, 'cut-out.png'), ORIGINAL_SIZE, '#000000', ON_ORIGINAL, { alpha: true })
+  const patch = { left: 250, top: 200, width: 50, height: 50 }
+  const altered = await picture(join(dir, 'altered.png'), ORIGINAL_SIZE, '#000000', ON_ORIGINAL, { alpha: true, patch })
+
+  await expectOnlyThePatch(original, cutOut, altered, patch)
+})
+
+test('an AI background: the product is found by the original’s plain background, and only its changed patch is marked', async () => {
+  const dir = tempDir()
+  const original = await picture(join(dir, 'original.jpg'), ORIGINAL_SIZE, '#ffffff', ON_ORIGINAL)
+  const inResult = { left: 300, top: 420, width: 300, height: 200 }
+  const patch = { left: inResult.left + 40, top: inResult.top + 120, width: 60, height: 50 }
+  const scene = sceneSvg(1000, 800, 1)
+  const same = await picture(join(dir, 'scene.jpg'), { width: 1000, height: 800 }, scene, inResult)
+  const changed = await picture(join(dir, 'scene-changed.jpg'), { width: 1000, height: 800 }, scene, inResult, { patch })
+
+  await expectOnlyThePatch(original, same, changed, patch)
+})
+
+test('a scene on both sides: said so, unless a cut-out of the photo shows where the product is', async () => {
+  const dir = tempDir()
+  const original = await picture(join(dir, 'original.jpg'), ORIGINAL_SIZE, sceneSvg(600, 400, 2), ON_ORIGINAL)
+  const inResult = { left: 120, top: 100, width: 360, height: 240 }
+  const patch = { left: inResult.left + 200, top: inResult.top + 30, width: 60, height: 60 }
+  const result = await picture(join(dir, 'result.jpg'), { width: 700, height: 500 }, sceneSvg(700, 500, 3), inResult, { patch })
+  expect(await differenceOverlay(original, result)).toEqual({ reason: CANNOT_FIND })
+
+  const cutOut = await picture(join(dir, 'cut-out.png'), ORIGINAL_SIZE, '#000000', ON_ORIGINAL, { alpha: true })
+  await expectOnlyThePatch(original, null, result, patch, [cutOut])
 })

@@ -1,4 +1,6 @@
+import { mkdirSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { expect, test } from 'vitest'
 import { useTestApps, type TestApp } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
@@ -99,4 +101,31 @@ test('"needs a look" puts the highest uncertainty scores first and photos withou
   result('a-day/photo-02.png', 0.9)
   result('b-day/photo-03.jpg', -1)
   expect((await names(a, { sort: 'needs-a-look' })).slice(0, 3)).toEqual(['a-day/photo-02.png', 'b-day/photo-01.jpg', 'b-day/photo-03.jpg'])
+})
+
+test('"Date" sorts by when each photo was taken (EXIF), a photo that does not say by its file date', async () => {
+  const a = await openApp(sim.current)
+  const dir = join(a.dir, 'wedding')
+  mkdirSync(dir)
+  const shoot = (name: string, taken?: string): Promise<unknown> =>
+    sharp({ create: { width: 60, height: 40, channels: 3, background: '#777777' } })
+      .withExif(taken ? { IFD2: { DateTimeOriginal: taken } } : {})
+      .jpeg()
+      .toFile(join(dir, name))
+  // Written a, b, c: the file dates run the other way from the capture dates.
+  await shoot('a.jpg', '2024:06:01 12:00:00')
+  await shoot('b.jpg', '2024:06:01 09:00:00')
+  await shoot('c.jpg')
+  const between = new Date(2024, 5, 1, 10, 30)
+  utimesSync(join(dir, 'c.jpg'), between, between)
+  await a.handlers.addPaths({ paths: [dir] })
+  await a.photos.settled()
+  expect(await names(a, { sort: 'date' })).toEqual(['/b.jpg', '/c.jpg', '/a.jpg'])
+  expect(await names(a, { sort: 'date', descending: true })).toEqual(['/a.jpg', '/c.jpg', '/b.jpg'])
+})
+
+test('the name filter matches the photos\' names, not the folders they are in', async () => {
+  const a = await catalog()
+  expect(await names(a, { text: 'day' })).toEqual([])
+  expect(await names(a, { text: 'PHOTO-02' })).toEqual(['a-day/photo-02.png', 'b-day/photo-02.jpg'])
 })

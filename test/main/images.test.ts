@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { expect, test } from 'vitest'
 import { ImageFiles } from '../../src/main/images/image-files'
 import { THUMB_EDGE, Thumbnails } from '../../src/main/images/thumbnails'
@@ -38,10 +39,12 @@ test('a camera JPEG’s embedded preview is the thumbnail when large enough, tur
 })
 
 test('only catalog photos and their results resolve: paths, unknown IDs and tricks get 404', async () => {
-  const { dir, library, images, ids } = await setup({ 'a.jpg': await solid(400, 300, '#336699') })
+  // A product on white, and a result that is the same picture: something to compare.
+  const product = await sharp(await solid(400, 300, '#ffffff')).composite([{ input: await solid(200, 150, '#336699'), left: 100, top: 75 }]).jpeg().toBuffer()
+  const { dir, library, images, ids } = await setup({ 'a.jpg': product })
   const id = ids['a.jpg']!
   const result = join(dir, 'a-cutout.png')
-  writeFileSync(result, await solid(10, 10, '#000000'))
+  writeFileSync(result, await sharp(product).png().toBuffer())
   const variant = library.addResult({
     photoId: id,
     jobKey: 'k',

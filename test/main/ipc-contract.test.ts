@@ -47,7 +47,7 @@ test('unknown requests and malformed input are refused before any handler runs, 
 
 test('errors cross as {code, message}: kinds mapped once, never a stack, internal details only in the log', async () => {
   const logged: unknown[] = []
-  const log = (error: unknown): number => logged.push(error)
+  const log = (error: unknown): void => void logged.push(error)
   const answer = async (error: unknown): Promise<unknown> => dispatch(recorder(error).handlers, 'startBatch', {}, log)
   expect(await answer(new AppError('busy', 'A batch is already running.'))).toEqual({ ok: false, error: { code: 'busy', message: 'A batch is already running.' } })
   expect(await answer(new JobError('credits', 'Photoroom: no credits left.'))).toEqual({ ok: false, error: { code: 'credits', message: 'Photoroom: no credits left.' } })
@@ -56,6 +56,9 @@ test('errors cross as {code, message}: kinds mapped once, never a stack, interna
   expect(internal).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Proofsheet; nothing was lost. Details are in the log.' } })
   expect(JSON.stringify(internal)).not.toMatch(/at |\.ts/)
   expect(logged).toHaveLength(1)
+  // In the app the message names the log file, which exists (src/main/electron/log-file.ts).
+  const named = await dispatch(recorder(new Error('boom')).handlers, 'startBatch', {}, () => '/home/ana/.config/proofsheet/logs/main.log')
+  expect(named).toMatchObject({ error: { message: 'Something went wrong inside Proofsheet; nothing was lost. Details are in the log file /home/ana/.config/proofsheet/logs/main.log.' } })
 })
 
 test('updates are coalesced: a flood becomes at most ten messages a second, the newest per photo', async () => {

@@ -27,7 +27,7 @@ async function run(provider: string, operation: string, params: string[], servic
 const sent = (path: string): number => Object.values(sim.current.stats().providers).reduce((n, p) => n + (p.byPath[path] ?? 0), 0)
 
 describe('the engine against the documents (issue 17)', () => {
-  // Engine: Phota's missing output_format is taken as png (phota/client.ts), but the service now answers JPEG.
+  // Fixed at the provider edge: a result's extension comes from its bytes.
   it('Phota with no output_format writes a .jpg holding JPEG', async () => {
     const cli = await run('phota', 'edit', ['prompt=warm light'])
     expect(cli.code, cli.stderr).toBe(0)

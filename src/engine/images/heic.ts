@@ -1,42 +1,16 @@
 import sharp, { type Sharp } from 'sharp'
 import { heicIccProfile } from './heic-colour'
+import { decodeOnThread } from './heic-thread'
 import { pngWithIcc } from './icc'
-
-/** Loaded on first use: libheif's WebAssembly is megabytes that a folder without HEIC never needs. */
-async function decoder(): Promise<typeof import('heic-decode').default> {
-  return (await import('heic-decode')).default
-}
-
-let quietCalls = 0
-const log = console.log
-
-/**
- * libheif's JavaScript wrapper reports a file it cannot parse with console.log, which would land in the
- * CLI's JSON output; the failure itself still throws, and Proofsheet gives its own reason.
- */
-async function quietly<T>(run: () => Promise<T>): Promise<T> {
-  if (quietCalls++ === 0) console.log = () => undefined
-  try {
-    return await run()
-  } finally {
-    if (--quietCalls === 0) console.log = log
-  }
-}
 
 /**
  * The primary image's size, read from the container without decoding a pixel (the prebuilt sharp has
- * no HEVC decoder, so libheif's WebAssembly build reads HEIC). Throws when libheif cannot read it.
+ * no HEVC decoder, so libheif's WebAssembly build reads HEIC, on its own thread). Throws when libheif
+ * cannot read it.
  */
 export async function heicSize(bytes: Buffer): Promise<{ width: number; height: number }> {
-  const read = await decoder()
-  const images = await quietly(() => read.all({ buffer: bytes }))
-  try {
-    const primary = images[0]
-    if (!primary) throw new Error('no image in the HEIC file')
-    return { width: primary.width, height: primary.height }
-  } finally {
-    images.dispose()
-  }
+  const { width, height } = await decodeOnThread(bytes, false)
+  return { width, height }
 }
 
 /**
@@ -45,8 +19,8 @@ export async function heicSize(bytes: Buffer): Promise<{ width: number; height: 
  * the HEIC's colour profile, which the decoder drops, put back.
  */
 export async function decodeHeic(bytes: Buffer): Promise<() => Sharp> {
-  const read = await decoder()
-  const { width, height, data } = await quietly(() => read({ buffer: bytes }))
+  const { width, height, data } = await decodeOnThread(bytes, true)
+  if (!data) throw new Error('the HEIC decoder returned no pixels')
   const rgba = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   const { isOpaque } = await sharp(rgba, { raw: { width, height, channels: 4 } }).stats()
   // Dropped here, not in the returned pipeline: sharp's metadata describes a raw input, not what it would output.

@@ -1,6 +1,6 @@
 import exifr from 'exifr'
 import sharp from 'sharp'
-import { embeddedJpegs, withFileSource } from './raw-previews'
+import { embeddedJpegs, endsWithEoi, withFileSource } from './raw-previews'
 
 /** The preview carries no orientation of its own; these are the plain rotations cameras write. */
 const ORIENTATION_DEGREES: Record<number, number> = { 3: 180, 6: 90, 8: 270 }
@@ -31,12 +31,13 @@ async function largestInFile(path: string): Promise<Buffer | undefined> {
 export async function embeddedPreview(source: Buffer | string): Promise<Preview | undefined> {
   const found = typeof source === 'string' ? await largestInFile(source) : undefined
   const bytes = found ?? (await exifr.thumbnail(source).catch(() => undefined))
-  if (!bytes) return undefined
+  if (!bytes || !endsWithEoi(Buffer.from(bytes.subarray(-64)))) return undefined
   const preview = Buffer.from(bytes)
   const meta = await sharp(preview).metadata().catch(() => undefined)
   if (!meta) return undefined
   const degrees = ORIENTATION_DEGREES[(await exifr.orientation(source).catch(() => 1)) ?? 1]
   if (!degrees) return { bytes: preview, width: meta.width, height: meta.height }
-  const turned = await sharp(preview).rotate(degrees).jpeg({ quality: 95 }).toBuffer({ resolveWithObject: true })
-  return { bytes: turned.data, width: turned.info.width, height: turned.info.height }
+  // Turning decodes every pixel: a preview damaged inside is no preview, never a failure of its photo's reading.
+  const turned = await sharp(preview).rotate(degrees).jpeg({ quality: 95 }).toBuffer({ resolveWithObject: true }).catch(() => undefined)
+  return turned && { bytes: turned.data, width: turned.info.width, height: turned.info.height }
 }

@@ -69,6 +69,13 @@ async function jpegSize(source: ByteSource, offset: number, length: number): Pro
   return undefined
 }
 
+/** Whether bytes end as a whole JPEG does: with EOI (FF D9), perhaps padded after it. A preview cut short does not, and fails to decode. */
+export function endsWithEoi(tail: Buffer): boolean {
+  let end = tail.length
+  while (end > 0 && (tail[end - 1] === 0x00 || tail[end - 1] === 0xff)) end--
+  return end >= 2 && tail[end - 2] === 0xff && tail[end - 1] === 0xd9
+}
+
 interface Entry {
   tag: number
   type: number
@@ -138,7 +145,8 @@ export async function embeddedJpegs(source: ByteSource): Promise<EmbeddedJpeg[]>
   for (const { offset, length } of found) {
     if (offset < 8 || length < 4 || length > MAX_JPEG_BYTES || offset + length > source.size) continue
     const size = await jpegSize(source, offset, length)
-    if (size && size.width && size.height) jpegs.push({ offset, length, ...size })
+    const tail = await source.read(offset + length - Math.min(length, 64), Math.min(length, 64))
+    if (size && size.width && size.height && endsWithEoi(tail)) jpegs.push({ offset, length, ...size })
   }
   return jpegs.sort((a, b) => b.width * b.height - a.width * a.height)
 }

@@ -1,4 +1,5 @@
-import { Agent, request, type Dispatcher, type FormData } from 'undici'
+import tls from 'node:tls'
+import { EnvHttpProxyAgent, request, type Dispatcher, type FormData } from 'undici'
 import { FORMATS } from '../../shared/images/formats'
 import { sniffImageFormat } from '../../shared/images/sniff-format'
 import { printable } from '../../shared/printable'
@@ -45,9 +46,26 @@ function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`
 }
 
-/** One connection pool per engine; keep-alive matters when a batch sends thousands of requests. */
+/**
+ * One connection pool per engine; keep-alive matters when a batch sends thousands of requests. Through
+ * the proxy the environment names (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as a studio's or a shop's
+ * network may require, trusting the system's certificates besides Node's own (a proxy that inspects
+ * TLS signs with its company's root) where the runtime can read them (Node 22.15+, so the app).
+ */
 export function createDispatcher(connections: number): Dispatcher {
-  return new Agent({ connections, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 })
+  const ca = trustedCertificates()
+  const tlsOptions = ca ? { connect: { ca }, requestTls: { ca }, proxyTls: { ca } } : {}
+  return new EnvHttpProxyAgent({ connections, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, ...tlsOptions })
+}
+
+let certificates: string[] | null | undefined
+
+function trustedCertificates(): string[] | undefined {
+  if (certificates === undefined) {
+    const read = (tls as { getCACertificates?: (kind: 'default' | 'system') => string[] }).getCACertificates
+    certificates = read ? [...new Set([...read('default'), ...read('system')])] : null
+  }
+  return certificates ?? undefined
 }
 
 function headerMap(headers: Record<string, string | string[] | undefined>): Record<string, string> {

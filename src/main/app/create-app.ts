@@ -75,14 +75,15 @@ export async function createApp(o: AppOptions): Promise<App> {
   const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
   await watched.start()
   const exports = new ExportRunner(catalog, o.emit)
-  const handlers = createHandlers({ catalog, photos, photoEvents, presets, watched, keys, settings, balances, runner, exports, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths, startNotices })
+  const images = new ImageFiles(catalog, o.stateDir)
+  const handlers = createHandlers({ catalog, photos, photoEvents, presets, watched, keys, settings, balances, runner, exports, images, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths, startNotices })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,
     catalog,
     photos,
     settings,
-    images: new ImageFiles(catalog, o.stateDir),
+    images,
     keptResults: new KeptResults(o.stateDir),
     watched,
     async close() {

@@ -1,8 +1,10 @@
 import type { ParamValues } from '../../shared/operations'
+import { CaptureDates } from './capture-dates'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { PhotoQueries, type PhotoQuery } from './photo-query'
 import { Photos, toPhoto, type FolderCount, type NewPhoto, type OverrideGroup, type PhotoFacts, type PhotoRow } from './photos'
 import { Presets, type BatchPreset, type NewPreset, type PresetRow } from './presets'
+import { Removals } from './removals'
 import { Results, type NewResult, type ResultRow } from './results'
 import { Reviews, type ReviewPatch, type ReviewRow } from './review'
 import { StoreChecks, type StoreCheckRow } from './store-checks'
@@ -21,6 +23,8 @@ export class Catalog {
   private readonly presetStore: Presets
   private readonly folders: WatchedFolders
   private readonly storeCheckStore: StoreChecks
+  private readonly captureDates: CaptureDates
+  private readonly removals: Removals
 
   private constructor(private readonly db: Db) {
     this.photos = new Photos(db)
@@ -30,6 +34,8 @@ export class Catalog {
     this.presetStore = new Presets(db)
     this.folders = new WatchedFolders(db)
     this.storeCheckStore = new StoreChecks(db)
+    this.captureDates = new CaptureDates(db)
+    this.removals = new Removals(db)
   }
 
   static open(path: string, options?: OpenOptions): Catalog {
@@ -63,10 +69,18 @@ export class Catalog {
   folderCounts(): FolderCount[] { return this.photos.folderCounts() }
   pendingFacts(limit: number): PhotoRow[] { return this.photos.pendingFacts(limit) }
   countPendingFacts(): number { return this.photos.pendingCount() }
-  /** With their results and review; says which kept copies of result images no photo uses any more. */
-  removePhotos(ids: readonly number[]): { removed: number; unusedKeptFiles: string[] } {
-    return this.transaction(() => ({ unusedKeptFiles: this.resultStore.keptOnlyBy(ids), removed: this.photos.removeMany(ids) }))
-  }
+  unreadablePhotos(limit: number): PhotoRow[] { return this.photos.unreadablePhotos(limit) }
+  /** An unreadable photo whose file changed goes back to being read; false when it was not unreadable. */
+  readPhotoAgain(id: number): boolean { return this.photos.readAgain(id) }
+  undatedPhotos(limit: number): { id: number; path: string }[] { return this.captureDates.unread(limit) }
+  setCaptureDate(id: number, capturedAt: number | null): void { this.captureDates.set(id, capturedAt) }
+  /** With their results and review, kept as one removal (null when none was in the catalog) until it is put back or purged. */
+  removePhotos(ids: readonly number[]): { removed: number; removal: number | null } { return this.removals.remove(ids) }
+  /** The photos of a removal put back, with everything of theirs; one whose file was added again stays out. */
+  restoreRemoval(removal: number): { restored: number[]; notRestored: number } { return this.removals.restore(removal) }
+  removalIds(): number[] { return this.removals.removals() }
+  /** Removals forgotten for good; returns the kept result copies nothing uses any more. */
+  purgeRemovals(removals: readonly number[]): string[] { return this.removals.purge(removals) }
   setOverrides(id: number, values: ParamValues): void { this.photos.setOverrides(id, values) }
   overrides(id: number): ParamValues | undefined { return this.photos.overrides(id) }
   overridesOf(ids: readonly number[]): ParamValues[] { return this.photos.overridesOf(ids) }

@@ -112,5 +112,18 @@ export const MIGRATIONS: readonly string[] = [
   // 5: removing photos asks which kept copies no other result still uses.
   `
   CREATE INDEX result_outputs_by_kept ON result_outputs (kept) WHERE kept IS NOT NULL;
+  `,
+  // Review: when each photo was taken (EXIF; null when the file does not say), read once per photo for the
+  // date sort; and removed photos kept whole (rows as JSON) until the removal can no longer be undone.
+  `
+  ALTER TABLE photos ADD COLUMN captured_at REAL;
+  ALTER TABLE photos ADD COLUMN capture_read INTEGER NOT NULL DEFAULT 0 CHECK (capture_read IN (0, 1));
+  CREATE INDEX photos_undated ON photos (id) WHERE facts_state = 'ready' AND capture_read = 0;
+
+  CREATE TABLE removals (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    removed_at INTEGER NOT NULL,
+    rows TEXT NOT NULL
+  );
   `
 ]

@@ -26,7 +26,8 @@ export interface PhotoQuery {
 /** How each ordering reads in SQL; the id last keeps equal rows in a stable order between ranges. */
 const ORDER: Record<PhotoSort, string> = {
   name: 'p.name COLLATE NOCASE',
-  date: 'p.mtime_ms',
+  // When it was taken (EXIF), else the file's date.
+  date: 'coalesce(p.captured_at,p.mtime_ms)',
   folder: 'p.root, p.folder, p.name',
   // Negated, so the highest score comes first; no score at all (-2 before negating) comes last.
   // (No comma and space inside: the order's terms are split on them.)
@@ -62,7 +63,7 @@ function build(q: PhotoQuery): { sql: string; params: Record<string, string> } {
   if (q.flag) where.push(q.flag === 'none' ? 'v.flag IS NULL' : `v.flag = '${q.flag === 'pick' ? 'pick' : 'reject'}'`)
   if (q.store) where.push(q.store === 'fails' ? `${STORE_CHECK} = 0` : `${STORE_CHECK} = 1`)
   if (q.text?.trim()) {
-    where.push(`(p.name LIKE :text ESCAPE '\\' OR p.folder LIKE :text ESCAPE '\\')`)
+    where.push(`p.name LIKE :text ESCAPE '\\'`)
     params['text'] = `%${likeEscape(q.text.trim())}%`
   }
   const direction = q.descending ? 'DESC' : 'ASC'

@@ -33,7 +33,8 @@ export interface PhotoRow extends NewPhoto {
 
 export type PhotoFacts =
   | { format: string; width: number; height: number; orientation: number | null; size: number; mtimeMs: number; contentHash?: string }
-  | { unreadable: string }
+  /** With the size and time the file had when it failed, so a later change to it is noticed. */
+  | { unreadable: string; size?: number; mtimeMs?: number }
 
 /** How many of the photos asked about share one set of overrides, and whether they are known to be skipped. */
 export interface OverrideGroup {
@@ -103,7 +104,8 @@ export class Photos {
   private readonly folders
   private readonly pending
   private readonly countPending
-  private readonly remove
+  private readonly unreadableRows
+  private readonly unreadableAgain
   private readonly ready
   private readonly unreadable
   private readonly hash
@@ -129,7 +131,8 @@ export class Photos {
     this.folders = db.prepare<[], FolderCount>('SELECT root, folder, count(*) AS count FROM photos GROUP BY root, folder ORDER BY root, folder')
     this.pending = db.prepare<[number], Stored>(`SELECT * FROM photos WHERE facts_state = 'pending' ORDER BY id LIMIT ?`)
     this.countPending = db.prepare<[], number>(`SELECT count(*) FROM photos WHERE facts_state = 'pending'`).pluck()
-    this.remove = db.prepare<[number]>('DELETE FROM photos WHERE id = ?')
+    this.unreadableRows = db.prepare<[number], Stored>(`SELECT * FROM photos WHERE facts_state = 'unreadable' ORDER BY id LIMIT ?`)
+    this.unreadableAgain = db.prepare<[number]>(`UPDATE photos SET facts_state = 'pending', facts_reason = NULL WHERE id = ? AND facts_state = 'unreadable'`)
     // A hash read before the file changed (other size or time) no longer describes it.
     this.ready = db.prepare<{ id: number; format: string; width: number; height: number; orientation: number | null; size: number; mtimeMs: number; contentHash: string | null }>(
       `UPDATE photos SET format = :format, width = :width, height = :height, orientation = :orientation,
@@ -137,8 +140,9 @@ export class Photos {
          size = :size, mtime_ms = :mtimeMs, facts_state = 'ready', facts_reason = NULL
        WHERE id = :id`
     )
-    this.unreadable = db.prepare<[string, number]>(
-      `UPDATE photos SET facts_state = 'unreadable', facts_reason = ?, format = NULL, width = NULL, height = NULL, orientation = NULL WHERE id = ?`
+    this.unreadable = db.prepare<[string, number | null, number | null, number]>(
+      `UPDATE photos SET facts_state = 'unreadable', facts_reason = ?, size = coalesce(?, size), mtime_ms = coalesce(?, mtime_ms),
+         format = NULL, width = NULL, height = NULL, orientation = NULL WHERE id = ?`
     )
     this.hash = db.prepare<[string, number]>('UPDATE photos SET content_hash = ? WHERE id = ?')
     this.writeOverrides = db.prepare<[string, number]>('UPDATE photos SET overrides = ? WHERE id = ?')
@@ -176,7 +180,9 @@ export class Photos {
 
   setFacts(id: number, facts: PhotoFacts): void {
     const { changes } =
-      'unreadable' in facts ? this.unreadable.run(facts.unreadable, id) : this.ready.run({ id, ...facts, contentHash: facts.contentHash ?? null })
+      'unreadable' in facts
+        ? this.unreadable.run(facts.unreadable, facts.size ?? null, facts.mtimeMs ?? null, id)
+        : this.ready.run({ id, ...facts, contentHash: facts.contentHash ?? null })
     mustExist(id, changes)
   }
 
@@ -223,9 +229,13 @@ export class Photos {
     return this.countPending.get() ?? 0
   }
 
-  /** From the catalog only; files on disk are never touched. Returns how many were removed. */
-  removeMany(ids: readonly number[]): number {
-    return this.db.transaction(() => ids.reduce((n, id) => n + this.remove.run(id).changes, 0))()
+  unreadablePhotos(limit: number): PhotoRow[] {
+    return this.unreadableRows.all(limit).map(toPhoto)
+  }
+
+  /** An unreadable photo whose file changed is read again; false when it was not unreadable (or is gone). */
+  readAgain(id: number): boolean {
+    return this.unreadableAgain.run(id).changes > 0
   }
 
   setOverrides(id: number, values: ParamValues): void {

@@ -130,7 +130,6 @@ export class Results {
   private readonly latest
   private readonly counts
   private readonly outputsOf
-  private readonly keptOnly
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<Record<string, unknown>, Stored>(
@@ -151,13 +150,6 @@ export class Results {
     this.counts = db.prepare<[string], { photo_id: number; n: number }>(
       'SELECT photo_id, count(*) AS n FROM results WHERE photo_id IN (SELECT value FROM json_each(?)) GROUP BY photo_id'
     )
-    // Two photos with the same bytes share a purchase, and so its kept copy.
-    this.keptOnly = db.prepare<{ ids: string }, string>(
-      `SELECT DISTINCT o.kept FROM result_outputs AS o JOIN results AS r ON r.id = o.result_id
-       WHERE o.kept IS NOT NULL AND r.photo_id IN (SELECT value FROM json_each(:ids))
-         AND NOT EXISTS (SELECT 1 FROM result_outputs AS other JOIN results AS r2 ON r2.id = other.result_id
-                         WHERE other.kept = o.kept AND r2.photo_id NOT IN (SELECT value FROM json_each(:ids)))`
-    ).pluck()
     this.outputsOf = db.prepare<[string], StoredOutput>(
       'SELECT * FROM result_outputs WHERE result_id IN (SELECT value FROM json_each(?)) ORDER BY result_id, idx'
     )
@@ -205,11 +197,6 @@ export class Results {
   /** Newest first. */
   ofPhotoNewestFirst(photoId: number): ResultRow[] {
     return this.withOutputs(this.ofPhoto.all(photoId))
-  }
-
-  /** The kept copies that only these photos' results use: removing the photos leaves them unused. */
-  keptOnlyBy(photoIds: readonly number[]): string[] {
-    return this.keptOnly.all({ ids: JSON.stringify(photoIds) })
   }
 
   /** Photos without a result are absent from the map. */

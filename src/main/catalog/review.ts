@@ -44,6 +44,7 @@ export class Reviews {
   private readonly upsert
   private readonly photoExists
   private readonly outputCount
+  private readonly newest
 
   constructor(private readonly db: Db) {
     this.byPhoto = db.prepare<[number], Stored>('SELECT * FROM review WHERE photo_id = ?')
@@ -54,6 +55,7 @@ export class Reviews {
          chosen_result_id = excluded.chosen_result_id, chosen_output = excluded.chosen_output`
     )
     this.photoExists = db.prepare<[number], number>('SELECT 1 FROM photos WHERE id = ?').pluck()
+    this.newest = db.prepare<[number], number>('SELECT max(id) FROM results WHERE photo_id = ?').pluck()
     // Null when the result is not one of this photo's.
     this.outputCount = db.prepare<[number, number], number>(
       'SELECT count(o.id) FROM results AS r LEFT JOIN result_outputs AS o ON o.result_id = r.id WHERE r.id = ? AND r.photo_id = ? GROUP BY r.id'
@@ -79,6 +81,11 @@ export class Reviews {
       if (!this.photoExists.get(photoId)) throw noSuchPhoto(photoId)
       const next = { ...this.review(photoId), ...patch }
       if (patch.chosenResultId === null && !('chosenOutput' in patch)) next.chosenOutput = null
+      // Approving a photo approves what it shows: a later run (an A/B test) must not change what ships.
+      if (patch.flag === 'pick' && next.chosenResultId === null) {
+        next.chosenResultId = this.newest.get(photoId) ?? null
+        next.chosenOutput = next.chosenResultId === null ? null : 0
+      }
       this.check(next)
       this.upsert.run(photoId, next.flag, next.rating, next.label, next.chosenResultId, next.chosenOutput)
       return next

@@ -3,8 +3,14 @@ import { BrowserWindow, screen, shell } from 'electron'
 import type { SettingsService } from '../settings/settings'
 import { secureWebPreferences } from './window-security'
 
+/** The window, and a promise kept once it is on screen (broken if its page could not load before that). */
+export interface MainWindow {
+  window: BrowserWindow
+  shown: Promise<void>
+}
+
 /** The one window: hardened, never navigating away, and reopening where the user left it. */
-export function createMainWindow(settings: SettingsService, rendererUrl: string): BrowserWindow {
+export function createMainWindow(settings: SettingsService, rendererUrl: string): MainWindow {
   const bounds = settings.get().window
   const window = new BrowserWindow({
     width: bounds.width,
@@ -18,8 +24,16 @@ export function createMainWindow(settings: SettingsService, rendererUrl: string)
     icon: join(__dirname, '../../resources/icon.png'),
     webPreferences: { ...secureWebPreferences, preload: join(__dirname, '../preload/index.cjs') }
   })
-  if (bounds.maximized) window.maximize()
-  window.once('ready-to-show', () => window.show())
+  const shown = new Promise<void>((resolve, reject) => {
+    window.once('ready-to-show', () => {
+      // maximize() shows a hidden window: only now, when the page has painted, so no blank frame flashes.
+      if (bounds.maximized) window.maximize()
+      window.show()
+      resolve()
+    })
+    window.webContents.once('render-process-gone', (_event, details) => reject(new Error(`The window's page stopped before it was shown (${details.reason}).`)))
+    window.loadURL(rendererUrl).catch((error: Error) => reject(new Error(`The window could not load its page (${rendererUrl}): ${error.message}`)))
+  })
   // Nothing but our own bundle is ever shown; https links open in the user's browser.
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https:')) void shell.openExternal(url)
@@ -31,8 +45,7 @@ export function createMainWindow(settings: SettingsService, rendererUrl: string)
     const { x, y, width, height } = window.getNormalBounds()
     settings.saveWindow({ x, y, width, height, maximized: window.isMaximized() })
   })
-  void window.loadURL(rendererUrl)
-  return window
+  return { window, shown }
 }
 
 /** A window remembered on a monitor that is gone would open out of reach: then let the system place it. */

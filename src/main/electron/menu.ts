@@ -1,42 +1,34 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron'
-import type { EventPayload } from '../../shared/ipc/contract'
-
-type Command = EventPayload<'command'>
+import { COMMANDS, type CommandId } from '../../shared/commands'
 
 /**
  * The standard roles, so every platform's shortcuts (copy, paste, zoom, full screen, quit) work as
- * expected, plus the workspace's own actions, which the window carries out on its selection.
+ * expected, plus the workspace's commands (src/shared/commands.ts). A command's click goes to the
+ * window, which runs it as its own button does (errors and "not added" reasons shown the same way).
+ * Their shortcuts are shown here but not registered: the window handles those keys itself, so a key
+ * typed into a text field (Cmd+Backspace, Cmd+Enter) stays the field's. macOS always registers a menu's
+ * key equivalents, and gives them to the menu when the page did not take the key (so while typing):
+ * a click that came from a shortcut is therefore ignored here.
  */
-export function installMenu(actions: { addPhotos(): void; command(command: Command): void }): void {
+export function installMenu(command: (id: CommandId) => void): void {
   const isMac = process.platform === 'darwin'
-  // Plain keys (Space, Delete, Cmd+A) stay the page's, so typing in a field keeps them; the grid handles them itself.
-  const item = (label: string, accelerator: string | undefined, command: Command): MenuItemConstructorOptions => ({ label, accelerator, click: () => actions.command(command) })
+  const items = (menu: 'File' | 'Edit' | 'Photo'): MenuItemConstructorOptions[] =>
+    COMMANDS.filter((c) => c.menu === menu).map(({ id, label, accelerator }) => ({
+      label,
+      accelerator,
+      registerAccelerator: false,
+      click: (_item, _window, event) => {
+        if (!event.triggeredByAccelerator) command(id)
+      }
+    }))
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [{ label: 'Add Photos…', accelerator: 'CmdOrCtrl+O', click: () => actions.addPhotos() }, { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }]
-    },
+    { label: 'File', submenu: [...items('File'), { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: 'Edit',
-      submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-        { type: 'separator' },
-        item('Select All Photos', 'CmdOrCtrl+Shift+A', 'select-all'),
-        // Only the catalog entry goes: the files on disk are never touched.
-        item('Remove from Catalog', 'CmdOrCtrl+Backspace', 'remove-selected')
-      ]
+      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' }, ...items('Edit')]
     },
-    {
-      label: 'Photo',
-      submenu: [item('Run Selected…', 'CmdOrCtrl+Enter', 'run-selected'), item('Preview (Space)', undefined, 'preview')]
-    },
+    { label: 'Photo', submenu: items('Photo') },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
     { role: 'help', submenu: [] }

@@ -1,17 +1,22 @@
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
 import type { ShellActions } from '../handlers/context'
-import type { RunnerHooks } from '../jobs/batch-runner'
+import type { Desktop } from './desktop-progress'
+
+const PICKERS: Record<Parameters<ShellActions['pickPaths']>[0], Electron.OpenDialogOptions> = {
+  photos: {
+    title: 'Add photos',
+    buttonLabel: 'Add',
+    // Linux and Windows pickers cannot offer files and folders at once; folders are the common case.
+    properties: process.platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openDirectory', 'multiSelections']
+  },
+  'watch-folder': { title: 'Watch a folder', buttonLabel: 'Watch', properties: ['openDirectory', 'createDirectory'] }
+}
 
 export function electronShellActions(getWindow: () => BrowserWindow | null): ShellActions {
   return {
-    async pickPaths() {
+    async pickPaths(purpose) {
       const window = getWindow()
-      const options: Electron.OpenDialogOptions = {
-        title: 'Add photos',
-        buttonLabel: 'Add',
-        // Linux and Windows pickers cannot offer files and folders at once; folders are the common case.
-        properties: process.platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openDirectory', 'multiSelections']
-      }
+      const options = PICKERS[purpose]
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
@@ -32,15 +37,24 @@ export function electronShellActions(getWindow: () => BrowserWindow | null): She
   }
 }
 
-/** Dock or taskbar progress while a batch runs, and a notification when it ends (if the user is elsewhere). */
-export function electronRunnerHooks(getWindow: () => BrowserWindow | null): RunnerHooks {
+/** The dock or taskbar bar and system notifications, for the one window. */
+export function electronDesktop(getWindow: () => BrowserWindow | null): Desktop {
+  const live = (): BrowserWindow | null => {
+    const window = getWindow()
+    return window && !window.isDestroyed() ? window : null
+  }
   return {
-    progress(fraction) {
-      getWindow()?.setProgressBar(fraction ?? -1)
-    },
-    finished(message) {
-      if (getWindow()?.isFocused() || !Notification.isSupported()) return
-      new Notification({ title: 'Batch finished', body: message }).show()
+    progress: (fraction, paused) => live()?.setProgressBar(fraction ?? -1, { mode: fraction === null ? 'none' : paused ? 'paused' : 'normal' }),
+    focused: () => live()?.isFocused() ?? false,
+    notify(title, body) {
+      if (!Notification.isSupported()) return
+      const notice = new Notification({ title, body })
+      notice.on('click', () => {
+        const window = live()
+        if (window?.isMinimized()) window.restore()
+        window?.focus()
+      })
+      notice.show()
     }
   }
 }

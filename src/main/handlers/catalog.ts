@@ -10,7 +10,7 @@ type AddResult = RequestOutput<'addPaths'>
 
 export function catalogHandlers(
   c: HandlerContext
-): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
+): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'undoRemove' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
   const add = (paths: string[]): Promise<AddResult> => c.photos.add(paths)
   // A photo's state lives partly in this session's jobs: the query is answered with them.
   const withJobs = (query: PhotoQuery = {}): CatalogQuery => ({ ...query, jobStates: jobPhotoStates(c.runner.latestJobs()) })
@@ -24,7 +24,7 @@ export function catalogHandlers(
       return add(paths)
     },
     async pickAndAdd() {
-      const paths = await c.shell.pickPaths()
+      const paths = await c.shell.pickPaths('photos')
       return paths.length ? add(paths) : { added: 0, skipped: [] }
     },
     async listPhotos({ offset, limit, query }) {
@@ -35,6 +35,9 @@ export function catalogHandlers(
     },
     async removePhotos({ ids }) {
       c.photos.remove(ids)
+    },
+    async undoRemove() {
+      return c.photos.undoRemove()
     },
     async setPreset(preset) {
       paramFileAccess(c).refuseUnchosen(operationFor(preset.operationId), preset.values)

@@ -1,6 +1,7 @@
 import type { EmitEvent, EventPayload } from '../../shared/ipc/contract'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
+import type { ImageFiles } from '../images/image-files'
 import type { BatchRunner } from '../jobs/batch-runner'
 import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
@@ -12,8 +13,11 @@ import type { WatchedFolders } from '../watch/watched-folders'
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {
-  /** A native folder-and-file picker; resolves to the chosen paths (none when cancelled). */
-  pickPaths(): Promise<string[]>
+  /**
+   * A native picker; resolves to the chosen paths (none when cancelled): photos and folders to add, or
+   * one folder to watch (a folder-only picker titled for it).
+   */
+  pickPaths(purpose: 'photos' | 'watch-folder'): Promise<string[]>
   /** A native picker for one file: an image for a parameter, or a preset file; null when cancelled. */
   pickFile?(options: { title: string; kind: 'image' | 'preset' }): Promise<string | null>
   /** A native picker for one folder; null when cancelled. */
@@ -33,6 +37,7 @@ export interface HandlerContext {
   balances: BalanceTracker
   runner: BatchRunner
   exports: ExportRunner
+  images: ImageFiles
   emit: EmitEvent
   shell: ShellActions
   /**

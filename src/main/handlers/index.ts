@@ -29,10 +29,14 @@ export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
   }
 }
 
-/** The first screen: counts and the first rows, never the whole catalog. */
+/**
+ * The first screen: counts and the first rows, never the whole catalog. Key statuses follow as `keys`
+ * events: a locked GNOME keyring or a KWallet waiting for its password must not hold the window empty.
+ */
 async function appState(c: HandlerContext): Promise<AppState> {
   const keyStatus = (provider: ProviderId): Promise<KeyStatus> =>
     c.keys.status(provider).catch((error: Error) => ({ provider, state: 'not-set' as const, sandbox: false, message: error.message }))
+  setImmediate(() => PROVIDERS.forEach((p) => void keyStatus(p.id).then((status) => c.emit('keys', status))))
   const firstRows = c.photos.range(0, PAGE_SIZE).rows
   return {
     summary: c.photos.summary(),
@@ -43,7 +47,7 @@ async function appState(c: HandlerContext): Promise<AppState> {
     jobs: c.runner.jobsOf(firstRows.map((r) => r.id)),
     queue: c.runner.queueState(),
     export: c.exports.state(),
-    keys: await Promise.all(PROVIDERS.map((p) => keyStatus(p.id))),
+    keys: [],
     balances: c.balances.all(),
     settings: c.settings.get(),
     providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name })),

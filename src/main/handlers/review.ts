@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
 import { checkChosenOutputs } from '../export'
+import { unchosenVariants } from '../photos/unchosen-variants'
 import type { HandlerContext } from './context'
 
 /** The catalog refuses an impossible mark with a sentence naming the field; it reaches the window as is. */
@@ -12,7 +13,9 @@ function refused<T>(write: () => T): T {
   }
 }
 
-export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 'setReview' | 'chooseVariant' | 'checkStore' | 'showInFolder'> {
+export function reviewHandlers(
+  c: HandlerContext
+): HandlersFor<'photoResults' | 'setReview' | 'chooseVariant' | 'differenceOf' | 'unchosenVariants' | 'checkStore' | 'showInFolder'> {
   return {
     async photoResults({ photoId }) {
       c.photos.require(photoId)
@@ -37,6 +40,14 @@ export function reviewHandlers(c: HandlerContext): HandlersFor<'photoResults' | 
       c.photos.require(photoId)
       refused(() => c.catalog.setReview(photoId, { chosenResultId: resultId, chosenOutput: output }))
       c.photoEvents.changed([photoId])
+    },
+    async differenceOf({ resultId, index }) {
+      const difference = await c.images.differences.of(resultId, index)
+      if (!difference) throw new AppError('not-found', 'That result is no longer in the catalog.')
+      return { reason: 'reason' in difference ? difference.reason : null }
+    },
+    async unchosenVariants({ selection, limit }) {
+      return unchosenVariants(c.catalog, selection, limit)
     },
     async checkStore({ marketplace, photoIds }) {
       const ids = photoIds ?? c.catalog.photoIds()

@@ -9,7 +9,7 @@ export function watchHandlers(c: HandlerContext): HandlersFor<'watchFolder' | 'p
       return c.watched.add(path, autoRun, presetId)
     },
     async pickWatchFolder({ autoRun, presetId }) {
-      const [path] = await c.shell.pickPaths()
+      const [path] = await c.shell.pickPaths('watch-folder')
       return path === undefined ? null : c.watched.add(path, autoRun, presetId)
     },
     unwatchFolder: ({ id }) => c.watched.remove(id)

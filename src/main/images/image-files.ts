@@ -1,8 +1,7 @@
 import { extname, join } from 'node:path'
 import type { Catalog } from '../catalog/catalog'
-import { differenceOverlay } from './difference'
+import { Differences } from './differences'
 import { Previews } from './previews'
-import { RenderCache } from './render-cache'
 import { Thumbnails } from './thumbnails'
 import { imageOf } from '../catalog/results'
 import { FORMATS, formatOfExtension } from '../../shared/images/formats'
@@ -21,7 +20,7 @@ const RESULT_KINDS = new Set(['result', 'result-thumb', 'result-preview', 'diffe
 export class ImageFiles {
   readonly thumbnails: Thumbnails
   private readonly previews: Previews
-  private readonly differences: RenderCache
+  readonly differences: Differences
 
   constructor(
     private readonly catalog: Catalog,
@@ -29,7 +28,7 @@ export class ImageFiles {
   ) {
     this.thumbnails = new Thumbnails(join(cacheDir, 'thumbnails'))
     this.previews = new Previews(join(cacheDir, 'previews'))
-    this.differences = new RenderCache(join(cacheDir, 'differences'), 'png')
+    this.differences = new Differences(catalog, this.previews, join(cacheDir, 'differences'))
   }
 
   async resolve(address: string): Promise<ImageFile> {
@@ -60,9 +59,9 @@ export class ImageFiles {
     if (kind === 'result') return file(image)
     if (kind === 'result-thumb') return file(await this.thumbnails.pathFor({ ...output, path: image }))
     if (kind === 'result-preview') return file(await this.previews.result(image))
-    const photo = this.catalog.photo(result.photoId)
-    if (!photo) return { status: 404 }
-    return file(await this.differences.pathFor('difference', [photo.path, image], () => differenceOverlay(photo.path, image)))
+    // No overlay when the product cannot be compared: the window asks `differenceOf` why.
+    const difference = await this.differences.of(id, index)
+    return difference && 'path' in difference ? file(difference.path) : { status: 404 }
   }
 }
 

@@ -33,7 +33,7 @@ function isRequestName(name: string): name is RequestName {
  * The one way a request reaches main, whatever carries it (Electron IPC or the test transport):
  * unknown channels and malformed input are refused before any handler runs.
  */
-export async function dispatch(handlers: Handlers<ProviderId>, channel: string, input: unknown, log: (error: unknown) => void = console.error): Promise<Envelope<unknown>> {
+export async function dispatch(handlers: Handlers<ProviderId>, channel: string, input: unknown, log: LogError = console.error): Promise<Envelope<unknown>> {
   if (!isRequestName(channel)) return { ok: false, error: { code: 'invalid-input', message: `Unknown request "${channel}".` } }
   const parsed = inputSchemas[channel].safeParse(input)
   if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: z.prettifyError(parsed.error) } }
@@ -45,12 +45,15 @@ export async function dispatch(handlers: Handlers<ProviderId>, channel: string, 
   }
 }
 
+/** Records an unexpected error; returns where it was written (the app's log file) when there is such a place. */
+export type LogError = (error: unknown) => string | void
+
 /** Errors cross as `{code, message}`: never a stack, never a key. */
-export function toIpcError(error: unknown, log: (error: unknown) => void): IpcError {
+export function toIpcError(error: unknown, log: LogError): IpcError {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) }
   if (error instanceof KeychainUnavailableError) return { code: error.code, message: error.message }
   if (isJobError(error)) return { code: KIND_CODES[error.kind], message: error.message }
   if (error instanceof z.ZodError) return { code: 'invalid-input', message: z.prettifyError(error) }
-  log(error)
-  return { code: 'internal', message: 'Something went wrong inside Proofsheet; nothing was lost. Details are in the log.' }
+  const where = log(error)
+  return { code: 'internal', message: `Something went wrong inside Proofsheet; nothing was lost. Details are in ${where ? `the log file ${where}` : 'the log'}.` }
 }

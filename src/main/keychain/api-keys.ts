@@ -32,12 +32,15 @@ export class ApiKeys {
     return this.keychain.get(sandboxEntry(provider))
   }
 
+  /** Two keychain reads, the live entry and the sandbox one: each may wait on a locked keyring. */
   async status(provider: ProviderId): Promise<KeyStatus> {
-    const key = await this.key(provider)
+    const live = await this.keychain.get(provider)
+    const sandbox = await this.keychain.get(sandboxEntry(provider))
+    const key = live || sandbox
     if (!key) return { provider, state: 'not-set', sandbox: false }
     const message = this.refusal(provider)
     const isSandbox = providerById(provider).isSandboxKey(key)
-    const beside = isSandbox ? null : await this.keychain.get(sandboxEntry(provider))
+    const beside = isSandbox ? null : sandbox
     return { provider, state: message ? 'invalid' : 'set', last4: key.slice(-4), sandbox: isSandbox, message, ...(beside ? { sandboxLast4: beside.slice(-4) } : {}) }
   }
 

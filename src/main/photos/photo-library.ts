@@ -16,6 +16,8 @@ import { photoRows } from './photo-rows'
 
 /** Rows written per transaction while adding: each write stays well under a frame of main's time. */
 const CHUNK = 250
+/** Removals that can be undone, the latest first; older ones are forgotten for good. */
+const UNDOABLE = 20
 
 /**
  * The photos the user has added, as the catalog keeps them: adding, removing, the batch preset and
@@ -24,6 +26,8 @@ const CHUNK = 250
 export class PhotoLibrary {
   /** Bumped when photos come or go, so the window knows its fetched ranges are stale. */
   private version = 0
+  /** This session's removals, oldest first: Undo puts back the latest. */
+  private readonly undoable: number[] = []
 
   constructor(
     private readonly catalog: Catalog,
@@ -34,6 +38,7 @@ export class PhotoLibrary {
     private readonly variantsDir: string
   ) {
     facts.wake()
+    void this.forgetRemovals()
   }
 
   /** Files and folders (recursively); junk and what cannot be a photo are reported, not added. */
@@ -55,17 +60,54 @@ export class PhotoLibrary {
   }
 
   /**
-   * From the catalog only: the user's files are never touched. The app's copies of their results that
-   * no other photo uses go too, after the window has heard, one at a time; one that cannot go stays.
+   * From the catalog only: the user's files are never touched. The photos are kept whole until the
+   * removal can no longer be undone (a later session, or many removals on); only then do the app's
+   * copies of their results that no other photo uses go.
    */
   remove(ids: number[]): void {
-    const { unusedKeptFiles } = this.catalog.removePhotos(ids)
-    this.version++
+    const { removal } = this.catalog.removePhotos(ids)
+    if (removal === null) return
+    this.undoable.push(removal)
+    void this.forget(this.undoable.splice(0, Math.max(0, this.undoable.length - UNDOABLE)))
+    this.changedList()
     this.events.removed(ids)
+  }
+
+  /** Puts back the photos of this session's latest removal, with their overrides, review marks and results. */
+  undoRemove(): { restored: number; notRestored: number } {
+    const removal = this.undoable.pop()
+    if (removal === undefined) return { restored: 0, notRestored: 0 }
+    const { restored, notRestored } = this.catalog.restoreRemoval(removal)
+    this.changedList()
+    this.events.changed(restored)
+    this.facts.wake()
+    return { restored: restored.length, notRestored }
+  }
+
+  private changedList(): void {
+    this.version++
     this.events.summaryChanged()
-    void (async () => {
-      for (const file of unusedKeptFiles) if (inside(file, this.variantsDir)) await rm(file, { force: true }).catch(() => undefined)
-    })()
+  }
+
+  /** What a new session does: earlier removals can no longer be undone, and the copies only they used go. */
+  forgetRemovals(): Promise<void> {
+    this.undoable.length = 0
+    return this.forget(this.catalog.removalIds())
+  }
+
+  /**
+   * Removals forgotten for good: the kept copies only they used go, one at a time; one that cannot go
+   * stays, and a removal the catalog cannot forget now is forgotten at the next start.
+   */
+  private async forget(removals: number[]): Promise<void> {
+    if (!removals.length) return
+    let unused: string[]
+    try {
+      unused = this.catalog.purgeRemovals(removals)
+    } catch (error) {
+      return console.error('Proofsheet: removed photos could not be forgotten yet:', error)
+    }
+    for (const file of unused) if (inside(file, this.variantsDir)) await rm(file, { force: true }).catch(() => undefined)
   }
 
   preset(): Preset {

@@ -15,11 +15,11 @@ function shownWithCheck(shownResult: PhotoRow['shownResult'], check: StoreCheckR
   return { shownResult, storeCheck: current ? { rule: check.rule, passed: check.passed, reasons: check.reasons } : null }
 }
 
-/** The result and output chosen in review, else the newest result's first output. */
+/** The result and output chosen in review, else the newest result's first output: what export writes. */
 function shown(catalog: Catalog, review: ReviewRow | undefined, newest: ResultRow | undefined): PhotoRow['shownResult'] {
   const chosen = review?.chosenResultId == null ? undefined : catalog.result(review.chosenResultId)
   const result = chosen ?? newest
-  return result ? { id: result.id, outputs: result.outputs.length, output: chosen ? (review?.chosenOutput ?? 0) : 0 } : null
+  return result ? { id: result.id, outputs: result.outputs.length, output: chosen ? (review?.chosenOutput ?? 0) : 0, chosen: chosen !== undefined } : null
 }
 
 /** Catalog rows as the window lists them, with their result counts and review marks, read in one go. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { connect } from './store'
-import { onCommand } from './components/commands'
+import { onCommand, useShortcuts } from './components/commands'
 import { Gallery } from './components/gallery/Gallery'
 import { Inspector } from './components/inspector/Inspector'
 import { Splitter } from './components/layout/Splitter'
@@ -13,6 +13,7 @@ import { PresetsPanel } from './components/sources/PresetsPanel'
 import { SetupPanel } from './components/sources/SetupPanel'
 import { SourcesPanel } from './components/sources/SourcesPanel'
 import { WatchPanel } from './components/sources/WatchPanel'
+import { SkipToPhotos } from './components/keyboard/SkipToPhotos'
 import { Loupe } from './review/Loupe'
 
 /** Sources, folders and presets on the left; the gallery in the centre; the inspector on the right. */
@@ -20,6 +21,7 @@ export function App(): React.JSX.Element {
   const [problem, setProblem] = useState<string | null>(null)
   const [left, setLeft] = useRemembered('leftPane', 260)
   const [right, setRight] = useRemembered('rightPane', 340)
+  useShortcuts()
   useEffect(() => {
     const connection = connect(onCommand).catch((error: Error) => {
       setProblem(error.message)
@@ -30,6 +32,7 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="app" style={{ gridTemplateColumns: `${left}px auto minmax(320px, 1fr) auto ${right}px` }}>
+      <SkipToPhotos />
       <Toolbar />
       <nav className="sidebar" aria-label="Sources, folders and presets">
         {problem && <p role="alert">{problem}</p>}

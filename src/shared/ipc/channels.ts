@@ -11,6 +11,7 @@ export const REQUESTS = [
   'photoIds',
   'addDropped',
   'removePhotos',
+  'undoRemove',
   'setPreset',
   'setOverrides',
   'editOverrides',
@@ -40,6 +41,8 @@ export const REQUESTS = [
   'photoResults',
   'setReview',
   'chooseVariant',
+  'differenceOf',
+  'unchosenVariants',
   'checkStore',
   'showInFolder',
   // export

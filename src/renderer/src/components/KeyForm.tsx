@@ -6,7 +6,9 @@ import type { KeyStatus } from '../store/types'
 import { useAction } from './use-action'
 
 function describe(status: KeyStatus | undefined): string {
-  if (!status || status.state === 'not-set') return 'No key saved'
+  // Statuses come just after the first screen: the keychain may be waiting for the user to unlock it.
+  if (!status) return 'Reading the keychain…'
+  if (status.state === 'not-set') return 'No key saved'
   const suffix = `…${status.last4}${status.sandbox ? ' (sandbox: free, watermarked, edit only)' : ''}`
   const proofs = status.sandboxLast4 ? `; sandbox key …${status.sandboxLast4} for free proofs` : ''
   return status.state === 'invalid' ? `Refused ${suffix}: ${status.message ?? ''}` : `Key saved ${suffix}${proofs}${status.message ? ` — ${status.message}` : ''}`

@@ -1,20 +1,18 @@
-import { call } from '../api'
+import { useEffect, useRef } from 'react'
+import { commandForKey, type CommandId } from '@shared/commands'
 import { useStore } from '../store'
-import type { EventPayload } from '../store/types'
 import { selectAll } from './gallery/gallery-ids'
+import { askToRemove } from './gallery/remove-photos'
+import { MAC, typingIn } from './keyboard/keys'
 
 export function runSelected(): void {
   const { selected, askToRun } = useStore.getState()
   if (selected.size) askToRun({ photoIds: [...selected], title: `Run ${selected.size} selected photo${selected.size === 1 ? '' : 's'}` })
 }
 
-/** From the catalog only: the files stay where they are on disk. */
-export async function removeSelected(): Promise<void> {
-  const { selected, clearSelection, addNotice } = useStore.getState()
-  if (!selected.size) return
-  await call('removePhotos', { ids: [...selected] })
-  clearSelection()
-  addNotice({ level: 'info', message: `${selected.size} photo${selected.size === 1 ? '' : 's'} removed from the catalog; the files are still on disk.` })
+/** From the catalog only, after asking: the files stay where they are on disk, and Undo puts them back. */
+export function removeSelected(): void {
+  askToRemove()
 }
 
 /** The loupe for a photo of the list: the one last clicked, or the first selected. */
@@ -30,10 +28,49 @@ export function togglePreview(): void {
   else openLoupeFor(anchor ?? [...selected][0])
 }
 
-/** What the native menu asks for, carried out on the window's own selection. */
-export function onCommand(command: EventPayload<'command'>): void {
-  if (command === 'select-all') void selectAll()
-  else if (command === 'remove-selected') void removeSelected()
-  else if (command === 'run-selected') runSelected()
-  else togglePreview()
+/** Commands that need no component: they act on the selection the store holds. */
+const OWN: Partial<Record<CommandId, () => void>> = {
+  'select-all': () => void selectAll(),
+  'remove-selected': () => void removeSelected(),
+  'run-selected': runSelected,
+  preview: togglePreview
+}
+
+/** The rest are carried out by the component whose button does the same, while it is on screen. */
+const registered = new Map<CommandId, () => void>()
+
+/** Makes `run` what the command does: the same function the component's button calls. */
+export function useCommand(id: CommandId, run: () => void): void {
+  const latest = useRef(run)
+  latest.current = run
+  useEffect(() => {
+    const handler = (): void => latest.current()
+    registered.set(id, handler)
+    return () => {
+      if (registered.get(id) === handler) registered.delete(id)
+    }
+  }, [id])
+}
+
+/** A native menu item, or its shortcut, carried out. */
+export function onCommand(command: CommandId): void {
+  ;(registered.get(command) ?? OWN[command])?.()
+}
+
+/**
+ * The menu's shortcuts, handled here because only the page knows where the focus is: while the user
+ * types in a field, its keys stay the field's (Cmd+Backspace deletes text, not photos).
+ */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || typingIn(event.target)) return
+      const command = commandForKey(event, MAC)
+      if (!command) return
+      event.preventDefault()
+      onCommand(command)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 }

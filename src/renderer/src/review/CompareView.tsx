@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import type { ImageRef } from '@shared/ipc/channels'
 import { useStore } from '../store'
+import { useDifference } from './use-difference'
 import { loupeSelectors } from '../store/loupe-slice'
 
 interface Props {
@@ -39,19 +40,33 @@ export function CompareView({ photoId, result, name }: Props): React.JSX.Element
       </div>
     )
   }
-  if (view === 'difference') {
-    return (
-      <div className={`compare difference backdrop-${backdrop}`}>
-        <Pane label={`${name}, original`} src={url({ kind: 'preview', photoId })} overlay={url({ kind: 'difference', resultId: result!.id, index: result!.output })} dim />
-        <p className="compare-note">Red marks where the result’s pixels differ from the original inside the product.</p>
-      </div>
-    )
-  }
+  if (view === 'difference') return <Difference name={name} result={result!} backdrop={backdrop} />
   return (
     <div className={`compare slider backdrop-${backdrop}`}>
       <Pane label={`${name}, original`} src={url(original)} />
       <Pane label={`${name}, result`} src={after} clip={split} />
       <input className="split" type="range" min={0} max={100} value={split} aria-label="Before and after" onChange={(e) => setSplit(Number(e.target.value))} />
+    </div>
+  )
+}
+
+/**
+ * Where the product itself changed, in red over the result (greyed): the result is lined up with the
+ * original first, so padding, a new size or a moved product are no change, nor is a new background.
+ * When main cannot find or line up the product, it says why instead.
+ */
+function Difference({ name, result, backdrop }: { name: string; result: { id: number; output: number }; backdrop: string }): React.JSX.Element {
+  const url = window.proofsheet.imageUrl
+  const difference = useDifference(result.id, result.output)
+  const preview = url({ kind: 'result-preview', resultId: result.id, index: result.output })
+  return (
+    <div className={`compare difference backdrop-${backdrop}`}>
+      <Pane label={`${name}, result`} src={preview} overlay={difference.state === 'ready' ? url({ kind: 'difference', resultId: result.id, index: result.output }) : undefined} dim />
+      <p className={`compare-note${difference.state === 'unavailable' ? ' warn' : ''}`} role="status">
+        {difference.state === 'working' && 'Lining the result up with the original…'}
+        {difference.state === 'ready' && 'Red marks where the product itself differs from the original. A new background, shadow, size or position is not marked.'}
+        {difference.state === 'unavailable' && `No difference shown. ${difference.reason}`}
+      </p>
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { call } from '../api'
 import { useAction } from '../components/use-action'
 import { useStore } from '../store'
 import { exportSelectors } from '../store/export-slice'
+import { UnchosenVariants } from './UnchosenVariants'
 
 const FORMATS = [
   ['jpeg', 'JPEG'],
@@ -131,6 +132,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
             ))}
           </select>
         </label>
+        <UnchosenVariants selection={which} />
         {error && <p role="alert">{error}</p>}
         {progress.state !== 'idle' && (
           <div className="export-progress" role="status">

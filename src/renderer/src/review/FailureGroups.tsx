@@ -1,5 +1,4 @@
-import { call } from '../api'
-import { useAction } from '../components/use-action'
+import { askToRemove } from '../components/gallery/remove-photos'
 import { useStore } from '../store'
 import type { Job } from '../store/types'
 import { ReasonGroup } from './ReasonGroup'
@@ -8,7 +7,6 @@ import { groupByReason, photos } from './reason-groups'
 /** Failed photos by cause: retry them, remove them, look at the files, or buy again what was pruned. */
 export function FailureGroups({ jobs }: { jobs: Job[] }): React.JSX.Element | null {
   const askToRun = useStore((s) => s.askToRun)
-  const { error, run } = useAction()
   if (!jobs.length) return null
   return (
     <section role="group" aria-label="Failures">
@@ -27,13 +25,12 @@ export function FailureGroups({ jobs }: { jobs: Job[] }): React.JSX.Element | nu
                 Retry
               </button>
             )}
-            <button type="button" onClick={() => void run(() => call('removePhotos', { ids }))}>
+            <button type="button" onClick={() => askToRemove(ids)}>
               Remove from catalog
             </button>
           </ReasonGroup>
         )
       })}
-      {error && <p role="alert">{error}</p>}
     </section>
   )
 }

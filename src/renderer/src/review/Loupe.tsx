@@ -1,6 +1,7 @@
-import { useEffect } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { call } from '../api'
+import { typingIn } from '../components/keyboard/keys'
 import { loadRange, useStore } from '../store'
 import { loupeSelectors, type Backdrop, type CompareView as View, type Zoom } from '../store/loupe-slice'
 import { photoSelectors } from '../store/photos-slice'
@@ -27,7 +28,8 @@ const BACKDROPS: Backdrop[] = ['checker', 'white', 'black']
 
 /**
  * One photo large with its result, for culling: arrows move, P/X/U flag, 0–5 rate, 6–9 label, and with
- * auto-advance on a mark moves to the next photo. Esc closes.
+ * auto-advance on a mark moves to the next photo. Esc closes. A modal dialog: while it is open the rest
+ * of the window is inert, so Tab goes round the loupe's own controls and nothing hidden behind it.
  */
 export function Loupe(): React.JSX.Element | null {
   const index = useStore(loupeSelectors.index)
@@ -42,6 +44,8 @@ export function Loupe(): React.JSX.Element | null {
   const autoAdvance = useStore(loupeSelectors.autoAdvance)
   const actions = useStore(useShallow((s) => ({ closeLoupe: s.closeLoupe, moveLoupe: s.moveLoupe, setCompareView: s.setCompareView, setZoom: s.setZoom, setBackdrop: s.setBackdrop, setAutoAdvance: s.setAutoAdvance })))
   const { variants } = useVariants(photo?.id, photo?.results ?? 0)
+  const open = index !== null
+  const dialog = useModal(open)
 
   useEffect(() => {
     if (index !== null) loadRange(Math.max(0, index - 2), Math.min(total - 1, index + 3))
@@ -53,8 +57,10 @@ export function Loupe(): React.JSX.Element | null {
     const onKey = (event: KeyboardEvent): void => {
       if (typingIn(event.target)) return
       if (event.key === 'Escape') return actions.closeLoupe()
-      if (event.key === 'ArrowRight') return actions.moveLoupe(1, total)
-      if (event.key === 'ArrowLeft') return actions.moveLoupe(-1, total)
+      // On the before/after slider the arrows move the split.
+      const slider = event.target instanceof HTMLInputElement && event.target.type === 'range'
+      if (event.key === 'ArrowRight' && !slider) return actions.moveLoupe(1, total)
+      if (event.key === 'ArrowLeft' && !slider) return actions.moveLoupe(-1, total)
       const marks = marksForKey(event.key)
       if (!marks || event.metaKey || event.ctrlKey || event.altKey) return
       event.preventDefault()
@@ -68,7 +74,16 @@ export function Loupe(): React.JSX.Element | null {
 
   if (index === null) return null
   return (
-    <div className="loupe" role="dialog" aria-modal="true" aria-label={photo ? `Review ${photo.name}` : 'Review'}>
+    <dialog
+      ref={dialog}
+      className="loupe"
+      tabIndex={-1}
+      aria-label={photo ? `Review ${photo.name}` : 'Review'}
+      onCancel={(e) => {
+        e.preventDefault()
+        actions.closeLoupe()
+      }}
+    >
       <header className="loupe-bar">
         <button type="button" onClick={actions.closeLoupe} title="Close (Esc)">
           ← Back
@@ -95,8 +110,50 @@ export function Loupe(): React.JSX.Element | null {
           </footer>
         </>
       )}
-    </div>
+    </dialog>
   )
+}
+
+const TABBABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+/** Tab from the last control goes round to the first (and Shift+Tab the other way), never out to the browser. */
+function wrapTab(event: KeyboardEvent): void {
+  const dialog = event.currentTarget as HTMLElement
+  if (event.key !== 'Tab') return
+  const stops = [...dialog.querySelectorAll<HTMLElement>(TABBABLE)].filter((e) => e.getClientRects().length > 0)
+  const [first, last] = [stops[0], stops.at(-1)]
+  if (!first || !last) return
+  const active = document.activeElement
+  if (event.shiftKey && (active === first || active === dialog)) {
+    event.preventDefault()
+    last.focus()
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault()
+    first.focus()
+  }
+}
+
+/**
+ * Shows the dialog modally while `open`, with the focus on the dialog itself (the keys work at once)
+ * and kept inside it; on closing, the focus goes back where it was, or to the photos.
+ */
+function useModal(open: boolean): React.RefObject<HTMLDialogElement | null> {
+  const dialog = useRef<HTMLDialogElement>(null)
+  useLayoutEffect(() => {
+    if (!open) return
+    const before = document.activeElement
+    const element = dialog.current
+    element?.showModal()
+    element?.focus()
+    element?.addEventListener('keydown', wrapTab)
+    return () => {
+      element?.removeEventListener('keydown', wrapTab)
+      element?.close()
+      const back = before instanceof HTMLElement && before.isConnected && before !== document.body ? before : document.getElementById('photos')
+      back?.focus()
+    }
+  }, [open])
+  return dialog
 }
 
 function Choice<T extends string | number>({ label, options, value, onChange }: { label: string; options: [T, string][]; value: T; onChange: (value: T) => void }): React.JSX.Element {
@@ -109,10 +166,4 @@ function Choice<T extends string | number>({ label, options, value, onChange }: 
       ))}
     </div>
   )
-}
-
-/** Keys typed into a text field are the user's words, not culling marks. */
-function typingIn(target: EventTarget | null): boolean {
-  if (target instanceof HTMLTextAreaElement) return true
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'range', 'button'].includes(target.type)
 }

@@ -7,12 +7,13 @@ import { createLoupeSlice, type LoupeSlice } from './loupe-slice'
 import { createPhotosSlice, type PhotosSlice } from './photos-slice'
 import { createRangeLoader } from './ranges'
 import { createPresetsSlice, type PresetsSlice } from './presets-slice'
+import { createRemovalSlice, type RemovalSlice } from './removal-slice'
 import { createSelectionSlice, type SelectionSlice } from './selection-slice'
 import { createSettingsSlice, type SettingsSlice } from './settings-slice'
 import type { EventPayload } from './types'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & SelectionSlice & PresetsSlice & LoupeSlice & ExportSlice
+export type Store = PhotosSlice & JobsSlice & AccountSlice & SettingsSlice & UiSlice & SelectionSlice & PresetsSlice & LoupeSlice & ExportSlice & RemovalSlice
 
 export const useStore = create<Store>()((...a) => ({
   ...createPhotosSlice(...a),
@@ -23,7 +24,8 @@ export const useStore = create<Store>()((...a) => ({
   ...createSelectionSlice(...a),
   ...createPresetsSlice(...a),
   ...createLoupeSlice(...a),
-  ...createExportSlice(...a)
+  ...createExportSlice(...a),
+  ...createRemovalSlice(...a)
 }))
 
 /** Makes sure the list's rows between these positions are fetched. */

@@ -32,7 +32,8 @@ export const createLoupeSlice: StateCreator<LoupeSlice, [], [], LoupeSlice> = (s
   pan: { x: 0, y: 0 },
   backdrop: 'checker',
   autoAdvance: false,
-  openLoupe: (index) => set({ loupeIndex: index, pan: { x: 0, y: 0 } }),
+  // Always at Fit: a loupe reopened at its last zoom shows a giant crop of one corner.
+  openLoupe: (index) => set({ loupeIndex: index, zoom: 'fit', pan: { x: 0, y: 0 } }),
   closeLoupe: () => set({ loupeIndex: null }),
   moveLoupe: (delta, total) =>
     set((s) => (s.loupeIndex === null ? {} : { loupeIndex: Math.max(0, Math.min(total - 1, s.loupeIndex + delta)), pan: { x: 0, y: 0 } })),

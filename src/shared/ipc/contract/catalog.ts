@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { PhotoState } from '../photo-state'
 import { none, paramValues, rowId, type Domain } from './common'
+import { COMMAND_IDS } from '../../commands'
 
 export const presetSchema = z.object({ operationId: z.string().min(1), values: paramValues })
 
@@ -29,8 +30,11 @@ export const photoRowSchema = z.object({
   overrides: paramValues,
   /** How many results (variants) the photo has. */
   results: z.number(),
-  /** The result the window shows: the one chosen in review, else the newest. */
-  shownResult: z.object({ id: rowId, outputs: z.number(), output: z.number() }).nullable(),
+  /**
+   * The result the window shows and export writes: the one chosen in review (`chosen`), else the newest
+   * (which a later run replaces).
+   */
+  shownResult: z.object({ id: rowId, outputs: z.number(), output: z.number(), chosen: z.boolean() }).nullable(),
   review: reviewSchema,
   /** The last marketplace check of the shown result; null when never checked, or checked on another result. */
   storeCheck: z.object({ rule: z.string(), passed: z.boolean(), reasons: z.array(z.string()) }).nullable()
@@ -84,6 +88,8 @@ export const catalog = {
      */
     addDropped: { input: z.object({ paths: z.array(z.string().min(1)).min(1).max(1000) }), output: addResult },
     removePhotos: { input: z.object({ ids: z.array(rowId).min(1) }), output: none },
+    /** Puts back the photos of the latest removal this session, with their overrides, marks and results. */
+    undoRemove: { input: none, output: z.object({ restored: z.number(), notRestored: z.number() }) },
     setPreset: { input: presetSchema, output: none },
     setOverrides: { input: z.object({ photoId: rowId, values: paramValues }), output: none },
     /**
@@ -102,8 +108,8 @@ export const catalog = {
     photos: z.object({ changed: z.array(photoRowSchema), removed: z.array(rowId) }),
     catalog: catalogSummarySchema,
     preset: presetSchema,
-    /** A native menu item the window carries out on its selection (it alone knows what is selected). */
-    command: z.enum(['select-all', 'remove-selected', 'run-selected', 'preview'])
+    /** A native menu item the window carries out, as its own button would (it alone knows what is selected). */
+    command: z.enum(COMMAND_IDS)
   }
 } satisfies Domain
 

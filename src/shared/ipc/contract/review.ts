@@ -45,6 +45,19 @@ export const review = {
     },
     /** The variant, and which of its outputs, that review keeps and export writes. */
     chooseVariant: { input: z.object({ photoId: rowId, resultId: rowId, output: z.number().int().min(0) }), output: none },
+    /**
+     * Whether a result's difference overlay can be made: null once it is ready to load (the `difference`
+     * image), else why the product cannot be compared.
+     */
+    differenceOf: { input: z.object({ resultId: rowId, index: z.number().int().min(0) }), output: z.object({ reason: z.string().nullable() }) },
+    /**
+     * The photos an export of `selection` would write with a variant nobody chose: several variants and
+     * none chosen in review, so the newest ships. At most `limit` named, all counted.
+     */
+    unchosenVariants: {
+      input: z.object({ selection: z.enum(['approved', 'done']), limit: z.number().int().min(1).max(100).default(10) }),
+      output: z.object({ count: z.number(), photos: z.array(z.object({ photoId: rowId, name: z.string(), variants: z.number(), shipped: z.string() })) })
+    },
     /** The photo's own file with `original`; else the given result's output, or the newest result's. */
     showInFolder: { input: z.object({ photoId: rowId, resultId: rowId.optional(), index: z.number().int().min(0).default(0), original: z.boolean().optional() }), output: none }
   },

@@ -1,28 +1,26 @@
-import { useEffect } from 'react'
+import { useCallback, useState } from 'react'
 import { useStore } from '../../store'
 import { photoSelectors } from '../../store/photos-slice'
-import { openLoupeFor, togglePreview } from '../commands'
+import { openLoupeFor } from '../commands'
+import { ShortcutsSheet } from '../keyboard/ShortcutsSheet'
+import { useWindowKeys } from '../keyboard/window-keys'
 import { useRemembered } from '../layout/use-remembered'
 import { GalleryBar } from './GalleryBar'
 import { GalleryGrid } from './GalleryGrid'
+import { RemoveConfirm } from './RemoveConfirm'
+import { RemovedBar } from './RemovedBar'
 
 /** The centre pane: what was added, as a grid, or what to do when nothing was. */
 export function Gallery(): React.JSX.Element {
   const total = useStore(photoSelectors.total)
   const [tileSize, setTileSize] = useRemembered('tileSize', 168)
-  // Space opens the loupe on the photo last clicked, as in a file manager; Space again closes it.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key !== ' ' || (e.target as HTMLElement).closest('input, textarea, select, button, [role="switch"]')) return
-      e.preventDefault()
-      togglePreview()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  const [shortcuts, setShortcuts] = useState(false)
+  const showShortcuts = useCallback(() => setShortcuts(true), [])
+  useWindowKeys(showShortcuts)
   return (
-    <main className="gallery" aria-label="Gallery">
-      <GalleryBar tileSize={tileSize} onTileSize={setTileSize} />
+    <main className="gallery" id="gallery" aria-label="Gallery" tabIndex={-1}>
+      <GalleryBar tileSize={tileSize} onTileSize={setTileSize} onShortcuts={showShortcuts} />
+      <RemovedBar />
       {total === 0 ? (
         <div className="empty-state">
           <p className="empty-title">Drop photos or folders here</p>
@@ -31,6 +29,8 @@ export function Gallery(): React.JSX.Element {
       ) : (
         <GalleryGrid tileSize={tileSize} onOpen={openLoupeFor} />
       )}
+      <RemoveConfirm />
+      {shortcuts && <ShortcutsSheet onClose={() => setShortcuts(false)} />}
     </main>
   )
 }

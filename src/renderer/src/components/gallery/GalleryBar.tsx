@@ -1,20 +1,23 @@
+import { useRef } from 'react'
 import { PHOTO_STATE_LABELS } from './photo-state-labels'
 import { useStore } from '../../store'
 import { filtered, photoSelectors } from '../../store/photos-slice'
 import { selectionSelectors } from '../../store/selection-slice'
 import type { PhotoQuery, PhotoState } from '../../store/types'
-import { removeSelected } from '../commands'
+import { removeSelected, useCommand } from '../commands'
 import { invertSelection, selectAll } from './gallery-ids'
 
 
 /** Sort, filter and thumbnail size above the grid; every change is a new query main answers. */
-export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileSize(size: number): void }): React.JSX.Element {
+export function GalleryBar({ tileSize, onTileSize, onShortcuts }: { tileSize: number; onTileSize(size: number): void; onShortcuts(): void }): React.JSX.Element {
   const query = useStore(photoSelectors.query)
   const total = useStore(photoSelectors.total)
   const listed = useStore(photoSelectors.listTotal)
   const selected = useStore(selectionSelectors.count)
   const setQuery = useStore((s) => s.setQuery)
   const clear = useStore((s) => s.clearSelection)
+  const find = useRef<HTMLInputElement>(null)
+  useCommand('find', () => find.current?.select())
   const change = (patch: Partial<PhotoQuery>): void => setQuery(Object.fromEntries(Object.entries({ ...query, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as PhotoQuery)
   return (
     <div className="gallery-bar" role="toolbar" aria-label="Gallery">
@@ -26,7 +29,7 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
           {listed} shown
         </span>
       )}
-      <input type="search" aria-label="Filter by name" placeholder="Filter by name" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
+      <input ref={find} type="search" aria-label="Filter by name" placeholder="Filter by name" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
       <select aria-label="State" value={query.state ?? ''} onChange={(e) => change({ state: (e.target.value || undefined) as PhotoState | undefined })}>
         <option value="">Any state</option>
         {Object.entries(PHOTO_STATE_LABELS).map(([state, label]) => (
@@ -53,9 +56,9 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
       <select aria-label="Sort by" value={query.sort ?? 'folder'} onChange={(e) => change({ sort: e.target.value as PhotoQuery['sort'] })}>
         <option value="folder">Folder</option>
         <option value="name">Name</option>
-        <option value="date">Date</option>
+        <option value="date">Date taken</option>
         <option value="state">State</option>
-        <option value="needs-a-look">Needs a look (uncertain first)</option>
+        <option value="needs-a-look" title="Photoroom's most uncertain cut-outs first">Needs a look</option>
       </select>
       <button type="button" className="icon" aria-label={query.descending ? 'Descending' : 'Ascending'} title="Reverse the order" onClick={() => change({ descending: !query.descending || undefined })}>
         {query.descending ? '↓' : '↑'}
@@ -84,6 +87,9 @@ export function GalleryBar({ tileSize, onTileSize }: { tileSize: number; onTileS
         <span className="visually-hidden">Thumbnail size</span>
         <input type="range" aria-label="Thumbnail size" min={96} max={320} step={8} value={tileSize} onChange={(e) => onTileSize(Number(e.target.value))} />
       </label>
+      <button type="button" className="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onShortcuts}>
+        ?
+      </button>
     </div>
   )
 }

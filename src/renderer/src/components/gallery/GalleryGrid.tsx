@@ -7,7 +7,8 @@ import { galleryIds, selectAll } from './gallery-ids'
 import { GalleryTile } from './GalleryTile'
 
 const GAP = 10
-const CAPTION = 34
+/** The file name on one line, its marks on the next: badges never hide the name. */
+const CAPTION = 44
 
 /**
  * The photos as rows of tiles, however many there are: only the rows in view exist in the page, and
@@ -19,6 +20,7 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   // The photo the arrow keys move from: announced as the active option, ringed while the grid has focus.
   const anchor = useStore((s) => s.anchor)
   const scroller = useRef<HTMLDivElement>(null)
+  const moves = useRef<Promise<void>>(Promise.resolve())
   const [width, setWidth] = useState(800)
   useLayoutEffect(() => {
     const element = scroller.current
@@ -54,18 +56,22 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
     const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[e.key]
     if (step === undefined) return
     e.preventDefault()
-    const { anchor, select, selected } = useStore.getState()
-    const ids = await galleryIds()
-    const from = anchor === null ? -1 : ids.indexOf(anchor)
-    const to = Math.min(ids.length - 1, Math.max(0, from + step))
-    const id = ids[to]
-    if (id === undefined) return
-    select(e.shiftKey ? [...selected, id] : [id], id)
-    grid.scrollToIndex(Math.floor(to / columns))
+    const shift = e.shiftKey
+    // One move after the other: a held arrow key must not start each move from the same photo.
+    moves.current = moves.current.then(async () => {
+      const ids = await galleryIds()
+      const { anchor, select, selected } = useStore.getState()
+      const from = anchor === null ? -1 : ids.indexOf(anchor)
+      const to = Math.min(ids.length - 1, Math.max(0, from + step))
+      const id = ids[to]
+      if (id === undefined) return
+      select(shift ? [...selected, id] : [id], id)
+      grid.scrollToIndex(Math.floor(to / columns))
+    }).catch(() => undefined)
   }
 
   return (
-    <div ref={scroller} className="gallery-grid" role="listbox" aria-label="Photos" aria-multiselectable="true" aria-activedescendant={anchor === null ? undefined : `photo-${anchor}`} tabIndex={0} onKeyDown={(e) => void onKeyDown(e)}>
+    <div ref={scroller} id="photos" className="gallery-grid" role="listbox" aria-label="Photos" aria-multiselectable="true" aria-activedescendant={anchor === null ? undefined : `photo-${anchor}`} tabIndex={0} onKeyDown={(e) => void onKeyDown(e)}>
       <div style={{ height: grid.getTotalSize(), position: 'relative' }}>
         {items.map((row) => (
           <div key={row.key} className="tile-row" style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gap: GAP, paddingInline: GAP }}>

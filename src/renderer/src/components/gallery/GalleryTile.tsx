@@ -21,6 +21,8 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
   const reason = job?.reason ?? photo.reason
   const overridden = Object.keys(photo.overrides).length > 0
   const shown = photo.shownResult
+  // Several variants and none chosen: the newest ships, and a later run would change it.
+  const unchosen = shown !== null && !shown.chosen && photo.results > 1
   const notes = job?.notes ?? []
   return (
     <div
@@ -30,6 +32,7 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
       aria-label={photo.name}
       data-photo-id={photo.id}
       data-state={state}
+      data-shipped={shown ? (shown.chosen ? 'chosen' : 'newest') : undefined}
       className={active ? 'tile active' : 'tile'}
       style={{ width: size }}
       onClick={(e) => void clickPhoto(photo.id, { shift: e.shiftKey, toggle: e.metaKey || e.ctrlKey })}
@@ -37,9 +40,10 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
     >
       <div className="tile-image" style={{ height: size }}>
         {shown ? (
-          <PhotoThumb className="result" alt={`Result of ${photo.name}`} format={formatLabel(photo)} src={window.proofsheet.imageUrl({ kind: 'result-thumb', resultId: shown.id, index: shown.output })} />
+          <PhotoThumb className="result" alt={`Result of ${photo.name} (what export writes)`} format={formatLabel(photo)} src={window.proofsheet.imageUrl({ kind: 'result-thumb', resultId: shown.id, index: shown.output })} />
         ) : (
-          <PhotoThumb alt={photo.name} format={formatLabel(photo)} src={window.proofsheet.imageUrl({ kind: 'thumb', photoId: photo.id })} />
+          // Asked again once the file is read again (a copy that finished late): the same address would keep the failed picture.
+          <PhotoThumb alt={photo.name} format={formatLabel(photo)} src={`${window.proofsheet.imageUrl({ kind: 'thumb', photoId: photo.id })}?file=${photo.facts}-${photo.bytes}`} />
         )}
         <span className={`badge ${state}`} title={reason ?? undefined} data-testid="state-badge">
           {PHOTO_STATE_LABELS[state]}
@@ -47,6 +51,11 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
         {reason && (state === 'skipped' || state === 'failed' || photo.facts === 'unreadable') && (
           <span className="tile-reason" title={reason} data-testid="tile-reason">
             {reasonHeading(reason)}
+          </span>
+        )}
+        {unchosen && (
+          <span className="newest-marker" title={`Export writes the newest of ${photo.results} variants: none is chosen in the loupe, so a later run changes it.`} data-testid="newest-marker">
+            Newest
           </span>
         )}
         {overridden && (
@@ -62,6 +71,8 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
         <span className="tile-marks">
           {photo.review.flag && <span className={`flag ${photo.review.flag}`} aria-label={photo.review.flag === 'pick' ? 'Picked' : 'Rejected'}>⚑</span>}
           {photo.review.rating > 0 && <span className="rating" aria-label={`${photo.review.rating} stars`}>{'★'.repeat(photo.review.rating)}</span>}
+          {photo.review.label && <span className={`label-dot ${photo.review.label}`} title={`${photo.review.label} label`} aria-label={`${photo.review.label} label`} data-testid="label-dot" />}
+          <span className="spacer" />
           {notes.length > 0 && (
             <span className="notes-marker" title={notes.join('\n')} aria-label={`Notes: ${notes.join('; ')}`} data-testid="notes-marker">
               i

@@ -3,7 +3,7 @@ import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import { jobSelectors } from '../../store/jobs-slice'
 import { selectionSelectors } from '../../store/selection-slice'
-import { runSelected } from '../commands'
+import { runSelected, useCommand } from '../commands'
 import { useAction } from '../use-action'
 import { retryableIds } from './failed-photos'
 import { ProofButtons } from './ProofButtons'
@@ -25,6 +25,12 @@ export function Toolbar(): React.JSX.Element {
   const [exporting, setExporting] = useState(false)
   const idle = queue.state === 'idle'
   const name = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
+  const runAll = (): void => askToRun({ title: 'Run all photos' })
+  const pause = (): Promise<void> => run(() => call('pauseBatch', undefined))
+  const resume = (): Promise<void> => run(() => call('resumeBatch', undefined))
+  useCommand('run-all', () => idle && runAll())
+  useCommand('pause-resume', () => void (queue.state === 'running' ? pause() : queue.state === 'paused' ? resume() : undefined))
+  useCommand('export', () => setExporting(true))
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Run">
@@ -32,17 +38,17 @@ export function Toolbar(): React.JSX.Element {
       <button type="button" className="primary" disabled={!idle || selected.size === 0} onClick={runSelected}>
         Run selected
       </button>
-      <button type="button" disabled={!idle} onClick={() => askToRun({ title: 'Run all photos' })}>
+      <button type="button" disabled={!idle} onClick={runAll}>
         Run all
       </button>
       <ProofButtons idle={idle} />
       {queue.state === 'running' && (
-        <button type="button" onClick={() => void run(() => call('pauseBatch', undefined))}>
+        <button type="button" onClick={() => void pause()}>
           Pause
         </button>
       )}
       {queue.state === 'paused' && (
-        <button type="button" className="primary" onClick={() => void run(() => call('resumeBatch', undefined))}>
+        <button type="button" className="primary" onClick={() => void resume()}>
           Resume
         </button>
       )}

@@ -1,7 +1,6 @@
 import { useStore } from '../../store'
 import { photoSelectors } from '../../store/photos-slice'
-
-const leaf = (path: string): string => path.split(/[\\/]/).filter(Boolean).pop() ?? path
+import { folderTree } from './folder-tree'
 
 /** The added folders and the folders inside them: choosing one filters the gallery to it. */
 export function FoldersPanel(): React.JSX.Element | null {
@@ -24,10 +23,10 @@ export function FoldersPanel(): React.JSX.Element | null {
             All photos <span className="count">{total}</span>
           </button>
         </li>
-        {folders.map((f) => (
-          <li key={`${f.root}\0${f.folder}`} style={{ paddingInlineStart: `${(f.folder ? f.folder.split('/').length : 0) * 0.9}em` }}>
-            <button type="button" title={f.root} aria-current={current(f.root, f.folder) || undefined} onClick={() => choose(f.root, f.folder)}>
-              {f.folder ? leaf(f.folder) : leaf(f.root)} <span className="count">{f.count}</span>
+        {folderTree(folders).map((f) => (
+          <li key={`${f.root}\0${f.folder}`} className={f.depth ? undefined : 'folder-root'} style={{ paddingInlineStart: `${(f.depth + 1) * 0.9}em` }}>
+            <button type="button" title={f.folder ? `${f.root}/${f.folder}` : f.root} aria-current={current(f.root, f.folder) || undefined} onClick={() => choose(f.root, f.folder)}>
+              {f.label} <span className="count">{f.count}</span>
             </button>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { call } from '../../api'
 import { useStore } from '../../store'
 import { settingsSelectors } from '../../store/settings-slice'
 import { uiSelectors } from '../../store/ui-slice'
+import { useCommand } from '../commands'
 import { useAction } from '../use-action'
 
 /** Where photos come from: the picker (typed paths in the browser harness) and drops; what was not added, and why. */
@@ -17,6 +18,8 @@ export function SourcesPanel(): React.JSX.Element {
       setNotAdded((await request()).skipped)
       setPath('')
     })
+  const pick = (): Promise<void> => add(() => call('pickAndAdd', undefined))
+  useCommand('add-photos', () => void (typedPaths ? document.querySelector<HTMLInputElement>('input[aria-label="Photo or folder path"]')?.focus() : pick()))
 
   return (
     <section className="side-section" aria-label="Sources">
@@ -35,7 +38,7 @@ export function SourcesPanel(): React.JSX.Element {
           </button>
         </form>
       ) : (
-        <button type="button" disabled={busy} onClick={() => void add(() => call('pickAndAdd', undefined))}>
+        <button type="button" disabled={busy} onClick={() => void pick()}>
           Add photos…
         </button>
       )}

@@ -3,6 +3,7 @@ import { call } from '../../api'
 import { useStore } from '../../store'
 import { presetSelectors } from '../../store/presets-slice'
 import { settingsSelectors } from '../../store/settings-slice'
+import { useCommand } from '../commands'
 import { useAction } from '../use-action'
 
 /** Hot folders: new photos there are added as they arrive, and run if the user chose it. */
@@ -14,6 +15,8 @@ export function WatchPanel(): React.JSX.Element {
   const [autoRun, setAutoRun] = useState(false)
   const [presetId, setPresetId] = useState<number | null>(null)
   const { error, busy, run } = useAction()
+  const pick = (): Promise<void> => run(() => call('pickWatchFolder', { autoRun, presetId }))
+  useCommand('watch-folder', () => void (typedPaths ? document.querySelector<HTMLInputElement>('input[aria-label="Folder to watch"]')?.focus() : pick()))
   const presetName = (id: number | null): string => (id === null ? 'the batch preset' : (presets.find((p) => p.id === id)?.name ?? 'a removed preset'))
 
   return (
@@ -63,7 +66,7 @@ export function WatchPanel(): React.JSX.Element {
           </button>
         </form>
       ) : (
-        <button type="button" disabled={busy} onClick={() => void run(() => call('pickWatchFolder', { autoRun, presetId }))}>
+        <button type="button" disabled={busy} onClick={() => void pick()}>
           Watch a folder…
         </button>
       )}
