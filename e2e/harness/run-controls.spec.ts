@@ -85,6 +85,7 @@ test('inspector rules: an excluded field is disabled with the reason, a field th
   await expect(field(page, 'background.imageFile')).toContainText("AI background and Background image can't be used together: choose one")
 
   // The override fields only apply to one shadow mode; choosing it also chooses the model it needs.
+  await page.getByText('More shadow settings').click()
   const direction = field(page, 'shadow.directionOverride').getByRole('combobox')
   await expect(direction).toBeDisabled()
   await field(page, 'shadow.mode').getByRole('combobox').selectOption('ai.auto-with-overrides')
