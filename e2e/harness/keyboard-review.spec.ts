@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_KEYS } from '../../src/simulator/options'
+import { confirmedRun } from '../../test/helpers/confirm'
 import { makePhotos } from '../../test/helpers/photos'
 import { picture, sceneSvg } from '../../test/helpers/product-shots'
 import { screenshotSizes } from './screenshots'
@@ -13,7 +14,7 @@ let harness: Session['harness']
 /** Runs every photo with the current preset and waits until main says the queue is idle again. */
 async function runAll(): Promise<void> {
   const before = harness.sent.length
-  await harness.app.handlers.startBatch({})
+  await confirmedRun(harness.app.handlers, {})
   await expect.poll(() => harness.sent.slice(before).some((e) => e.event === 'queue' && (e.payload as { state: string }).state === 'idle'), { timeout: 30_000 }).toBe(true)
 }
 

@@ -7,8 +7,8 @@ import { startHarness } from './server'
 
 /**
  * `npm run harness`: the built renderer in any browser, against the real main-process services and a
- * local simulator. Paths for the "Add photos…" button come from PROOFSHEET_HARNESS_PATHS; the
- * library also takes typed paths.
+ * local simulator. Paths for the pickers ("Add photos…", "Choose…") come from PROOFSHEET_HARNESS_PATHS;
+ * the page may also type paths, unless PROOFSHEET_HARNESS_TYPED_PATHS=0 holds it to the app's rule.
  */
 const simulator = await startSimulator()
 const dir = process.env['PROOFSHEET_HARNESS_DIR'] ?? (await mkdtemp(join(tmpdir(), 'proofsheet-harness-')))
@@ -19,6 +19,7 @@ const harness = await startHarness({
   keychainService: 'Proofsheet harness',
   urls: simulator.urls,
   pickPaths: process.env['PROOFSHEET_HARNESS_PATHS']?.split(delimiter).filter(Boolean),
+  typedPaths: process.env['PROOFSHEET_HARNESS_TYPED_PATHS'] !== '0',
   port: Number(process.env['PROOFSHEET_HARNESS_PORT'] ?? 0)
 })
 

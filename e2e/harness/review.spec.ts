@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { Keychain } from '../../src/main/keychain/keychain'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import { Simulator } from '../../src/simulator/server'
+import { confirmedRun } from '../../test/helpers/confirm'
 import { makePhotos, tempDir } from '../../test/helpers/photos'
 import { screenshotSizes } from './screenshots'
 import { startHarness, type Harness } from './server'
@@ -17,7 +18,7 @@ const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
 /** Runs the whole catalog through the current preset and waits until main says the queue is idle again. */
 async function runAll(): Promise<void> {
   const before = harness.sent.length
-  await harness.app.handlers.startBatch({})
+  await confirmedRun(harness.app.handlers, {})
   await expect.poll(() => harness.sent.slice(before).some((e) => e.event === 'queue' && (e.payload as { state: string }).state === 'idle'), { timeout: 20_000 }).toBe(true)
 }
 
@@ -155,6 +156,8 @@ test('an AI background can be made again: "Re-run with this seed" runs the photo
   const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 10 }).find((p) => p.name === 'photo-03.jpg')!
   const before = harness.app.catalog.results(photo.id).length
   await newest.getByRole('button', { name: 'Re-run with this seed' }).click()
+  // A paid run: its cost is confirmed first.
+  await page.getByRole('dialog', { name: 'Re-run with this seed' }).getByRole('button', { name: 'Run 1 photo' }).click()
   await expect.poll(() => harness.app.catalog.results(photo.id).length, { timeout: 20_000 }).toBe(before + 1)
   expect(harness.app.catalog.results(photo.id)[0]).toMatchObject({ params: { 'background.prompt': 'on a marble counter', 'background.seed': Number(seed) }, facts: { aiBackgroundSeed: seed } })
 })

@@ -68,6 +68,11 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   await screenshot(page, 'budget-cap')
   await page.getByLabel('Budget cap').fill('10')
   await page.getByRole('button', { name: 'Set cap' }).click()
+  // Raising the cap is asked first, in main's words.
+  const question = page.getByRole('alertdialog', { name: 'Budget cap' })
+  await expect(question).toContainText('Raise the budget cap from 2 to 10?')
+  await question.getByRole('button', { name: 'Change it' }).click()
+  await expect(question).toHaveCount(0)
   await page.getByRole('button', { name: 'Resume' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 4 \/ 4/)
   expect(simulator.stats().providers.photoroom.byPath['/v1/segment']).toBe(4)

@@ -10,6 +10,7 @@ import type { EventName } from '../../src/shared/ipc/channels'
 import { eventSchemas, type EventPayload, type Settings } from '../../src/shared/ipc/contract'
 import type { ProviderUrls } from '../../src/engine/providers/registry'
 import { createApp, type App } from '../../src/main/app/create-app'
+import type { PickerPurpose } from '../../src/main/handlers/context'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { settingsStoreOptions } from '../../src/main/settings/settings'
 import pkg from '../../package.json' with { type: 'json' }
@@ -22,8 +23,13 @@ export interface HarnessOptions {
   stateDir: string
   keychainService: string
   urls: ProviderUrls
-  /** What the "Add photos…" picker answers, since a browser cannot show a native one. */
-  pickPaths?: string[]
+  /** What the native pickers answer, since a browser cannot show one: the same paths each time, or per purpose. */
+  pickPaths?: string[] | ((purpose: PickerPurpose) => string[])
+  /**
+   * Whether the page may type paths (the default here, for convenience). Off, it is held to the app's
+   * rule: paths come only from the pickers above, a drop, or what main already holds.
+   */
+  typedPaths?: boolean
   port?: number
 }
 
@@ -60,8 +66,11 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: o.dataDir, projectVersion: pkg.version }),
     urls: o.urls,
     emit,
-    shell: { pickPaths: async () => o.pickPaths ?? [], showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`) },
-    typedPaths: true
+    shell: {
+      pickPaths: async (purpose) => (typeof o.pickPaths === 'function' ? o.pickPaths(purpose) : (o.pickPaths ?? [])),
+      showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`)
+    },
+    typedPaths: o.typedPaths ?? true
   })
   const bridge = (await build({ entryPoints: [BRIDGE], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })).outputFiles[0]?.text ?? ''
   const index = (await readFile(join(o.rendererDir, 'index.html'), 'utf8')).replace('</head>', '  <script src="/__harness/bridge.js"></script>\n  </head>')

@@ -52,5 +52,8 @@ test('the menu’s shortcuts act on the photos, and are left to a text field whi
   await page.keyboard.press('Escape')
   await page.getByRole('option', { name: 'photo-01.jpg' }).click()
   await page.keyboard.press('Control+Backspace')
+  // Removing asks first, as the Delete key does.
+  await expect(page.getByRole('dialog', { name: 'Remove 1 photo from the catalog?' })).toBeVisible()
+  await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Photos (2)' })).toBeVisible()
 })

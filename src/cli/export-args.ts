@@ -89,6 +89,7 @@ export function parseExportCli(argv: string[], cwd: string, env: NodeJS.ProcessE
         'shopify-base-url': { type: 'string' },
         'store-check': { type: 'string' },
         concurrency: { type: 'string' },
+        'into-originals-folder': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
@@ -122,7 +123,8 @@ export function parseExportCli(argv: string[], cwd: string, env: NodeJS.ProcessE
     ...(f.dpi === undefined ? {} : { dpi: number('--dpi', f.dpi)! }),
     ...(f.shopify || baseUrl ? { shopify: baseUrl ? { baseUrl } : {} } : {}),
     ...(storeCheck ? { storeCheck } : {}),
-    ...(f.concurrency === undefined ? {} : { concurrency: number('--concurrency', f.concurrency)! })
+    ...(f.concurrency === undefined ? {} : { concurrency: number('--concurrency', f.concurrency)! }),
+    intoOriginalsFolder: f['into-originals-folder']
   }
   return { catalog, options, json: f.json, help: false }
 }

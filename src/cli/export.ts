@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { relative } from 'node:path'
 import { Catalog } from '../main/catalog/catalog'
-import { ExportOptionsError, exportPhotos, MARKETPLACE_IDS, STORE_RULES, TOKENS, type ExportEvent, type ExportSummary } from '../main/export'
+import { ExportOptionsError, exportPhotos, MARKETPLACE_IDS, OriginalsFolderError, STORE_RULES, TOKENS, type ExportEvent, type ExportSummary } from '../main/export'
 import { UsageError } from './args'
 import { EXIT } from './exit-codes'
 import { parseExportCli, type ExportCliOptions } from './export-args'
@@ -32,10 +32,13 @@ Usage: npm run --silent export -- --out <folder> [options]
   --shopify-base-url <url>   Image Src as this URL plus the file's path (implies --shopify)
   --store-check ${MARKETPLACE_IDS.join('|')}   check each file against the store's image rules
   --concurrency <n>       photos at once
+  --into-originals-folder export into a folder that holds originals of the catalog
+                          (asked first otherwise; nothing there is ever replaced)
   --json                  one JSON event per line on stdout, then a summary
   --help
 
-A re-export writes only files whose bytes would change. Exit codes: 0 every photo exported;
+A re-export writes only files whose bytes would change; a file Proofsheet did not write is never
+replaced (the photo gets " (2)" and the summary says so). Exit codes: 0 every photo exported;
 1 some photos failed; 2 bad usage; 130 interrupted.
 `
 
@@ -55,6 +58,7 @@ function summaryLines(s: ExportSummary, cli: ExportCliOptions): string[] {
     for (const r of s.records.filter((r) => r.storeCheck && !r.storeCheck.passed)) lines.push(`  ${r.output} fails ${STORE_RULES[storeCheck].name}: ${r.storeCheck!.reasons.join('; ')}`)
     lines.push(`${s.storeFailures} of ${s.records.filter((r) => r.storeCheck).length} photos fail ${STORE_RULES[storeCheck].name}'s image rules`)
   }
+  for (const { name, exportedAs } of s.displaced) lines.push(`  ${name} was already there and not written by Proofsheet: left as it is, exported as ${exportedAs}`)
   if (s.manifests.length) lines.push(`Manifests: ${s.manifests.map((m) => relative(s.outDir, m)).join(', ')}`)
   return lines
 }
@@ -101,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     return summary.failed > 0 ? EXIT.imagesFailed : EXIT.ok
   } catch (error) {
     if (!(error instanceof ExportOptionsError)) throw error
-    err(`proofsheet export: ${error.message}`)
+    err(`proofsheet export: ${error.message}${error instanceof OriginalsFolderError ? '\nAdd --into-originals-folder to export there.' : ''}`)
     return EXIT.usage
   } finally {
     process.off('SIGINT', interrupt)

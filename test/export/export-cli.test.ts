@@ -47,7 +47,7 @@ test('exports what was approved in the app, from the catalog in PROOFSHEET_USER_
   )
 
   const shop = join(dir, 'shop')
-  expect(readdirSync(shop, { recursive: true }).map(String).sort()).toEqual(['manifest.csv', 'manifest.json', 'mugs', 'mugs/MUG-RED_01.png', 'mugs/MUG-RED_01.png.xmp', 'shopify-products.csv'])
+  expect(readdirSync(shop, { recursive: true }).map(String).sort()).toEqual(['.proofsheet-export.jsonl', 'manifest.csv', 'manifest.json', 'mugs', 'mugs/MUG-RED_01.png', 'mugs/MUG-RED_01.png.xmp', 'shopify-products.csv'])
   const exif = await exifr.parse(join(shop, 'mugs/MUG-RED_01.png'), { tiff: true, exif: true, gps: true, icc: true })
   expect(exif).toMatchObject({ Make: 'Canon', Copyright: 'Ana Lima 2026', ProfileDescription: 'sRGB' })
   expect(exif.latitude).toBeUndefined()
@@ -65,7 +65,7 @@ test('--catalog and --all-done: every photo with a result; exit 0 when all are e
   const { catalog, dir, file } = await catalogOf()
   const run = await runExport(['--catalog', file, '--all-done', '--out', join(dir, 'all'), '--no-xmp', '--no-manifest', '--resize', '100x100', '--fit', 'pad'], {}, dir)
   expect(run.code, run.stderr).toBe(0)
-  expect(readdirSync(join(dir, 'all')).sort()).toEqual(['blue mug.jpg', 'red mug.jpg'])
+  expect(readdirSync(join(dir, 'all')).sort()).toEqual(['.proofsheet-export.jsonl', 'blue mug.jpg', 'red mug.jpg'])
   expect(catalog.countPhotos()).toBe(3)
 })
 
@@ -85,7 +85,7 @@ test('usage errors name the option', () => {
     help: false,
     options: {
       outDir: '/work/x', selection: { kind: 'photos', photoIds: [3, 1, 2] }, mirrorFolders: false, exif: true, gps: false, xmpSidecars: true, manifest: true,
-      format: 'jpeg', resize: { width: 2000, height: 2000, fit: 'pad' }, shopify: { baseUrl: 'https://cdn.example.com' }
+      format: 'jpeg', resize: { width: 2000, height: 2000, fit: 'pad' }, shopify: { baseUrl: 'https://cdn.example.com' }, intoOriginalsFolder: false
     }
   })
 })
@@ -131,7 +131,8 @@ test('Ctrl-C stops the export with exit 130, leaving whole files only and no man
   const images = files.filter((f) => f.endsWith('.png'))
   expect(images.length).toBeGreaterThan(0)
   expect(images.length).toBeLessThan(40)
-  expect(files.sort()).toEqual(images.flatMap((f) => [f, `${f}.xmp`]).sort())
+  // The record of what was written is kept on Ctrl-C too, so a later export knows these files are its own.
+  expect(files.sort()).toEqual(['.proofsheet-export.jsonl', ...images.flatMap((f) => [f, `${f}.xmp`])].sort())
   for (const image of images) expect((await sharp(join(out, image)).metadata()).width).toBe(1600)
 })
 

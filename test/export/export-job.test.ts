@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
 import type { Catalog } from '../../src/main/catalog/catalog'
-import { ExportOptionsError, exportPhotos, type ExportEvent } from '../../src/main/export'
+import { EXPORT_RECORD, ExportOptionsError, exportPhotos, type ExportEvent } from '../../src/main/export'
 import { parseCsv } from '../../src/main/export/csv'
 import { centreColour, makeCatalog, writeText, type FixturePhoto } from './fixtures'
 
@@ -18,9 +18,10 @@ async function catalogOf(photos: FixturePhoto[]): Promise<Awaited<ReturnType<typ
 
 const picked = (folder: string, name: string, colour = '#3060c0'): FixturePhoto => ({ folder, name, results: [{ outputs: [{ colour }] }], review: { flag: 'pick' } })
 
+/** The files an export left, but for its record of them. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && e.name !== EXPORT_RECORD)
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort()
 }
@@ -57,7 +58,7 @@ test('an export into the folder of the originals never replaces one', async () =
   const { catalog, dir } = await catalogOf([picked('', 'a.jpg'), picked('', 'b.jpg')])
   const shoot = join(dir, 'shoot')
   const before = readFileSync(join(shoot, 'a.jpg'))
-  const summary = await exportPhotos(catalog, { outDir: shoot })
+  const summary = await exportPhotos(catalog, { outDir: shoot, intoOriginalsFolder: true })
   expect(summary.records.map((r) => r.output)).toEqual(['a (2).jpg', 'b (2).jpg'])
   expect(readFileSync(join(shoot, 'a.jpg')).equals(before)).toBe(true)
 })

@@ -29,8 +29,9 @@ test('safe names: NFC, no separators or reserved characters, no device names, tr
 })
 
 test('collisions get " (2)", " (3)" regardless of case; folders are made safe too', () => {
-  expect(uniqueNames([{ dir: '', stem: 'a' }, { dir: '', stem: 'A' }, { dir: '', stem: 'a' }, { dir: 'x', stem: 'a' }], 'jpg')).toEqual(['a.jpg', 'A (2).jpg', 'a (3).jpg', 'x/a.jpg'])
-  expect(uniqueNames([{ dir: '../../etc', stem: 'passwd' }, { dir: 'a\\b/./c', stem: 'p' }], 'png')).toEqual(['_/_/etc/passwd.png', 'a/b/c/p.png'])
+  const paths = (named: { path: string }[]): string[] => named.map((n) => n.path)
+  expect(paths(uniqueNames([{ dir: '', stem: 'a' }, { dir: '', stem: 'A' }, { dir: '', stem: 'a' }, { dir: 'x', stem: 'a' }], 'jpg'))).toEqual(['a.jpg', 'A (2).jpg', 'a (3).jpg', 'x/a.jpg'])
+  expect(paths(uniqueNames([{ dir: '../../etc', stem: 'passwd' }, { dir: 'a\\b/./c', stem: 'p' }], 'png'))).toEqual(['_/_/etc/passwd.png', 'a/b/c/p.png'])
 })
 
 test('CSV round trip with quotes, commas, new lines and a byte-order mark', () => {
@@ -51,6 +52,12 @@ test('SKUs from a CSV (with or without extension, any case) or from a pattern on
   await expect(loadSkuLookup({ csv: '/nowhere/skus.csv' })).rejects.toThrow('the SKU mapping /nowhere/skus.csv cannot be read (ENOENT)')
 })
 
-test('reserved paths (originals, results) are never given out', () => {
-  expect(uniqueNames([{ dir: '', stem: 'a' }, { dir: 'x', stem: 'b' }], 'jpg', ['A.jpg', 'x/b.jpg', 'x/b (2).jpg'])).toEqual(['a (2).jpg', 'x/b (3).jpg'])
+test('taken names (originals, results, files Proofsheet did not write) are never given out, for a file or its sidecar; each move is told', () => {
+  expect(uniqueNames([{ dir: '', stem: 'a' }, { dir: 'x', stem: 'b' }, { dir: '', stem: 'a' }], 'jpg', new Set(['a.jpg', 'x/b.jpg', 'x/b (2).jpg']))).toEqual([
+    { path: 'a (2).jpg', displaced: 'a.jpg' },
+    { path: 'x/b (3).jpg', displaced: 'x/b.jpg' },
+    { path: 'a (3).jpg', displaced: 'a.jpg' }
+  ])
+  expect(uniqueNames([{ dir: '', stem: 'c' }, { dir: '', stem: 'c' }], 'jpg', new Set(['c.jpg.xmp']), ['.xmp'])).toEqual([{ path: 'c (2).jpg', displaced: 'c.jpg' }, { path: 'c (3).jpg', displaced: 'c.jpg' }])
+  expect(uniqueNames([{ dir: '', stem: 'd' }, { dir: '', stem: 'd' }], 'jpg')).toEqual([{ path: 'd.jpg' }, { path: 'd (2).jpg' }])
 })

@@ -6,6 +6,7 @@ import { pruneCache } from '../../src/engine/purchases/cache-upkeep'
 import { imageOf } from '../../src/main/catalog/results'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { useTestApps, type TestApp } from '../helpers/main-app'
+import { confirmedRun } from '../helpers/confirm'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -30,17 +31,17 @@ const idle = (a: TestApp): Promise<QueueState> => a.next('queue', (q) => q.state
 test('no request is sent without a key or an output folder; the refusal says what to do', async () => {
   sim.current.resetStats()
   const a = await ready(2, { key: false })
-  await expect(a.handlers.startBatch({})).rejects.toThrow('Add your Photoroom API key first.')
+  await expect(confirmedRun(a.handlers, {})).rejects.toThrow('Add your Photoroom API key first.')
   await a.handlers.updateSettings({ outputFolder: null })
   await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
-  await expect(a.handlers.startBatch({})).rejects.toThrow('Choose an output folder first.')
+  await expect(confirmedRun(a.handlers, {})).rejects.toThrow('Choose an output folder first.')
   await a.handlers.setKey({ provider: 'photoroom', key: 'sk_pr_wrong_000000' })
   await a.handlers.updateSettings({ outputFolder: join(a.dir, 'out') })
-  await expect(a.handlers.startBatch({})).rejects.toThrow(/Photoroom refused the saved key/)
+  await expect(confirmedRun(a.handlers, {})).rejects.toThrow(/Photoroom refused the saved key/)
   // A sandbox key on its own is fine, but not for remove-background: refused up front, and the key stays valid.
   await a.handlers.deleteKey({ provider: 'photoroom' })
   await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })
-  await expect(a.handlers.startBatch({})).rejects.toThrow(/sandbox keys work only with the Image Editing API/)
+  await expect(confirmedRun(a.handlers, {})).rejects.toThrow(/sandbox keys work only with the Image Editing API/)
   expect((await a.handlers.testKey({ provider: 'photoroom' })).state).toBe('set')
   expect(imageRequests()).toBe(0)
 })
@@ -50,8 +51,8 @@ test('a batch streams coalesced job updates, one result event per photo, the bal
   sim.current.resetStats()
   const started = Date.now()
   const finished = idle(a)
-  expect(await a.handlers.startBatch({})).toEqual({ jobs: 12, held: 0 })
-  await expect(a.handlers.startBatch({})).rejects.toThrow(/already running/)
+  expect(await confirmedRun(a.handlers, {})).toEqual({ jobs: 12, held: 0 })
+  await expect(confirmedRun(a.handlers, {})).rejects.toThrow(/already running/)
   const end = await finished
   const seconds = (Date.now() - started) / 1000
 
@@ -82,7 +83,7 @@ test('credits running out pause the queue with the reason; after a top-up, resum
   sim.current.setBalance('photoroom', 'photoroom-demo', 3)
   sim.current.resetStats()
   const paused = a.next('queue', (q) => q.state === 'paused')
-  await a.handlers.startBatch({})
+  await confirmedRun(a.handlers, {})
   expect((await paused).reason).toMatch(/credit/i)
   sim.current.setBalance('photoroom', 'photoroom-demo', 100)
   const finished = idle(a)
@@ -96,7 +97,7 @@ test('per-image overrides: photos with their own parameters are sent with them',
   const [one] = (await a.handlers.getState()).firstRows
   await a.handlers.setOverrides({ photoId: one!.id, values: { format: 'webp' } })
   const finished = idle(a)
-  await a.handlers.startBatch({})
+  await confirmedRun(a.handlers, {})
   await finished
   const out = readdirSync(join(a.dir, 'out', 'shoot')).sort()
   expect(out).toEqual(['photo-01.webp', 'photo-02.png', 'photo-03.png'])
@@ -116,7 +117,7 @@ test('photos of one run in different parameter groups never share an output name
   const png = rows.find((r) => r.name === 'a.png')!
   await app.handlers.setOverrides({ photoId: png.id, values: { format: 'webp' } })
   let finished = idle(app)
-  await app.handlers.startBatch({})
+  await confirmedRun(app.handlers, {})
   expect(await finished).toMatchObject({ counts: { done: 2 } })
   const out = join(app.dir, 'out', 'shoot')
   expect(readdirSync(out).sort()).toEqual(['a (2).webp', 'a.png'])
@@ -124,7 +125,7 @@ test('photos of one run in different parameter groups never share an output name
 
   await app.handlers.setOverrides({ photoId: png.id, values: { format: 'png' } })
   finished = idle(app)
-  await app.handlers.startBatch({ photoIds: [png.id] })
+  await confirmedRun(app.handlers, { photoIds: [png.id] })
   expect(await finished).toMatchObject({ counts: { done: 1 } })
   expect(readdirSync(out).sort()).toEqual(['a (2).png', 'a (2).webp', 'a.png'])
   expect(readFileSync(join(out, 'a.png'))).toEqual(jpgOutput)
@@ -133,7 +134,7 @@ test('photos of one run in different parameter groups never share an output name
 test('a photo run again keeps the image of its earlier variant, though its output file is written again under the same name', async () => {
   const a = await ready(1)
   let finished = idle(a)
-  await a.handlers.startBatch({})
+  await confirmedRun(a.handlers, {})
   await finished
   const photo = (await a.handlers.getState()).firstRows[0]!
   const first = a.catalog.results(photo.id)[0]!
@@ -141,7 +142,7 @@ test('a photo run again keeps the image of its earlier variant, though its outpu
 
   await a.handlers.setPreset({ operationId: 'photoroom.remove-background', values: { bg_color: '#FF0000' } })
   finished = idle(a)
-  await a.handlers.startBatch({ photoIds: [photo.id] })
+  await confirmedRun(a.handlers, { photoIds: [photo.id] })
   await finished
   const [newest, earlier] = a.catalog.results(photo.id)
   expect(earlier!.id).toBe(first.id)
@@ -156,7 +157,7 @@ test('a photo run again keeps the image of its earlier variant, though its outpu
 test('a removed photo keeps the copies of its results while it can be put back; once forgotten they go, never the output files written for the user', async () => {
   const a = await ready(2)
   const finished = idle(a)
-  await a.handlers.startBatch({})
+  await confirmedRun(a.handlers, {})
   await finished
   const [gone, stays] = (await a.handlers.getState()).firstRows
   const keptOf = (id: number) => a.catalog.results(id).flatMap((r) => r.outputs.map((o) => ({ kept: imageOf(o), written: o.path })))
@@ -180,7 +181,7 @@ test('a removed photo keeps the copies of its results while it can be put back; 
 test("a result pruned from the cache whose output file is gone is found again in the window's own copy, not bought again", async () => {
   const a = await ready(1)
   let finished = idle(a)
-  await a.handlers.startBatch({})
+  await confirmedRun(a.handlers, {})
   await finished
   const output = join(a.dir, 'out', 'shoot', 'photo-01.png')
   const before = { bytes: readFileSync(output), requests: imageRequests() }
@@ -188,7 +189,7 @@ test("a result pruned from the cache whose output file is gone is found again in
   rmSync(output)
 
   finished = idle(a)
-  await a.handlers.startBatch({})
+  await confirmedRun(a.handlers, {})
   expect(await finished).toMatchObject({ counts: { reused: 1 } })
   expect(imageRequests()).toBe(before.requests)
   expect(readFileSync(output)).toEqual(before.bytes)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { useTestApps } from '../helpers/main-app'
+import { confirmedCap, confirmedRun } from '../helpers/confirm'
 import { CORPUS_OUTCOMES, writeCorpus } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'
 import { makePhotos } from '../helpers/photos'
@@ -49,12 +50,12 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   sim.current.resetStats()
 
   const paused = app.next('queue', (q: QueueState) => q.state === 'paused')
-  expect(await app.handlers.startBatch({})).toEqual({ jobs: 3, held: 2 })
+  expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 3, held: 2 })
   const queue = await paused
   expect(queue).toMatchObject({ held: 2, counts: { done: 3, waiting: 2 }, reason: expect.stringMatching(/Budget cap of 3 reached: 2 photos wait/) })
   expect(segments()).toBe(3)
 
-  await app.handlers.updateSettings({ budgetCap: 10 })
+  await confirmedCap(app.handlers, 10)
   const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
   await app.handlers.resumeBatch(undefined)
   expect(await idle).toMatchObject({ total: 5, finished: 5, held: 0, counts: { done: 5 } })

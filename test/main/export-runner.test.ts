@@ -2,7 +2,10 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
+import { resolveExportOptions } from '../../src/main/export'
+import { dispatch } from '../../src/main/ipc/dispatch'
 import { useTestApps } from '../helpers/main-app'
+import { confirmedRun } from '../helpers/confirm'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -16,22 +19,24 @@ test('the approved photos are exported from the window as a background job with 
   await a.handlers.updateSettings({ outputFolder: join(a.dir, 'results') })
   await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   const idle = a.next('queue', (q: QueueState) => q.state === 'idle')
-  await a.handlers.startBatch({})
+  await confirmedRun(a.handlers, {})
   await idle
   const [first, , third] = (await a.handlers.listPhotos({ offset: 0, limit: 3 })).rows
   await a.handlers.setReview({ photoIds: [first!.id, third!.id], flag: 'pick', rating: 5 })
 
   const outDir = join(a.dir, 'store')
   const done = a.next('export', (e: ExportProgress) => e.state === 'done')
-  expect(await a.handlers.startExport({ options: { outDir, template: '{n}-{name}', format: 'jpeg' } })).toEqual({ total: 2 })
+  const options = resolveExportOptions({ outDir, template: '{n}-{name}', format: 'jpeg' })
+  expect(await a.handlers.startExport({ options })).toEqual({ total: 2 })
   expect(await done).toMatchObject({ state: 'done', total: 2, written: 2, unchanged: 0, failed: 0, outDir })
-  expect(readdirSync(outDir).sort()).toEqual(['001-photo-01.jpg', '001-photo-01.jpg.xmp', '002-photo-03.jpg', '002-photo-03.jpg.xmp', 'manifest.csv', 'manifest.json'])
+  expect(readdirSync(outDir).sort()).toEqual(['.proofsheet-export.jsonl', '001-photo-01.jpg', '001-photo-01.jpg.xmp', '002-photo-03.jpg', '002-photo-03.jpg.xmp', 'manifest.csv', 'manifest.json'])
 
   const again = a.next('export', (e: ExportProgress) => e.state === 'done')
-  await a.handlers.startExport({ options: { outDir, template: '{n}-{name}', format: 'jpeg' } })
+  await a.handlers.startExport({ options })
   expect(await again).toMatchObject({ written: 0, unchanged: 2 })
 
-  await expect(a.handlers.startExport({ options: { outDir, template: '{nme}' } })).rejects.toThrow(/template/)
+  // Checked at the boundary, before any handler runs.
+  expect(await dispatch(a.handlers, 'startExport', { options: { outDir, template: '{nme}' } })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/template/) } })
 
   // The store check is kept with each photo's row, for the gallery's badge and filter.
   expect(await a.handlers.checkStore({ marketplace: 'amazon' })).toEqual({ checked: 3, failed: 3 })

@@ -46,11 +46,11 @@ test('in the app an image comes from main\'s own picker: a path the window names
   const { dir, marble } = await guides()
   const other = join(dir, 'other.jpg')
   writeFileSync(other, await productPhoto({ subject: '#222222' }))
-  const app = await openApp(sim.current, { typedPaths: false, shell: { pickPaths: async () => [], pickFile: async () => marble, showInFolder: () => undefined } })
+  const app = await openApp(sim.current, { typedPaths: false, shell: { pickPaths: async (purpose) => (purpose === 'param-image' ? [marble] : []), showInFolder: () => undefined } })
   await expect(app.handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.imageFile': other } })).rejects.toMatchObject({ problems: [{ param: 'background.imageFile' }] })
   await expect(app.handlers.paramFilePreview({ path: other })).rejects.toThrow(/not chosen here/)
 
-  expect(await app.handlers.chooseParamFile({ label: 'Background image' })).toEqual({ path: marble })
+  expect(await app.handlers.chooseParamFile({})).toEqual({ path: marble })
   await app.handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.imageFile': marble } })
   await makePhotos(join(dir, 'shoot'), 1)
   await app.photos.add([join(dir, 'shoot')])

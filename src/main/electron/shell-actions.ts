@@ -1,37 +1,38 @@
 import { dialog, Notification, shell, type BrowserWindow } from 'electron'
-import type { ShellActions } from '../handlers/context'
+import type { PickerPurpose, ShellActions } from '../handlers/context'
 import type { Desktop } from './desktop-progress'
 
-const PICKERS: Record<Parameters<ShellActions['pickPaths']>[0], Electron.OpenDialogOptions> = {
-  photos: {
-    title: 'Add photos',
-    buttonLabel: 'Add',
-    // Linux and Windows pickers cannot offer files and folders at once; folders are the common case.
-    properties: process.platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openDirectory', 'multiSelections']
-  },
-  'watch-folder': { title: 'Watch a folder', buttonLabel: 'Watch', properties: ['openDirectory', 'createDirectory'] }
+/** Each picker's title, button and what it picks. */
+function pickerOptions(purpose: PickerPurpose): Electron.OpenDialogOptions {
+  const folder: Electron.OpenDialogOptions['properties'] = ['openDirectory', 'createDirectory']
+  switch (purpose) {
+    case 'watch-folder':
+      return { title: 'Watch a folder', buttonLabel: 'Watch', properties: folder }
+    case 'output-folder':
+      return { title: 'Output folder for results', buttonLabel: 'Choose', properties: folder }
+    case 'export-folder':
+      return { title: 'Export to', buttonLabel: 'Choose', properties: folder }
+    case 'param-image':
+      return { title: 'Choose an image', buttonLabel: 'Choose', properties: ['openFile'], filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp'] }] }
+    case 'preset-file':
+      return { title: 'Import a preset file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Proofsheet presets', extensions: ['json'] }] }
+    case 'preset-folder':
+      return { title: 'Export the preset and its images to', buttonLabel: 'Export', properties: folder }
+    case 'sku-csv':
+      return { title: 'SKU file', buttonLabel: 'Choose', properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] }
+    case 'photos':
+      // Linux and Windows pickers cannot offer files and folders at once; folders are the common case.
+      return { title: 'Add photos', buttonLabel: 'Add', properties: process.platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openDirectory', 'multiSelections'] }
+  }
 }
 
 export function electronShellActions(getWindow: () => BrowserWindow | null): ShellActions {
   return {
     async pickPaths(purpose) {
       const window = getWindow()
-      const options = PICKERS[purpose]
+      const options = pickerOptions(purpose)
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
-    },
-    async pickFile({ title, kind }) {
-      const window = getWindow()
-      const filters = kind === 'image' ? [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp'] }] : [{ name: 'Proofsheet presets', extensions: ['json'] }]
-      const options: Electron.OpenDialogOptions = { title, properties: ['openFile'], filters }
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
-      return result.canceled ? null : (result.filePaths[0] ?? null)
-    },
-    async pickFolder({ title }) {
-      const window = getWindow()
-      const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] }
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
-      return result.canceled ? null : (result.filePaths[0] ?? null)
     },
     showInFolder: (path) => shell.showItemInFolder(path)
   }

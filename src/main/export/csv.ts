@@ -1,7 +1,16 @@
 /** RFC 4180 CSV, small enough to keep here: quoted fields, doubled quotes, CRLF rows. */
 
+/** What Excel, Numbers, LibreOffice and Google Sheets start a formula (or a DDE call) with. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * A text cell a spreadsheet would run as a formula (a file name or SKU starting with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return) gets a leading apostrophe, as OWASP advises, so it is shown as text.
+ * Numbers are written as they are.
+ */
 export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value)
+  const raw = value === null || value === undefined ? '' : String(value)
+  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text
 }
 

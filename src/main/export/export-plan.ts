@@ -1,7 +1,7 @@
-import { basename, extname, join, relative, resolve, sep } from 'node:path'
+import { basename, extname, join, relative, sep } from 'node:path'
 import { inside } from '../../engine'
 import { ExportOptionsError, type ResolvedExportOptions } from './export-options'
-import { renderTemplate, uniqueNames, usesToken, type TokenValues } from './naming'
+import { renderTemplate, safeFolder, uniqueNames, usesToken, type TokenValues } from './naming'
 import { readOriginalExif, type OriginalExif } from './original-exif'
 import { FORMATS } from '../../shared/images/formats'
 import type { ExportItem } from './selection'
@@ -17,8 +17,12 @@ export interface PlannedExport {
   /** Relative to the export folder, with `/`. */
   relative?: string
   path?: string
+  /** The name a file Proofsheet did not write already had, which moved this photo on to " (2)". */
+  displaced?: string
   problem?: string
 }
+
+export const SIDECAR = '.xmp'
 
 const localDay = (ms: number): string => {
   const d = new Date(ms)
@@ -40,12 +44,11 @@ function tokenValues(item: ExportItem, exif: OriginalExif, sku: string | undefin
 }
 
 /**
- * Names every file before any is written, so names do not depend on which photo finishes first: the
- * template over each photo (its original's EXIF read once, for the date and to copy), safe and
- * collision-free, inside the export folder.
+ * Reads what naming needs, before anything is written: each original's EXIF once (for the date and
+ * to copy), the SKUs, and why a photo cannot be exported. Bad options (a template using {sku} without
+ * a mapping, a SKU file or pattern that cannot be used) throw an ExportOptionsError here.
  */
-export async function planExport(items: readonly ExportItem[], o: ResolvedExportOptions, signal?: AbortSignal): Promise<PlannedExport[]> {
-  const outDir = resolve(o.outDir)
+export async function preparePlans(items: readonly ExportItem[], o: ResolvedExportOptions, signal?: AbortSignal): Promise<PlannedExport[]> {
   const needsSku = usesToken(o.template, 'sku')
   if (needsSku && !o.sku) throw new ExportOptionsError('the naming template uses {sku}: give a SKU mapping (a CSV file or a pattern on the file name)')
   const skuOf: SkuLookup | undefined = o.sku ? await loadSkuLookup(o.sku) : undefined
@@ -64,24 +67,44 @@ export async function planExport(items: readonly ExportItem[], o: ResolvedExport
     },
     signal
   )
+  return plans
+}
+
+/** The folders (relative to the export folder, '' for itself) the plans will write into. */
+export function plannedFolders(plans: readonly PlannedExport[], o: ResolvedExportOptions): string[] {
+  return ['', ...(o.mirrorFolders ? new Set(plans.map((p) => safeFolder(p.item.photo.folder))) : [])]
+}
+
+/**
+ * Names every file before any is written, so names do not depend on which photo finishes first: the
+ * template over each photo, safe and collision-free, inside the export folder, never a name in `taken`
+ * (files Proofsheet did not write, originals, results), for the photo or its sidecar.
+ */
+export function namePlans(plans: readonly PlannedExport[], o: ResolvedExportOptions, outDir: string, taken: ReadonlySet<string>): void {
   const named = plans.filter((p) => !p.problem)
-  // An export into the folder of the originals or the results must never replace one of them.
-  const reserved = items
-    .flatMap((item) => [item.photo.path, ...(item.output ? [item.output.path, imageOf(item.output)] : [])])
-    .filter((path) => inside(path, outDir))
-    .map((path) => relative(outDir, path))
-    .map((path) => path.split(sep).join('/'))
   const names = uniqueNames(
     named.map((p, i) => ({ dir: o.mirrorFolders ? p.item.photo.folder : '', stem: renderTemplate(o.template, tokenValues(p.item, p.exif, p.sku), i + 1, named.length) })),
     FORMATS[o.format].extension,
-    reserved
+    taken,
+    o.xmpSidecars ? [SIDECAR] : []
   )
   named.forEach((plan, i) => {
-    const path = join(outDir, names[i]!)
+    const { path: name, displaced } = names[i]!
+    const path = join(outDir, name)
     // safeSegment already keeps every name inside; this is the last word on it.
     if (!inside(path, outDir)) throw new Error(`refusing to write outside the export folder: ${path}`)
-    plan.relative = names[i]!
+    plan.relative = name
     plan.path = path
+    if (displaced) plan.displaced = displaced
   })
-  return plans
+}
+
+/** The originals of these photos and their result files (the written one and the app's copy). */
+export function filesOfPhotos(items: readonly ExportItem[]): string[] {
+  return items.flatMap((item) => [item.photo.path, ...(item.output ? [item.output.path, imageOf(item.output)] : [])])
+}
+
+/** Those of `paths` that lie in the export folder, as names in it (relative, `/`, lower case): names it never gives out. */
+export function namesInside(paths: readonly string[], outDir: string): string[] {
+  return paths.filter((path) => inside(path, outDir)).map((path) => relative(outDir, path).split(sep).join('/').toLowerCase())
 }

@@ -1,5 +1,7 @@
 /** The export's front door, for the window's handlers and the command line alike. */
-export { exportPhotos, MANIFEST_FILES, type ExportEvent, type ExportRun, type ExportState, type ExportSummary } from './export-job'
+export { askBeforeExport, displacedNote, exportPhotos, OriginalsFolderError, type Displaced, type ExportEvent, type ExportRun, type ExportState, type ExportSummary } from './export-job'
+export { MANIFEST_FILES } from './manifest'
+export { RECORD as EXPORT_RECORD } from './export-folder'
 export {
   EXPORT_FORMATS,
   ExportOptionsError,

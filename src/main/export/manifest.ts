@@ -2,6 +2,8 @@ import { basename, extname } from 'node:path'
 import type { Cost, ParamValues } from '../../shared/operations'
 import type { Flag, Label } from '../catalog/review'
 import { formatCsv } from './csv'
+import type { ResolvedExportOptions } from './export-options'
+import type { ExportFolder } from './export-folder'
 import type { StoreCheck } from './store-check'
 
 /** What the export did with one photo: a manifest row. Only what the files are, never when: a re-export writes the same manifest. */
@@ -73,4 +75,36 @@ export function shopifyCsv(records: readonly ExportRecord[], baseUrl?: string): 
       return [productHandle, src, position, stem.replace(/[-_]+/g, ' ').trim().slice(0, 512)]
     })
   return formatCsv(['Handle', 'Image Src', 'Image Position', 'Image Alt Text'], rows)
+}
+
+/** The manifests' usual names; a name taken by a file Proofsheet did not write moves the pair on to "manifest (2)". */
+export const MANIFEST_FILES = { csv: 'manifest.csv', json: 'manifest.json', shopify: 'shopify-products.csv' } as const
+
+/** The first of `name.ext`, `name (2).ext`... whose files are all free. */
+function freeName(stem: string, extensions: readonly string[], taken: ReadonlySet<string>): string {
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? stem : `${stem} (${i})`
+    if (extensions.every((ext) => !taken.has(`${candidate}.${ext}`.toLowerCase()))) return candidate
+  }
+}
+
+/** Where this export's manifests go, chosen before any photo is named, and how to write them once the photos are done. */
+export function manifestFiles(taken: ReadonlySet<string>): {
+  displaced: { name: string; exportedAs: string }[]
+  write(folder: ExportFolder, o: ResolvedExportOptions, records: ExportRecord[]): Promise<string[]>
+} {
+  const manifest = freeName('manifest', ['csv', 'json'], taken)
+  const shopify = freeName('shopify-products', ['csv'], taken)
+  const names = { csv: `${manifest}.csv`, json: `${manifest}.json`, shopify: `${shopify}.csv` }
+  const displaced = (['csv', 'json', 'shopify'] as const).filter((k) => taken.has(MANIFEST_FILES[k])).map((k) => ({ name: MANIFEST_FILES[k], exportedAs: names[k] }))
+  return {
+    displaced,
+    async write(folder, o, records) {
+      const files: [string, string][] = []
+      if (o.manifest) files.push([names.csv, manifestCsv(records)], [names.json, manifestJson(records)])
+      if (o.shopify) files.push([names.shopify, shopifyCsv(records, o.shopify.baseUrl)])
+      for (const [name, text] of files) await folder.write(name, text)
+      return files.map(([name]) => name)
+    }
+  }
 }

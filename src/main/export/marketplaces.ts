@@ -2,8 +2,8 @@
  * Marketplace image rules (facts from shared/reference/marketplaces.md). They are defaults: a caller
  * may pass its own rule, e.g. Amazon's 500 px hard minimum instead of the 1,000 px that enables zoom.
  */
-export const MARKETPLACE_IDS = ['amazon', 'shopify', 'etsy'] as const
-export type MarketplaceId = (typeof MARKETPLACE_IDS)[number]
+import type { MarketplaceId } from '../../shared/marketplaces'
+export { MARKETPLACE_IDS, type MarketplaceId } from '../../shared/marketplaces'
 
 export interface StoreRule {
   name: string

@@ -40,16 +40,16 @@ export function catalogHandlers(
       return c.photos.undoRemove()
     },
     async setPreset(preset) {
-      paramFileAccess(c).refuseUnchosen(operationFor(preset.operationId), preset.values)
+      await paramFileAccess(c).refuseUnchosen(operationFor(preset.operationId), preset.values)
       c.photos.setPreset(preset)
       c.emit('preset', preset)
     },
     async setOverrides({ photoId, values }) {
-      paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), values)
+      await paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), values)
       c.photos.setOverrides(photoId, values)
     },
     async editOverrides({ photoIds, set, reset }) {
-      paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), set)
+      await paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), set)
       c.photos.editOverrides(photoIds, set, reset)
     },
     async overridesOf({ photoIds }) {

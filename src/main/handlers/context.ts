@@ -1,4 +1,4 @@
-import type { EmitEvent, EventPayload } from '../../shared/ipc/contract'
+import type { EmitEvent, Estimate, EventPayload, PickPurpose } from '../../shared/ipc/contract'
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import type { ImageFiles } from '../images/image-files'
@@ -10,18 +10,19 @@ import type { PhotoLibrary } from '../photos/photo-library'
 import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
 import type { WatchedFolders } from '../watch/watched-folders'
+import type { Confirmations } from './confirmations'
+import type { GrantedPaths } from './granted-paths'
+
+/**
+ * What a native picker is opened for: photos (files and folders), a folder to watch, an image for a
+ * parameter, a preset file to import or a folder to export one into, or a window's choice.
+ */
+export type PickerPurpose = 'photos' | 'watch-folder' | 'param-image' | 'preset-file' | 'preset-folder' | PickPurpose
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {
-  /**
-   * A native picker; resolves to the chosen paths (none when cancelled): photos and folders to add, or
-   * one folder to watch (a folder-only picker titled for it).
-   */
-  pickPaths(purpose: 'photos' | 'watch-folder'): Promise<string[]>
-  /** A native picker for one file: an image for a parameter, or a preset file; null when cancelled. */
-  pickFile?(options: { title: string; kind: 'image' | 'preset' }): Promise<string | null>
-  /** A native picker for one folder; null when cancelled. */
-  pickFolder?(options: { title: string }): Promise<string | null>
+  /** A native picker for `purpose`, titled for it; resolves to the chosen paths (none when cancelled). */
+  pickPaths(purpose: PickerPurpose): Promise<string[]>
   showInFolder(path: string): void
 }
 
@@ -47,4 +48,11 @@ export interface HandlerContext {
   typedPaths: boolean
   /** Notices from start-up, sent before any window could hear them: the first state carries them. */
   startNotices: EventPayload<'notice'>[]
+  /** The paths the window may name (its own are refused unless typed paths are allowed). */
+  grants: GrantedPaths
+  /** Tokens for what must be confirmed: paid runs (with the cost confirmed) and raising the budget cap. */
+  confirmations: { runs: Confirmations<Estimate>; caps: Confirmations<null> }
 }
+
+/** Main's services as create-app wires them; the handlers add what guards the boundary. */
+export type AppServices = Omit<HandlerContext, 'grants' | 'confirmations'>

@@ -3,29 +3,52 @@ import type { AppState, Handlers, KeyStatus } from '../../shared/ipc/contract'
 import { describeOperation } from '../../shared/operations/descriptor'
 import { allOperations, PROVIDERS, type ProviderId } from '../../engine'
 import { catalogHandlers } from './catalog'
+import { confirmHandlers } from './confirm'
+import { Confirmations } from './confirmations'
 import { exportHandlers } from './export'
-import type { HandlerContext } from './context'
+import type { AppServices, HandlerContext } from './context'
+import { GrantedPaths } from './granted-paths'
 import { jobsHandlers } from './jobs'
 import { keysHandlers } from './keys'
 import { paramFilesHandlers } from './param-files'
+import { pathsHandlers } from './paths'
 import { presetsHandlers } from './presets'
 import { reviewHandlers } from './review'
 import { settingsHandlers } from './settings'
 import { watchHandlers } from './watch'
 
-/** Every request the renderer can make, composed once from the domains; Electron IPC and the test transport both call it. */
-export function createHandlers(c: HandlerContext): Handlers<ProviderId> {
+/** What main already holds that the window may name again: added and watched folders, the output folder. */
+function heldPaths(s: AppServices): string[] {
+  const roots = new Set(s.catalog.folderCounts().map((f) => f.root))
+  const output = s.settings.get().outputFolder
+  return [...roots, ...s.watched.list().map((w) => w.path), ...(output ? [output] : [])]
+}
+
+/**
+ * Every request the renderer can make, composed once from the domains; Electron IPC and the test
+ * transport both call it. The window proposes and main decides: paths it names must be ones main was
+ * given, and spending starts only from main's own confirmation.
+ */
+export function createHandlers(services: AppServices): Handlers<ProviderId> {
+  const c: HandlerContext = {
+    ...services,
+    grants: new GrantedPaths(services.typedPaths, () => heldPaths(services)),
+    confirmations: { runs: new Confirmations(), caps: new Confirmations() }
+  }
+  const jobs = jobsHandlers(c)
   return {
     getState: () => appState(c),
     ...catalogHandlers(c),
     ...presetsHandlers(c),
     ...paramFilesHandlers(c),
     ...watchHandlers(c),
-    ...jobsHandlers(c),
+    ...jobs,
+    ...confirmHandlers(c, jobs),
     ...reviewHandlers(c),
     ...exportHandlers(c),
     ...keysHandlers(c),
-    ...settingsHandlers(c)
+    ...settingsHandlers(c),
+    ...pathsHandlers(c)
   }
 }
 

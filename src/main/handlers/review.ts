@@ -2,6 +2,7 @@ import type { HandlersFor } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
 import { checkChosenOutputs } from '../export'
 import { unchosenVariants } from '../photos/unchosen-variants'
+import { inChunks } from '../photos/in-chunks'
 import type { HandlerContext } from './context'
 
 /** The catalog refuses an impossible mark with a sentence naming the field; it reaches the window as is. */
@@ -31,9 +32,10 @@ export function reviewHandlers(
         facts
       }))
     },
+    /** Every photo is checked before any is marked; then the marks are written a chunk per transaction. */
     async setReview({ photoIds, ...marks }) {
-      for (const id of photoIds) c.photos.require(id)
-      refused(() => c.catalog.transaction(() => photoIds.forEach((id) => c.catalog.setReview(id, marks))))
+      await inChunks(photoIds, (chunk) => chunk.forEach((id) => c.photos.require(id)))
+      await inChunks(photoIds, (chunk) => refused(() => c.catalog.transaction(() => chunk.forEach((id) => c.catalog.setReview(id, marks)))))
       c.photoEvents.changed(photoIds)
     },
     async chooseVariant({ photoId, resultId, output }) {

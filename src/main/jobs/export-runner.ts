@@ -1,4 +1,4 @@
-import { exportPhotos, ExportOptionsError, resolveExportOptions, type ResolvedExportOptions } from '../export'
+import { displacedNote, exportPhotos, ExportOptionsError, resolveExportOptions, type ResolvedExportOptions } from '../export'
 import type { EmitEvent, ExportProgress } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
@@ -47,7 +47,7 @@ export class ExportRunner {
     running.then(
       (summary) => {
         const { outDir, total, written, unchanged, failed, storeFailures, cancelled } = summary
-        const message = cancelled ? `Cancelled after ${written + unchanged} of ${total} photos; nothing was left half-written.` : `${written} written, ${unchanged} already up to date, ${failed} failed.`
+        const message = (cancelled ? `Cancelled after ${written + unchanged} of ${total} photos; nothing was left half-written.` : `${written} written, ${unchanged} already up to date, ${failed} failed.`) + displacedNote(summary.displaced)
         this.finish({ state: cancelled ? 'cancelled' : 'done', outDir, total, done: written + unchanged + failed, written, unchanged, failed, storeFailures, message })
         planned(total)
       },

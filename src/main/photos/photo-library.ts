@@ -11,6 +11,7 @@ import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
 import { operationFor, refuseInvalid } from './effective-params'
 import type { FactsReader } from './facts-reader'
 import { findPhotos } from './find-photos'
+import { inChunks } from './in-chunks'
 import type { PhotoEvents } from './photo-events'
 import { photoRows } from './photo-rows'
 
@@ -147,18 +148,20 @@ export class PhotoLibrary {
     this.events.changed(ids)
   }
 
-  /** Per parameter: how many of these photos override it, and up to two of its distinct values. */
-  overridesOf(ids: number[]): Record<string, { count: number; values: unknown[] }> {
+  /** Per parameter: how many of these photos override it, and up to two of its distinct values; one query per chunk. */
+  async overridesOf(ids: number[]): Promise<Record<string, { count: number; values: unknown[] }>> {
     const summary: Record<string, { count: number; values: unknown[]; seen: Set<string> }> = {}
-    for (const id of ids) {
-      for (const [name, value] of Object.entries(this.catalog.overrides(id) ?? {})) {
-        const entry = (summary[name] ??= { count: 0, values: [], seen: new Set() })
-        entry.count++
-        const key = JSON.stringify(value)
-        if (entry.values.length < 2 && !entry.seen.has(key)) entry.values.push(value)
-        entry.seen.add(key)
+    await inChunks([...new Set(ids)], (chunk) => {
+      for (const overrides of this.catalog.overridesOf(chunk)) {
+        for (const [name, value] of Object.entries(overrides)) {
+          const entry = (summary[name] ??= { count: 0, values: [], seen: new Set() })
+          entry.count++
+          const key = JSON.stringify(value)
+          if (entry.values.length < 2 && !entry.seen.has(key)) entry.values.push(value)
+          entry.seen.add(key)
+        }
       }
-    }
+    })
     return Object.fromEntries(Object.entries(summary).map(([name, { count, values }]) => [name, { count, values }]))
   }
 

@@ -7,42 +7,39 @@ import type { ParamValues } from '../../shared/operations'
 import { findDescriptor } from '../../shared/operations/common'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
+import type { GrantedPaths } from '../handlers/granted-paths'
 
 const THUMB_EDGE = 160
 
+const CHOOSE = 'Choose the image with its Choose… button.'
+
 /**
- * Which image files the window may name as parameters. In the app a path comes from the native picker
- * (or is already in the catalog's preset, a saved preset or a photo's overrides), so a compromised
- * window cannot have main read, or send to a provider, a file the user never chose. The harness types paths.
+ * Which image files the window may name as parameters: ones main was given (its picker's answer, or
+ * inside a folder the user added or chose, as the granted paths say) or that the catalog already holds
+ * in a preset or a photo's overrides. So a compromised window cannot have main read, or send to a
+ * provider, a file the user never chose. The harness types paths.
  */
 export class ParamFileAccess {
-  private readonly chosen = new Set<string>()
-
   constructor(
     private readonly catalog: Catalog,
-    private readonly typedPaths: boolean
+    private readonly grants: GrantedPaths
   ) {}
 
-  /** A path the user picked in main's own dialog. */
-  choose(path: string): void {
-    this.chosen.add(path)
-  }
-
-  allowed(path: string): boolean {
-    return this.typedPaths || this.chosen.has(path) || this.known().has(path)
+  async allowed(path: string): Promise<boolean> {
+    return this.known().has(path) || (await this.grants.check(path, CHOOSE).then(() => true, () => false))
   }
 
   /** Refuses values naming an image the user did not choose, each problem naming its parameter. */
-  refuseUnchosen(operation: ProviderOperation, values: ParamValues): void {
-    if (this.typedPaths) return
-    const unchosen = paramFilePaths(operation, values).filter(({ path }) => !this.allowed(path))
+  async refuseUnchosen(operation: ProviderOperation, values: ParamValues): Promise<void> {
+    const unchosen: { param: string }[] = []
+    for (const file of paramFilePaths(operation, values)) if (!(await this.allowed(file.path))) unchosen.push(file)
     if (!unchosen.length) return
     const problems = unchosen.map(({ param }) => ({ param, message: `Choose the image for ${findDescriptor(operation.params, param)?.descriptor.label ?? param} with its Choose… button` }))
     throw new AppError('invalid-input', problems.map((p) => p.message).join('\n'), problems)
   }
 
   async preview(path: string): Promise<ParamFilePreview> {
-    if (!this.allowed(path)) throw new AppError('not-found', 'That image was not chosen here.')
+    if (!(await this.allowed(path))) throw new AppError('not-found', 'That image was not chosen here.')
     try {
       const image = sharp(path, { failOn: 'error' }).rotate()
       const [meta, info, thumb] = await Promise.all([

@@ -4,7 +4,7 @@ import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
 import type { BatchRunner } from '../jobs/batch-runner'
 import type { PhotoLibrary } from '../photos/photo-library'
-import { FolderWatcher, type WatchOptions } from './folder-watcher'
+import { FolderWatcher, refusedNotice, type WatchOptions } from './folder-watcher'
 
 /** How long to wait before trying again to run new photos while another batch runs. */
 const RETRY_MS = 2_000
@@ -62,7 +62,14 @@ export class WatchedFolders {
   }
 
   private async open(folder: WatchedFolder): Promise<void> {
-    const watcher = new FolderWatcher(folder.path, (paths) => void this.arrived(folder.id, paths).catch((error: Error) => this.emit('notice', { level: 'error', message: error.message })), this.options)
+    const watcher = new FolderWatcher(
+      folder.path,
+      (paths, refused) => {
+        if (refused.length) this.emit('notice', { level: 'warning', message: refusedNotice(folder.path, refused) })
+        if (paths.length) void this.arrived(folder.id, paths).catch((error: Error) => this.emit('notice', { level: 'error', message: error.message }))
+      },
+      this.options
+    )
     this.watchers.set(folder.id, watcher)
     await watcher.ready()
   }

@@ -53,7 +53,11 @@ export const REQUESTS = [
   'testKey',
   'deleteKey',
   // settings
-  'updateSettings'
+  'updateSettings',
+  // what only main's own answers carry: picked paths, confirmations
+  'choosePath',
+  'confirmRun',
+  'confirmBudgetCap'
 ] as const
 
 export const EVENTS = ['photos', 'catalog', 'preset', 'presets', 'watched', 'command', 'jobs', 'result', 'queue', 'export', 'keys', 'balance', 'settings', 'notice'] as const

@@ -3,6 +3,7 @@ import { call } from '../api'
 import { useAction } from '../components/use-action'
 import { useStore } from '../store'
 import { exportSelectors } from '../store/export-slice'
+import { settingsSelectors } from '../store/settings-slice'
 import { UnchosenVariants } from './UnchosenVariants'
 
 const FORMATS = [
@@ -21,10 +22,14 @@ const TOKENS = '{name} {folder} {n} {date} {provider} {operation} {preset} {vari
 
 /**
  * Hands the approved photos (or all that are done) to a folder: named by a template, converted, with
- * the originals' metadata, XMP sidecars with the culling marks, a manifest, and a store check.
+ * the originals' metadata, XMP sidecars with the culling marks, a manifest, and a store check. The
+ * folder comes from main's picker (typed only in the browser harness); into a folder that holds
+ * originals, main asks first and the export starts once the user agrees.
  */
 export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
   const progress = useStore(exportSelectors.progress)
+  const typedPaths = useStore(settingsSelectors.typedPaths)
+  const [question, setQuestion] = useState<string | null>(null)
   const [outDir, setOutDir] = useState(progress.outDir ?? '')
   const [which, setWhich] = useState<'approved' | 'done'>('approved')
   const [template, setTemplate] = useState('{name}')
@@ -39,10 +44,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
   const { error, busy, run } = useAction()
   const running = progress.state === 'running'
 
-  const start = (): Promise<void> =>
-    run(() =>
-      call('startExport', {
+  const start = (intoOriginalsFolder = false): Promise<void> =>
+    run(async () => {
+      const answer = await call('startExport', {
         options: {
+          intoOriginalsFolder,
           outDir: outDir.trim(),
           selection: { kind: which },
           template,
@@ -55,7 +61,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
           ...(storeCheck ? { storeCheck } : {})
         }
       })
-    )
+      setQuestion('question' in answer ? answer.question : null)
+    })
 
   return (
     <div className="dialog-backdrop">
@@ -78,10 +85,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
             <input type="radio" name="which" checked={which === 'done'} onChange={() => setWhich('done')} /> Every photo with a result
           </label>
         </fieldset>
-        <label>
-          Export folder
-          <input value={outDir} onChange={(e) => setOutDir(e.target.value)} required />
-        </label>
+        {typedPaths ? (
+          <label>
+            Export folder
+            <input value={outDir} onChange={(e) => setOutDir(e.target.value)} required />
+          </label>
+        ) : (
+          <div className="row">
+            <span aria-label="Export folder">{outDir || 'No folder chosen'}</span>
+            <button type="button" onClick={() => void run(async () => setOutDir((await call('choosePath', { purpose: 'export-folder' })) ?? outDir))}>
+              Choose…
+            </button>
+          </div>
+        )}
         <label>
           File names
           <input value={template} onChange={(e) => setTemplate(e.target.value)} aria-describedby="export-tokens" />
@@ -134,6 +150,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
         </label>
         <UnchosenVariants selection={which} />
         {error && <p role="alert">{error}</p>}
+        {question && (
+          <div role="alert">
+            <p>{question}</p>
+            <button type="button" onClick={() => void start(true)}>
+              Export there anyway
+            </button>
+          </div>
+        )}
         {progress.state !== 'idle' && (
           <div className="export-progress" role="status">
             <progress max={progress.total || 1} value={progress.done} aria-label="Export progress" />

@@ -69,9 +69,10 @@ export function VariantStrip({ photo, variants }: { photo: PhotoRow; variants: V
   )
 }
 
-/** The same AI background again on a later run: the seed becomes this photo's override, and the photo runs alone. */
+/** The same AI background again on a later run: the seed becomes this photo's override, and the photo runs alone once its cost is confirmed. */
 function RerunWithSeed({ photo, seed }: { photo: PhotoRow; seed: string }): React.JSX.Element {
   const { error, busy, run } = useAction()
+  const askToRun = useStore((s) => s.askToRun)
   return (
     <>
       <button
@@ -80,7 +81,7 @@ function RerunWithSeed({ photo, seed }: { photo: PhotoRow; seed: string }): Reac
         onClick={() =>
           void run(async () => {
             await call('setOverrides', { photoId: photo.id, values: { ...photo.overrides, 'background.seed': Number(seed) } })
-            await call('startBatch', { photoIds: [photo.id] })
+            askToRun({ photoIds: [photo.id], title: 'Re-run with this seed' })
           })
         }
       >

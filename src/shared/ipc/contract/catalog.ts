@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { PhotoState } from '../photo-state'
-import { none, paramValues, rowId, type Domain } from './common'
+import { idList, none, paramValues, rowId, type Domain } from './common'
 import { COMMAND_IDS } from '../../commands'
 
 export const presetSchema = z.object({ operationId: z.string().min(1), values: paramValues })
@@ -87,7 +87,7 @@ export const catalog = {
      * a path here, it hands the preload the dropped File objects.
      */
     addDropped: { input: z.object({ paths: z.array(z.string().min(1)).min(1).max(1000) }), output: addResult },
-    removePhotos: { input: z.object({ ids: z.array(rowId).min(1) }), output: none },
+    removePhotos: { input: z.object({ ids: idList.min(1) }), output: none },
     /** Puts back the photos of the latest removal this session, with their overrides, marks and results. */
     undoRemove: { input: none, output: z.object({ restored: z.number(), notRestored: z.number() }) },
     setPreset: { input: presetSchema, output: none },
@@ -97,11 +97,11 @@ export const catalog = {
      * values (two means "mixed"), however many photos are selected or fetched.
      */
     overridesOf: {
-      input: z.object({ photoIds: z.array(rowId).min(1) }),
+      input: z.object({ photoIds: idList.min(1) }),
       output: z.record(z.string(), z.object({ count: z.number(), values: z.array(z.unknown()) }))
     },
     /** One edit for many photos: `set` parameters take a value, `reset` ones go back to the preset. */
-    editOverrides: { input: z.object({ photoIds: z.array(rowId).min(1), set: paramValues.default({}), reset: z.array(z.string()).default([]) }), output: none }
+    editOverrides: { input: z.object({ photoIds: idList.min(1), set: paramValues.default({}), reset: z.array(z.string().max(200)).max(1000).default([]) }), output: none }
   },
   events: {
     /** Rows that changed or went away, by id; coalesced to at most about ten a second. */

@@ -3,6 +3,17 @@ import { z } from 'zod'
 export const provider = z.string().min(1).max(64)
 /** Photos, results and presets are rows in the catalog: addressed by their integer id. */
 export const rowId = z.number().int().positive()
+/** A file or folder main is asked about: absolute, no NUL, of a length file systems allow. */
+export const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096, 'at most 4,096 characters')
+  .refine((path) => !path.includes('\0'), 'a path cannot hold a NUL character')
+  .refine((path) => /^([/\\]|[A-Za-z]:[/\\])/.test(path), 'a full path, from the root of a disk')
+/** The most photos one request names: main works through them in chunks, but checking the list itself is one stretch of its time. */
+export const MAX_IDS = 100_000
+/** Photo ids the window sends (a selection, select all): bounded, so no request can hold main for long. */
+export const idList = z.array(rowId).max(MAX_IDS, `at most ${MAX_IDS.toLocaleString('en-US')} photos at once`)
 export const paramValues = z.record(z.string(), z.unknown())
 export const none = z.void()
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exportOptionsSchema } from '../../export/options'
 import { none, type Domain } from './common'
 
 /** An export as the window follows it: one at a time, with progress and how it ended. */
@@ -19,10 +20,15 @@ export const exportStateSchema = z.object({
 export const exportDomain = {
   requests: {
     /**
-     * The export's options travel as the user set them and are checked in main, where the export module
-     * defines them once (selection, naming template, format, metadata, manifests, store check).
+     * The export's options, checked here in full (selection, naming template, format, metadata,
+     * manifests, store check); the folder and a SKU file must be ones main was given. Into a folder
+     * that holds originals of the catalog, main answers with a question instead, and the export starts
+     * once the window sends the options again with `intoOriginalsFolder`.
      */
-    startExport: { input: z.object({ options: z.record(z.string(), z.unknown()) }), output: z.object({ total: z.number() }) },
+    startExport: {
+      input: z.object({ options: exportOptionsSchema }),
+      output: z.union([z.object({ total: z.number() }), z.object({ question: z.string() })])
+    },
     cancelExport: { input: none, output: none }
   },
   events: { export: exportStateSchema }

@@ -2,10 +2,12 @@ import type { z } from 'zod'
 import type { EventName, RequestName } from '../channels'
 import { catalog, catalogStateSchema } from './catalog'
 import { errorSchema, none } from './common'
+import { confirm } from './confirm'
 import { exportDomain, exportStateSchema } from './export'
 import { jobs, jobsStateSchema } from './jobs'
 import { keys, keysStateSchema } from './keys'
 import { paramFiles } from './param-files'
+import { paths } from './paths'
 import { presets, presetsStateSchema } from './presets'
 import { review } from './review'
 import { settings, settingsStateSchema } from './settings'
@@ -25,7 +27,9 @@ export const requestSchemas = {
   ...review.requests,
   ...exportDomain.requests,
   ...keys.requests,
-  ...settings.requests
+  ...settings.requests,
+  ...paths.requests,
+  ...confirm.requests
 } satisfies Record<RequestName, { input: z.ZodType; output: z.ZodType }>
 
 /** Every event main streams to the renderer. */
@@ -62,6 +66,7 @@ export type { WatchedFolder } from './watch'
 export type { Estimate, QueueState } from './jobs'
 export type { ExportProgress } from './export'
 export type { KeyStatus } from './keys'
+export type { PickPurpose } from './paths'
 export type { Settings } from './settings'
 export type { Variant } from './review'
 export type { PhotoState } from '../photo-state'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { JOB_STATES, type Job } from '../../jobs'
-import { none, provider, rowId, type Domain } from './common'
+import { idList, none, provider, rowId, type Domain } from './common'
 
 export const jobStateSchema = z.enum(JOB_STATES)
 
@@ -55,15 +55,17 @@ export const jobs = {
      */
     startBatch: {
       input: z.object({
-        photoIds: z.array(rowId).optional(),
+        photoIds: idList.optional(),
         mode: runMode,
         /** Pay once more for photos bought before whose kept result was pruned and whose output file is gone or changed. */
-        buyAgain: z.boolean().optional()
+        buyAgain: z.boolean().optional(),
+        /** confirmRun's token: a paid run (not a proof) starts only with it. */
+        confirmation: z.string().min(1).max(64).optional()
       }),
       output: z.object({ jobs: z.number(), held: z.number() })
     },
     /** The cost before spending: for these photos, or the whole catalog. */
-    estimateCost: { input: z.object({ photoIds: z.array(rowId).optional(), mode: runMode }), output: estimateSchema },
+    estimateCost: { input: z.object({ photoIds: idList.optional(), mode: runMode }), output: estimateSchema },
     pauseBatch: { input: none, output: none },
     resumeBatch: { input: none, output: none },
     cancelBatch: { input: none, output: none }

@@ -22,7 +22,7 @@ export const paramFilePreviewSchema = z.object({
 export const paramFiles = {
   requests: {
     /** The native picker for an image to use as a parameter; null when cancelled. */
-    chooseParamFile: { input: z.object({ label: z.string().max(120).optional() }), output: z.object({ path }).nullable() },
+    chooseParamFile: { input: z.object({}), output: z.object({ path }).nullable() },
     /** A thumbnail and the size of an image a parameter names. */
     paramFilePreview: { input: z.object({ path }), output: paramFilePreviewSchema },
     /** Writes a preset file with its image files copied beside it, into a folder (typed in the harness, else picked); null when cancelled. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { none, paramValues, rowId, type Domain } from './common'
+import { MARKETPLACE_IDS } from '../../marketplaces'
+import { idList, none, paramValues, rowId, type Domain } from './common'
 
 /** One result of a photo: every run adds one, so earlier variants stay. */
 export const variantSchema = z.object({
@@ -31,7 +32,7 @@ export const review = {
     /** Culling marks, for one photo or a whole selection at once. */
     setReview: {
       input: z.object({
-        photoIds: z.array(rowId).min(1).max(100_000),
+        photoIds: idList.min(1),
         flag: z.enum(['pick', 'reject']).nullable().optional(),
         rating: z.number().int().min(0).max(5).optional(),
         label: z.enum(LABELS).nullable().optional()
@@ -40,7 +41,7 @@ export const review = {
     },
     /** Each photo's shown result against a marketplace's image rules; the outcome is kept for the badge and filter. */
     checkStore: {
-      input: z.object({ marketplace: z.enum(['amazon', 'shopify', 'etsy']), photoIds: z.array(rowId).min(1).optional() }),
+      input: z.object({ marketplace: z.enum(MARKETPLACE_IDS), photoIds: idList.min(1).optional() }),
       output: z.object({ checked: z.number(), failed: z.number() })
     },
     /** The variant, and which of its outputs, that review keeps and export writes. */

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import type { OperationDescriptor } from '../../operations/descriptor'
-import { noticeSchema, provider, type Domain } from './common'
+import { absolutePath, noticeSchema, provider, type Domain } from './common'
 import { presetSchema } from './catalog'
+
+/** The most a run may spend (credits or images, whatever the provider counts); null for no cap. */
+export const budgetCapSchema = z.number().min(0).max(1e9).nullable()
 
 export const settingsSchema = z.object({
   outputFolder: z.string().nullable(),
@@ -17,14 +20,24 @@ export const settingsSchema = z.object({
   /** "Fit oversize photos to the provider's limits": off, such photos are skipped with the reason. */
   fitOversize: z.boolean().default(true),
   defaultPreset: presetSchema,
-  /** The most a run may spend (credits or images, whatever the provider counts); null for no cap. */
-  budgetCap: z.number().min(0).nullable().default(null),
+  budgetCap: budgetCapSchema.default(null),
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })
 
 export const settings = {
   requests: {
-    updateSettings: { input: settingsSchema.omit({ window: true }).partial(), output: settingsSchema }
+    /**
+     * Checked in full; the output folder must be one main was given (a picker's answer, an added or
+     * watched folder), and raising or lifting the budget cap needs the token of confirmBudgetCap.
+     */
+    updateSettings: {
+      input: settingsSchema
+        .omit({ window: true })
+        .partial()
+        .extend({ outputFolder: absolutePath.nullable().optional(), budgetCap: budgetCapSchema.optional(), confirmation: z.string().min(1).max(64).optional() })
+        .strict(),
+      output: settingsSchema
+    }
   },
   events: { settings: settingsSchema, notice: noticeSchema }
 } satisfies Domain

@@ -14,7 +14,7 @@ const watchChoice = { autoRun: z.boolean().default(false), presetId: rowId.nulla
 
 export const watch = {
   requests: {
-    /** A typed path: only where the renderer may name paths (the browser harness). */
+    /** A folder main was given already (one added to the catalog), or any typed path where the renderer may name paths (the browser harness). */
     watchFolder: { input: z.object({ path: z.string().min(1), ...watchChoice }), output: watchedFolderSchema },
     /** The app's way: the folder comes from the native picker. */
     pickWatchFolder: { input: z.object(watchChoice), output: watchedFolderSchema.nullable() },

@@ -19,7 +19,7 @@ export function FileControl({ path, label, disabled, env, onCommit }: { path: un
   const choose = async (): Promise<void> => {
     setChoosing(true)
     try {
-      const picked = await call('chooseParamFile', { label })
+      const picked = await call('chooseParamFile', {})
       if (picked) onCommit(picked.path)
     } finally {
       setChoosing(false)

@@ -3,20 +3,23 @@ import { call } from '../../api'
 import type { Estimate } from '../../store/types'
 import { EstimateLines } from './EstimateLines'
 
-/** Nothing is spent without this: the photos, the most each provider would charge, and the balance after. */
+/**
+ * Nothing is spent without this: the photos, the most each provider would charge, and the balance
+ * after. Main hands the estimate with a token for this very run; starting without it is refused.
+ */
 export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoIds: number[] | undefined; title: string; mode?: 'normal' | 'for-real'; buyAgain?: boolean; onDone(): void }): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
-  const [estimate, setEstimate] = useState<Estimate | null>(null)
+  const [estimate, setEstimate] = useState<(Estimate & { confirmation: string }) | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   useEffect(() => {
     dialog.current?.showModal()
-    void call('estimateCost', { ...(photoIds ? { photoIds } : {}), mode }).then(setEstimate, (e: Error) => setError(e.message))
+    void call('confirmRun', { ...(photoIds ? { photoIds } : {}), mode }).then(setEstimate, (e: Error) => setError(e.message))
   }, [photoIds, mode])
   const start = async (): Promise<void> => {
     setBusy(true)
     try {
-      await call('startBatch', { ...(photoIds ? { photoIds } : {}), mode, buyAgain: buyAgain ?? false })
+      await call('startBatch', { ...(photoIds ? { photoIds } : {}), mode, buyAgain: buyAgain ?? false, confirmation: estimate!.confirmation })
       onDone()
     } catch (e) {
       setError((e as Error).message)

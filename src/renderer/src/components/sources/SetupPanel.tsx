@@ -5,35 +5,77 @@ import { settingsSelectors } from '../../store/settings-slice'
 import { KeyForm } from '../KeyForm'
 import { useAction } from '../use-action'
 
-/** Where results go, the most a run may spend, and the API keys. */
+/** Raising or removing the cap is asked first, in main's words; the change goes with main's token. */
+function CapQuestion({ question, onAnswer }: { question: string; onAnswer(yes: boolean): void }): React.JSX.Element {
+  return (
+    <div className="cap-question" role="alertdialog" aria-label="Budget cap">
+      <p>{question}</p>
+      <button type="button" onClick={() => onAnswer(false)}>
+        Keep the cap
+      </button>
+      <button type="button" className="primary" onClick={() => onAnswer(true)}>
+        Change it
+      </button>
+    </div>
+  )
+}
+
+/**
+ * Where results go (chosen in main's native picker; typed only in the browser harness), the most a
+ * run may spend, and the API keys.
+ */
 export function SetupPanel(): React.JSX.Element {
   const savedFolder = useStore(settingsSelectors.outputFolder)
+  const typedPaths = useStore(settingsSelectors.typedPaths)
   const savedCap = useStore((s) => s.settings?.budgetCap ?? null)
   const [folder, setFolder] = useState(savedFolder)
   const [cap, setCap] = useState(savedCap === null ? '' : String(savedCap))
+  const [asked, setAsked] = useState<{ question: string; confirmation: string; budgetCap: number | null } | null>(null)
   useEffect(() => setFolder(savedFolder), [savedFolder])
   useEffect(() => setCap(savedCap === null ? '' : String(savedCap)), [savedCap])
   const { error, busy, run } = useAction()
+  const setBudgetCap = (budgetCap: number | null): Promise<void> =>
+    run(async () => {
+      const { question, confirmation } = await call('confirmBudgetCap', { budgetCap })
+      if (question) setAsked({ question, confirmation, budgetCap })
+      else await call('updateSettings', { budgetCap, confirmation })
+    })
+  const chooseOutputFolder = (): Promise<void> =>
+    run(async () => {
+      const chosen = await call('choosePath', { purpose: 'output-folder' })
+      if (chosen) await call('updateSettings', { outputFolder: chosen })
+    })
   return (
     <section className="side-section" aria-label="Setup">
       <h2>Setup</h2>
+      {typedPaths ? (
+        <form
+          className="row-form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void run(() => call('updateSettings', { outputFolder: folder.trim() || null }))
+          }}
+        >
+          <input aria-label="Output folder" placeholder="Output folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
+          <button type="submit" disabled={busy || folder === savedFolder}>
+            Set folder
+          </button>
+        </form>
+      ) : (
+        <div className="row-form">
+          <span className="path" title={savedFolder} aria-label="Output folder">
+            {savedFolder || 'No output folder'}
+          </span>
+          <button type="button" disabled={busy} onClick={() => void chooseOutputFolder()}>
+            Choose…
+          </button>
+        </div>
+      )}
       <form
         className="row-form"
         onSubmit={(e) => {
           e.preventDefault()
-          void run(() => call('updateSettings', { outputFolder: folder.trim() || null }))
-        }}
-      >
-        <input aria-label="Output folder" placeholder="Output folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
-        <button type="submit" disabled={busy || folder === savedFolder}>
-          Set folder
-        </button>
-      </form>
-      <form
-        className="row-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          void run(() => call('updateSettings', { budgetCap: cap.trim() === '' ? null : Number(cap) }))
+          void setBudgetCap(cap.trim() === '' ? null : Number(cap))
         }}
       >
         <input aria-label="Budget cap" type="number" min={0} step="any" placeholder="Budget cap" title="The most one run may spend, in credits or images" value={cap} onChange={(e) => setCap(e.target.value)} />
@@ -41,6 +83,16 @@ export function SetupPanel(): React.JSX.Element {
           Set cap
         </button>
       </form>
+      {asked && (
+        <CapQuestion
+          question={asked.question}
+          onAnswer={(yes) => {
+            setAsked(null)
+            if (yes) void run(() => call('updateSettings', { budgetCap: asked.budgetCap, confirmation: asked.confirmation }))
+            else setCap(savedCap === null ? '' : String(savedCap))
+          }}
+        />
+      )}
       {error && <p role="alert">{error}</p>}
       <KeyForm />
     </section>

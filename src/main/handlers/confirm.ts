@@ -1,0 +1,52 @@
+import type { Estimate, HandlersFor, RequestInput } from '../../shared/ipc/contract'
+import { AppError } from '../app/app-error'
+import { subjectOf } from './confirmations'
+import type { HandlerContext } from './context'
+
+type RunRequest = Pick<RequestInput<'confirmRun'>, 'photoIds' | 'mode'>
+
+const runSubject = ({ photoIds, mode }: RunRequest): string => subjectOf('run', mode ?? 'normal', photoIds ? [...new Set(photoIds)].sort((a, b) => a - b) : 'all')
+export const capSubject = (budgetCap: number | null): string => subjectOf('budget-cap', budgetCap)
+
+/** What costs more now than when it was confirmed, per provider, in words; empty when nothing does. */
+function dearer(now: Estimate, confirmed: Estimate): string[] {
+  return now.providers.flatMap(({ provider, unit, amount }) => {
+    const then = confirmed.providers.find((p) => p.provider === provider && p.unit === unit)?.amount ?? 0
+    return amount > then + 1e-9 ? [`${provider}: ${amount} ${unit} (you confirmed ${then})`] : []
+  })
+}
+
+function capQuestion(from: number | null, to: number | null): string | null {
+  if (from === null || (to !== null && to <= from)) return null
+  return to === null ? `Remove the budget cap of ${from}? Runs will then spend without a limit.` : `Raise the budget cap from ${from} to ${to}?`
+}
+
+/**
+ * What only main's own confirmation flow opens: a paid run starts with a token from confirmRun (the
+ * confirm dialog's estimate), for the same photos and mode, at no higher cost, once and while fresh;
+ * the budget cap is raised or lifted with one from confirmBudgetCap. A proof run is free and needs none.
+ */
+export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch' | 'estimateCost'>): HandlersFor<'confirmRun' | 'confirmBudgetCap' | 'startBatch'> {
+  return {
+    async confirmRun(request) {
+      const estimate = await jobs.estimateCost(request)
+      return { ...estimate, confirmation: c.confirmations.runs.issue(runSubject(request), estimate) }
+    },
+    async confirmBudgetCap({ budgetCap }) {
+      return { question: capQuestion(c.settings.get().budgetCap, budgetCap), confirmation: c.confirmations.caps.issue(capSubject(budgetCap), null) }
+    },
+    async startBatch(input) {
+      if (input.mode !== 'proof') {
+        const confirmed = c.confirmations.runs.redeem(input.confirmation, runSubject(input), 'A paid run starts only from its confirmation, showing its cost: choose Run again.')
+        const more = dearer(await jobs.estimateCost({ photoIds: input.photoIds, mode: input.mode }), confirmed)
+        if (more.length) throw new AppError('invalid-input', `The cost went up since you confirmed it (${more.join('; ')}): choose Run again to see it.`)
+      }
+      return jobs.startBatch(input)
+    }
+  }
+}
+
+/** Whether changing the cap from `from` to `to` must be confirmed: raising or lifting it, never lowering. */
+export function capNeedsConfirming(from: number | null, to: number | null): boolean {
+  return capQuestion(from, to) !== null
+}

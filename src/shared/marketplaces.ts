@@ -1,0 +1,3 @@
+/** The stores Proofsheet checks images for and exports product files to; their rules live with the export in main. */
+export const MARKETPLACE_IDS = ['amazon', 'shopify', 'etsy'] as const
+export type MarketplaceId = (typeof MARKETPLACE_IDS)[number]
