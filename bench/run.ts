@@ -9,18 +9,19 @@ import { makeCatalog } from './fixtures'
 import { memoryGrowth } from './memory'
 import { pipelineOverhead } from './pipeline'
 import { scheduleEfficiency, type ScheduleScenario } from './schedule'
+import { cliSchedule, helpTime, startupWork } from './startup'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
 const work = mkdtempSync(join(tmpdir(), 'proofsheet-bench-'))
-/** `npm run bench -- schedule` (or schedule-photoroom, schedule-pixelcut, schedule-unknown, stall, pipeline, memory, catalog, loupe, export) runs one part. */
+/** `npm run bench -- schedule` (or schedule-photoroom, schedule-pixelcut, schedule-unknown, schedule-cli, startup, help, stall, pipeline, memory, catalog, loupe, export) runs one part. */
 const only = process.argv[2]
 const wanted = (part: string): boolean => !only || only === part
 const line = (text: string): boolean => process.stdout.write(`${text}\n`)
 
 try {
   line(`Proofsheet benchmark — node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; ratios from one run`)
-  const needsCatalog = ['schedule', 'schedule-photoroom', 'schedule-pixelcut', 'schedule-unknown', 'stall', 'pipeline'].some(wanted)
+  const needsCatalog = ['schedule', 'schedule-photoroom', 'schedule-pixelcut', 'schedule-unknown', 'schedule-cli', 'startup', 'stall', 'pipeline'].some(wanted)
   const catalog = needsCatalog ? await makeCatalog(join(work, 'catalog'), 300, 640, 480) : []
 
   const stated = (rps: number) => ({ concurrency: 8, requestsPerSecond: rps, rateKnown: true })
@@ -35,6 +36,18 @@ try {
     const f = await scheduleEfficiency(work, catalog.slice(0, scenario.photos), 4400 + index * 10, scenario)
     line(`schedule, ${scenario.label}, ${scenario.photos} photos: makespan ${f.makespanS.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)}; 429s ${(f.rateLimitedShare * 100).toFixed(2)}% (rate window ${f.limitedBy.rate}, in-flight cap ${f.limitedBy.inFlight}) (target ${scenario.target})`)
   }
+
+  if (wanted('schedule') || wanted('schedule-cli')) {
+    const f = await cliSchedule(work, catalog.slice(0, 30), 4460)
+    line(`schedule, limit unknown, 30 photos, start to exit (the built CLI; server 5 req/s, 4 in flight, 100–300 ms answers; --concurrency 16): ${f.seconds.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)}; 429s ${(f.limitedShare * 100).toFixed(2)}% (target ≤ 1.2, 429s ≤ 5%)`)
+  }
+
+  if (wanted('startup')) {
+    const s = await startupWork(work, catalog.slice(0, 6), 4470)
+    line(`start-up work per run, 6 photos with 6 parameter sets: ${s.accountChecks} account check(s) and ${s.httpPools} HTTP pool(s) for Photoroom, ${s.images} image requests (target: 1 and 1)`)
+  }
+
+  if (wanted('help')) line(`batch --help: ${helpTime().toFixed(0)} ms, the median of 7 starts of the built CLI (target ≤ 300 ms)`)
 
   if (wanted('schedule') || wanted('stall')) {
     // 20 photos, ~50 ms answers, one request in ten never answered; against the same run without stalls.

@@ -1,137 +1,25 @@
-import { Batch, inputsFromPaths, isJobError, providerById, urlsFromEnv, DEFAULT_CACHE_MAX_BYTES, openStateDir } from '../engine'
-import { cacheCommand } from './cache'
-import { parseCli, UsageError, type CliOptions } from './args'
-import { EXIT } from './exit-codes'
-import { HELP } from './help'
-import { userCwd } from './paths'
-import { watchInputs } from './watch'
-import { ProgressBar } from './progress'
-import { describeEvent, eventJson, summaryLines } from './report'
+/**
+ * `npm run batch`'s entry. --help is answered before anything heavy is loaded: the build puts the
+ * help text in (PROOFSHEET_HELP, written from the provider registry when the CLI is built), so the
+ * engine, sharp and undici load only for a real run.
+ */
+declare const PROOFSHEET_HELP: string | undefined
 
-const out = (line: string): boolean => process.stdout.write(`${line}\n`)
-const err = (line: string): boolean => process.stderr.write(`${line}\n`)
-
-async function main(argv: string[]): Promise<number> {
-  const stateDir = await openStateDir(process.env)
-  if (argv[0] === 'cache') return cacheCommand(argv.slice(1), stateDir, out)
-  let options: CliOptions
-  try {
-    options = parseCli(argv, userCwd())
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    err(`proofsheet: ${error.message}\nRun with --help for usage.`)
-    return EXIT.usage
-  }
-  if (options.help) {
-    process.stdout.write(HELP)
-    return EXIT.ok
-  }
-  const provider = providerById(options.operation.provider)
-  const apiKey = process.env[provider.keyVariable] ?? ''
-  if (!apiKey && !options.dryRun) {
-    err(`proofsheet: set ${provider.keyVariable} to your ${provider.name} API key (or use the simulator: npm run simulator).`)
-    return EXIT.usage
-  }
-
-  const batchOf = async (paths: string[]): Promise<Batch> =>
-    new Batch({
-      inputs: await inputsFromPaths(paths, options.outDir ? [options.outDir] : []),
-      operation: options.operation,
-      values: options.values,
-      outDir: options.outDir ?? '.',
-      apiKey,
-      urls: urlsFromEnv(process.env),
-      stateDir,
-      cacheMaxBytes: cacheMaxBytes(process.env),
-      concurrency: options.concurrency ?? provider.limits.concurrency,
-      requestsPerSecond: options.rate ?? provider.limits.requestsPerSecond,
-      rateKnown: options.rate !== undefined,
-      dryRun: options.dryRun,
-      fitOversize: options.fit,
-      buyAgain: options.buyAgain,
-      stopWhenCreditsRunOut: true,
-      // Exit 5 well within 30 s of a provider going away: the breaker opens in a few seconds, then this.
-      stopWhenUnreachableForMs: 15_000
-    })
-  const batch = await batchOf(options.inputs)
-  const bar = !options.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null
-  batch.on('event', (event) => {
-    if (options.json) {
-      const json = eventJson(event)
-      if (json) out(JSON.stringify(json))
-      return
+const argv = process.argv.slice(2)
+if (argv[0] !== 'cache' && (argv.includes('--help') || argv.includes('-h'))) {
+  process.stdout.write(typeof PROOFSHEET_HELP === 'string' ? PROOFSHEET_HELP : (await import('./help')).HELP)
+} else {
+  const { main, err } = await import('./run-batch')
+  const { EXIT } = await import('./exit-codes')
+  main(argv).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      err(`proofsheet: something unexpected went wrong: ${(error as Error).message}`)
+      process.exitCode = EXIT.imagesFailed
     }
-    const line = describeEvent(event)
-    if (line) {
-      bar?.clear()
-      err(line)
-    }
-    bar?.update(batch.snapshot)
-  })
-  const interrupt = (): void => {
-    err('\nStopping: requests in progress are cancelled. Finished photos are kept; run again to continue.')
-    batch.cancel()
-  }
-  process.once('SIGINT', interrupt)
-
-  let summary
-  try {
-    summary = await batch.run()
-  } catch (error) {
-    if (isJobError(error) && error.kind === 'auth') {
-      err(`proofsheet: ${error.message} Check ${provider.keyVariable}. Nothing was sent.`)
-      return EXIT.auth
-    }
-    if (isJobError(error) && error.kind === 'retryable') {
-      const variables = Object.values(provider.hosts).map((host) => host.env)
-      err(`proofsheet: ${error.message} Check your connection${variables.length > 1 ? ', ' : ' and '}${variables.join(' and ')}.`)
-      return EXIT.unreachable
-    }
-    if (isJobError(error) && error.kind === 'invalid-request') {
-      err(`proofsheet: these parameters would be refused by ${provider.name}:\n  ${error.message.split('\n').join('\n  ')}`)
-      return EXIT.usage
-    }
-    throw error
-  } finally {
-    process.off('SIGINT', interrupt)
-  }
-  bar?.update(batch.snapshot, true)
-  bar?.clear()
-  if (options.json) out(JSON.stringify({ event: 'summary', ...summary }))
-  else for (const line of summaryLines(summary, options.dryRun, batch.snapshot)) out(line)
-
-  if (options.watch && !summary.stoppedBecause) {
-    await watchInputs(options.inputs, async () => {
-      const next = await batchOf(options.inputs)
-      next.on('event', (event) => {
-        const line = options.json ? eventJson(event) && JSON.stringify(eventJson(event)) : describeEvent(event)
-        if (line) (options.json ? out : err)(line)
-      })
-      const result = await next.run()
-      if (options.json) out(JSON.stringify({ event: 'summary', ...result }))
-      else for (const line of summaryLines(result, options.dryRun, next.snapshot)) out(line)
-    }, err)
-    return EXIT.ok
-  }
-  if (summary.stoppedBecause === 'cancelled') return EXIT.interrupted
-  if (summary.stoppedBecause === 'auth') return EXIT.auth
-  if (summary.stoppedBecause === 'unreachable') return EXIT.unreachable
-  if (summary.stoppedBecause === 'credits') return EXIT.credits
-  return summary.counts.failed > 0 ? EXIT.imagesFailed : EXIT.ok
+  )
 }
 
-/** `PROOFSHEET_CACHE_MAX_BYTES` caps the kept image bytes (default 5 GB). */
-function cacheMaxBytes(env: NodeJS.ProcessEnv): number {
-  const value = Number(env['PROOFSHEET_CACHE_MAX_BYTES'])
-  return Number.isFinite(value) && value >= 0 && env['PROOFSHEET_CACHE_MAX_BYTES'] !== undefined ? value : DEFAULT_CACHE_MAX_BYTES
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    err(`proofsheet: something unexpected went wrong: ${(error as Error).message}`)
-    process.exitCode = EXIT.imagesFailed
-  }
-)
+export {}

@@ -4,7 +4,9 @@ import { providerById, type BatchEvent, type BatchSummary } from '../engine'
 import type { Job } from '../shared/jobs'
 import { printable } from '../shared/printable'
 
-const name = (file: string): string => relative(userCwd(), file) || file
+/** A photo's path as the user typed it: relative to where the command was run. */
+export const displayName = (file: string): string => relative(userCwd(), file) || file
+const name = displayName
 
 /** One line for a job worth telling about as it happens; null for routine progress. Safe for a terminal: names and answers come from outside. */
 export function describeEvent(event: BatchEvent): string | null {
@@ -61,7 +63,7 @@ export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: reado
   const twice = summary.mayHaveBeenCharged.filter((m) => m.twice)
   const once = summary.mayHaveBeenCharged.filter((m) => !m.twice)
   if (twice.length) lines.push(`May have been charged twice (an answer was lost, the photo was sent again): ${twice.map((m) => name(m.file)).join(', ')}`)
-  if (once.length) lines.push(`May have been charged without a result (an answer was lost): ${once.map((m) => name(m.file)).join(', ')}`)
+  if (once.length) lines.push(`May have been charged without a result (sent, and no answer kept): ${once.map((m) => `${name(m.file)} (${m.reason})`).join(', ')}`)
   const failed = jobs.filter((j) => j.state === 'failed')
   if (failed.length) lines.push(`Failed photos: ${failed.slice(0, 5).map((j) => name(j.file)).join(', ')}${failed.length > 5 ? `, and ${failed.length - 5} more` : ''}`)
   return lines.map(printable)

@@ -26,6 +26,8 @@ export class JobError extends Error {
       param?: string
       /** This photo may be asked again after this long (a Phota profile still being prepared); the provider itself is fine. */
       askAgainAfterMs?: number
+      /** Cancelled: whether the request had gone out on the wire (and may be charged) or not. */
+      wired?: boolean
     } = {}
   ) {
     super(message)

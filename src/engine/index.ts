@@ -16,6 +16,12 @@ export { scanInputs, type FoundFile, type SkippedPath } from './files/scan'
 export { decodeHeic } from './images/heic'
 export { embeddedPreview } from './images/preview'
 export { Lanes } from './scheduler/lanes'
+export { MemoryWorkStore } from './work/memory-store'
+export { planItems, type RunGroup } from './work/plan-items'
+export { HELD_REASON, type ItemSpec, type KeyKind, type NewWorkItem, type WorkItem } from './work/work-item'
+export { LeasedWrites, type WorkStore } from './work/work-store'
+export { Worker, type WorkerOptions } from './worker/worker'
+export type { ProviderStop, WorkerEvent } from './worker/worker-types'
 export type { LaneState } from './scheduler/provider-lane'
 export { cacheUsage, DEFAULT_CACHE_MAX_BYTES, pruneCache } from './purchases/cache-upkeep'
 export { SpendLedger } from './purchases/spend-ledger'
@@ -31,6 +37,7 @@ export {
   PROVIDERS,
   providerById,
   urlsFromEnv,
+  urlsToEnv,
   type ProviderId,
   type ProviderOperation,
   type ProviderUrls

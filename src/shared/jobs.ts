@@ -4,6 +4,7 @@
  */
 export const JOB_STATES = [
   'queued', // found, waiting to be checked
+  'held', // waiting: running it would go over the budget cap; Resume after raising it releases it
   'ready', // checked, waiting for its turn
   'sending',
   'retrying', // a temporary failure; it will be sent again
@@ -41,4 +42,6 @@ export interface Job {
   notes?: string[]
   /** Bought before but its result is gone: the window offers to buy it again (never done unasked). */
   canBuyAgain?: boolean
+  /** Sent, and no answer arrived before it was stopped: when, in words, and that the provider may have charged it. */
+  maybeCharged?: string
 }

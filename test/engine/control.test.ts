@@ -28,24 +28,6 @@ describe('controlling a batch', () => {
     })
   })
 
-  it('cancel aborts requests in flight and sends nothing more', async () => {
-    await withSimulator(slow, async (sim) => {
-      const work = tempDir()
-      const photos = await makePhotos(join(work, 'in'), 8)
-      const { batch } = await makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 2 })
-      const running = batch.run()
-      await expect.poll(() => sim.stats().providers.photoroom.inFlight, { timeout: 10_000 }).toBeGreaterThan(0)
-      batch.cancel()
-      const summary = await running
-      expect(summary.stoppedBecause).toBe('cancelled')
-      expect(summary.counts.cancelled).toBe(8 - summary.counts.done)
-      await expect.poll(() => sim.stats().providers.photoroom.inFlight).toBe(0)
-      const sent = sim.stats().providers.photoroom.byPath['/v1/segment']
-      await new Promise((r) => setTimeout(r, 400))
-      expect(sim.stats().providers.photoroom.byPath['/v1/segment']).toBe(sent)
-    })
-  })
-
   it('lets a single re-run jump ahead of a running batch on the same provider', async () => {
     await withSimulator(slow, async (sim) => {
       const lanes = new Lanes()

@@ -90,6 +90,16 @@ describe('the rate gate, with the limit unknown', () => {
     expect(gate.currentRate).toBeCloseTo(10 * 0.985 * 0.8 * 0.85)
   })
 
+  it('reads a floor for the limit off a 429 in the first second once enough were accepted, and paces just under it at once', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 500 / 60, now: () => clock.now, random: () => 0 })
+    const taken = await turns(gate, clock, 6, 160)
+    gate.rateLimited(taken.at(-1))
+    expect(gate.currentRate).toBeCloseTo(5 * 0.95)
+    // Only a floor: the pace may climb again until a 429 after the first second reads the limit.
+    expect(gate.climbsTo).toBeCloseTo((500 / 60) * 0.985)
+  })
+
   it('tries 5 % more after 20 s without a 429, and goes back when that meets one', async () => {
     const clock = { now: 0 }
     const gate = new RateGate({ requestsPerSecond: 10, now: () => clock.now, random: () => 0 })

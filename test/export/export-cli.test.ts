@@ -7,7 +7,7 @@ import sharp from 'sharp'
 import { afterEach, expect, test } from 'vitest'
 import type { Catalog } from '../../src/main/catalog/catalog'
 import { parseExportCli, userDataDir } from '../../src/cli/export-args'
-import { collect, TSX, type CliRun } from '../helpers/cli'
+import { collect, EXPORT_CLI, type CliRun } from '../helpers/cli'
 import { tempDir } from '../helpers/photos'
 import { makeCatalog, writeText, type FixturePhoto } from './fixtures'
 
@@ -15,9 +15,9 @@ const ROOT = resolve(__dirname, '../..')
 const open: Catalog[] = []
 afterEach(() => open.splice(0).forEach((c) => c.close()))
 
-/** As `npm run export` starts it (node + tsx), from `cwd`, with only the environment given. */
+/** As `npm run export` starts it (the build), from `cwd`, with only the environment given. */
 function runExport(args: string[], env: Record<string, string>, cwd: string): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--import', TSX, resolve(ROOT, 'src/cli/export.ts'), ...args], {
+  const child = spawn(process.execPath, [EXPORT_CLI, ...args], {
     cwd,
     env: { PATH: process.env['PATH'] ?? '', HOME: env['HOME'] ?? tempDir(), INIT_CWD: cwd, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
@@ -111,7 +111,7 @@ test('Ctrl-C stops the export with exit 130, leaving whole files only and no man
   const made = await makeCatalog(many)
   open.push(made.catalog)
   const out = join(made.dir, 'out')
-  const child = spawn(process.execPath, ['--import', TSX, resolve(ROOT, 'src/cli/export.ts'), '--catalog', made.file, '--out', out, '--concurrency', '1', '--format', 'png', '--json'], {
+  const child = spawn(process.execPath, [EXPORT_CLI, '--catalog', made.file, '--out', out, '--concurrency', '1', '--format', 'png', '--json'], {
     cwd: made.dir,
     env: { PATH: process.env['PATH'] ?? '', HOME: made.dir, INIT_CWD: made.dir },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -32,9 +32,13 @@ export function simulatorEnv(sim: Simulator, stateDir: string, overrides: Record
   }
 }
 
-/** Starts the CLI the fast way (node + tsx, as `npm run batch` does, without npm's start-up). */
+/** The built command line (test/build-cli.ts builds it before the tests), as `npm run batch` and `npm run export` run it. */
+export const BATCH_CLI = resolve(ROOT, 'out/cli/batch.mjs')
+export const EXPORT_CLI = resolve(ROOT, 'out/cli/export.mjs')
+
+/** Starts the built CLI as `npm run batch` does, without npm's start-up. */
 export function startCli(args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, ['--import', TSX, resolve(ROOT, 'src/cli/batch.ts'), ...args], { cwd, env: { ...env, INIT_CWD: cwd }, stdio: ['ignore', 'pipe', 'pipe'] })
+  return spawn(process.execPath, [BATCH_CLI, ...args], { cwd, env: { ...env, INIT_CWD: cwd }, stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
 export function collect(child: ChildProcess): Promise<CliRun> {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { collect, simulatorEnv, TSX } from '../helpers/cli'
+import { BATCH_CLI, collect, simulatorEnv } from '../helpers/cli'
 import { unreadable } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'
 import { tempDir } from '../helpers/photos'
@@ -24,10 +24,9 @@ test('a file the user may not read is skipped with "permission denied", and noth
   unreadable(join(dir, 'locked.jpg'), await productPhoto({ subject: '#2030c0' }))
   const sent = (): number => sim.current.stats().providers.photoroom.byPath['/v2/edit'] ?? 0
   const before = sent()
-  const cli = resolve(__dirname, '../../src/cli/batch.ts')
   const args = ['--provider', 'photoroom', '--operation', 'edit', '--json', '--out', join(work, 'out'), dir]
   const env = { ...simulatorEnv(sim.current, join(work, 'state')), HOME: work }
-  const run = await collect(spawn('setpriv', [...NOBODY, process.execPath, '--import', TSX, cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] }))
+  const run = await collect(spawn('setpriv', [...NOBODY, process.execPath, BATCH_CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] }))
   expect(run.code, run.stderr).toBe(0)
   const locked = run.events.filter((e) => e['event'] === 'job' && String(e['file']).endsWith('locked.jpg')).pop()
   expect(locked).toMatchObject({ state: 'skipped', reason: 'the file could not be read: permission denied' })

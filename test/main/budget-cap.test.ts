@@ -52,7 +52,7 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   const paused = app.next('queue', (q: QueueState) => q.state === 'paused')
   expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 3, held: 2 })
   const queue = await paused
-  expect(queue).toMatchObject({ held: 2, counts: { done: 3, waiting: 2 }, reason: expect.stringMatching(/Budget cap of 3 reached: 2 photos wait/) })
+  expect(queue).toMatchObject({ held: 2, counts: { done: 3, held: 2 }, reason: expect.stringMatching(/Budget cap of 3 reached: 2 photos wait/) })
   expect(segments()).toBe(3)
 
   await confirmedCap(app.handlers, 10)

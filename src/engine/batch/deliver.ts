@@ -10,40 +10,41 @@ const PARTIAL = '.proofsheet-partial'
 
 /**
  * The last stage: a paid result copied from the cache to the names planned for it before anything was
- * sent, each written atomically through a partial folder on the same disk. Each batch has its own
- * partial folder, named by its process: two batches writing into one output folder (two parameter
- * groups, two CLI runs) never remove each other's half-written files.
+ * sent, each written atomically through a partial folder on the same disk. One per output folder and
+ * worker, its partial folder named by its process: two processes writing into one output folder never
+ * remove each other's half-written files.
  */
 export class Delivery {
   private readonly partialRoot: string
   private readonly partialDir: string
-  private plans = new Map<string, PlannedOutput>()
+  private writing = 0
+  private clearing: Promise<void> = Promise.resolve()
 
   constructor(outDir: string) {
     this.partialRoot = join(resolve(outDir), PARTIAL)
     this.partialDir = join(this.partialRoot, `${thisHost()}-${process.pid}-${randomBytes(4).toString('hex')}`)
   }
 
-  /** The names planned for this batch's photos (by input path), before anything is sent. */
-  plan(plans: ReadonlyMap<string, PlannedOutput>): void {
-    this.plans = new Map(plans)
-  }
-
-  /** Where `file`'s result goes, for the formats it came back in. */
-  destinations(file: string, extensions: string[]): string[] {
-    return outputPaths(this.plans.get(file) as PlannedOutput, extensions)
-  }
-
-  /** Writes the result's outputs for `file`; resolves to where they landed. A file already there is left as it is. */
-  async deliver(file: string, result: StoredResult): Promise<string[]> {
-    const destinations = this.destinations(file, result.outputs.map((o) => o.extension))
-    await Promise.all(
-      result.outputs.map((o, i) => {
-        const source = resolve(result.dir, o.file)
-        return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir })
-      })
-    )
-    return destinations
+  /**
+   * Writes the result's outputs to the names planned for them; resolves to where they landed. The
+   * partial folder is there only while something is being written: none lingers in the output folder.
+   */
+  async deliver(plan: PlannedOutput, result: StoredResult): Promise<string[]> {
+    this.writing++
+    // A clearing started before this write finishes first.
+    await this.clearing
+    try {
+      const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
+      await Promise.all(
+        result.outputs.map((o, i) => {
+          const source = resolve(result.dir, o.file)
+          return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir })
+        })
+      )
+      return destinations
+    } finally {
+      if (--this.writing === 0) await (this.clearing = this.clearOwn())
+    }
   }
 
   /**
@@ -60,7 +61,7 @@ export class Delivery {
     await this.removeRootIfEmpty()
   }
 
-  /** This batch's partial folder, once it is done; the shared folder too when no other batch uses it. */
+  /** This worker's partial folder, once it is done; the shared folder too when no other process uses it. */
   async clearOwn(): Promise<void> {
     await rm(this.partialDir, { recursive: true, force: true })
     await this.removeRootIfEmpty()

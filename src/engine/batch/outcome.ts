@@ -1,6 +1,6 @@
 import type { Cost } from '../../shared/operations'
 import { isJobError } from '../errors'
-import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
+import { JOB_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { BatchSummary } from './events'
 
 /**
@@ -21,21 +21,15 @@ export function finalOutcome(error: unknown, stoppedForAllMessage: string | unde
   }
 }
 
-export function summarize(
-  jobs: readonly Job[],
-  cost: Cost,
-  stoppedBecause: BatchSummary['stoppedBecause'],
-  message: string | undefined,
-  maybeCharged: ReadonlyMap<Job, string>
-): BatchSummary {
-  const counts = Object.fromEntries([...FINAL_STATES, 'queued', 'ready', 'sending', 'retrying', 'waiting'].map((s) => [s, 0])) as Record<JobState, number>
+export function summarize(jobs: readonly Job[], cost: Cost, stoppedBecause: BatchSummary['stoppedBecause'], message: string | undefined): BatchSummary {
+  const counts = Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>
   for (const job of jobs) counts[job.state]++
   return {
     total: jobs.length,
     counts,
     cost,
     // A photo that got its result after a lost answer may have been paid for twice; one that did not, once for nothing.
-    mayHaveBeenCharged: [...maybeCharged].map(([job, reason]) => ({ file: job.file, twice: job.state === 'done', reason })),
+    mayHaveBeenCharged: jobs.flatMap((job) => (job.maybeCharged ? [{ file: job.file, twice: job.state === 'done', reason: job.maybeCharged }] : [])),
     ...(stoppedBecause ? { stoppedBecause } : {}),
     ...(message ? { message } : {})
   }

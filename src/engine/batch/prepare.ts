@@ -1,12 +1,9 @@
 import { realpath, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
-import { RAW_NAME } from '../../shared/images/formats'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
 import { inspectFile } from '../files/inspect'
 import { inside } from '../files/inside'
 import { OUTPUT_FOLDER_REASON } from '../files/scan'
 import { planUpload, type UploadPlan } from '../images/fit'
-import { siblingOf } from '../images/raw'
 import { contentHash, readSource, type Source } from '../images/source'
 import { jobKey } from '../purchases/job-key'
 import type { BatchInput, PhotoFacts } from './input'
@@ -16,8 +13,6 @@ export interface PrepareOptions {
   outDir?: string
   /** "Fit oversize photos to the provider's limits": off skips them with the reason instead. */
   fit?: boolean
-  /** Every photo of the batch: a RAW file whose JPEG is among them leaves the sending to it. */
-  batchPaths?: ReadonlySet<string>
 }
 
 export type Prepared =
@@ -55,8 +50,6 @@ async function inOutputFolder(path: string, outDir: string | undefined): Promise
 export async function preparePhoto(input: BatchInput, operation: OperationSchema, values: ParamValues, options: PrepareOptions = {}): Promise<Prepared> {
   if (input.skip) return { skip: input.skip }
   if (await inOutputFolder(input.path, options.outDir)) return { skip: OUTPUT_FOLDER_REASON }
-  const pairedWith = RAW_NAME.test(input.path) ? await siblingOf(input.path) : undefined
-  if (pairedWith && options.batchPaths?.has(pairedWith)) return { skip: `a RAW file whose ${basename(pairedWith)} is in this batch too and is sent instead (no provider takes RAW)` }
   let facts = await stillKnown(input)
   let learnt = false
   if (!facts) {

@@ -19,6 +19,10 @@ export interface AttemptHooks {
   onRetry(reason: string, attempt: number): void
   onWaiting(reason: string): void
   onSending(attempt: number): Promise<void>
+  /** The request went out on the wire (true: from here on it may be charged) or its attempt is over (false). */
+  onWire?(on: boolean): void
+  /** Asked before each new attempt: false when the run is stopping, so nothing more is sent. */
+  mayRetry?(): boolean
   /**
    * The request may have been charged without its result arriving: no answer at all (`unknown`), or a
    * 200 whose body was lost (`paid`). Resolves once that is on the journal.
@@ -41,8 +45,15 @@ export async function sendWithRetries(
   let rateLimits = 0
   let paidLosses = 0
   for (let attempt = 1; ; attempt++) {
+    if (attempt > 1 && hooks.mayRetry?.() === false) throw new JobError('cancelled', 'Cancelled', { wired: false })
+    let wired = false
+    const task = (laneSignal: AbortSignal): Promise<ProviderResult> => {
+      wired = true
+      hooks.onWire?.(true)
+      return client.run({ ...request, signal: laneSignal }).finally(() => hooks.onWire?.(false))
+    }
     try {
-      const result = await lane.run((laneSignal) => client.run({ ...request, signal: laneSignal }), {
+      const result = await lane.run(task, {
         priority: hooks.priority,
         signal,
         beforeTurn: () => hooks.onSending(attempt),
@@ -50,7 +61,7 @@ export async function sendWithRetries(
       })
       return result
     } catch (error) {
-      if (signal.aborted) throw new JobError('cancelled', 'Cancelled')
+      if (signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired })
       if (!isJobError(error)) throw error
       switch (error.kind) {
         case 'retryable':

@@ -114,8 +114,10 @@ export class Purchases {
         (reason) => this.journal.append({ key, file, event: 'outcome-unknown', detail: reason })
       )
     } catch (error) {
-      // A request the provider answered, even with a refusal, is closed; only a cancelled one stays open.
-      if (!isJobError(error) || error.kind !== 'cancelled') await this.journal.append({ key, file, event: 'failed', detail: (error as Error).message })
+      // A request the provider answered, even with a refusal, is closed, and so is one cancelled before
+      // it went out; only one cancelled on the wire stays open: the provider may have charged it.
+      const open = isJobError(error) && error.kind === 'cancelled' && error.details.wired !== false
+      if (!open) await this.journal.append({ key, file, event: 'failed', detail: (error as Error).message })
       throw error
     }
     const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings)

@@ -61,7 +61,7 @@ export class ProviderLane {
 
   constructor(
     readonly provider: ProviderId,
-    private readonly options: LaneOptions
+    private options: LaneOptions
   ) {
     this.limit = new ConcurrencyLimit(options.concurrency)
     this.queue = new PQueue({ concurrency: options.concurrency })
@@ -72,9 +72,20 @@ export class ProviderLane {
     return this.current
   }
 
-  set concurrency(value: number) {
-    this.limit.max = value
-    this.queue.concurrency = this.limit.current
+  /** Settings changed while it runs: the next request already goes by them. */
+  configure(options: LaneOptions): void {
+    const before = this.options
+    this.options = options
+    if (options.concurrency !== before.concurrency) {
+      this.limit.max = options.concurrency
+      this.queue.concurrency = this.limit.current
+    }
+    if (options.requestsPerSecond !== before.requestsPerSecond || options.rateKnown !== before.rateKnown) this.gate.configure(options)
+  }
+
+  /** A lane stopped by a refused key runs again for a new one. */
+  restart(): void {
+    if (this.current.status === 'stopped') this.setState({ status: 'running' })
   }
 
   /** How long to wait for an answer from one kind of request (an operation at its maximum wait). */
@@ -161,7 +172,7 @@ export class ProviderLane {
       if (wait !== undefined) this.gate.hold(wait)
       return
     }
-    this.gate.rateLimited(turn, wait)
+    this.gate.rateLimited(turn, wait, out)
   }
 
   /** The provider answered: a probe's success runs the lane again. */

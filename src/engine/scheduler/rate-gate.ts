@@ -7,6 +7,8 @@ const TIMER_LATENESS_MS = 2
 const WINDOW_MS = 1_000
 /** Below a limit found from a 429, so jitter in arrival does not meet it again. */
 const MARGIN = 0.95
+/** Requests accepted in a run's first second that say something about its limit. */
+const MEANINGFUL_COUNT = 4
 /** A limit found from a 429 is tried 5 % higher after this long without one: plans change, estimates err low. */
 const PROBE_AFTER_MS = 20_000
 
@@ -37,7 +39,7 @@ export interface Turn {
  */
 export class RateGate {
   private rate: number
-  private readonly ceiling: number
+  private ceiling: number
   /** The highest pace worth climbing to: the ceiling, or the limit a 429 revealed. */
   private found: number
   private foundAt = 0
@@ -48,7 +50,7 @@ export class RateGate {
   private consecutiveLimits = 0
   private turns: Turn[] = []
   private firstTurnAt = Infinity
-  private readonly discover: boolean
+  private discover: boolean
   private readonly now: () => number
   private readonly random: () => number
 
@@ -60,6 +62,15 @@ export class RateGate {
     this.discover = !options.rateKnown
     this.now = options.now ?? Date.now
     this.random = options.random ?? Math.random
+  }
+
+  /** The user changed the stated rate or the ceiling while it runs. */
+  configure(options: Pick<RateGateOptions, 'requestsPerSecond' | 'rateKnown'>): void {
+    this.ceiling = options.requestsPerSecond * 0.985
+    this.discover = !options.rateKnown
+    this.found = this.ceiling
+    this.rate = Math.min(this.rate, this.ceiling)
+    this.probedFrom = undefined
   }
 
   get currentRate(): number {
@@ -95,8 +106,12 @@ export class RateGate {
     return this.turns.filter((t) => t !== turn && !t.limited && t.at <= turn.at && turn.at - t.at < WINDOW_MS).length
   }
 
-  /** The provider answered 429 to `turn`. */
-  rateLimited(turn?: Turn, retryAfterMs?: number): void {
+  /**
+   * The provider answered 429 to `turn`, with `out` requests (this one included) on the wire: in a
+   * run's first second, a 429 while every request it accepted is still out may be its limit at once,
+   * not its pace.
+   */
+  rateLimited(turn?: Turn, retryAfterMs?: number, out = 1): void {
     this.consecutiveLimits++
     if (turn) turn.limited = true
     if (this.discover && turn && this.probedFrom !== undefined && this.rate > this.probedFrom) {
@@ -109,9 +124,17 @@ export class RateGate {
       this.rate = Math.max(this.ceiling / 50, this.rate * 0.5, Math.min(this.rate * 0.9, allowed))
       this.found = Math.min(this.found, Math.max(this.rate, allowed))
       this.foundAt = this.now()
+    } else if (this.discover && turn && this.acceptedBefore(turn) >= MEANINGFUL_COUNT && this.acceptedBefore(turn) > out - 1) {
+      // In a run's first second the requests it accepted are a floor for its limit (it took them all
+      // within less than a second): pace just under that at once, so a short run is paced from its
+      // first second. Only a floor: other requests (the account check) may have shared the window,
+      // so the pace may still climb, and the next 429 reads the limit itself.
+      this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, this.acceptedBefore(turn) * MARGIN))
+    } else if (this.discover) {
+      // Too few requests to say anything (the first ones reach the server late, on cold connections).
+      this.rate = Math.max(this.ceiling / 50, this.rate * 0.85)
     } else {
-      // In a run's first second the count says little (the first requests reach the server late).
-      this.rate = Math.max(this.ceiling / 50, this.rate * (this.discover ? 0.85 : 0.7))
+      this.rate = Math.max(this.ceiling / 50, this.rate * 0.7)
     }
     this.hold(retryAfterMs ?? backoffDelay(this.consecutiveLimits, this.random))
   }

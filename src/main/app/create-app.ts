@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog'
 import { createHandlers } from '../handlers'
 import type { ShellActions } from '../handlers/context'
 import { ImageFiles } from '../images/image-files'
-import { BatchRunner, type RunnerHooks } from '../jobs/batch-runner'
+import { RunQueue, type RunnerHooks } from '../runs/run-queue'
 import { ExportRunner } from '../jobs/export-runner'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
@@ -39,6 +39,8 @@ export interface AppOptions {
   balanceIntervalMs?: number
   /** How watched folders decide a file is written; tests settle faster. */
   watch?: WatchOptions
+  /** How long a work item's lease holds without a heartbeat: a killed app's items are taken again after it. */
+  leaseTtlMs?: number
   /** The catalog's native module built for Electron's ABI (the app); tests use the Node build. */
   nativeBinding?: string
 }
@@ -52,6 +54,9 @@ export interface App {
   /** For Settings: the size of the kept paid results, and clearing their bytes. */
   keptResults: KeptResults
   watched: WatchedFolders
+  /** The work queue: its state, its photos' jobs and their notices. */
+  runner: RunQueue
+  /** Finishes the paid requests on the wire (visible in the queue), then closes everything and the catalog cleanly. */
   close(): Promise<void>
 }
 
@@ -70,7 +75,8 @@ export async function createApp(o: AppOptions): Promise<App> {
   const facts = new FactsReader(catalog, photoEvents)
   const variantsDir = join(o.stateDir, 'variants')
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset, variantsDir)
-  const runner = new BatchRunner({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks })
+  const runner = new RunQueue({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks, leaseTtlMs: o.leaseTtlMs })
+  await runner.open()
   const presets = new PresetLibrary(catalog, photos, o.emit)
   const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
   await watched.start()
@@ -86,12 +92,13 @@ export async function createApp(o: AppOptions): Promise<App> {
     images,
     keptResults: new KeptResults(o.stateDir),
     watched,
+    runner,
     async close() {
       balances.stop()
       await watched.close()
       exports.cancel()
-      // Paid requests already sent are given time to answer, so what was bought is kept.
-      await runner.finish()
+      // Paid requests already sent are given time to answer ("Finishing N paid requests…"), so what was bought is kept.
+      await runner.close()
       await facts.stop()
       photoEvents.flush()
       catalog.close()

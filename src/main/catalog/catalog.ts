@@ -9,6 +9,7 @@ import { Results, type NewResult, type ResultRow } from './results'
 import { Reviews, type ReviewPatch, type ReviewRow } from './review'
 import { StoreChecks, type StoreCheckRow } from './store-checks'
 import { WatchedFolders, type NewWatchedFolder, type WatchedFolderRow } from './watched-folders'
+import { SqliteWorkStore } from './work-items'
 
 /**
  * The photo catalog: one SQLite file holding the photos, every result as a variant, the review,
@@ -25,6 +26,8 @@ export class Catalog {
   private readonly storeCheckStore: StoreChecks
   private readonly captureDates: CaptureDates
   private readonly removals: Removals
+  /** The runs' work items: the app's work store. */
+  readonly workItems: SqliteWorkStore
 
   private constructor(private readonly db: Db) {
     this.photos = new Photos(db)
@@ -36,6 +39,7 @@ export class Catalog {
     this.storeCheckStore = new StoreChecks(db)
     this.captureDates = new CaptureDates(db)
     this.removals = new Removals(db)
+    this.workItems = new SqliteWorkStore(db)
   }
 
   static open(path: string, options?: OpenOptions): Catalog {

@@ -125,5 +125,29 @@ export const MIGRATIONS: readonly string[] = [
     removed_at INTEGER NOT NULL,
     rows TEXT NOT NULL
   );
+  `,
+  // 7: a run is a durable queue of work items (the gallery's state comes from each photo's latest),
+  // and purchases claimed by one worker at a time.
+  `
+  CREATE TABLE work_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run TEXT NOT NULL,
+    photo_id INTEGER REFERENCES photos (id) ON DELETE CASCADE,
+    spec TEXT NOT NULL,
+    priority INTEGER NOT NULL DEFAULT 0,
+    max_cost REAL NOT NULL,
+    state TEXT NOT NULL,
+    job TEXT NOT NULL,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    maybe_charged TEXT,
+    dismissed INTEGER NOT NULL DEFAULT 0 CHECK (dismissed IN (0, 1)),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX work_items_by_photo ON work_items (photo_id, id);
+  CREATE INDEX work_items_waiting ON work_items (priority DESC, id) WHERE state NOT IN ('done', 'reused', 'skipped', 'failed', 'blocked', 'cancelled', 'estimated');
+  CREATE INDEX work_items_by_run ON work_items (run);
+
+  CREATE TABLE purchase_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL) WITHOUT ROWID;
   `
 ]

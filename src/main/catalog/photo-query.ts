@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Db } from './database'
+import { PHOTO_STATE_OF_JOB } from '../../shared/ipc/photo-state'
 import type { PhotoRow } from './photos'
 
 export type PhotoSort = 'name' | 'date' | 'folder' | 'state' | 'needs-a-look'
@@ -16,11 +17,6 @@ export interface PhotoQuery {
   flag?: 'pick' | 'reject' | 'none'
   store?: 'fails' | 'passes'
   text?: string
-  /**
-   * This session's job state per photo id: the runner holds it, not the catalog. Photos not in it are
-   * "done" when they have a result, else "not run".
-   */
-  jobStates?: ReadonlyMap<number, PhotoStateFilter>
 }
 
 /** How each ordering reads in SQL; the id last keeps equal rows in a stable order between ranges. */
@@ -35,7 +31,14 @@ const ORDER: Record<PhotoSort, string> = {
   state: `CASE state WHEN 'failed' THEN 0 WHEN 'sending' THEN 1 WHEN 'queued' THEN 2 WHEN 'not-run' THEN 3 WHEN 'skipped' THEN 4 ELSE 5 END`
 }
 
-const STATE = `coalesce(j.value, CASE WHEN EXISTS (SELECT 1 FROM results r WHERE r.photo_id = p.id) THEN 'done' ELSE 'not-run' END)`
+/** A work item's state as a photo's, from the one table in src/shared; a cancelled or estimated item says nothing new. */
+const ITEM_STATE = `CASE w.state ${Object.entries(PHOTO_STATE_OF_JOB)
+  .map(([job, photo]) => `WHEN '${job}' THEN '${photo}'`)
+  .join(' ')} END`
+
+/** From the photo's latest work item; without one, "done" when it has a result, else "not run". */
+const STATE = `coalesce((SELECT ${ITEM_STATE} FROM work_items w WHERE w.photo_id = p.id ORDER BY w.id DESC LIMIT 1),
+  CASE WHEN EXISTS (SELECT 1 FROM results r WHERE r.photo_id = p.id) THEN 'done' ELSE 'not-run' END)`
 
 /** Whether the shown result (the chosen output, else the newest result's first) passed its last store check; null if unchecked. */
 const STORE_CHECK = `(SELECT s.passed FROM store_checks s WHERE s.photo_id = p.id
@@ -44,7 +47,7 @@ const STORE_CHECK = `(SELECT s.passed FROM store_checks s WHERE s.photo_id = p.i
 
 function build(q: PhotoQuery): { sql: string; params: Record<string, string> } {
   const where: string[] = []
-  const params: Record<string, string> = { jobs: JSON.stringify(Object.fromEntries(q.jobStates ?? [])) }
+  const params: Record<string, string> = {}
   if (q.state) {
     where.push('state = :state')
     params['state'] = q.state
@@ -72,7 +75,6 @@ function build(q: PhotoQuery): { sql: string; params: Record<string, string> } {
     .map((term) => `${term} ${direction}`)
     .join(', ')
   const sql = `SELECT p.*, ${STATE} AS state FROM photos p
-    LEFT JOIN json_each(:jobs) j ON j.key = CAST(p.id AS TEXT)
     LEFT JOIN review v ON v.photo_id = p.id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${order}, p.id ${direction}`

@@ -1,7 +1,5 @@
-import type { HandlersFor, PhotoQuery, RequestOutput } from '../../shared/ipc/contract'
-import { jobPhotoStates } from '../../shared/ipc/photo-state'
+import type { HandlersFor, RequestOutput } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
-import type { PhotoQuery as CatalogQuery } from '../catalog/photo-query'
 import { operationFor } from '../photos/effective-params'
 import type { HandlerContext } from './context'
 import { paramFileAccess } from './param-files'
@@ -12,8 +10,6 @@ export function catalogHandlers(
   c: HandlerContext
 ): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'undoRemove' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
   const add = (paths: string[]): Promise<AddResult> => c.photos.add(paths)
-  // A photo's state lives partly in this session's jobs: the query is answered with them.
-  const withJobs = (query: PhotoQuery = {}): CatalogQuery => ({ ...query, jobStates: jobPhotoStates(c.runner.latestJobs()) })
   return {
     async addPaths({ paths }) {
       if (!c.typedPaths) throw new AppError('invalid-input', 'Add photos with the Add photos… button or File › Add Photos….')
@@ -28,10 +24,10 @@ export function catalogHandlers(
       return paths.length ? add(paths) : { added: 0, skipped: [] }
     },
     async listPhotos({ offset, limit, query }) {
-      return c.photos.range(offset, limit, withJobs(query))
+      return c.photos.range(offset, limit, query)
     },
     async photoIds({ query }) {
-      return c.photos.ids(withJobs(query))
+      return c.photos.ids(query)
     },
     async removePhotos({ ids }) {
       c.photos.remove(ids)

@@ -2,7 +2,7 @@ import type { EmitEvent, Estimate, EventPayload, PickPurpose } from '../../share
 import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import type { ImageFiles } from '../images/image-files'
-import type { BatchRunner } from '../jobs/batch-runner'
+import type { RunQueue } from '../runs/run-queue'
 import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
@@ -36,7 +36,7 @@ export interface HandlerContext {
   keys: ApiKeys
   settings: SettingsService
   balances: BalanceTracker
-  runner: BatchRunner
+  runner: RunQueue
   exports: ExportRunner
   images: ImageFiles
   emit: EmitEvent

@@ -3,7 +3,7 @@ import { lastProofs, pickedProofs } from '../jobs/proofs'
 import { estimateCost, estimateOf } from '../photos/cost-estimate'
 import type { HandlerContext } from './context'
 
-export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'estimateCost' | 'pauseBatch' | 'resumeBatch' | 'cancelBatch'> {
+export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'estimateCost' | 'pauseBatch' | 'resumeBatch' | 'cancelBatch' | 'dismissNotice'> {
   return {
     startBatch: ({ photoIds, mode, buyAgain }) => c.runner.start(photoIds, { mode, buyAgain: buyAgain === true }),
     async estimateCost({ photoIds, mode }) {
@@ -16,10 +16,13 @@ export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'est
       c.runner.pause()
     },
     async resumeBatch() {
-      c.runner.resume()
+      await c.runner.resume()
     },
     async cancelBatch() {
       c.runner.cancel()
+    },
+    async dismissNotice({ photoId }) {
+      c.runner.dismissNotice(photoId)
     }
   }
 }

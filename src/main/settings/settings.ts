@@ -45,7 +45,14 @@ export function settingsStoreOptions(): Options<Settings> {
 
 /** Preferences the user sets once: output folder and naming, concurrency per provider, the default preset. */
 export class SettingsService {
+  private readonly listeners = new Set<(settings: Settings) => void>()
+
   constructor(private readonly store: Store) {}
+
+  /** Follows changes, so a running queue takes them on at once. */
+  onChange(listener: (settings: Settings) => void): void {
+    this.listeners.add(listener)
+  }
 
   /** A provider added since the file was written gets its default concurrency here, so no file goes stale. */
   get(): Settings {
@@ -57,6 +64,7 @@ export class SettingsService {
   update(patch: Partial<Omit<Settings, 'window'>>): Settings {
     const next = settingsSchema.parse({ ...this.get(), ...patch })
     this.store.store = next
+    for (const listener of this.listeners) listener(next)
     return next
   }
 

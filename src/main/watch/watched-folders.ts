@@ -2,12 +2,9 @@ import { resolve } from 'node:path'
 import type { EmitEvent, WatchedFolder } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
-import type { BatchRunner } from '../jobs/batch-runner'
+import type { RunQueue } from '../runs/run-queue'
 import type { PhotoLibrary } from '../photos/photo-library'
 import { FolderWatcher, refusedNotice, type WatchOptions } from './folder-watcher'
-
-/** How long to wait before trying again to run new photos while another batch runs. */
-const RETRY_MS = 2_000
 
 /**
  * Hot folders: each watched folder's new photos are added to the catalog as they arrive and, where
@@ -16,13 +13,11 @@ const RETRY_MS = 2_000
  */
 export class WatchedFolders {
   private readonly watchers = new Map<number, FolderWatcher>()
-  private waiting: number[] = []
-  private retry: NodeJS.Timeout | null = null
 
   constructor(
     private readonly catalog: Catalog,
     private readonly photos: PhotoLibrary,
-    private readonly runner: BatchRunner,
+    private readonly runner: RunQueue,
     private readonly emit: EmitEvent,
     private readonly options: WatchOptions = {}
   ) {}
@@ -56,7 +51,6 @@ export class WatchedFolders {
   }
 
   async close(): Promise<void> {
-    if (this.retry) clearTimeout(this.retry)
     await Promise.all([...this.watchers.values()].map((w) => w.close()))
     this.watchers.clear()
   }
@@ -87,23 +81,8 @@ export class WatchedFolders {
       }
       this.photos.editOverrides(ids, preset.values, [])
     }
-    this.waiting.push(...ids)
-    this.runWaiting()
-  }
-
-  /** One run at a time: photos that arrive during a run wait for it to end. */
-  private runWaiting(): void {
-    if (!this.waiting.length || this.retry) return
-    if (this.runner.queueState().state !== 'idle') {
-      this.retry = setTimeout(() => {
-        this.retry = null
-        this.runWaiting()
-      }, RETRY_MS)
-      return
-    }
-    const ids = this.waiting
-    this.waiting = []
-    void this.runner.start(ids, { buyAgain: false }).catch((error: Error) => this.emit('notice', { level: 'error', message: `New photos were added but not run: ${error.message}` }))
+    // Added to the queue as they arrive, running or not.
+    await this.runner.start(ids, { buyAgain: false }).catch((error: Error) => this.emit('notice', { level: 'error', message: `New photos were added but not run: ${error.message}` }))
   }
 
   private toFolder(row: { id: number; path: string; autoRun: boolean; presetId: number | null }): WatchedFolder {

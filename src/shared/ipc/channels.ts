@@ -37,6 +37,7 @@ export const REQUESTS = [
   'pauseBatch',
   'resumeBatch',
   'cancelBatch',
+  'dismissNotice',
   // review
   'photoResults',
   'setReview',

@@ -16,12 +16,14 @@ export const jobSchema = z.object({
   metadata: z.record(z.string(), z.string()).optional(),
   sameAs: z.string().optional(),
   notes: z.array(z.string()).optional(),
-  canBuyAgain: z.boolean().optional()
+  canBuyAgain: z.boolean().optional(),
+  maybeCharged: z.string().optional()
 }) satisfies z.ZodType<Job>
 
 export const queueStateSchema = z.object({
-  state: z.enum(['idle', 'running', 'paused']),
-  /** Why it is paused, or how the last run ended, in the user's words. */
+  /** `finishing`: stopped (Cancel, Quit), waiting for the paid requests already sent; Cancel again stops now. */
+  state: z.enum(['idle', 'running', 'paused', 'finishing']),
+  /** Why it is paused or finishing, or how the last run ended, in the user's words. */
   reason: z.string().optional(),
   total: z.number(),
   finished: z.number(),
@@ -68,7 +70,10 @@ export const jobs = {
     estimateCost: { input: z.object({ photoIds: idList.optional(), mode: runMode }), output: estimateSchema },
     pauseBatch: { input: none, output: none },
     resumeBatch: { input: none, output: none },
-    cancelBatch: { input: none, output: none }
+    /** Pressed again while finishing, it stops now: the photos on the wire may have been charged. */
+    cancelBatch: { input: none, output: none },
+    /** The user has read a photo's "may have been charged" notice. */
+    dismissNotice: { input: z.object({ photoId: rowId }), output: none }
   },
   events: {
     /** Coalesced: at most about ten a second, the newest state per photo (a job's ref is its photo id). */

@@ -23,7 +23,7 @@ export function StatusBar(): React.JSX.Element {
   }, [queue.state])
   const speed = queue.state === 'idle' ? null : pace(queue, now)
   const name = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
-  const state = queue.state === 'idle' ? 'Idle' : queue.state === 'paused' ? 'Paused' : 'Running'
+  const state = { idle: 'Idle', paused: 'Paused', running: 'Running', finishing: 'Finishing' }[queue.state]
   const last = notices[notices.length - 1]
 
   return (

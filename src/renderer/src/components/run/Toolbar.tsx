@@ -24,6 +24,8 @@ export function Toolbar(): React.JSX.Element {
   const { error, run } = useAction()
   const [exporting, setExporting] = useState(false)
   const idle = queue.state === 'idle'
+  // Photos join a running queue; only while it finishes its paid requests is nothing added.
+  const open = queue.state !== 'finishing'
   const name = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
   const runAll = (): void => askToRun({ title: 'Run all photos' })
   const pause = (): Promise<void> => run(() => call('pauseBatch', undefined))
@@ -35,10 +37,10 @@ export function Toolbar(): React.JSX.Element {
   return (
     <header className="toolbar" role="toolbar" aria-label="Run">
       <span className="app-name">Proofsheet</span>
-      <button type="button" className="primary" disabled={!idle || selected.size === 0} onClick={runSelected}>
+      <button type="button" className="primary" disabled={!open || selected.size === 0} onClick={runSelected}>
         Run selected
       </button>
-      <button type="button" disabled={!idle} onClick={runAll}>
+      <button type="button" disabled={!open} onClick={runAll}>
         Run all
       </button>
       <ProofButtons idle={idle} />
@@ -53,11 +55,15 @@ export function Toolbar(): React.JSX.Element {
         </button>
       )}
       {!idle && (
-        <button type="button" onClick={() => void run(() => call('cancelBatch', undefined))}>
-          Cancel
+        <button
+          type="button"
+          title={queue.state === 'finishing' ? 'Stop waiting: the requests already sent are cut off and may have been charged' : 'Send nothing more; the requests already sent are answered and kept'}
+          onClick={() => void run(() => call('cancelBatch', undefined))}
+        >
+          {queue.state === 'finishing' ? 'Stop now' : 'Cancel'}
         </button>
       )}
-      {idle && retryable > 0 && (
+      {open && retryable > 0 && (
         <button type="button" onClick={() => askToRun({ photoIds: retryableIds(useStore.getState().jobsByPhoto), title: `Retry ${retryable} failed photo${retryable === 1 ? '' : 's'}` })}>
           Retry failed ({retryable})
         </button>

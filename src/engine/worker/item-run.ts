@@ -1,0 +1,204 @@
+import { basename } from 'node:path'
+import type { Job, JobState } from '../../shared/jobs'
+import { FINAL_STATES } from '../../shared/jobs'
+import type { Deliveries } from './deliveries'
+import { JobError } from '../errors'
+import { keepCopies } from '../files/kept-copies'
+import { outputPaths } from '../files/output-plan'
+import { hashedSource } from '../images/source'
+import { buildUpload, type Upload } from '../images/upload'
+import { purchaseKey } from '../purchases/job-key'
+import type { Purchases, StoredResult } from '../purchases/purchases'
+import type { ParamValues } from '../../shared/operations'
+import { attachParamFiles, type ParamFileCache } from '../providers/param-files'
+import type { ProviderResult } from '../providers/types'
+import type { ProviderLane } from '../scheduler/provider-lane'
+import { finalOutcome } from '../batch/outcome'
+import { preparePhoto } from '../batch/prepare'
+import { reusePruned } from '../batch/reuse-pruned'
+import { sendWithRetries } from '../batch/send'
+import { stoppedUnanswered, unansweredNotice } from '../batch/unanswered'
+import type { WorkItem } from '../work/work-item'
+import type { WorkStore } from '../work/work-store'
+import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
+
+/** What one item's run needs from its worker. */
+export interface ItemContext {
+  worker: string
+  store: WorkStore
+  purchases: Purchases
+  settings: WorkerSettings
+  deliveries: Deliveries
+  /** The session, operation and price for this item's provider and key (opened once per worker). */
+  setup(item: WorkItem): Promise<ItemSetup>
+  lane(item: WorkItem): ProviderLane
+  /** Local checks run a few at a time. */
+  check<T>(task: () => Promise<T>): Promise<T>
+  emit(event: WorkerEvent): void
+  /** The first item of this run to reach a purchase key: later identical photos are marked as the same. */
+  firstOf(run: string, key: string, ref: string): string
+  /** Why this provider stopped for everyone (a rejected key, credits in a headless run, an outage), if it did. */
+  stopped(item: WorkItem): ProviderStop | undefined
+  stop(item: WorkItem, stop: ProviderStop): void
+  /** False once the worker is stopping: nothing more is sent. */
+  sending(): boolean
+  claimTtlMs: number
+  /** Extra images (a guide, a background) this worker has read: a thousand photos with one guide image read it once. */
+  paramFiles: ParamFileCache
+}
+
+/**
+ * One work item on its way: prepare (is it something the operation takes; which purchase is it),
+ * buy (once, through the provider's lane, under the purchase's claim and lock) and deliver (write it
+ * where it was planned). Ends by completing or failing the item in the store; never throws.
+ */
+export class ItemRun {
+  readonly controller = new AbortController()
+  job: Job
+  /** A request of this item is out on the wire: it may be charged whatever happens next. */
+  onWire = false
+  private sentAt: Date | undefined
+  private maybeCharged: string | undefined
+
+  constructor(
+    readonly item: WorkItem,
+    private readonly ctx: ItemContext
+  ) {
+    this.job = { ...item.job, attempts: 0, reason: undefined }
+  }
+
+  /** Stops it: not yet sent, it ends cancelled with `reason`; on the wire, it is cut off and may have been charged. */
+  abort(reason: string): void {
+    if (this.onWire && this.sentAt) this.maybeCharged = stoppedUnanswered(this.sentAt)
+    this.stopReason = reason
+    this.controller.abort()
+  }
+
+  private stopReason = 'Cancelled'
+
+  async run(): Promise<void> {
+    try {
+      await this.work()
+    } catch (error) {
+      await this.failed(error)
+    }
+  }
+
+  private async work(): Promise<void> {
+    const { item, ctx } = this
+    const { spec } = item
+    if (this.controller.signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired: false })
+    const setup = await ctx.setup(item)
+    const operation = setup.operation
+    // Extra images (a guide, a background) are read once per worker: the bytes hashed into the key are the bytes sent.
+    const values = await attachParamFiles(operation, spec.values, ctx.paramFiles)
+    const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.skip ? { skip: spec.skip } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
+    if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
+    const { facts } = prepared
+    if (prepared.learnt) ctx.emit({ type: 'checked', ref: spec.ref, facts })
+    const key = purchaseKey(prepared.key, setup.session.seller)
+    this.job.key = key
+    const cached = (await ctx.purchases.cached(key)) ?? (await reusePruned(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
+    if (cached) return this.deliver(cached, 'reused')
+
+    const first = ctx.firstOf(item.run, key, spec.ref)
+    const sameAs = first === spec.ref ? {} : { sameAs: first }
+    if (ctx.settings.dryRun) return this.end('estimated', sameAs)
+    const earlier = first === spec.ref ? ctx.purchases.earlierUnanswered(key) : null
+    if (earlier) ctx.emit({ type: 'notice', message: unansweredNotice(spec.path, earlier) })
+    const upload = await buildUpload(await hashedSource(spec.path, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
+    await this.step('ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
+    const result = await this.buy(key, setup, upload, values)
+    await this.deliver(result, 'done')
+  }
+
+  /** Claimed in the store (one worker at a time per purchase), then bought through the purchases (one process at a time). */
+  private async buy(key: string, setup: ItemSetup, upload: Upload, values: ParamValues): Promise<StoredResult> {
+    const { ctx, item } = this
+    for (let wait = 50; !(await ctx.store.claimPurchase(key, ctx.worker, ctx.claimTtlMs)); wait = Math.min(1_000, wait * 2)) {
+      await new Promise((resolve) => setTimeout(resolve, wait))
+      this.controller.signal.throwIfAborted()
+      const bought = await ctx.purchases.cached(key)
+      if (bought) return bought
+    }
+    try {
+      return await ctx.purchases.buy({
+        key,
+        file: item.spec.path,
+        provider: setup.operation.provider,
+        amount: setup.cost,
+        signal: this.controller.signal,
+        send: (sending, maybeCharged) => this.send(setup, upload, values, sending, maybeCharged)
+      })
+    } finally {
+      await ctx.store.releasePurchase(key, ctx.worker)
+    }
+  }
+
+  private send(setup: ItemSetup, upload: Upload, values: ParamValues, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult> {
+    const { ctx, item } = this
+    const { operation } = setup
+    const image = { name: basename(item.spec.path), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
+    const timeoutMs = ctx.settings.timeoutMs ?? operation.timeoutMs(values)
+    const lane = ctx.lane(item)
+    const answerDeadline = lane.answerDeadline(operation.id, timeoutMs)
+    return sendWithRetries(lane, setup.session.client, { operation, values, image, timeoutMs, answerDeadline }, this.controller.signal, {
+      priority: item.priority,
+      photo: item.spec.ref,
+      onSending: async (attempt) => {
+        await sending()
+        await this.step('sending', { attempts: attempt })
+      },
+      onWire: (on) => {
+        this.onWire = on
+        if (on) this.sentAt = new Date()
+      },
+      mayRetry: () => ctx.sending(),
+      onMaybeCharged: async (_how, reason) => {
+        this.maybeCharged = reason
+        await maybeCharged(reason)
+      },
+      onRetry: (reason) => void this.step('retrying', { reason }),
+      onWaiting: (reason) => void this.step('waiting', { reason }),
+      onCredits: (error) => {
+        if (!ctx.settings.stopWhenCreditsRunOut) return 'wait'
+        ctx.stop(item, { because: 'credits', message: error.message })
+        return 'give-up'
+      },
+      onAuth: (error) => ctx.stop(item, { because: 'auth', message: error.message })
+    })
+  }
+
+  private async deliver(result: StoredResult, state: 'done' | 'reused'): Promise<void> {
+    const { ctx, item } = this
+    const delivery = await ctx.deliveries.of(item.spec.outDir)
+    const outputs = await delivery.deliver(item.spec.output, result)
+    // Where it went is how it is found again once its kept bytes are pruned.
+    const key = this.job.key as string
+    const copies = ctx.settings.keepCopiesIn ? keepCopies(ctx.settings.keepCopiesIn, key, outputs) : null
+    await ctx.purchases.delivered(key, outputs, copies ?? undefined)
+    await this.end(state, { outputs, warnings: result.warnings, metadata: result.metadata })
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    const stop = this.ctx.stopped(this.item)
+    const forAll = stop && stop.because !== 'credits' ? stop.message : undefined
+    const cancelled = error instanceof JobError && error.kind === 'cancelled'
+    const outcome = cancelled && !forAll ? { state: 'cancelled' as const, reason: this.stopReason } : finalOutcome(error, forAll)
+    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'pruned' ? { canBuyAgain: true } : {}) })
+  }
+
+  private async step(state: JobState, patch: Partial<Job> = {}): Promise<void> {
+    if (FINAL_STATES.has(this.job.state)) return
+    this.job = { ...this.job, reason: undefined, ...patch, state }
+    await this.ctx.store.progress(this.item.id, this.ctx.worker, this.job)
+  }
+
+  private async end(state: JobState, patch: Partial<Job> = {}): Promise<void> {
+    if (FINAL_STATES.has(this.job.state)) return
+    this.onWire = false
+    this.job = { ...this.job, reason: undefined, ...patch, state, ...(this.maybeCharged ? { maybeCharged: this.maybeCharged } : {}) }
+    const good = state === 'done' || state === 'reused' || state === 'skipped' || state === 'estimated'
+    await (good ? this.ctx.store.complete(this.item.id, this.ctx.worker, this.job) : this.ctx.store.fail(this.item.id, this.ctx.worker, this.job))
+  }
+}

@@ -1,0 +1,48 @@
+import { providerById, type KeyKind, type ProviderId, type RunGroup } from '../../engine'
+import { AppError } from '../app/app-error'
+import type { Catalog } from '../catalog/catalog'
+import { lastProofs, pickedProofs } from '../jobs/proofs'
+import { knownFacts } from '../jobs/results'
+import type { ApiKeys } from '../keychain/api-keys'
+import { outputDirFor } from '../photos/find-photos'
+import type { PhotoLibrary } from '../photos/photo-library'
+
+export type RunMode = 'normal' | 'proof' | 'for-real'
+
+/** Proof runs use the sandbox key, runs for real the live one. */
+export const KEY_KINDS: Record<RunMode, KeyKind | undefined> = { normal: undefined, proof: 'sandbox', 'for-real': 'live' }
+
+/** Which photos a run asks for: those named (each once), else every photo, or for real the picked proofs. */
+export function photosToRun(catalog: Catalog, photoIds: number[] | undefined, mode: RunMode): number[] {
+  const ids = [...new Set(photoIds ?? (mode === 'for-real' ? pickedProofs(catalog) : catalog.photoIds()))]
+  if (!ids.length) throw new AppError('invalid-input', mode === 'for-real' ? 'Pick the proofed photos to run for real first (P in the loupe).' : 'Add photos to the catalog first.')
+  return ids
+}
+
+/** The photos as groups of one operation and one set of parameters: the preset and each photo's overrides, or for real its last proof. */
+export function groupsOf(catalog: Catalog, photos: PhotoLibrary, ids: number[], mode: RunMode): RunGroup[] {
+  const groups = new Map<string, RunGroup>()
+  for (const { photo, operation, values } of mode === 'for-real' ? lastProofs(catalog, ids) : photos.effective(ids)) {
+    const key = JSON.stringify([operation.id, values])
+    const group = groups.get(key) ?? { operation, values, inputs: [] }
+    group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
+    groups.set(key, group)
+  }
+  if (!groups.size) throw new AppError('invalid-input', 'None of these photos has a proof run to send for real.')
+  return [...groups.values()]
+}
+
+/** No request is sent that is known to fail: every provider of the run needs a key not yet refused. */
+export async function keysFor(keys: ApiKeys, providers: ProviderId[], kind: KeyKind | undefined): Promise<Map<ProviderId, string>> {
+  const found = new Map<ProviderId, string>()
+  for (const provider of providers) {
+    const key = await keys.key(provider, kind)
+    const { name } = providerById(provider)
+    if (!key && kind === 'sandbox') throw new AppError('auth', `Add a ${name} sandbox key (it starts with sandbox_) for free proof runs.`)
+    if (!key) throw new AppError('auth', kind === 'live' ? `Add your ${name} live API key to run for real.` : `Add your ${name} API key first.`)
+    const refusal = kind === 'sandbox' ? undefined : keys.refusal(provider)
+    if (refusal) throw new AppError('auth', `${name} refused the saved key (${refusal}). Replace it first.`)
+    found.set(provider, key)
+  }
+  return found
+}

@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto'
+import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
+import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
+import { FINAL_STATES, type Job } from '../../shared/jobs'
+import { AppError } from '../app/app-error'
+import type { BalanceTracker } from '../app/balance-tracker'
+import type { Catalog } from '../catalog/catalog'
+import type { SqliteWorkStore } from '../catalog/work-items'
+import { Coalescer } from '../ipc/coalescer'
+import { catalogFacts, recordResult } from '../jobs/results'
+import type { ApiKeys } from '../keychain/api-keys'
+import type { PhotoEvents } from '../photos/photo-events'
+import type { PhotoLibrary } from '../photos/photo-library'
+import type { SettingsService } from '../settings/settings'
+import { holdOverCap } from './budget'
+import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
+import { RunView } from './run-view'
+
+export interface RunnerHooks {
+  /** 0..1 while a run goes, null when idle: the dock or taskbar progress. */
+  progress?(fraction: number | null): void
+  /** The run is over: a system notification. */
+  finished?(message: string): void
+}
+
+export interface RunQueueOptions {
+  catalog: Catalog
+  photos: PhotoLibrary
+  photoEvents: PhotoEvents
+  keys: ApiKeys
+  settings: SettingsService
+  balances: BalanceTracker
+  emit: EmitEvent
+  urls: ProviderUrls
+  stateDir: string
+  /** The app's own copy of every result, so each variant keeps its image. */
+  variantsDir: string
+  hooks?: RunnerHooks
+  /** How long a work item's lease holds without a heartbeat (tests shorten it). */
+  leaseTtlMs?: number
+}
+
+/** A single photo run while others wait (the loupe's re-run) goes ahead of them. */
+const SINGLE_PHOTO_PRIORITY = 10
+/** How long Cancel and Quit wait for the requests on the wire before cutting them off. */
+const FINISH_WITHIN_MS = 30_000
+
+/**
+ * The app's runs: catalog photos become work items in the catalog's work store, taken by the one
+ * worker of the app. Photos can be added while it runs (Run selected, Retry failed, Buy again, a
+ * watched folder's arrivals); Cancel and Quit keep what was paid for.
+ */
+export class RunQueue {
+  private readonly store: SqliteWorkStore
+  private readonly worker: Worker
+  private readonly lanes = new Lanes()
+  private readonly view: RunView
+  private readonly coalescer: Coalescer<string, Job>
+  /** Whether a run's items are bought with a sandbox key, by run and provider: their results are proofs. */
+  private readonly sandbox = new Map<string, boolean>()
+  private finishing: Promise<void> | undefined
+
+  constructor(private readonly o: RunQueueOptions) {
+    this.store = o.catalog.workItems
+    this.worker = new Worker({
+      store: this.store,
+      stateDir: o.stateDir,
+      urls: o.urls,
+      lanes: this.lanes,
+      keyFor: async (provider, kind) => (await o.keys.key(provider, kind)) ?? '',
+      limits: (provider) => this.limits(provider),
+      keepCopiesIn: o.variantsDir,
+      leaseTtlMs: o.leaseTtlMs
+    })
+    this.view = new RunView(this.store, o.settings, (queue) => this.published(queue))
+    // The window hears each changed photo's latest job as the catalog has it, with its notice.
+    this.coalescer = new Coalescer((jobs) => {
+      o.emit('jobs', this.store.latestJobs([...jobs.keys()].map(Number)))
+      this.view.publish()
+    })
+    this.worker.on('event', (event) => this.onEvent(event))
+    this.store.changes((items) => this.onItems(items))
+    o.settings.onChange(() => this.worker.applyLimits())
+  }
+
+  /** Starts the worker; runs a killed app left unfinished go on (their leases expire first). */
+  async open(): Promise<void> {
+    await this.worker.start()
+    await this.view.resume(this.store.unfinishedRuns())
+  }
+
+  queueState(): QueueState {
+    return this.view.state
+  }
+
+  /** The latest job of these photos (all, when unsaid), with their "may have been charged" notices. */
+  jobsOf(photoIds?: number[]): Job[] {
+    return this.store.latestJobs(photoIds)
+  }
+
+  /**
+   * Adds photos to the queue, running or not. Photos already waiting or being worked on are not added
+   * twice; what would take the spending over the budget cap waits for Resume after raising it.
+   */
+  async start(photoIds: number[] | undefined, { mode = 'normal', buyAgain }: { mode?: RunMode | undefined; buyAgain: boolean }): Promise<{ jobs: number; held: number }> {
+    const { catalog, photos, settings } = this.o
+    const { outputFolder, naming, fitOversize, budgetCap } = settings.get()
+    if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
+    const ids = photosToRun(catalog, photoIds, mode)
+    const busy = new Set(this.store.latestJobs(ids).flatMap((job) => (FINAL_STATES.has(job.state) ? [] : [Number(job.ref)])))
+    const fresh = ids.filter((id) => !busy.has(id))
+    if (!fresh.length) return { jobs: 0, held: 0 }
+    const groups = groupsOf(catalog, photos, fresh, mode)
+    const kind = KEY_KINDS[mode]
+    const keys = await keysFor(this.o.keys, [...new Set(groups.map((g) => g.operation.provider))], kind)
+    for (const { operation } of groups) {
+      const problem = operation.keyProblem(keys.get(operation.provider) as string)
+      if (problem) throw new AppError('invalid-input', problem.message)
+    }
+    const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
+    // The key and account are checked once per provider, however many sets of parameters the run has.
+    for (const group of groups) this.sandbox.set(`${run}\0${group.operation.provider}`, (await this.prepare(group.operation, group.values, kind)).session.sandbox)
+    const items = await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize })
+    const held = holdOverCap(items, await this.view.committed(), budgetCap)
+    this.view.add(run)
+    await this.store.enqueue(items)
+    return { jobs: items.length - held, held }
+  }
+
+  pause(): void {
+    for (const provider of PROVIDERS) this.lane(provider.id).pause('user', 'Paused')
+  }
+
+  /** Runs again what was paused, and the photos the budget cap held that now fit under it. */
+  async resume(): Promise<void> {
+    for (const provider of PROVIDERS) this.lane(provider.id).resume()
+    const held = await this.store.held()
+    holdOverCap(held, await this.view.committed(), this.o.settings.get().budgetCap)
+    await this.store.unhold(held.filter((item) => !item.held).map((item) => item.id))
+    this.view.publish()
+  }
+
+  /** Cancel keeps what was paid for (see finish); pressed again while finishing, it stops now. */
+  cancel(): void {
+    if (!this.finishing) return void this.finish(FINISH_WITHIN_MS, 'Cancelled: not sent')
+    const charged = this.worker.stopNow('Stopped')
+    if (charged.length) this.o.emit('notice', { level: 'warning', message: `Stopped now. These photos were sent and may have been charged: ${charged.map((path) => path.split(/[\\/]/).pop()).join(', ')}` })
+  }
+
+  /**
+   * Cancel and Quit: nothing new is sent and waiting photos are cancelled; requests already on the
+   * wire get up to `withinMs` to answer ("Finishing N paid requests…"), and what arrives is kept. Those
+   * still unanswered are then cut off, their photos saying they may have been charged.
+   */
+  async finish(withinMs = FINISH_WITHIN_MS, reason = 'Not sent: Proofsheet was quitting'): Promise<void> {
+    if (this.finishing) return this.finishing
+    await this.store.cancelWaiting(reason)
+    const { sent, done } = this.worker.finish(withinMs, reason)
+    if (sent) this.view.finishing(sent)
+    this.finishing = done.finally(() => {
+      this.finishing = undefined
+      this.view.finished()
+    })
+    return this.finishing
+  }
+
+  /** Quitting: finish, then stop the worker. */
+  async close(): Promise<void> {
+    await this.finish()
+    this.coalescer.flush()
+    await this.worker.close()
+  }
+
+  dismissNotice(photoId: number): void {
+    this.store.dismissNotices(photoId)
+    this.o.emit('jobs', this.store.latestJobs([photoId]))
+  }
+
+  private async prepare(...args: Parameters<Worker['prepareFor']>): ReturnType<Worker['prepareFor']> {
+    try {
+      return await this.worker.prepareFor(...args)
+    } catch (error) {
+      const message = (error as Error).message
+      if (isJobError(error) && error.kind === 'auth') this.refuseKey(args[0].provider, message)
+      throw new AppError(isJobError(error) && error.kind === 'auth' ? 'auth' : 'invalid-input', message)
+    }
+  }
+
+  private limits(provider: ProviderId): { concurrency: number; requestsPerSecond: number } {
+    const { limits } = providerById(provider)
+    return { concurrency: this.o.settings.get().concurrency[provider] ?? limits.concurrency, requestsPerSecond: limits.requestsPerSecond }
+  }
+
+  private lane(provider: ProviderId): ReturnType<Lanes['get']> {
+    return this.lanes.get(provider, this.limits(provider))
+  }
+
+  private published(queue: QueueState): void {
+    this.o.emit('queue', queue)
+    this.o.hooks?.progress?.(queue.state === 'idle' ? null : queue.total ? queue.finished / queue.total : 0)
+    if (queue.state === 'idle' && queue.reason) this.o.hooks?.finished?.(queue.reason)
+  }
+
+  private refuseKey(provider: ProviderId, message: string): void {
+    this.o.keys.markRefused(provider, message)
+    void this.o.keys.status(provider).then((status) => this.o.emit('keys', status))
+  }
+
+  private onEvent(event: WorkerEvent): void {
+    switch (event.type) {
+      case 'checked': {
+        // A photo removed from the catalog while it runs has nowhere to keep what was learnt.
+        const photoId = Number(event.ref)
+        if (!this.o.catalog.photo(photoId)) return
+        this.o.catalog.setPhotoFacts(photoId, catalogFacts(event.facts))
+        return this.o.photoEvents.changed([photoId])
+      }
+      case 'balance':
+        return this.o.balances.accept(event.balance)
+      case 'notice':
+        return this.o.emit('notice', { level: 'warning', message: event.message })
+      case 'provider':
+        if (event.state.status === 'stopped') this.refuseKey(event.provider, event.state.message)
+        return this.view.provider(event.provider, event.state)
+    }
+  }
+
+  private onItems(items: WorkItem[]): void {
+    this.view.changed(items)
+    for (const item of items) {
+      this.coalescer.push(item.spec.ref, item.job)
+      if (item.job.state === 'done' || item.job.state === 'reused') this.recorded(item)
+    }
+  }
+
+  private recorded(item: WorkItem): void {
+    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    if (!operation) return
+    const photoId = Number(item.spec.ref)
+    const sandbox = this.sandbox.get(`${item.run}\0${operation.provider}`) ?? item.spec.keyKind === 'sandbox'
+    const resultId = recordResult(this.o.catalog, photoId, item.job, { operation, values: item.spec.values, sandbox }, this.o.variantsDir)
+    if (resultId !== null) {
+      this.o.emit('result', { photoId, resultId, outputs: item.job.outputs?.length ?? 0 })
+      this.o.photoEvents.changed([photoId])
+    }
+    if (item.job.state === 'done') this.o.balances.refreshSoon(operation.provider)
+  }
+}

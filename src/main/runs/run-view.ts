@@ -1,0 +1,100 @@
+import type { ProviderId, WorkItem } from '../../engine'
+import type { QueueState } from '../../shared/ipc/contract'
+import { FINAL_STATES, type JobState } from '../../shared/jobs'
+import type { LaneState } from '../../engine'
+import type { SqliteWorkStore } from '../catalog/work-items'
+import { runSummary } from '../jobs/run-summary'
+import type { SettingsService } from '../settings/settings'
+
+/** States whose most cost counts against the budget cap: everything on its way or bought. */
+const SPENDING: ReadonlySet<JobState> = new Set<JobState>(['queued', 'ready', 'sending', 'retrying', 'waiting', 'done'])
+
+const IDLE: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
+
+/**
+ * What the window's queue shows: the runs added since the queue was last idle, their counts, each
+ * provider's state, and whether it runs, waits (paused, held by the cap), finishes or is idle.
+ */
+export class RunView {
+  private readonly runs = new Set<string>()
+  private readonly items = new Map<string, { state: JobState; maxCost: number }>()
+  private providers: QueueState['providers'] = {}
+  private finishingSent = 0
+  private current: QueueState = IDLE
+  private startedAt: number | undefined
+
+  constructor(
+    private readonly store: SqliteWorkStore,
+    private readonly settings: SettingsService,
+    private readonly publishQueue: (queue: QueueState) => void
+  ) {}
+
+  get state(): QueueState {
+    return this.current
+  }
+
+  /** Runs a stopped app left unfinished, shown again. */
+  async resume(runs: string[]): Promise<void> {
+    for (const run of runs) {
+      this.add(run)
+      this.changed(await this.store.items(run))
+    }
+    if (runs.length) this.publish()
+  }
+
+  add(run: string): void {
+    if (this.current.state === 'idle') {
+      this.runs.clear()
+      this.items.clear()
+      this.startedAt = Date.now()
+    }
+    this.runs.add(run)
+  }
+
+  changed(items: WorkItem[]): void {
+    for (const item of items) if (this.runs.has(item.run)) this.items.set(item.id, { state: item.job.state, maxCost: item.maxCost })
+  }
+
+  /** What the shown runs may spend at most: the budget cap counts it. */
+  async committed(): Promise<number> {
+    let sum = 0
+    for (const item of this.items.values()) if (SPENDING.has(item.state)) sum += item.maxCost
+    return sum
+  }
+
+  provider(provider: ProviderId, state: LaneState): void {
+    this.providers = { ...this.providers, [provider]: { status: state.status, ...(state.status === 'running' ? {} : { message: state.message }) } }
+    this.publish()
+  }
+
+  finishing(sent: number): void {
+    this.finishingSent = sent
+    this.publish()
+  }
+
+  finished(): void {
+    this.finishingSent = 0
+    this.publish()
+  }
+
+  publish(): void {
+    const counts: Record<string, number> = {}
+    let finished = 0
+    for (const { state } of this.items.values()) {
+      counts[state] = (counts[state] ?? 0) + 1
+      if (FINAL_STATES.has(state)) finished++
+    }
+    const total = this.items.size
+    const held = counts['held'] ?? 0
+    const base = { total, finished, counts, providers: this.providers, held, ...(this.startedAt ? { startedAt: this.startedAt } : {}) }
+    const paused = Object.values(this.providers).find((p) => p.status !== 'running')
+    let next: QueueState
+    if (this.finishingSent) next = { ...base, state: 'finishing', reason: `Finishing ${this.finishingSent} paid ${this.finishingSent === 1 ? 'request' : 'requests'}…` }
+    else if (total - finished - held > 0) next = paused ? { ...base, state: 'paused', reason: paused.message } : { ...base, state: 'running' }
+    else if (held) next = { ...base, state: 'paused', reason: `Budget cap of ${this.settings.get().budgetCap ?? 0} reached: ${held} ${held === 1 ? 'photo waits' : 'photos wait'}. Raise the cap, then Resume.` }
+    else next = { ...base, state: 'idle', reason: total ? runSummary(counts, total) : undefined }
+    const same = JSON.stringify(next) === JSON.stringify(this.current)
+    this.current = next
+    if (!same) this.publishQueue(next)
+  }
+}
