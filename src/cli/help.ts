@@ -17,9 +17,16 @@ Usage: npm run --silent batch -- [options] <files or folders...>
                         background.color=FFFFFF  padding=0.1  shadow.mode=ai.soft
                         shadow.enabled=true  shadow.light_source.position.x=-0.3
                         prompt="warm light"  num_output_images=2
-  --params file.json    parameters from a JSON object (--param wins)
+                        an image is its file's path, sent as the image itself:
+                        background.guidance.imageFile=guides/marble.jpg
+                        a field inside an object or list by its dotted name:
+                        background.expandPrompt.mode=ai.never
+                        virtualModel.additionalProductImages.0.imageFile=back.jpg
+  --params file.json    parameters from a JSON object (--param wins; image paths in it
+                        are relative to the file's folder)
   --preset FILE         a preset file exported from the app: its operation and values
-                        (--provider and --operation may then be left out; --param wins)
+                        (--provider and --operation may then be left out; --param wins;
+                        image paths in it are relative to the preset file's folder)
   --out <folder>        where results go; input folders are mirrored inside
   --concurrency <n>     requests at once (default: ${concurrency})
   --rate <n>            at most n requests per second (default: each provider's published limit)

@@ -22,6 +22,10 @@ export class JobError extends Error {
       rateLimited?: boolean
       /** A 200 arrived, so the provider charged, but its body was lost on the way. */
       paid?: boolean
+      /** The parameter the provider refused (its API name), when it named one. */
+      param?: string
+      /** This photo may be asked again after this long (a Phota profile still being prepared); the provider itself is fine. */
+      askAgainAfterMs?: number
       /** Cancelled: whether the request had gone out on the wire (and may be charged) or not. */
       wired?: boolean
     } = {}

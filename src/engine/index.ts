@@ -8,7 +8,7 @@ export type { BatchEvent, BatchSummary } from './batch/events'
 export { inputsFromPaths, nameRequests, type BatchInput, type PhotoFacts } from './batch/input'
 export { reserveOutputNames } from './files/name-book'
 export { keepCopies } from './files/kept-copies'
-export { writeFileAtomic } from './files/atomic-write'
+export { copyFileAtomic, writeFileAtomic } from './files/atomic-write'
 export { JobError, isJobError, type JobErrorKind } from './errors'
 export { inspectFile, type Inspection } from './files/inspect'
 export { inside } from './files/inside'
@@ -28,8 +28,10 @@ export { SpendLedger } from './purchases/spend-ledger'
 export { withFileLock } from './purchases/file-lock'
 export { defaultStateDir, openStateDir } from './state-dir'
 export { createDispatcher } from './providers/http'
+export { mapFiles, paramFilePaths, paramFileProblems, resolveParamPaths } from './providers/param-files'
 export {
   allOperations,
+  factsOfResult,
   findOperation,
   isProviderId,
   PROVIDERS,

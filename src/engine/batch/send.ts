@@ -77,7 +77,8 @@ export async function sendWithRetries(
             }
             if (++failures > MAX_FAILURES) throw new JobError('retryable', `${error.message}; gave up after ${failures} tries`)
             hooks.onRetry(error.message, attempt)
-            await sleep(backoffDelay(failures), undefined, { signal })
+            // A provider that says when to ask again about this photo (a Phota profile still being prepared) is asked then.
+            await sleep(error.details.askAgainAfterMs ?? backoffDelay(failures), undefined, { signal })
             continue
           }
           hooks.onRetry(error.message, attempt)

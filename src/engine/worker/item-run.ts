@@ -9,6 +9,8 @@ import { hashedSource } from '../images/source'
 import { buildUpload, type Upload } from '../images/upload'
 import { purchaseKey } from '../purchases/job-key'
 import type { Purchases, StoredResult } from '../purchases/purchases'
+import type { ParamValues } from '../../shared/operations'
+import { attachParamFiles, type ParamFileCache } from '../providers/param-files'
 import type { ProviderResult } from '../providers/types'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { finalOutcome } from '../batch/outcome'
@@ -41,6 +43,8 @@ export interface ItemContext {
   /** False once the worker is stopping: nothing more is sent. */
   sending(): boolean
   claimTtlMs: number
+  /** Extra images (a guide, a background) this worker has read: a thousand photos with one guide image read it once. */
+  paramFiles: ParamFileCache
 }
 
 /**
@@ -85,7 +89,9 @@ export class ItemRun {
     const { spec } = item
     if (this.controller.signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired: false })
     const setup = await ctx.setup(item)
-    const { operation, values } = { operation: setup.operation, values: spec.values }
+    const operation = setup.operation
+    // Extra images (a guide, a background) are read once per worker: the bytes hashed into the key are the bytes sent.
+    const values = await attachParamFiles(operation, spec.values, ctx.paramFiles)
     const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.skip ? { skip: spec.skip } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
     if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
     const { facts } = prepared
@@ -102,12 +108,12 @@ export class ItemRun {
     if (earlier) ctx.emit({ type: 'notice', message: unansweredNotice(spec.path, earlier) })
     const upload = await buildUpload(await hashedSource(spec.path, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
     await this.step('ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
-    const result = await this.buy(key, setup, upload)
+    const result = await this.buy(key, setup, upload, values)
     await this.deliver(result, 'done')
   }
 
   /** Claimed in the store (one worker at a time per purchase), then bought through the purchases (one process at a time). */
-  private async buy(key: string, setup: ItemSetup, upload: Upload): Promise<StoredResult> {
+  private async buy(key: string, setup: ItemSetup, upload: Upload, values: ParamValues): Promise<StoredResult> {
     const { ctx, item } = this
     for (let wait = 50; !(await ctx.store.claimPurchase(key, ctx.worker, ctx.claimTtlMs)); wait = Math.min(1_000, wait * 2)) {
       await new Promise((resolve) => setTimeout(resolve, wait))
@@ -122,17 +128,16 @@ export class ItemRun {
         provider: setup.operation.provider,
         amount: setup.cost,
         signal: this.controller.signal,
-        send: (sending, maybeCharged) => this.send(setup, upload, sending, maybeCharged)
+        send: (sending, maybeCharged) => this.send(setup, upload, values, sending, maybeCharged)
       })
     } finally {
       await ctx.store.releasePurchase(key, ctx.worker)
     }
   }
 
-  private send(setup: ItemSetup, upload: Upload, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult> {
+  private send(setup: ItemSetup, upload: Upload, values: ParamValues, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult> {
     const { ctx, item } = this
     const { operation } = setup
-    const { values } = item.spec
     const image = { name: basename(item.spec.path), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
     const timeoutMs = ctx.settings.timeoutMs ?? operation.timeoutMs(values)
     const lane = ctx.lane(item)

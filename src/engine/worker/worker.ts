@@ -14,6 +14,7 @@ import type { WorkStore } from '../work/work-store'
 import { Deliveries } from './deliveries'
 import { ItemRun, type ItemContext } from './item-run'
 import { OutageWatch } from './outage-watch'
+import type { ParamFileCache } from '../providers/param-files'
 import { ProviderSession } from './provider-session'
 import { RequestChecks } from './request-checks'
 import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
@@ -53,6 +54,8 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private readonly stops = new Map<ProviderId, ProviderStop>()
   private readonly active = new Map<string, ItemRun>()
   private readonly first = new Map<string, string>()
+  /** Extra images read once for every item that names them. */
+  private readonly paramFiles: ParamFileCache = new Map()
   private readonly checks = new PQueue({ concurrency: 4 })
   private readonly deliveries = new Deliveries()
   private readonly lanes: Lanes
@@ -232,7 +235,8 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
       stopped: (item) => this.stops.get(this.operationOf(item).provider),
       stop: (item, stop) => this.stopProvider(this.operationOf(item).provider, stop),
       sending: () => !this.stopping,
-      claimTtlMs: this.ttl
+      claimTtlMs: this.ttl,
+      paramFiles: this.paramFiles
     }
   }
 

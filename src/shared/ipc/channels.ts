@@ -22,6 +22,11 @@ export const REQUESTS = [
   'deletePreset',
   'exportPreset',
   'importPreset',
+  // images as parameters
+  'chooseParamFile',
+  'paramFilePreview',
+  'exportPresetFolder',
+  'importPresetFile',
   // watched folders
   'watchFolder',
   'pickWatchFolder',
