@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { readdir, rm, rmdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import { ownerIsGone, thisHost } from '../purchases/file-lock'
 import { outputPaths, type PlannedOutput } from '../files/output-plan'
 import { copyFileAtomic } from '../files/atomic-write'
+import { NotARealFolder, realFoldersWithin } from '../files/real-folders'
 import type { StoredResult } from '../purchases/purchases'
 
 const PARTIAL = '.proofsheet-partial'
@@ -15,13 +16,15 @@ const PARTIAL = '.proofsheet-partial'
  * remove each other's half-written files.
  */
 export class Delivery {
+  private readonly outDir: string
   private readonly partialRoot: string
   private readonly partialDir: string
   private writing = 0
   private clearing: Promise<void> = Promise.resolve()
 
   constructor(outDir: string) {
-    this.partialRoot = join(resolve(outDir), PARTIAL)
+    this.outDir = resolve(outDir)
+    this.partialRoot = join(this.outDir, PARTIAL)
     this.partialDir = join(this.partialRoot, `${thisHost()}-${process.pid}-${randomBytes(4).toString('hex')}`)
   }
 
@@ -38,7 +41,7 @@ export class Delivery {
       await Promise.all(
         result.outputs.map((o, i) => {
           const source = resolve(result.dir, o.file)
-          return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir })
+          return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir, within: this.outDir })
         })
       )
       return destinations
@@ -47,16 +50,32 @@ export class Delivery {
     }
   }
 
+  /** Before buying: the folders its outputs go to are real folders (made where missing), so what is bought can be written. */
+  async ready(plan: PlannedOutput): Promise<void> {
+    await realFoldersWithin(this.outDir, dirname(plan.base))
+  }
+
   /**
    * Leftovers of runs killed on this machine (their process is gone), never those of a live one; and
-   * loose files, which only versions from before per-batch folders left.
+   * loose files, which only versions from before per-batch folders left. A link where the partial
+   * folder should be is refused (nothing is removed through it).
    */
   async clearAbandoned(): Promise<void> {
+    const root = await lstat(this.partialRoot).catch(() => null)
+    if (!root) return
+    if (!root.isDirectory()) throw new NotARealFolder(this.partialRoot, `${PARTIAL} in ${this.outDir}`)
+    // The same folder as looked at, still not swapped for a link, before anything in it is removed.
+    const same = async (): Promise<boolean> => {
+      const now = await lstat(this.partialRoot).catch(() => null)
+      return now !== null && now.isDirectory() && now.ino === root.ino && now.dev === root.dev
+    }
     const entries = await readdir(this.partialRoot, { withFileTypes: true }).catch(() => [])
     for (const entry of entries) {
       const owner = /^(.+)-(\d+)-[0-9a-f]{8}$/.exec(entry.name)
       const gone = entry.isDirectory() ? owner !== null && ownerIsGone({ host: owner[1] as string, pid: Number(owner[2]) }) : true
-      if (gone) await rm(join(this.partialRoot, entry.name), { recursive: true, force: true })
+      if (!gone) continue
+      if (!(await same())) throw new NotARealFolder(this.partialRoot, `${PARTIAL} in ${this.outDir}`)
+      await rm(join(this.partialRoot, entry.name), { recursive: true, force: true })
     }
     await this.removeRootIfEmpty()
   }

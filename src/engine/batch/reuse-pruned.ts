@@ -13,7 +13,7 @@ export async function reusePruned(purchases: Purchases, key: string, destination
   if ('found' in pruned) return pruned.found
   if (buyAgain) return null
   throw new JobError(
-    'pruned',
+    'bought-before',
     `Bought before, but its result was pruned from the cache and its output file ${basename(pruned.lost[0] as string)} is gone or changed. Not bought again unless you ask to buy it again.`
   )
 }

@@ -98,6 +98,8 @@ export class ItemRun {
     const first = ctx.firstOf(item.run, key, spec.ref)
     const sameAs = first === spec.ref ? {} : { sameAs: first }
     if (ctx.settings.dryRun) return this.end('estimated', sameAs)
+    // Nothing is bought that could not be written: its output folders are real folders, made now.
+    await (await ctx.deliveries.of(spec.outDir)).ready(spec.output)
     const earlier = first === spec.ref ? ctx.purchases.earlierUnanswered(key) : null
     if (earlier) ctx.emit({ type: 'notice', message: unansweredNotice(spec.path, earlier) })
     const upload = await buildUpload(await hashedSource(spec.path, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
@@ -180,7 +182,7 @@ export class ItemRun {
     const forAll = stop && stop.because !== 'credits' ? stop.message : undefined
     const cancelled = error instanceof JobError && error.kind === 'cancelled'
     const outcome = cancelled && !forAll ? { state: 'cancelled' as const, reason: this.stopReason } : finalOutcome(error, forAll)
-    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'pruned' ? { canBuyAgain: true } : {}) })
+    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'bought-before' ? { canBuyAgain: true } : {}) })
   }
 
   private async step(state: JobState, patch: Partial<Job> = {}): Promise<void> {
