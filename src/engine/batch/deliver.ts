@@ -3,15 +3,17 @@ import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { ownerIsGone, thisHost } from '../purchases/file-lock'
 import { outputPaths, type PlannedOutput } from '../files/output-plan'
-import { copyFileAtomic } from '../files/atomic-write'
+import { copyFileAtomic, writeFileAtomic } from '../files/atomic-write'
 import { NotARealFolder, realFoldersWithin } from '../files/real-folders'
+import type { ProviderOutput } from '../providers/types'
 import type { StoredResult } from '../purchases/purchases'
 
 const PARTIAL = '.proofsheet-partial'
 
 /**
- * The last stage: a paid result copied from the cache to the names planned for it before anything was
- * sent, each written atomically through a partial folder on the same disk. One per output folder and
+ * The last stage: a paid result written to the names planned for it before anything was sent (straight
+ * from the answer as it arrives, or copied from the cache), each written atomically through a partial
+ * folder on the same disk. One per output folder and
  * worker, its partial folder named by its process: two processes writing into one output folder never
  * remove each other's half-written files.
  */
@@ -19,7 +21,7 @@ export class Delivery {
   private readonly outDir: string
   private readonly partialRoot: string
   private readonly partialDir: string
-  private writing = 0
+  private writes = 0
   private clearing: Promise<void> = Promise.resolve()
 
   constructor(outDir: string) {
@@ -29,24 +31,34 @@ export class Delivery {
   }
 
   /**
-   * Writes the result's outputs to the names planned for them; resolves to where they landed. The
-   * partial folder is there only while something is being written: none lingers in the output folder.
+   * Writes the result's outputs to the names planned for them; resolves to where they landed. An
+   * output already written there as its answer arrived is left as it is.
    */
-  async deliver(plan: PlannedOutput, result: StoredResult): Promise<string[]> {
-    this.writing++
+  deliver(plan: PlannedOutput, result: StoredResult): Promise<string[]> {
+    const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
+    return this.writing(destinations, (destination, i) => {
+      const source = resolve(result.dir, result.outputs[i]!.file)
+      if (source === destination || result.written?.[i] === destination) return undefined
+      return copyFileAtomic(source, destination, { tempDir: this.partialDir, within: this.outDir })
+    })
+  }
+
+  /** A paid answer written straight from memory to the names planned for it, before anything else is done with it. */
+  write(plan: PlannedOutput, outputs: readonly ProviderOutput[]): Promise<string[]> {
+    const destinations = outputPaths(plan, outputs.map((o) => o.extension))
+    return this.writing(destinations, (destination, i) => writeFileAtomic(destination, outputs[i]!.bytes, { tempDir: this.partialDir, within: this.outDir }))
+  }
+
+  /** The partial folder is there only while something is being written: none lingers in the output folder. */
+  private async writing(destinations: string[], write: (destination: string, index: number) => Promise<void> | undefined): Promise<string[]> {
+    this.writes++
     // A clearing started before this write finishes first.
     await this.clearing
     try {
-      const destinations = outputPaths(plan, result.outputs.map((o) => o.extension))
-      await Promise.all(
-        result.outputs.map((o, i) => {
-          const source = resolve(result.dir, o.file)
-          return source === destinations[i] ? undefined : copyFileAtomic(source, destinations[i] as string, { tempDir: this.partialDir, within: this.outDir })
-        })
-      )
+      await Promise.all(destinations.map(write))
       return destinations
     } finally {
-      if (--this.writing === 0) await (this.clearing = this.clearOwn())
+      if (--this.writes === 0) await (this.clearing = this.clearOwn())
     }
   }
 
