@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
+import { isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
 import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import { AppError } from '../app/app-error'
@@ -7,13 +7,14 @@ import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import type { SqliteWorkStore } from '../catalog/work-items'
 import { Coalescer } from '../ipc/coalescer'
-import { catalogFacts, recordResult } from '../jobs/results'
+import { catalogFacts } from '../jobs/results'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
 import { holdOverCap } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
+import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
 
 export interface RunnerHooks {
@@ -59,6 +60,7 @@ export class RunQueue {
   /** Whether a run's items are bought with a sandbox key, by run and provider: their results are proofs. */
   private readonly sandbox = new Map<string, boolean>()
   private finishing: Promise<void> | undefined
+  private readonly recorder: ResultRecorder
 
   constructor(private readonly o: RunQueueOptions) {
     this.store = o.catalog.workItems
@@ -78,6 +80,14 @@ export class RunQueue {
       o.emit('jobs', this.store.latestJobs([...jobs.keys()].map(Number)))
       this.view.publish()
     })
+    this.recorder = new ResultRecorder({
+      catalog: o.catalog,
+      photoEvents: o.photoEvents,
+      emit: o.emit,
+      variantsDir: o.variantsDir,
+      sandbox: (item, provider) => this.sandbox.get(`${item.run}\0${provider}`) ?? item.spec.keyKind === 'sandbox',
+      paid: (provider) => o.balances.refreshSoon(provider)
+    })
     this.worker.on('event', (event) => this.onEvent(event))
     this.store.changes((items) => this.onItems(items))
     o.settings.onChange(() => this.worker.applyLimits())
@@ -86,6 +96,7 @@ export class RunQueue {
   /** Starts the worker; runs a killed app left unfinished go on (their leases expire first). */
   async open(): Promise<void> {
     await this.worker.start()
+    this.recorder.recordUnrecorded()
     await this.view.resume(this.store.unfinishedRuns())
   }
 
@@ -169,6 +180,7 @@ export class RunQueue {
     await this.finish()
     this.coalescer.flush()
     await this.worker.close()
+    this.recorder.close()
   }
 
   dismissNotice(photoId: number): void {
@@ -229,20 +241,8 @@ export class RunQueue {
     this.view.changed(items)
     for (const item of items) {
       this.coalescer.push(item.spec.ref, item.job)
-      if (item.job.state === 'done' || item.job.state === 'reused') this.recorded(item)
+      if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
     }
   }
 
-  private recorded(item: WorkItem): void {
-    const operation = allOperations().find((o) => o.id === item.spec.operation)
-    if (!operation) return
-    const photoId = Number(item.spec.ref)
-    const sandbox = this.sandbox.get(`${item.run}\0${operation.provider}`) ?? item.spec.keyKind === 'sandbox'
-    const resultId = recordResult(this.o.catalog, photoId, item.job, { operation, values: item.spec.values, sandbox }, this.o.variantsDir)
-    if (resultId !== null) {
-      this.o.emit('result', { photoId, resultId, outputs: item.job.outputs?.length ?? 0 })
-      this.o.photoEvents.changed([photoId])
-    }
-    if (item.job.state === 'done') this.o.balances.refreshSoon(operation.provider)
-  }
 }
