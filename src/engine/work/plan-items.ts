@@ -13,6 +13,8 @@ export interface RunGroup {
   operation: ProviderOperation
   values: ParamValues
   inputs: BatchInput[]
+  /** One photo's price with the key that will pay (a sandbox key pays nothing); by the run's key kind when unsaid. */
+  cost?: number
 }
 
 export interface PlanOptions {
@@ -41,8 +43,8 @@ export async function planItems(groups: readonly RunGroup[], o: PlanOptions): Pr
   const names = o.outputNames ?? (await reserveOutputNames({ stateDir: o.stateDir, outDir: o.outDir, naming: o.naming, files: requests, save: o.save }))
   const paths = new Set(groups.flatMap((g) => g.inputs.map((i) => i.path)))
   const items: NewWorkItem[] = []
-  for (const { operation, values, inputs } of groups) {
-    const maxCost = operation.cost(values, { sandbox: o.keyKind === 'sandbox' }).amount
+  for (const { operation, values, inputs, cost } of groups) {
+    const maxCost = cost ?? operation.cost(values, { sandbox: o.keyKind === 'sandbox' }).amount
     for (const input of inputs) {
       const skip = input.skip ?? (await pairedSkip(input.path, paths))
       items.push({

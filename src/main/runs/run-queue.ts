@@ -74,7 +74,7 @@ export class RunQueue {
       keepCopiesIn: o.variantsDir,
       leaseTtlMs: o.leaseTtlMs
     })
-    this.view = new RunView(this.store, o.settings, (queue) => this.published(queue))
+    this.view = new RunView(this.store, o.settings, o.catalog.budget, (queue) => this.published(queue))
     // The window hears each changed photo's latest job as the catalog has it, with its notice.
     this.coalescer = new Coalescer((jobs) => {
       o.emit('jobs', this.store.latestJobs([...jobs.keys()].map(Number)))
@@ -90,7 +90,10 @@ export class RunQueue {
     })
     this.worker.on('event', (event) => this.onEvent(event))
     this.store.changes((items) => this.onItems(items))
-    o.settings.onChange(() => this.worker.applyLimits())
+    o.settings.onChange(() => {
+      this.worker.applyLimits()
+      this.view.publish()
+    })
   }
 
   /** Starts the worker; runs a killed app left unfinished go on (their leases expire first). */
@@ -98,6 +101,8 @@ export class RunQueue {
     await this.worker.start()
     this.recorder.recordUnrecorded()
     await this.view.resume(this.store.unfinishedRuns())
+    // The budget line is there from the first state, before any run.
+    this.view.publish()
   }
 
   queueState(): QueueState {
@@ -129,8 +134,13 @@ export class RunQueue {
       if (problem) throw new AppError('invalid-input', problem.message)
     }
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
-    // The key and account are checked once per provider, however many sets of parameters the run has.
-    for (const group of groups) this.sandbox.set(`${run}\0${group.operation.provider}`, (await this.prepare(group.operation, group.values, kind)).session.sandbox)
+    // The key and account are checked once per provider, however many sets of parameters the run has;
+    // each photo is priced as it will be paid, with its own operation, parameters and key.
+    for (const group of groups) {
+      const setup = await this.prepare(group.operation, group.values, kind)
+      this.sandbox.set(`${run}\0${group.operation.provider}`, setup.session.sandbox)
+      group.cost = setup.cost
+    }
     const items = await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize })
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
     this.view.add(run)
@@ -181,6 +191,12 @@ export class RunQueue {
     this.coalescer.flush()
     await this.worker.close()
     this.recorder.close()
+  }
+
+  /** Counts the spending against the budget cap from nothing again (the cap was set, or the user chose Reset). */
+  resetBudget(): void {
+    this.o.catalog.budget.reset()
+    this.view.publish()
   }
 
   dismissNotice(photoId: number): void {
@@ -237,10 +253,20 @@ export class RunQueue {
     }
   }
 
+  private spent(amount: number): void {
+    try {
+      this.o.catalog.budget.add(amount)
+    } catch (error) {
+      this.o.emit('notice', { level: 'error', message: `The catalog could not count ${amount} spent against the budget cap (${(error as Error).message}).` })
+    }
+  }
+
   private onItems(items: WorkItem[]): void {
     this.view.changed(items)
     for (const item of items) {
       this.coalescer.push(item.spec.ref, item.job)
+      // Bought now (not reused, not an identical photo sent once for both): it counts against the cap.
+      if (item.job.state === 'done' && item.job.sameAs === undefined) this.spent(item.maxCost)
       if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
     }
   }
