@@ -8,6 +8,7 @@ import { CORPUS_OUTCOMES, writeCorpus } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
+import { cr2Like } from '../helpers/tiff-raw'
 
 const sim = useSimulator(NO_LIMITS)
 const openApp = useTestApps()
@@ -36,9 +37,25 @@ test('photos already known to be skipped are left out of the estimate and counte
   await app.handlers.addPaths({ paths: [shoot] })
   await app.photos.settled()
   const estimate = await app.handlers.estimateCost({})
-  // The unreadable files (bombs, damaged, RAW without a usable preview) and the earlier result; the RAW
-  // whose JPEG is sent instead is known only once the batch is made, so it still counts.
-  expect(estimate).toMatchObject({ photos: Object.keys(CORPUS_OUTCOMES).length + 1 - 8, skipped: 8 })
+  // The unreadable files (bombs, damaged, RAW without a usable preview), the earlier result, and the RAW
+  // whose JPEG is sent (and priced) in its place (issue 19 item 21).
+  expect(estimate).toMatchObject({ photos: Object.keys(CORPUS_OUTCOMES).length + 1 - 9, skipped: 9 })
+})
+
+test("a RAW file whose JPEG is run with it is priced once, as the JPEG that is sent", async () => {
+  const app = await openApp(sim.current)
+  const shoot = join(app.dir, 'shoot')
+  mkdirSync(shoot)
+  writeFileSync(join(shoot, 'IMG_0100.CR2'), cr2Like(await productPhoto({ width: 2400, height: 1600 }), await productPhoto({ width: 160, height: 120 })))
+  writeFileSync(join(shoot, 'IMG_0100.JPG'), await productPhoto({ width: 600, height: 400 }))
+  // Alone, a RAW is sent as its embedded preview, and priced.
+  writeFileSync(join(shoot, 'IMG_0101.CR2'), cr2Like(await productPhoto({ width: 2400, height: 1600 }), await productPhoto({ width: 160, height: 120 })))
+  await app.handlers.addPaths({ paths: [shoot] })
+  await app.photos.settled()
+  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  expect(await app.handlers.estimateCost({})).toMatchObject({ photos: 2, skipped: 1, providers: [{ amount: 2, photos: 2 }] })
+  const [, jpeg] = await app.handlers.photoIds({})
+  expect(await app.handlers.estimateCost({ photoIds: [jpeg!] })).toMatchObject({ photos: 1, skipped: 0 })
 })
 
 test('the budget cap pauses the queue before it would go over; raising it and resuming runs the rest', async () => {
