@@ -33,8 +33,9 @@ Usage: npm run --silent batch -- [options] <files or folders...>
   --json                one JSON event per line on stdout (job changes, then a summary)
   --dry-run             check everything and estimate the cost; send nothing
   --no-fit              skip photos over the provider's limits instead of downscaling them
-  --buy-again           buy again photos bought before whose kept result was pruned and
-                        whose output file is gone or changed (otherwise they fail, unpaid)
+  --buy-again           buy again photos bought before whose result is not at hand (pruned,
+                        lost to a full disk or refused as an answer) and whose output file
+                        is gone or changed (otherwise they fail, unpaid)
   --watch               then keep watching the input folders: new photos run as their
                         writes finish, until Ctrl+C
   --help
@@ -43,7 +44,7 @@ Keys: ${PROVIDERS.map((p) => p.keyVariable).join(', ')}.
 Servers: ${PROVIDERS.flatMap((p) => Object.values(p.hosts).map((h) => h.env)).join(', ')} (e.g. the simulator).
 
 Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected;
-5 the provider cannot be reached.
+5 the provider cannot be reached; 6 a paid result could not be saved (a full disk): nothing more bought.
 Finished results are remembered: running the same command again sends only what is left.
 
   npm run --silent batch -- cache            size of the kept results in the state folder
