@@ -129,6 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   if (summary.stoppedBecause === 'auth') return EXIT.auth
   if (summary.stoppedBecause === 'unreachable') return EXIT.unreachable
   if (summary.stoppedBecause === 'credits') return EXIT.credits
+  if (summary.stoppedBecause === 'not-saved') return EXIT.notSaved
   return summary.counts.failed > 0 ? EXIT.imagesFailed : EXIT.ok
 }
 

@@ -8,7 +8,7 @@ function desktop(focused: boolean): Desktop & { bars: (number | null | 'paused')
   return { bars, notes, progress: (f, paused) => bars.push(paused ? 'paused' : f), focused: () => focused, notify: (title, body) => notes.push(`${title}: ${body}`) }
 }
 
-const queue = (state: 'idle' | 'running' | 'paused', finished: number, reason?: string): EventPayload<'queue'> => ({ state, total: 4, finished, counts: {}, providers: {}, held: 0, budget: { cap: null, spent: 0 }, ...(reason ? { reason } : {}) })
+const queue = (state: 'idle' | 'running' | 'paused', finished: number, reason?: string): EventPayload<'queue'> => ({ state, total: 4, finished, counts: {}, providers: {}, held: 0, ...(reason ? { reason } : {}) })
 const exported = (state: EventPayload<'export'>['state'], done: number, message?: string): EventPayload<'export'> => ({ state, outDir: '/x', total: 10, done, written: done, unchanged: 0, failed: 0, storeFailures: 0, ...(message ? { message } : {}) })
 
 test('a run shows its progress in the dock or taskbar, paused as paused, cleared when it ends; the user elsewhere is told it ended', () => {

@@ -3,22 +3,33 @@ import type { Job, JobState } from '../../shared/jobs'
 import { FINAL_STATES } from '../../shared/jobs'
 import type { Deliveries } from './deliveries'
 import { JobError } from '../errors'
+import { isDiskFull } from '../purchases/not-saved'
+import { NotARealFolder } from '../files/real-folders'
 import { keepCopies } from '../files/kept-copies'
 import { outputPaths } from '../files/output-plan'
 import { hashedSource } from '../images/source'
 import { buildUpload, type Upload } from '../images/upload'
 import { purchaseKey } from '../purchases/job-key'
 import type { Purchases, StoredResult } from '../purchases/purchases'
+import type { ParamValues } from '../../shared/operations'
+import { attachParamFiles, type ParamFileCache } from '../providers/param-files'
 import type { ProviderResult } from '../providers/types'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { finalOutcome } from '../batch/outcome'
 import { preparePhoto } from '../batch/prepare'
-import { reusePruned } from '../batch/reuse-pruned'
+import { reuseEarlier } from '../batch/reuse-earlier'
 import { sendWithRetries } from '../batch/send'
 import { stoppedUnanswered, unansweredNotice } from '../batch/unanswered'
 import type { WorkItem } from '../work/work-item'
 import type { WorkStore } from '../work/work-store'
 import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
+
+/** What the purchases ask of a send: note each attempt, note one that may have been charged, keep the answer. */
+interface PurchaseSteps {
+  sending(): Promise<void>
+  maybeCharged(reason: string): Promise<void>
+  keep(result: ProviderResult): Promise<void>
+}
 
 /** What one item's run needs from its worker. */
 export interface ItemContext {
@@ -40,7 +51,13 @@ export interface ItemContext {
   stop(item: WorkItem, stop: ProviderStop): void
   /** False once the worker is stopping: nothing more is sent. */
   sending(): boolean
+  /** A paid answer could be saved nowhere: nothing more is bought until there is room (stopped headless, paused in the app). */
+  notSaved(message: string): void
+  /** A notice told once for the worker's life, however many photos it concerns. */
+  noticeOnce(message: string): void
   claimTtlMs: number
+  /** Extra images (a guide, a background) this worker has read: a thousand photos with one guide image read it once. */
+  paramFiles: ParamFileCache
 }
 
 /**
@@ -87,29 +104,33 @@ export class ItemRun {
     // Known not to be sendable: no key, session or parameter check is needed to say so.
     if (spec.skip) return this.end('skipped', { reason: spec.skip })
     const setup = await ctx.setup(item)
-    const { operation, values } = { operation: setup.operation, values: spec.values }
+    const operation = setup.operation
+    // Extra images (a guide, a background) are read once per worker: the bytes hashed into the key are the bytes sent.
+    const values = await attachParamFiles(operation, spec.values, ctx.paramFiles)
     const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
     if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
     const { facts } = prepared
     if (prepared.learnt) ctx.emit({ type: 'checked', ref: spec.ref, facts })
     const key = purchaseKey(prepared.key, setup.session.seller)
     this.job.key = key
-    const cached = (await ctx.purchases.cached(key)) ?? (await reusePruned(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
+    const cached = (await ctx.purchases.cached(key)) ?? (await reuseEarlier(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
     if (cached) return this.deliver(cached, 'reused')
 
     const first = ctx.firstOf(item.run, key, spec.ref)
     const sameAs = first === spec.ref ? {} : { sameAs: first }
     if (ctx.settings.dryRun) return this.end('estimated', sameAs)
+    // Nothing is bought that could not be written: its output folders are real folders, made now.
+    await (await ctx.deliveries.of(spec.outDir)).ready(spec.output)
     const earlier = first === spec.ref ? ctx.purchases.earlierUnanswered(key) : null
     if (earlier) ctx.emit({ type: 'notice', message: unansweredNotice(spec.path, earlier) })
     const upload = await buildUpload(await hashedSource(spec.path, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
     await this.step('ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
-    const result = await this.buy(key, setup, upload)
+    const result = await this.buy(key, setup, upload, values)
     await this.deliver(result, 'done')
   }
 
   /** Claimed in the store (one worker at a time per purchase), then bought through the purchases (one process at a time). */
-  private async buy(key: string, setup: ItemSetup, upload: Upload): Promise<StoredResult> {
+  private async buy(key: string, setup: ItemSetup, upload: Upload, values: ParamValues): Promise<StoredResult> {
     const { ctx, item } = this
     for (let wait = 50; !(await ctx.store.claimPurchase(key, ctx.worker, ctx.claimTtlMs)); wait = Math.min(1_000, wait * 2)) {
       await new Promise((resolve) => setTimeout(resolve, wait))
@@ -118,23 +139,24 @@ export class ItemRun {
       if (bought) return bought
     }
     try {
+      const delivery = await ctx.deliveries.of(item.spec.outDir)
       return await ctx.purchases.buy({
         key,
         file: item.spec.path,
         provider: setup.operation.provider,
         amount: setup.cost,
         signal: this.controller.signal,
-        send: (sending, maybeCharged) => this.send(setup, upload, sending, maybeCharged)
+        send: (sending, maybeCharged, keep) => this.send(setup, upload, values, { sending, maybeCharged, keep }),
+        write: (outputs) => delivery.write(item.spec.output, outputs)
       })
     } finally {
       await ctx.store.releasePurchase(key, ctx.worker)
     }
   }
 
-  private send(setup: ItemSetup, upload: Upload, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult> {
+  private send(setup: ItemSetup, upload: Upload, values: ParamValues, { sending, maybeCharged, keep }: PurchaseSteps): Promise<ProviderResult> {
     const { ctx, item } = this
     const { operation } = setup
-    const { values } = item.spec
     const image = { name: basename(item.spec.path), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
     const timeoutMs = ctx.settings.timeoutMs ?? operation.timeoutMs(values)
     const lane = ctx.lane(item)
@@ -162,27 +184,34 @@ export class ItemRun {
         ctx.stop(item, { because: 'credits', message: error.message })
         return 'give-up'
       },
-      onAuth: (error) => ctx.stop(item, { because: 'auth', message: error.message })
+      onAuth: (error) => ctx.stop(item, { because: 'auth', message: error.message }),
+      keep
     })
   }
 
   private async deliver(result: StoredResult, state: 'done' | 'reused'): Promise<void> {
     const { ctx, item } = this
     const delivery = await ctx.deliveries.of(item.spec.outDir)
-    const outputs = await delivery.deliver(item.spec.output, result)
+    const outputs = await delivery.deliver(item.spec.output, result).catch((error: unknown) => {
+      throw notWritten(error)
+    })
+    if (result.uncached) ctx.noticeOnce(`Proofsheet could not keep its own copy of results (${result.uncached}); each is kept only where it was written, and the purchase is noted, so running it again does not buy it again.`)
     // Where it went is how it is found again once its kept bytes are pruned.
     const key = this.job.key as string
     const copies = ctx.settings.keepCopiesIn ? keepCopies(ctx.settings.keepCopiesIn, key, outputs) : null
-    await ctx.purchases.delivered(key, outputs, copies ?? undefined)
+    // Only a help for later (a full state folder may refuse it): the result is written either way.
+    await ctx.purchases.delivered(key, outputs, copies ?? undefined).catch(() => undefined)
     await this.end(state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 
   private async failed(error: unknown): Promise<void> {
+    // Paid and saved nowhere: buying more would only lose more.
+    if (error instanceof JobError && error.kind === 'not-saved' && (error.details.paid || error.details.diskFull)) this.ctx.notSaved(error.message)
     const stop = this.ctx.stopped(this.item)
     const forAll = stop && stop.because !== 'credits' ? stop.message : undefined
     const cancelled = error instanceof JobError && error.kind === 'cancelled'
     const outcome = cancelled && !forAll ? { state: 'cancelled' as const, reason: this.stopReason } : finalOutcome(error, forAll)
-    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'pruned' ? { canBuyAgain: true } : {}) })
+    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'bought-before' ? { canBuyAgain: true } : {}) })
   }
 
   private async step(state: JobState, patch: Partial<Job> = {}): Promise<void> {
@@ -198,4 +227,11 @@ export class ItemRun {
     const good = state === 'done' || state === 'reused' || state === 'skipped' || state === 'estimated'
     await (good ? this.ctx.store.complete(this.item.id, this.ctx.worker, this.job) : this.ctx.store.fail(this.item.id, this.ctx.worker, this.job))
   }
+}
+
+/** A result Proofsheet holds (paid now or before) that could not be written where it belongs: kept for the next run. */
+function notWritten(error: unknown): JobError {
+  const diskFull = isDiskFull(error)
+  const why = diskFull ? 'the disk is full' : error instanceof NotARealFolder ? error.message : (error as Error).message
+  return new JobError('not-saved', `Paid and kept by Proofsheet, but not written: ${why}. Run it again once that is fixed; it is not bought again.`, { diskFull })
 }

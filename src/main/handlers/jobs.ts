@@ -17,7 +17,7 @@ export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'est
   return {
     startBatch: ({ photoIds, mode, buyAgain }) => c.runner.start(photoIds, { mode, buyAgain: buyAgain === true }),
     async estimateCost({ photoIds, mode, buyAgain }) {
-      const budget = c.runner.budget()
+      const budget = await c.runner.budget()
       if (mode !== 'for-real') {
         // Buy again pays for photos whose earlier result is gone: nothing is counted as reused then.
         const reused = buyAgain ? undefined : await reusedPhotos(c, photoIds)

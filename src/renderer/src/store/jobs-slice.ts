@@ -11,7 +11,7 @@ export interface JobsSlice {
 
 export const createJobsSlice: StateCreator<JobsSlice, [], [], JobsSlice> = (set) => ({
   jobsByPhoto: {},
-  queue: { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0, budget: { cap: null, spent: 0 } },
+  queue: { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 },
   applyJobs: (jobs) => set((s) => ({ jobsByPhoto: { ...s.jobsByPhoto, ...Object.fromEntries(jobs.map((j) => [j.ref, j])) } })),
   setQueue: (queue) => set({ queue })
 })

@@ -21,9 +21,7 @@ export const jobSchema = z.object({
 }) satisfies z.ZodType<Job>
 
 /** Why a provider is paused or stopped: the window names a pause by its cause. */
-export const PAUSE_CAUSES = ['user', 'credits', 'unreachable', 'asked-to-wait', 'auth'] as const
-
-export const budgetSchema = z.object({ cap: z.number().nullable(), spent: z.number() })
+export const PAUSE_CAUSES = ['user', 'credits', 'unreachable', 'asked-to-wait', 'not-saved', 'auth'] as const
 
 export const queueStateSchema = z.object({
   /** `finishing`: stopped (Cancel, Quit), waiting for the paid requests already sent; Cancel again stops now. */
@@ -35,14 +33,14 @@ export const queueStateSchema = z.object({
   counts: z.record(z.string(), z.number()),
   /** When this run started (ms since 1970): the window works out the pace and ETA from it. */
   startedAt: z.number().optional(),
-  /** Each provider's state in this run: running, paused (by the user, credits, unreachable, asked to wait) or stopped (key refused). */
+  /** Each provider's state in this run: running, paused (by the user, credits, unreachable, asked to wait, a result that could not be saved) or stopped (key refused). */
   providers: z
     .record(z.string(), z.object({ status: z.enum(['running', 'paused', 'stopped']), cause: z.enum(PAUSE_CAUSES).optional(), message: z.string().optional() }))
     .default({}),
   /** Photos held back because running them would go over the budget cap. */
   held: z.number().default(0),
-  /** The budget cap in credits (null: none) and the credits counted against it: what the window shows of the cap. */
-  budget: budgetSchema.default({ cap: null, spent: 0 })
+  /** With a budget cap: what was spent against it since the user set or reset it (ms since 1970), in credits (a Photoroom image is 5). */
+  budget: z.object({ cap: z.number(), spent: z.number(), since: z.number() }).optional()
 })
 
 /** What running some photos would cost, per provider, against the balance main last read. */

@@ -15,6 +15,8 @@ export function providerWords(p: ProviderState): string | null {
       return 'paused: cannot be reached'
     case 'asked-to-wait':
       return 'paused: asked us to wait'
+    case 'not-saved':
+      return 'paused: a paid result could not be saved (see its notice)'
     default:
       return 'paused'
   }

@@ -2,23 +2,9 @@ import { useEffect, useState } from 'react'
 import { CREDITS_PER_IMAGE } from '@shared/operations/pricing'
 import { call } from '../../api'
 import { useStore } from '../../store'
-import { jobSelectors } from '../../store/jobs-slice'
 import { useAction } from '../use-action'
-
-/** Raising or removing the cap is asked first, in main's words; the change goes with main's token. */
-function CapQuestion({ question, onAnswer }: { question: string; onAnswer(yes: boolean): void }): React.JSX.Element {
-  return (
-    <div className="cap-question" role="alertdialog" aria-label="Budget cap">
-      <p>{question}</p>
-      <button type="button" onClick={() => onAnswer(false)}>
-        Keep the cap
-      </button>
-      <button type="button" className="primary" onClick={() => onAnswer(true)}>
-        Change it
-      </button>
-    </div>
-  )
-}
+import { BudgetLine } from './BudgetLine'
+import { CapQuestion } from './CapQuestion'
 
 const number = (n: number): string => Number(n.toFixed(2)).toLocaleString('en-US')
 
@@ -29,12 +15,11 @@ export function capWords(credits: number): string {
 }
 
 /**
- * The most spending may reach, in credits, with images beside it, and what already counts against it
- * (the one figure main sends with the queue).
+ * The most spending may reach, in credits, with images beside it, and what was spent against it since
+ * it was set or reset (the one figure main sends with the queue).
  */
 export function BudgetCapField(): React.JSX.Element {
   const saved = useStore((s) => s.settings?.budgetCap ?? null)
-  const budget = useStore((s) => jobSelectors.queue(s).budget)
   const [cap, setCap] = useState(saved === null ? '' : String(saved))
   const [asked, setAsked] = useState<{ question: string; confirmation: string; budgetCap: number | null } | null>(null)
   useEffect(() => setCap(saved === null ? '' : String(saved)), [saved])
@@ -63,8 +48,8 @@ export function BudgetCapField(): React.JSX.Element {
       </form>
       <p className="muted small" data-testid="cap-words">
         {typed !== null && Number.isFinite(typed) ? `${capWords(typed)}: a Photoroom edit image counts 5 credits.` : 'No cap: runs spend what the confirmation shows.'}
-        {saved !== null && budget.spent > 0 && ` ${number(budget.spent)} of ${number(saved)} credits counted so far.`}
       </p>
+      <BudgetLine />
       {asked && (
         <CapQuestion
           question={asked.question}
