@@ -57,10 +57,10 @@ test('the confirmation shows the budget cap in credits and what it holds back; P
 
 test('photos whose results will be reused cost nothing against the cap: the queue holds back what the confirmation said, no more', async () => {
   const app = await ready(4)
+  await confirmedCap(app.handlers, 3)
   const ended = idle(app)
   await confirmedRun(app.handlers, { photoIds: app.ids.slice(0, 2) })
   await ended
-  await confirmedCap(app.handlers, 3)
   // Two credits counted already, one left: of the two photos to pay for, one fits and one waits; the two reused are free.
   expect(await app.handlers.confirmRun({})).toMatchObject({ photos: 2, reused: 2, cap: { limit: 3, spent: 2, adds: 1, held: 1 } })
   expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 3, held: 1 })
