@@ -20,12 +20,12 @@ test.beforeAll(async () => {
 test.afterAll(() => session?.close())
 
 /** Each element's box, as the page lays it out. */
-const boxes = (items: Locator): Promise<{ top: number; bottom: number; left: number; right: number }[]> =>
+const boxes = (items: Locator): Promise<{ name: string; top: number; bottom: number; left: number; right: number }[]> =>
   items.evaluateAll((elements) =>
     // Out of sight: pushed off the toolbar's line (into More), or not laid out at all.
     elements.filter((e) => !e.classList.contains('overflowed') && (e as unknown as { offsetParent: unknown }).offsetParent !== null).map((e) => {
       const r = e.getBoundingClientRect()
-      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }
+      return { name: `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').slice(0, 30)}"`, top: r.top, bottom: r.bottom, left: r.left, right: r.right }
     })
   )
 
@@ -35,9 +35,9 @@ async function expectOneLine(page: Page, bar: Locator, children: string, tallest
   expect(box.height, 'the bar is one line high').toBeLessThanOrEqual(tallest)
   const width = page.viewportSize()!.width
   for (const child of await boxes(bar.locator(children))) {
-    expect(child.top, 'on the first line').toBeGreaterThanOrEqual(box.y - 1)
-    expect(child.bottom, 'on the first line').toBeLessThanOrEqual(box.y + box.height + 1)
-    expect(child.right, 'not clipped on the right').toBeLessThanOrEqual(Math.min(width, box.x + box.width) + 1)
+    expect(child.top, `${child.name} on the first line`).toBeGreaterThanOrEqual(box.y - 1)
+    expect(child.bottom, `${child.name} on the first line`).toBeLessThanOrEqual(box.y + box.height + 1)
+    expect(child.right, `${child.name} not clipped on the right`).toBeLessThanOrEqual(Math.min(width, box.x + box.width) + 1)
   }
 }
 
