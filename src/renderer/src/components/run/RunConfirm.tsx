@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { call } from '../../api'
 import { useStore } from '../../store'
+import { accountSelectors } from '../../store/account-slice'
 import { settingsSelectors } from '../../store/settings-slice'
 import type { Estimate } from '../../store/types'
 import { OutputFolderField } from '../setup/OutputFolderField'
@@ -17,6 +18,8 @@ const photosText = (n: number): string => `${n} photo${n === 1 ? '' : 's'}`
 export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoIds: number[] | undefined; title: string; mode?: 'normal' | 'for-real'; buyAgain?: boolean; onDone(): void }): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
   const outputFolder = useStore(settingsSelectors.outputFolder)
+  // A balance read while the dialog is open (the last run's purchases) is shown at once, with a fresh token.
+  const balances = useStore(accountSelectors.balances)
   const [estimate, setEstimate] = useState<(Estimate & { confirmation: string }) | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -25,7 +28,7 @@ export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoI
     if (!outputFolder) return
     setError(null)
     void call('confirmRun', { ...(photoIds ? { photoIds } : {}), mode, ...(buyAgain ? { buyAgain } : {}) }).then(setEstimate, (e: Error) => setError(e.message))
-  }, [photoIds, mode, buyAgain, outputFolder])
+  }, [photoIds, mode, buyAgain, outputFolder, balances])
   const start = async (): Promise<void> => {
     setBusy(true)
     try {

@@ -15,7 +15,8 @@ export function BudgetLine(): React.JSX.Element | null {
   const budget = useStore((s) => jobSelectors.queue(s).budget)
   const [asked, setAsked] = useState<{ question: string; confirmation: string } | null>(null)
   const { error, busy, run } = useAction()
-  if (!budget) return null
+  // Before anything is spent against it, the cap field says all there is.
+  if (!budget || budget.spent === 0) return null
   const reset = (): Promise<void> =>
     run(async () => {
       const { question, confirmation } = await call('confirmBudgetCap', { budgetCap: budget.cap, reset: true })
@@ -28,7 +29,7 @@ export function BudgetLine(): React.JSX.Element | null {
         Spent {Math.round(budget.spent * 100) / 100} of {budget.cap} credits
         {budget.since ? ` since ${day(budget.since)}` : ''}
       </span>
-      <button type="button" disabled={busy || budget.spent === 0} onClick={() => void reset()}>
+      <button type="button" disabled={busy} onClick={() => void reset()}>
         Reset
       </button>
       {asked && (

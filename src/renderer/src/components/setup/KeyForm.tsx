@@ -16,7 +16,7 @@ function describe(status: KeyStatus | undefined): string {
 }
 
 /** One key field: saved into the keychain by main, which tests it with the provider's free account call. */
-function KeyField({ provider, label, hint, button, onTested }: { provider: ProviderChoice; label: string; hint?: string; button: string; onTested(): void }): React.JSX.Element {
+function KeyField({ provider, label, hint, title, button, onTested }: { provider: ProviderChoice; label: string; hint?: string; title?: string; button: string; onTested(): void }): React.JSX.Element {
   const [key, setKey] = useState('')
   const id = useId()
   const { error, busy, run } = useAction()
@@ -33,7 +33,7 @@ function KeyField({ provider, label, hint, button, onTested }: { provider: Provi
       }}
     >
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="password" autoComplete="off" placeholder={hint} value={key} onChange={(e) => setKey(e.target.value)} />
+      <input id={id} type="password" autoComplete="off" placeholder={hint} title={title} value={key} onChange={(e) => setKey(e.target.value)} />
       <button type="submit" disabled={busy || !key.trim()} aria-label={button}>
         {busy ? 'Testing…' : 'Save'}
       </button>
@@ -71,7 +71,7 @@ export function KeyForm({ wide = false }: { wide?: boolean }): React.JSX.Element
         </select>
       </label>
       <KeyField key={`${id}-live`} provider={provider} label="API key" button="Save key" onTested={markTested} />
-      {provider.sandbox && <KeyField key={`${id}-sandbox`} provider={provider} label="Sandbox key" hint="Optional: free proofs" button="Save sandbox key" onTested={markTested} />}
+      {provider.sandbox && <KeyField key={`${id}-sandbox`} provider={provider} label="Sandbox key" hint="Optional" title="Free, watermarked proofs" button="Save sandbox key" onTested={markTested} />}
       <p data-testid="key-status" className={status?.state === 'invalid' ? 'bad' : undefined}>
         {describe(status)}
       </p>
