@@ -66,6 +66,20 @@ test('photos whose results will be reused cost nothing against the cap: the queu
   expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 3, held: 1 })
 })
 
+test('photos already in the queue are left out of the estimate and counted apart, as a new run leaves them be', async () => {
+  const app = await ready(4)
+  await confirmedCap(app.handlers, 10)
+  await app.handlers.pauseBatch(undefined)
+  await confirmedRun(app.handlers, { photoIds: app.ids.slice(0, 3) })
+  // Three wait in the paused queue (3 of the cap's 10 credits on their way): only the fourth would be priced, under what is left.
+  expect(await app.handlers.estimateCost({})).toMatchObject({ photos: 1, queued: 3, cap: { limit: 10, spent: 3, adds: 1, held: 0 }, providers: [{ amount: 1, photos: 1 }] })
+  expect(await app.handlers.estimateCost({ photoIds: app.ids.slice(0, 2) })).toMatchObject({ photos: 0, queued: 2 })
+  const ended = idle(app)
+  await app.handlers.resumeBatch(undefined)
+  await ended
+  expect(await app.handlers.estimateCost({})).not.toHaveProperty('queued')
+})
+
 test('a run without an output folder is stopped at its confirmation, before any cost is shown', async () => {
   const app = await ready(2, { outputFolder: false })
   await expect(app.handlers.confirmRun({})).rejects.toThrow(/Choose an output folder first/)

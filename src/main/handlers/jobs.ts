@@ -19,9 +19,13 @@ export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'est
     async estimateCost({ photoIds, mode, buyAgain }) {
       const budget = await c.runner.budget()
       if (mode !== 'for-real') {
+        // Photos already in the queue are left be by a new run: counted apart, not priced again.
+        const queued = c.runner.inQueue(photoIds)
+        const ids = queued.size ? (photoIds ?? c.catalog.photoIds()).filter((id) => !queued.has(id)) : photoIds
         // Buy again pays for photos whose earlier result is gone: nothing is counted as reused then.
-        const reused = buyAgain ? undefined : await reusedPhotos(c, photoIds)
-        return estimateCost(c.catalog, c.photos, photoIds, c.balances.all(), c.settings.get().outputFolder, { budget, ...(reused ? { reused } : {}) })
+        const reused = buyAgain ? undefined : await reusedPhotos(c, ids)
+        const estimate = estimateCost(c.catalog, c.photos, ids, c.balances.all(), c.settings.get().outputFolder, { budget, ...(reused ? { reused } : {}) })
+        return queued.size ? { ...estimate, queued: queued.size } : estimate
       }
       // For real, each photo costs what its proof's operation and parameters cost with a live key.
       const sends = lastProofs(c.catalog, photoIds ?? pickedProofs(c.catalog))

@@ -131,7 +131,7 @@ export class RunQueue {
     const { outputFolder, naming, fitOversize, budgetCap } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
     const ids = photosToRun(catalog, photoIds, mode)
-    const busy = new Set(this.store.latestJobs(ids).flatMap((job) => (FINAL_STATES.has(job.state) ? [] : [Number(job.ref)])))
+    const busy = this.inQueue(ids)
     const fresh = ids.filter((id) => !busy.has(id))
     if (!fresh.length) return { jobs: 0, held: 0 }
     const groups = groupsOf(catalog, photos, fresh, mode, preset)
@@ -210,6 +210,11 @@ export class RunQueue {
   resetBudget(): void {
     this.o.catalog.budget.reset()
     this.view.publish()
+  }
+
+  /** Which of these photos (all, when unsaid) wait or are being worked on: a new run leaves them be. */
+  inQueue(photoIds?: number[]): Set<number> {
+    return new Set(this.store.latestJobs(photoIds).flatMap((job) => (FINAL_STATES.has(job.state) ? [] : [Number(job.ref)])))
   }
 
   /** The budget cap and the credits counted against it, as the window shows them. */

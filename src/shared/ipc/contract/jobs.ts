@@ -51,6 +51,8 @@ export const estimateSchema = z.object({
   skipped: z.number().default(0),
   /** Photos whose result was bought before with these very parameters: reused, free. Absent when none. */
   reused: z.number().optional(),
+  /** Photos already waiting or being worked on in the queue: a new run leaves them be. Absent when none. */
+  queued: z.number().optional(),
   /**
    * With a budget cap: the cap and what already counts against it (credits), what this run would add,
    * and how many of its photos would wait because they would take the spending over it.

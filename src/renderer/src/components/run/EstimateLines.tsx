@@ -31,6 +31,7 @@ export function EstimateLines({ title, estimate }: { title: string; estimate: Es
         {title}: {photos(estimate.photos)}
         {estimate.reused ? ` · ${estimate.reused.toLocaleString('en-US')} reused, free` : ''}
         {estimate.skipped > 0 && ` · ${estimate.skipped.toLocaleString('en-US')} will be skipped`}
+        {estimate.queued ? ` · ${estimate.queued.toLocaleString('en-US')} already in the queue` : ''}
       </span>
       {estimate.providers.map((p) => {
         const after = p.available === undefined ? undefined : p.available - p.amount
