@@ -15,7 +15,8 @@ function CapLine({ cap }: { cap: NonNullable<Estimate['cap']> }): React.JSX.Elem
   return (
     <span className={`estimate-line${cap.held ? ' short' : ''}`} data-testid="estimate-cap">
       Budget cap {capWords(cap.limit)}
-      {counted}: this uses up to {amount(cap.adds, 'credits')} of it
+      {counted}
+      {cap.adds > 0 && `: this uses up to ${amount(cap.adds, 'credits')} of it`}
       {cap.held > 0 && ` · ${photos(cap.held)} will wait until you raise it`}
     </span>
   )

@@ -46,13 +46,13 @@ export function useToolbarItems(act: (action: () => Promise<unknown>) => void, o
       label: `Retry failed (${retryable})`,
       run: () => askToRun({ photoIds: retryableIds(useStore.getState().jobsByPhoto), title: `Retry ${retryable} failed photo${retryable === 1 ? '' : 's'}` })
     },
-    { key: 'export', label: 'Export…', run: open.exporting },
+    { key: 'export', label: 'Export…', disabled: empty, title: empty ? 'Add photos first' : undefined, run: open.exporting },
     // Photoroom's sandbox, then the real thing: a free, watermarked proof, then the picked ones for real.
     sandbox && {
       key: 'proof',
       label: 'Proof (sandbox)',
-      disabled: !idle,
-      title: 'Free and watermarked: try the parameters before paying',
+      disabled: !idle || empty,
+      title: empty ? 'Add photos first' : 'Free and watermarked: try the parameters before paying',
       run: () => {
         const ids = [...useStore.getState().selected]
         act(() => call('startBatch', { ...(ids.length ? { photoIds: ids } : {}), mode: 'proof' }))
@@ -61,11 +61,11 @@ export function useToolbarItems(act: (action: () => Promise<unknown>) => void, o
     sandbox && {
       key: 'for-real',
       label: 'Run picked for real',
-      disabled: !idle || !key?.sandboxLast4,
-      title: 'The picked photos’ proofs again, with the live key',
+      disabled: !idle || empty || !key?.sandboxLast4,
+      title: empty ? 'Add photos first' : 'The picked photos’ proofs again, with the live key',
       run: () => askToRun({ title: 'Run the picked proofs for real', mode: 'for-real' })
     },
-    { key: 'store-check', label: 'Check for store…', title: 'Check every result against a marketplace’s image rules', run: open.storeCheck }
+    { key: 'store-check', label: 'Check for store…', disabled: empty, title: empty ? 'Add photos first' : 'Check every result against a marketplace’s image rules', run: open.storeCheck }
   ]
   return items.filter((item): item is ToolbarItem => item !== false)
 }
