@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react'
 import { MARKETPLACE_IDS, MARKETPLACE_NAMES } from '@shared/marketplaces'
 import { call } from '../api'
 import { useAction } from '../components/use-action'
+import { MarketplaceOptions } from './MarketplaceOptions'
 
 /** Checks every photo's shown result against a marketplace's image rules; each photo keeps its outcome for its badge and the filter. */
 export function StoreCheckDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
@@ -22,11 +23,7 @@ export function StoreCheckDialog({ onClose }: { onClose: () => void }): React.JS
       <label className="field">
         Marketplace
         <select value={store} onChange={(e) => setStore(e.target.value as typeof store)}>
-          {MARKETPLACE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {MARKETPLACE_NAMES[id]}
-            </option>
-          ))}
+          <MarketplaceOptions />
         </select>
       </label>
       {outcome && <p role="status">{outcome}</p>}

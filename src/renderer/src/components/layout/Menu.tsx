@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDismiss } from './use-dismiss'
+import { useEffect } from 'react'
+import { usePopup } from './use-dismiss'
 
 export interface MenuEntry {
   label: string
@@ -31,14 +31,7 @@ export function Menu({
   buttonName?: string
   align?: 'start' | 'end'
 }): React.JSX.Element {
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  const close = useCallback((refocus: boolean) => {
-    setOpen(false)
-    if (refocus) button.current?.focus()
-  }, [])
-  useDismiss(open, root, close)
+  const { open, setOpen, root, button, close } = usePopup()
   useEffect(() => {
     if (open) root.current?.querySelector<HTMLButtonElement>('[role="menuitem"]:not(:disabled)')?.focus()
   }, [open])

@@ -1,16 +1,9 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react'
-import { useDismiss } from './use-dismiss'
+import type { ReactNode } from 'react'
+import { usePopup } from './use-dismiss'
 
 /** A button that shows a small panel of controls under it (filters, a check to run); Escape or a press outside closes it. */
 export function Popover({ label, buttonText, children, className, align = 'start' }: { label: string; buttonText: ReactNode; children: ReactNode; className?: string; align?: 'start' | 'end' }): React.JSX.Element {
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  const close = useCallback((refocus: boolean) => {
-    setOpen(false)
-    if (refocus) button.current?.focus()
-  }, [])
-  useDismiss(open, root, close)
+  const { open, setOpen, root, button } = usePopup()
   return (
     <div className={`popover ${className ?? ''}`} ref={root}>
       <button ref={button} type="button" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)}>

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 
 /** A popup closes on Escape (focus back on its button) and on a press anywhere outside it. */
 export function useDismiss(open: boolean, within: RefObject<HTMLElement | null>, close: (refocus: boolean) => void): void {
@@ -20,4 +20,17 @@ export function useDismiss(open: boolean, within: RefObject<HTMLElement | null>,
       window.removeEventListener('pointerdown', onPointer, true)
     }
   }, [open, within, close])
+}
+
+/** A popup's state: open or not, its root and button, and closing (focus back on the button when asked). */
+export function usePopup(): { open: boolean; setOpen(open: boolean): void; root: RefObject<HTMLDivElement | null>; button: RefObject<HTMLButtonElement | null>; close(refocus: boolean): void } {
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false)
+    if (refocus) button.current?.focus()
+  }, [])
+  useDismiss(open, root, close)
+  return { open, setOpen, root, button, close }
 }

@@ -1,4 +1,4 @@
-import { MARKETPLACE_IDS, MARKETPLACE_NAMES } from '@shared/marketplaces'
+import { MarketplaceOptions } from '../MarketplaceOptions'
 import type { ExportForm } from './export-form'
 
 /** What travels with the files: the original's EXIF (GPS only when asked), XMP sidecars, the manifest, a Shopify CSV, a store check. */
@@ -31,11 +31,7 @@ export function MetadataFields({ form, patch }: { form: ExportForm; patch(change
         Store check
         <select value={form.storeCheck} onChange={(e) => patch({ storeCheck: e.target.value as ExportForm['storeCheck'] })}>
           <option value="">No store check</option>
-          {MARKETPLACE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {MARKETPLACE_NAMES[id]}
-            </option>
-          ))}
+          <MarketplaceOptions />
         </select>
       </label>
     </fieldset>
