@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
@@ -78,6 +79,22 @@ test('photos already in the queue are left out of the estimate and counted apart
   await app.handlers.resumeBatch(undefined)
   await ended
   expect(await app.handlers.estimateCost({})).not.toHaveProperty('queued')
+})
+
+test('photos held by the cap go on by themselves once the photos before them came out cheaper (an identical photo bought once for both)', async () => {
+  const app = await openApp(sim.current)
+  const [first] = await makePhotos(join(app.dir, 'shoot'), 2)
+  copyFileSync(first!, join(app.dir, 'shoot', 'a-copy.jpg'))
+  await app.handlers.addPaths({ paths: [join(app.dir, 'shoot')] })
+  await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out') })
+  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  await confirmedCap(app.handlers, 2)
+  const charged = sim.current.stats().providers.photoroom.charged
+  const ended = idle(app)
+  // At most 1 credit each: the copy and its original fit the cap of 2, the third photo waits; the two identical photos are bought once.
+  expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 2, held: 1 })
+  expect(await ended).toMatchObject({ held: 0, budget: { cap: 2, spent: 2 } })
+  expect(sim.current.stats().providers.photoroom.charged - charged).toBe(2)
 })
 
 test('a run without an output folder is stopped at its confirmation, before any cost is shown', async () => {

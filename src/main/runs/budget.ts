@@ -1,4 +1,4 @@
-import { allOperations } from '../../engine'
+import { allOperations, type WorkItem } from '../../engine'
 import { creditsOf } from '../../shared/operations/pricing'
 
 /**
@@ -26,4 +26,15 @@ export function inCredits<T extends { maxCost: number; spec: { operation: string
     if (operation) item.maxCost = creditsOf({ amount: item.maxCost, unit: operation.pricing.unit })
   }
   return items
+}
+
+/**
+ * Held items that fit under the cap now go on: after the cap is raised, or once items on their way
+ * came out cheaper than their most cost (reused, an identical photo bought once for both, failed).
+ */
+export async function releaseWhatFits(store: { held(): Promise<WorkItem[]>; unhold(ids: readonly string[]): Promise<void> }, committed: () => Promise<number>, cap: number | null): Promise<void> {
+  const held = await store.held()
+  if (!held.length) return
+  holdOverCap(held, await committed(), cap)
+  await store.unhold(held.filter((item) => !item.held).map((item) => item.id))
 }

@@ -14,7 +14,7 @@ import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import { freeWhenBought } from '../photos/reused-photos'
 import type { SettingsService } from '../settings/settings'
-import { holdOverCap, inCredits } from './budget'
+import { holdOverCap, inCredits, releaseWhatFits } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
 import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
@@ -62,6 +62,7 @@ export class RunQueue {
   /** Whether a run's items are bought with a sandbox key, by run and provider: their results are proofs. */
   private readonly sandbox = new Map<string, boolean>()
   private finishing: Promise<void> | undefined
+  private releasing: Promise<void> = Promise.resolve()
   private readonly recorder: ResultRecorder
 
   constructor(private readonly o: RunQueueOptions) {
@@ -168,9 +169,7 @@ export class RunQueue {
   /** Runs again what was paused, and the photos the budget cap held that now fit under it. */
   async resume(): Promise<void> {
     for (const provider of PROVIDERS) this.lane(provider.id).resume()
-    const held = await this.store.held()
-    holdOverCap(held, await this.view.committed(), this.o.settings.get().budgetCap)
-    await this.store.unhold(held.filter((item) => !item.held).map((item) => item.id))
+    await this.releaseWhatFits()
     this.view.publish()
   }
 
@@ -302,6 +301,16 @@ export class RunQueue {
       if (item.job.state === 'done' && item.job.sameAs === undefined) this.spent(item.maxCost)
       if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
     }
+    if (this.view.state.held && items.some((item) => FINAL_STATES.has(item.job.state))) {
+      this.releaseWhatFits().catch((error: Error) => this.o.emit('notice', { level: 'error', message: `Photos held by the budget cap could not be checked again (${error.message}): Resume does it.` }))
+    }
+  }
+
+  /** One at a time: each decides with what the one before released counted as on its way. */
+  private releaseWhatFits(): Promise<void> {
+    const next = this.releasing.then(() => releaseWhatFits(this.store, () => this.view.committed(), this.o.settings.get().budgetCap))
+    this.releasing = next.catch(() => undefined)
+    return next
   }
 
 }
