@@ -216,7 +216,9 @@ export class ItemRun {
     const forAll = stop && stop.because !== 'credits' ? stop.message : undefined
     const cancelled = error instanceof JobError && error.kind === 'cancelled'
     const outcome = cancelled && !forAll ? { state: 'cancelled' as const, reason: this.stopReason } : finalOutcome(error, forAll)
-    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'bought-before' ? { canBuyAgain: true } : {}) })
+    // Paid already (before, or just now for an answer with no usable image): only Buy again sends it once more.
+    const paid = error instanceof JobError && (error.kind === 'bought-before' || error.kind === 'charged-without-result')
+    await this.end(outcome.state, { reason: outcome.reason, ...(paid ? { canBuyAgain: true } : {}) })
   }
 
   private async step(state: JobState, patch: Partial<Job> = {}): Promise<void> {
