@@ -69,7 +69,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     emit,
     shell: {
       pickPaths: async (purpose) => (typeof o.pickPaths === 'function' ? o.pickPaths(purpose) : (o.pickPaths ?? [])),
-      showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`)
+      showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`),
+      openExternal: (url) => console.log(`(harness) would open ${url}`)
     },
     typedPaths: o.typedPaths ?? true
   })

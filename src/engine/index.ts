@@ -44,3 +44,4 @@ export {
   type ProviderUrls
 } from './providers/registry'
 export type { Balance, ProviderConfig } from './providers/types'
+export { isPhotoroomLink } from './providers/photoroom/edit-further'

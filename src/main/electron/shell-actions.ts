@@ -34,7 +34,8 @@ export function electronShellActions(getWindow: () => BrowserWindow | null): She
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
-    showInFolder: (path) => shell.showItemInFolder(path)
+    showInFolder: (path) => shell.showItemInFolder(path),
+    openExternal: (url) => void shell.openExternal(url)
   }
 }
 

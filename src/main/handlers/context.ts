@@ -24,6 +24,8 @@ export interface ShellActions {
   /** A native picker for `purpose`, titled for it; resolves to the chosen paths (none when cancelled). */
   pickPaths(purpose: PickerPurpose): Promise<string[]>
   showInFolder(path: string): void
+  /** Opens a web address in the user's browser; main checks it first. */
+  openExternal(url: string): void
 }
 
 /** Main's services, as each domain's handlers see them. */

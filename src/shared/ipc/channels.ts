@@ -46,6 +46,7 @@ export const REQUESTS = [
   'unchosenVariants',
   'checkStore',
   'showInFolder',
+  'openInPhotoroom',
   // export
   'startExport',
   'cancelExport',
