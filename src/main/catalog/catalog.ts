@@ -100,6 +100,7 @@ export class Catalog {
   latestResults(photoIds: readonly number[]): Map<number, ResultRow> { return this.resultStore.latestOf(photoIds) }
   resultCounts(photoIds: readonly number[]): Map<number, number> { return this.resultStore.countsOf(photoIds) }
   result(id: number): ResultRow | undefined { return this.resultStore.result(id) }
+  proofsSince(provider: string, since: number): number { return this.resultStore.proofsSince(provider, since) }
 
   // Review
   review(photoId: number): ReviewRow { return this.reviewStore.review(photoId) }

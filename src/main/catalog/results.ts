@@ -130,6 +130,7 @@ export class Results {
   private readonly latest
   private readonly counts
   private readonly outputsOf
+  private readonly proofs
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<Record<string, unknown>, Stored>(
@@ -153,6 +154,7 @@ export class Results {
     this.outputsOf = db.prepare<[string], StoredOutput>(
       'SELECT * FROM result_outputs WHERE result_id IN (SELECT value FROM json_each(?)) ORDER BY result_id, idx'
     )
+    this.proofs = db.prepare<[string, number], number>('SELECT count(*) FROM results WHERE provider = ? AND sandbox = 1 AND created_at >= ?').pluck()
   }
 
   add(result: NewResult): ResultRow {
@@ -209,6 +211,11 @@ export class Results {
     const counts = new Map(photoIds.map((id) => [id, 0]))
     for (const { photo_id, n } of this.counts.all(JSON.stringify(photoIds))) counts.set(photo_id, n)
     return counts
+  }
+
+  /** Proofs (results bought with a sandbox key) of a provider made since `since` (ms since 1970). */
+  proofsSince(provider: string, since: number): number {
+    return this.proofs.get(provider, since) ?? 0
   }
 
   private withOutputs(rows: Stored[]): ResultRow[] {

@@ -16,6 +16,7 @@ import { holdOverCap } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
 import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
+import { SandboxMonth } from './sandbox-month'
 
 export interface RunnerHooks {
   /** 0..1 while a run goes, null when idle: the dock or taskbar progress. */
@@ -61,9 +62,11 @@ export class RunQueue {
   private readonly sandbox = new Map<string, boolean>()
   private finishing: Promise<void> | undefined
   private readonly recorder: ResultRecorder
+  private readonly sandboxMonth: SandboxMonth
 
   constructor(private readonly o: RunQueueOptions) {
     this.store = o.catalog.workItems
+    this.sandboxMonth = new SandboxMonth(o.catalog, o.balances)
     this.worker = new Worker({
       store: this.store,
       stateDir: o.stateDir,
@@ -86,7 +89,10 @@ export class RunQueue {
       emit: o.emit,
       variantsDir: o.variantsDir,
       sandbox: (item, provider) => this.sandbox.get(`${item.run}\0${provider}`) ?? item.spec.keyKind === 'sandbox',
-      paid: (provider) => o.balances.refreshSoon(provider)
+      paid: (provider) => {
+        o.balances.refreshSoon(provider)
+        this.sandboxMonth.publish(provider)
+      }
     })
     this.worker.on('event', (event) => this.onEvent(event))
     this.store.changes((items) => this.onItems(items))
@@ -101,8 +107,9 @@ export class RunQueue {
     await this.worker.start()
     this.recorder.recordUnrecorded()
     await this.view.resume(this.store.unfinishedRuns())
-    // The budget line is there from the first state, before any run.
+    // The budget line and the sandbox month are there from the first state, before any run.
     this.view.publish()
+    this.sandboxMonth.publish()
   }
 
   queueState(): QueueState {
@@ -136,11 +143,15 @@ export class RunQueue {
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
     // The key and account are checked once per provider, however many sets of parameters the run has;
     // each photo is priced as it will be paid, with its own operation, parameters and key.
+    const proofs = new Map<ProviderId, number>()
     for (const group of groups) {
       const setup = await this.prepare(group.operation, group.values, kind)
-      this.sandbox.set(`${run}\0${group.operation.provider}`, setup.session.sandbox)
+      const { provider } = group.operation
+      this.sandbox.set(`${run}\0${provider}`, setup.session.sandbox)
+      if (setup.session.sandbox) proofs.set(provider, (proofs.get(provider) ?? 0) + group.inputs.length)
       group.cost = setup.cost
     }
+    for (const [provider, count] of proofs) this.sandboxMonth.check(provider, count)
     const items = await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize })
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
     this.view.add(run)
@@ -244,7 +255,8 @@ export class RunQueue {
         return this.o.photoEvents.changed([photoId])
       }
       case 'balance':
-        return this.o.balances.accept(event.balance)
+        if (!this.sandboxMonth.heard(event.balance)) this.o.balances.accept(event.balance)
+        return
       case 'notice':
         return this.o.emit('notice', { level: 'warning', message: event.message })
       case 'provider':

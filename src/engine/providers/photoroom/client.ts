@@ -5,6 +5,7 @@ import type { JobError } from '../../errors'
 import { chargedWithoutResult } from '../download'
 import { countFrom, imageOutput, parseJson, send, type HttpResponse } from '../http'
 import { appendFields, uploadName } from '../multipart'
+import { printable } from '../../../shared/printable'
 import type { ResultHeaders } from '../result-facts'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
 import { photoroomError } from './errors'
@@ -22,6 +23,12 @@ export const PHOTOROOM_RESULT_HEADERS: ResultHeaders = {
   'pr-ai-background-seed': 'aiBackgroundSeed',
   'pr-texts-detected': 'textsDetected',
   'pr-edit-further-url': 'editFurtherUrl'
+}
+
+/** An account endpoint's figures: what is left, and what the plan gives each month. */
+interface Counts {
+  available?: unknown
+  subscription?: unknown
 }
 
 const edit = { params: photoroomEditParams, label: (name: string): string => photoroomEditPresentation[name]?.label ?? name }
@@ -86,13 +93,16 @@ export class PhotoroomClient implements ProviderClient {
       if (response.status !== 200) throw this.error(response, edit)
       return parseJson(response.body)
     }
-    const [v1, v2] = (await Promise.all([get('/v1/account'), get('/v2/account')])) as [
-      { credits?: { available?: unknown } } | undefined,
-      { images?: { available?: unknown } } | undefined
-    ]
-    return [
-      { provider: 'photoroom', available: countFrom(v1?.credits?.available, 'Photoroom', 'credits available'), unit: 'credits', source: 'provider' },
-      { provider: 'photoroom', available: countFrom(v2?.images?.available, 'Photoroom', 'images available'), unit: 'images', source: 'provider' }
-    ]
+    const [v1, v2] = (await Promise.all([get('/v1/account'), get('/v2/account')])) as [{ credits?: Counts } | undefined, { images?: Counts; plan?: unknown } | undefined]
+    const plan = typeof v2?.plan === 'string' && v2.plan ? { plan: printable(v2.plan).slice(0, 60) } : {}
+    const balance = (unit: 'credits' | 'images', counts: Counts | undefined): Balance => ({
+      provider: 'photoroom',
+      unit,
+      source: 'provider',
+      available: countFrom(counts?.available, 'Photoroom', `${unit} available`),
+      ...(counts?.subscription !== undefined ? { subscription: countFrom(counts.subscription, 'Photoroom', `${unit} a month`) } : {}),
+      ...plan
+    })
+    return [balance('credits', v1?.credits), balance('images', v2?.images)]
   }
 }

@@ -11,6 +11,7 @@ import { RunConfirm } from './RunConfirm'
 import { useState } from 'react'
 import { ExportDialog } from '../../review/ExportDialog'
 import { StoreCheckButton } from '../../review/StoreCheckButton'
+import { balanceText } from './balance-text'
 
 /** Run controls and balances, always in reach at the top of the window. */
 export function Toolbar(): React.JSX.Element {
@@ -81,7 +82,7 @@ export function Toolbar(): React.JSX.Element {
       <ul className="balances" aria-label="Credit balance">
         {Object.entries(balances).map(([key, b]) => (
           <li key={key} data-testid={`balance-${key}`}>
-            {name(b.provider)}: {b.source === 'provider' ? `${b.available} ${b.unit} left` : `${b.spent} credits spent here`}
+            {balanceText(b, name(b.provider))}
           </li>
         ))}
       </ul>
