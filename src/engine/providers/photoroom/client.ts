@@ -8,6 +8,7 @@ import { appendFields, uploadName } from '../multipart'
 import { printable } from '../../../shared/printable'
 import type { ResultHeaders } from '../result-facts'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
+import { editByUrl } from './edit-by-url'
 import { photoroomError } from './errors'
 import { photoroomEditParams, photoroomSegmentParams } from './params/openapi'
 import { photoroomEditPresentation } from './presentation/edit'
@@ -46,25 +47,19 @@ export class PhotoroomClient implements ProviderClient {
     return photoroomError(response, { ...which, sandbox: isSandboxKey(this.config.key) })
   }
 
-  async run({ operation, values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
+  async run({ operation, values, image, imageUrl, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const isEdit = operation.operation === 'edit'
     const { body, headers } = isEdit ? splitHeaders(values) : { body: values, headers: {} }
+    const common = { headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers }, signal, timeoutMs, answerDeadline }
+    // A photo by address goes by address where the API takes one (GET /v2/edit), else as the file.
+    const byUrl = isEdit && imageUrl ? editByUrl(this.config.urls.photoroom.api, imageUrl, body) : null
     const form = new FormData()
-    form.append(isEdit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
-    appendFields(form, body)
-    const response = await send(
-      this.dispatcher,
-      {
-        method: 'POST',
-        url: isEdit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`,
-        headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers },
-        body: form,
-        signal,
-        timeoutMs,
-        answerDeadline
-      },
-      'Photoroom'
-    )
+    if (!byUrl) {
+      form.append(isEdit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
+      appendFields(form, body)
+    }
+    const url = isEdit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`
+    const response = await send(this.dispatcher, byUrl ? { method: 'GET', url: byUrl, ...common } : { method: 'POST', url, body: form, ...common }, 'Photoroom')
     if (response.status !== 200) throw this.error(response, isEdit ? edit : segment)
 
     const contentType = response.headers['content-type'] ?? ''

@@ -1,0 +1,57 @@
+import { parseCsv } from '../export/csv'
+
+/** A photo named by its web address in a list or a product CSV. */
+export interface PhotoAddress {
+  href: string
+  /** The product it shows: Shopify's Handle, WooCommerce's SKU (else its name as a handle). */
+  handle?: string
+}
+
+/** Shopify handles: lower case letters, digits and hyphens. */
+function asHandle(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+}
+
+/** Shopify's product CSV: one row per image under `Handle` (`Image Src`, and `Variant Image` for a variant's photo). */
+function shopifyImages(rows: string[][], column: (name: string) => number): PhotoAddress[] {
+  const [handle, image, variant] = [column('handle'), column('image src'), column('variant image')]
+  return rows.flatMap((row) => [row[image], variant >= 0 ? row[variant] : undefined].flatMap((href) => (href?.trim() ? [{ href: href.trim(), handle: asHandle(row[handle] ?? '') || undefined }] : [])))
+}
+
+/** WooCommerce's product CSV: `Images` lists a product's addresses separated by commas; the handle is its SKU, else its name. */
+function wooImages(rows: string[][], column: (name: string) => number): PhotoAddress[] {
+  const [images, sku, name] = [column('images'), column('sku'), column('name')]
+  return rows.flatMap((row) => {
+    const handle = asHandle(row[sku] ?? '') || asHandle(row[name] ?? '') || undefined
+    return (row[images] ?? '').split(/,\s*(?=https?:\/\/)/i).flatMap((href) => (href.trim() ? [{ href: href.trim(), handle }] : []))
+  })
+}
+
+/**
+ * The photos a list names, in order and each address once: a Shopify or WooCommerce product CSV's image
+ * columns, else one address a line (blank lines and `#` comments left out).
+ */
+export function addressesIn(text: string): PhotoAddress[] {
+  const rows = parseCsv(text)
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase())
+  const column = (name: string): number => header.indexOf(name)
+  const found =
+    column('handle') >= 0 && column('image src') >= 0
+      ? shopifyImages(rows.slice(1), column)
+      : column('images') >= 0
+        ? wooImages(rows.slice(1), column)
+        : text.split(/\r?\n/).flatMap((line) => (line.trim() && !line.trim().startsWith('#') ? [{ href: line.trim() }] : []))
+  const seen = new Set<string>()
+  return found.filter((a) => !seen.has(a.href) && seen.add(a.href))
+}
+
+/** Each product's photos named after it: `handle`, then `handle-2`, `handle-3`; photos of no product keep their own names. */
+export function namesByHandle(addresses: readonly PhotoAddress[]): (string | undefined)[] {
+  const counts = new Map<string, number>()
+  return addresses.map(({ handle }) => {
+    if (!handle) return undefined
+    const n = (counts.get(handle) ?? 0) + 1
+    counts.set(handle, n)
+    return n === 1 ? handle : `${handle}-${n}`
+  })
+}
