@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { findOperation, isProviderId, paramFileProblems, providerById, PROVIDERS, resolveParamPaths, webAddress, type ProviderOperation, type UrlEntry } from '../engine'
-import { addressesIn, namesByHandle } from '../main/photos/url-list'
+import { addressesIn, productNames } from '../main/photos/url-list'
 import type { ParamValues } from '../shared/operations'
 import { findDescriptor, problemText, unknownParamMessage } from '../shared/operations/common'
 import { nestDotted, setParam } from '../shared/operations/set-param'
@@ -84,8 +84,8 @@ function urlEntries(typed: string[], files: string[], env: NodeJS.ProcessEnv): U
     }
     const addresses = addressesIn(text)
     if (!addresses.length) throw new UsageError(`--urls ${file}: no photo addresses in it (one a line, or a product CSV with Image Src or Images)`)
-    const names = namesByHandle(addresses)
-    return addresses.map(({ href }, i) => ({ href, rule, ...(names[i] ? { name: names[i] } : {}) }) as UrlEntry)
+    const names = productNames(addresses)
+    return addresses.map(({ href }, i) => ({ href, rule, ...(names[i] ? { name: names[i].name } : {}) }) as UrlEntry)
   })
   return [...typed.map((href): UrlEntry => ({ href, rule: 'any' })), ...listed]
 }

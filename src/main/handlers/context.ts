@@ -7,6 +7,7 @@ import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
+import type { UrlPhotos } from '../photos/url-photos'
 import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
 import type { WatchedFolders } from '../watch/watched-folders'
@@ -32,6 +33,8 @@ export interface ShellActions {
 export interface HandlerContext {
   catalog: Catalog
   photos: PhotoLibrary
+  /** Photos by web address: typed, or from a list or product CSV the user chose. */
+  urlPhotos: UrlPhotos
   photoEvents: PhotoEvents
   presets: PresetLibrary
   watched: WatchedFolders

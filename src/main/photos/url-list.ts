@@ -45,13 +45,16 @@ export function addressesIn(text: string): PhotoAddress[] {
   return found.filter((a) => !seen.has(a.href) && seen.add(a.href))
 }
 
-/** Each product's photos named after it: `handle`, then `handle-2`, `handle-3`; photos of no product keep their own names. */
-export function namesByHandle(addresses: readonly PhotoAddress[]): (string | undefined)[] {
+/**
+ * Each product's photos in the list's order, named after it: `handle`, then `handle-2`, `handle-3`, with
+ * their position among the product's images; photos of no product keep their own names.
+ */
+export function productNames(addresses: readonly PhotoAddress[]): ({ name: string; position: number } | undefined)[] {
   const counts = new Map<string, number>()
   return addresses.map(({ handle }) => {
     if (!handle) return undefined
-    const n = (counts.get(handle) ?? 0) + 1
-    counts.set(handle, n)
-    return n === 1 ? handle : `${handle}-${n}`
+    const position = (counts.get(handle) ?? 0) + 1
+    counts.set(handle, position)
+    return { name: position === 1 ? handle : `${handle}-${position}`, position }
   })
 }

@@ -22,10 +22,14 @@ export function photosToRun(catalog: Catalog, photoIds: number[] | undefined, mo
 /** The photos as groups of one operation and one set of parameters: the preset and each photo's overrides, or for real its last proof. */
 export function groupsOf(catalog: Catalog, photos: PhotoLibrary, ids: number[], mode: RunMode): RunGroup[] {
   const groups = new Map<string, RunGroup>()
+  const sources = catalog.photoSources(ids)
   for (const { photo, operation, values } of mode === 'for-real' ? lastProofs(catalog, ids) : photos.effective(ids)) {
     const key = JSON.stringify([operation.id, values])
     const group = groups.get(key) ?? { operation, values, inputs: [] }
-    group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
+    const source = sources.get(photo.id)
+    // A photo by web address goes by its address where the provider takes one; its version names the purchase.
+    const url = source ? { url: { href: source.url, ...(source.version ? { version: source.version } : {}) } } : {}
+    group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo), ...url })
     groups.set(key, group)
   }
   if (!groups.size) throw new AppError('invalid-input', 'None of these photos has a proof run to send for real.')

@@ -7,6 +7,8 @@ export const REQUESTS = [
   // catalog
   'addPaths',
   'pickAndAdd',
+  'addUrls',
+  'addFromList',
   'listPhotos',
   'photoIds',
   'addDropped',
