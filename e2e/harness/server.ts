@@ -32,6 +32,8 @@ export interface HarnessOptions {
    */
   typedPaths?: boolean
   port?: number
+  /** Lets product CSVs name photos on this machine: the spec's shop serves them on loopback. */
+  allowLoopbackUrls?: boolean
 }
 
 export interface Harness {
@@ -72,7 +74,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`),
       openExternal: (url) => console.log(`(harness) would open ${url}`)
     },
-    typedPaths: o.typedPaths ?? true
+    typedPaths: o.typedPaths ?? true,
+    allowLoopbackUrls: o.allowLoopbackUrls ?? false
   })
   const bridge = (await build({ entryPoints: [BRIDGE], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })).outputFiles[0]?.text ?? ''
   const index = (await readFile(join(o.rendererDir, 'index.html'), 'utf8')).replace('</head>', '  <script src="/__harness/bridge.js"></script>\n  </head>')

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { addressAllowed } from '../../src/engine/sources/address-guard'
 import { finalStates, runCli, simulatorEnv } from '../helpers/cli'
-import { usePhotoServer } from '../helpers/photo-server'
+import { usePhotoServer } from '../helpers/use-photo-server'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 

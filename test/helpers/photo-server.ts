@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll } from 'vitest'
 
 /** A shop's image host on loopback: files by path, each with an ETag a test can change; it answers If-None-Match with 304. */
 export interface PhotoServer {
   origin: string
-  /** Serves `bytes` (or a file's) at `path` under `etag`. */
+  /** Serves `bytes` (or a file's) at `path` under `etag`; returns its address. */
   put(path: string, source: Buffer | string, etag: string): string
   /** Every request, as `GET /path 200`. */
   log: string[]
+  close(): Promise<void>
 }
 
-export function usePhotoServer(): { current: PhotoServer } {
-  const ref = { current: undefined as unknown as PhotoServer }
+export async function startPhotoServer(): Promise<PhotoServer> {
   const files = new Map<string, { bytes: Buffer; etag: string }>()
   const log: string[] = []
   const server = createServer((req, res) => {
@@ -24,18 +23,15 @@ export function usePhotoServer(): { current: PhotoServer } {
     if (status === 304) return res.writeHead(304, { etag: file.etag }).end()
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': file.bytes.length, etag: file.etag }).end(file.bytes)
   })
-  beforeAll(async () => {
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    ref.current = {
-      origin,
-      log,
-      put(path, source, etag) {
-        files.set(path, { bytes: typeof source === 'string' ? readFileSync(source) : source, etag })
-        return `${origin}${path}`
-      }
-    }
-  })
-  afterAll(() => new Promise<void>((closed) => server.close(() => closed())))
-  return ref
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    log,
+    put(path, source, etag) {
+      files.set(path, { bytes: typeof source === 'string' ? readFileSync(source) : source, etag })
+      return `${origin}${path}`
+    },
+    close: () => new Promise<void>((closed) => server.close(() => closed()))
+  }
 }

@@ -5,7 +5,7 @@ import { resolveExportOptions } from '../../src/main/export'
 import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
 import { confirmedRun } from '../helpers/confirm'
 import { useTestApps } from '../helpers/main-app'
-import { usePhotoServer } from '../helpers/photo-server'
+import { usePhotoServer } from '../helpers/use-photo-server'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 

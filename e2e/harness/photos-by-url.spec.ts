@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { Keychain } from '../../src/main/keychain/keychain'
+import { DEMO_KEYS } from '../../src/simulator/options'
+import { Simulator } from '../../src/simulator/server'
+import { startPhotoServer, type PhotoServer } from '../../test/helpers/photo-server'
+import { makePhotos, tempDir } from '../../test/helpers/photos'
+import { screenshot } from './screenshots'
+import { startHarness, type Harness } from './server'
+
+let simulator: Simulator
+let harness: Harness
+let shop: PhotoServer
+let urls: string[]
+const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
+
+test.beforeAll(async () => {
+  const dir = tempDir('proofsheet-urls-')
+  shop = await startPhotoServer()
+  const [a, b, c] = await makePhotos(join(dir, 'src'), 3, { width: 400, height: 300 })
+  urls = [shop.put('/products/mug-front.jpg', a!, '"1"'), shop.put('/products/mug-back.jpg', b!, '"2"'), shop.put('/products/cap.jpg', c!, '"3"')]
+  const csv = join(dir, 'products_export.csv')
+  writeFileSync(csv, ['Handle,Title,Image Src,Image Position', `red-mug,Red Mug,${urls[0]},1`, `red-mug,,${urls[1]},2`, `blue-cap,Blue Cap,${urls[2]},1`].join('\n'))
+  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 50, rateLimit: null, retryAfter: true } } }).start()
+  harness = await startHarness({
+    rendererDir: resolve('out/renderer'),
+    dataDir: join(dir, 'data'),
+    stateDir: join(dir, 'state'),
+    keychainService: service,
+    urls: simulator.urls,
+    pickPaths: (purpose) => (purpose === 'product-csv' ? [csv] : []),
+    allowLoopbackUrls: true
+  })
+  const { handlers } = harness.app
+  await handlers.updateSettings({ outputFolder: join(dir, 'out') })
+  await handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.color': 'FFFFFF' } })
+  await handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+})
+
+test.afterAll(async () => {
+  await new Keychain(service).delete('photoroom').catch(() => undefined)
+  await harness?.close()
+  await simulator?.close()
+  await shop?.close()
+})
+
+test("photos from a shop's product CSV are added from the sources panel, named by product, and run by address", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(harness.url)
+  await page.getByText('Add from the web').click()
+  await page.getByRole('textbox', { name: 'Web addresses of photos' }).fill(`${urls[0]}\n${urls[2]}`)
+  await expect(page.getByRole('button', { name: 'Add 2 addresses' })).toBeEnabled()
+  await screenshot(page, 'add-from-web')
+  await screenshot(page, 'add-from-web-dark', { dark: true })
+  await page.getByRole('textbox', { name: 'Web addresses of photos' }).fill('')
+
+  await page.getByRole('button', { name: 'Add from a product CSV…' }).click()
+  for (const name of ['red-mug.jpg', 'red-mug-2.jpg', 'blue-cap.jpg']) await expect(page.getByRole('img', { name })).toBeVisible()
+
+  simulator.resetStats()
+  await page.getByRole('button', { name: 'Run all' }).click()
+  await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: 'Run 3 photos' }).click()
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 done · 0 skipped · 0 failed of 3\./)
+  const edits = simulator.requests('photoroom').filter((r) => r.path === '/v2/edit')
+  expect(edits.map((r) => [r.method, r.fields.find(([n]) => n === 'imageUrl')?.[1]]).sort()).toEqual([...urls].sort().map((u) => ['GET', u]))
+  await screenshot(page, 'photos-by-url')
+  await screenshot(page, 'photos-by-url-dark', { dark: true })
+})
