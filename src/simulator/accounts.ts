@@ -18,7 +18,8 @@ export class Accounts {
 
   constructor(accounts: Record<Provider, AccountConfig[]>) {
     for (const [provider, list] of Object.entries(accounts) as [Provider, AccountConfig[]][]) {
-      for (const a of list) this.byKey.set(`${provider}:${a.key}`, { ...a, provider })
+      // A plan's monthly credits are what the account starts with unless said: spending does not shrink them.
+      for (const a of list) this.byKey.set(`${provider}:${a.key}`, { ...a, subscription: a.subscription ?? a.balance, provider })
     }
   }
 
