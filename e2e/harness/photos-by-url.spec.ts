@@ -1,52 +1,37 @@
-import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { Keychain } from '../../src/main/keychain/keychain'
 import { DEMO_KEYS } from '../../src/simulator/options'
-import { Simulator } from '../../src/simulator/server'
 import { startPhotoServer, type PhotoServer } from '../../test/helpers/photo-server'
 import { makePhotos, tempDir } from '../../test/helpers/photos'
 import { screenshot } from './screenshots'
-import { startHarness, type Harness } from './server'
+import { openSession, type Session } from './session'
 
-let simulator: Simulator
-let harness: Harness
+let session: Session
 let shop: PhotoServer
 let urls: string[]
-const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
 
 test.beforeAll(async () => {
-  const dir = tempDir('proofsheet-urls-')
+  const dir = tempDir('proofsheet-urls-src-')
   shop = await startPhotoServer()
   const [a, b, c] = await makePhotos(join(dir, 'src'), 3, { width: 400, height: 300 })
   urls = [shop.put('/products/mug-front.jpg', a!, '"1"'), shop.put('/products/mug-back.jpg', b!, '"2"'), shop.put('/products/cap.jpg', c!, '"3"')]
   const csv = join(dir, 'products_export.csv')
   writeFileSync(csv, ['Handle,Title,Image Src,Image Position', `red-mug,Red Mug,${urls[0]},1`, `red-mug,,${urls[1]},2`, `blue-cap,Blue Cap,${urls[2]},1`].join('\n'))
-  simulator = await new Simulator({ profiles: { photoroom: { latencyMs: 50, rateLimit: null, retryAfter: true } } }).start()
-  harness = await startHarness({
-    rendererDir: resolve('out/renderer'),
-    dataDir: join(dir, 'data'),
-    stateDir: join(dir, 'state'),
-    keychainService: service,
-    urls: simulator.urls,
-    pickPaths: (purpose) => (purpose === 'product-csv' ? [csv] : []),
-    allowLoopbackUrls: true
-  })
-  const { handlers } = harness.app
-  await handlers.updateSettings({ outputFolder: join(dir, 'out') })
+  session = await openSession('proofsheet-urls-', 50, { pickPaths: (purpose) => (purpose === 'product-csv' ? [csv] : []), allowLoopbackUrls: true })
+  const { handlers } = session.harness.app
+  await handlers.updateSettings({ outputFolder: join(session.dir, 'out') })
   await handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.color': 'FFFFFF' } })
   await handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
 })
 
 test.afterAll(async () => {
-  await new Keychain(service).delete('photoroom').catch(() => undefined)
-  await harness?.close()
-  await simulator?.close()
+  await session?.close()
   await shop?.close()
 })
 
 test("photos from a shop's product CSV are added from the sources panel, named by product, and run by address", async ({ page }) => {
+  const { harness, simulator } = session
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.goto(harness.url)
   await page.getByText('Add from the web').click()

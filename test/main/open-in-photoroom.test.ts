@@ -8,17 +8,10 @@ import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 const sim = useSimulator(NO_LIMITS)
 const openApp = useTestApps()
 
-const result = (photoId: number, editFurtherUrl: string): NewResult => ({
-  photoId,
-  jobKey: null,
-  provider: 'photoroom',
-  operation: 'edit',
-  params: {},
-  cost: { amount: 1, unit: 'images' },
-  sandbox: false,
-  facts: { editFurtherUrl },
-  outputs: [{ path: '/out/a.png', format: 'png' }]
-})
+/** A Photoroom edit with the link Photoroom sent beside it. */
+function result(photoId: number, editFurtherUrl: string): NewResult {
+  return { photoId, jobKey: null, provider: 'photoroom', operation: 'edit', params: {}, cost: { amount: 1, unit: 'images' }, sandbox: false, facts: { editFurtherUrl }, outputs: [{ path: '/out/a.png', format: 'png' }] }
+}
 
 test('Open in Photoroom opens the edit-further link only when it is an https address of Photoroom', async () => {
   const opened: string[] = []
