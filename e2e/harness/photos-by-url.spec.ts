@@ -53,3 +53,25 @@ test("photos from a shop's product CSV are added from the sources panel, named b
   await screenshot(page, 'photos-by-url')
   await screenshot(page, 'photos-by-url-dark', { dark: true })
 })
+
+test("a sandbox proof counts toward the month's 1,000 in the balance line; a variant offers Open in Photoroom", async ({ page }) => {
+  const { harness } = session
+  await harness.app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(harness.url)
+  await page.getByRole('button', { name: 'Proof (sandbox)' }).click()
+  await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 done · 0 skipped · 0 failed of 3\./)
+  await expect(page.getByTestId('balance-photoroom:proofs')).toHaveText('Photoroom sandbox: 3 of 1,000 free proofs used this month')
+  await expect(page.getByTestId('balance-photoroom:credits')).toHaveText(/^Photoroom: [\d,]+ credits left of 1,000 a month · basic plan$/)
+  await screenshot(page, 'sandbox-month')
+  await screenshot(page, 'sandbox-month-dark', { dark: true })
+
+  await page.getByRole('option', { name: 'red-mug.jpg' }).dblclick()
+  const loupe = page.getByRole('dialog', { name: 'Review red-mug.jpg' })
+  // Photoroom's GET /v2/edit answers with an edit-further link; the simulator's is on loopback, so main will not open it.
+  await expect(loupe.getByRole('button', { name: 'Open in Photoroom' })).toHaveCount(2)
+  await screenshot(page, 'open-in-photoroom')
+  await screenshot(page, 'open-in-photoroom-dark', { dark: true })
+  await loupe.getByRole('button', { name: 'Open in Photoroom' }).first().click()
+  await expect(loupe.getByRole('alert')).toContainText('not a Photoroom https address')
+})
