@@ -50,7 +50,7 @@ test("photos added from a product CSV of web addresses run by address and export
   expect(shopify.slice(1).map((line) => line.split(',').slice(0, 3).join(',')).sort()).toEqual(['blue-cap,blue-cap.jpg,1', 'red-mug,red-mug-2.jpg,2', 'red-mug,red-mug.jpg,1'])
 })
 
-test('a product CSV naming this machine is refused in the app; an address the user typed is not', async () => {
+test('a product CSV naming this machine is refused in the app; an address the user typed is not, and keeps its address through remove and undo', async () => {
   const app = await openApp(sim.current)
   const [photo] = await makePhotos(join(app.dir, 'src'), 1)
   const url = shop.current.put('/p/local.jpg', photo!, '"l"')
@@ -62,4 +62,10 @@ test('a product CSV naming this machine is refused in the app; an address the us
   expect(refused.skipped.map((s) => s.reason)).toEqual([expect.stringContaining('is a private or local address'), expect.stringContaining('is a private or local address')])
   expect(shop.current.log).toEqual([])
   expect(await app.handlers.addUrls({ urls: [url] })).toEqual({ added: 1, skipped: [] })
+  // Removed and put back, it is still a photo by address.
+  const [id] = app.catalog.photoIds()
+  await app.handlers.removePhotos({ ids: [id!] })
+  expect(app.catalog.photoSources([id!]).size).toBe(0)
+  await app.handlers.undoRemove()
+  expect(app.catalog.photoSources([id!]).get(id!)).toEqual({ url, version: 'etag "l"' })
 })
