@@ -12,6 +12,8 @@ const sim = useSimulator({
   accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'photoroom-demo', balance: 1000, plan: 'pro', subscription: 1000 }, { key: SECOND.live, label: SECOND.label, balance: 1000, plan: 'basic' }] }
 })
 const openApp = useTestApps()
+/** The simulator's own default. */
+const NO_LATENCY = 0
 const edits = (): number => sim.current.requests('photoroom').filter((r) => r.path === '/v2/edit').length
 
 async function proofing(photos: number, live: string): Promise<{ app: TestApp; ids: number[] }> {
@@ -61,4 +63,23 @@ test('proofs made elsewhere with the same sandbox key count too: the account end
   const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
   await app.handlers.startBatch({ mode: 'proof', photoIds: [ids[0]!] })
   expect(await idle).toMatchObject({ counts: { done: 1 } })
+})
+
+test('two proof runs at once cannot go over the month together: the photos of a run under way count before their proofs are made', async () => {
+  const { app, ids } = await proofing(3, DEMO_KEYS.photoroom)
+  app.catalog.transaction(() => {
+    for (let i = 0; i < 998; i++)
+      app.catalog.addResult({ photoId: ids[0]!, jobKey: null, provider: 'photoroom', operation: 'edit', params: {}, cost: { amount: 0, unit: 'images' }, sandbox: true, facts: {}, outputs: [] })
+  })
+  sim.current.updateProfile('photoroom', { latencyMs: 1_500 })
+  try {
+    const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+    await app.handlers.startBatch({ mode: 'proof', photoIds: ids.slice(0, 2) })
+    // 998 made and 2 on their way: the month is full before either answer arrives.
+    await expect(app.handlers.startBatch({ mode: 'proof', photoIds: ids.slice(2) })).rejects.toThrow('only 0 of its 1,000 free proofs are left this month (1,000 used)')
+    expect(await idle).toMatchObject({ counts: { done: 2 } })
+  } finally {
+    sim.current.updateProfile('photoroom', { latencyMs: NO_LATENCY })
+  }
+  expect(app.catalog.proofsSince('photoroom', 0)).toBe(1000)
 })

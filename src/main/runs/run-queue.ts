@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
+import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
 import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import { AppError } from '../app/app-error'
@@ -157,6 +157,7 @@ export class RunQueue {
       group.cost = setup.cost
     }
     for (const [provider, count] of proofs) this.sandboxMonth.check(provider, count)
+    for (const [provider, count] of proofs) this.sandboxMonth.started(run, provider, count)
     const items = await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize })
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
     this.view.add(run)
@@ -278,6 +279,11 @@ export class RunQueue {
     }
   }
 
+  private proofEnded(item: WorkItem): void {
+    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    if (operation) this.sandboxMonth.ended(item.run, operation.provider, item.id)
+  }
+
   private onItems(items: WorkItem[]): void {
     this.view.changed(items)
     for (const item of items) {
@@ -285,6 +291,7 @@ export class RunQueue {
       // Bought now (not reused, not an identical photo sent once for both): it counts against the cap.
       if (item.job.state === 'done' && item.job.sameAs === undefined) this.spent(item.maxCost)
       if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
+      if (FINAL_STATES.has(item.job.state)) this.proofEnded(item)
     }
   }
 

@@ -13,6 +13,8 @@ const monthStart = (ms: number): number => Date.parse(`${monthOf(ms)}-01T00:00:0
  */
 export class SandboxMonth {
   private readonly reported = new Map<ProviderId, { month: string; used: number }>()
+  /** Proofs of runs under way, by run and provider, not yet in the catalog: two runs at once cannot go over together. */
+  private readonly underWay = new Map<string, { provider: ProviderId; left: number; ended: Set<string> }>()
 
   constructor(
     private readonly catalog: Catalog,
@@ -48,16 +50,30 @@ export class SandboxMonth {
     }
   }
 
+  /** A proof run starts: its photos count until each ends. */
+  started(run: string, provider: ProviderId, proofs: number): void {
+    if (proofs > 0) this.underWay.set(`${run}\0${provider}`, { provider, left: proofs, ended: new Set() })
+  }
+
+  /** One photo of a proof run ended (recorded in the catalog when it was bought, or not sent at all). */
+  ended(run: string, provider: ProviderId, itemId: string): void {
+    const key = `${run}\0${provider}`
+    const way = this.underWay.get(key)
+    if (!way || way.ended.has(itemId)) return
+    way.ended.add(itemId)
+    if (--way.left <= 0) this.underWay.delete(key)
+  }
+
   /** Refuses a run sending `proofs` photos with the provider's sandbox key when the month's free proofs would not cover them. */
   check(provider: ProviderId, proofs: number): void {
     const { name, sandboxProofsPerMonth: limit } = providerById(provider)
     if (limit === undefined || proofs === 0) return
-    const used = this.used(provider)
+    const used = this.used(provider) + [...this.underWay.values()].reduce((n, r) => n + (r.provider === provider ? r.left : 0), 0)
     if (used + proofs <= limit) return
     const left = Math.max(0, limit - used)
     throw new AppError(
       'invalid-input',
-      `This proof run would send ${proofs} ${proofs === 1 ? 'photo' : 'photos'} to the ${name} sandbox, but only ${left} of its ${limit.toLocaleString('en')} free proofs are left this month (${used} used). Proof fewer photos, or run with your live key.`
+      `This proof run would send ${proofs} ${proofs === 1 ? 'photo' : 'photos'} to the ${name} sandbox, but only ${left} of its ${limit.toLocaleString('en')} free proofs are left this month (${used.toLocaleString('en')} used). Proof fewer photos, or run with your live key.`
     )
   }
 }
