@@ -48,6 +48,14 @@ test("photos added from a product CSV of web addresses run by address and export
   expect(await done).toMatchObject({ written: 3, failed: 0 })
   const shopify = readFileSync(join(outDir, 'shopify-products.csv'), 'utf8').trim().split(/\r?\n/)
   expect(shopify.slice(1).map((line) => line.split(',').slice(0, 3).join(',')).sort()).toEqual(['blue-cap,blue-cap.jpg,1', 'red-mug,red-mug-2.jpg,2', 'red-mug,red-mug.jpg,1'])
+
+  // The shop names a new version of the cap's photo (a new ETag, here with the same bytes): run again, only it is bought again.
+  shop.current.put('/p/cap.jpg', c!, '"3b"')
+  sim.current.resetStats()
+  const again = app.next('queue', (q: QueueState) => q.state === 'idle')
+  await confirmedRun(app.handlers, {})
+  expect(await again).toMatchObject({ counts: { done: 1, reused: 2 } })
+  expect(sim.current.requests('photoroom').map((r) => r.fields.find(([n]) => n === 'imageUrl')?.[1])).toEqual([urls[2]])
 })
 
 test('a product CSV naming this machine is refused in the app; an address the user typed is not, and keeps its address through remove and undo', async () => {

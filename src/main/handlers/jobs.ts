@@ -5,7 +5,11 @@ import type { HandlerContext } from './context'
 
 export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'estimateCost' | 'pauseBatch' | 'resumeBatch' | 'cancelBatch' | 'dismissNotice'> {
   return {
-    startBatch: ({ photoIds, mode, buyAgain }) => c.runner.start(photoIds, { mode, buyAgain: buyAgain === true }),
+    async startBatch({ photoIds, mode, buyAgain }) {
+      // Photos by web address are asked whether they changed: a new version is a new purchase.
+      await c.urlPhotos.refresh(photoIds ?? c.catalog.photoIds())
+      return c.runner.start(photoIds, { mode, buyAgain: buyAgain === true })
+    },
     async estimateCost({ photoIds, mode }) {
       if (mode !== 'for-real') return estimateCost(c.catalog, c.photos, photoIds, c.balances.all(), c.settings.get().outputFolder)
       // For real, each photo costs what its proof's operation and parameters cost with a live key.

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
 import { inputsFromUrls, type AddressRule, type SkippedPath } from '../../engine'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
@@ -33,6 +34,25 @@ export class UrlPhotos {
     const addresses = addressesIn(text)
     if (!addresses.length) throw new AppError('invalid-input', 'No photo addresses in that file: one a line, or a Shopify or WooCommerce product CSV (Image Src or Images).')
     return this.add(addresses, this.listRule)
+  }
+
+  /**
+   * Before a run: each photo's server is asked whether it changed since it was fetched (one conditional
+   * request; its copy is replaced when it did), so a new ETag is a new purchase. A photo whose server
+   * does not answer keeps the copy and version it has.
+   */
+  async refresh(photoIds: readonly number[]): Promise<void> {
+    const sources = [...this.catalog.photoSources(photoIds)]
+    // Under the copy's own name: a changed photo replaces its copy, at the path the catalog knows.
+    const stem = (id: number): string => basename(this.catalog.photo(id)?.path ?? '', extname(this.catalog.photo(id)?.path ?? ''))
+    const entries = sources.map(([id, source]) => ({ href: source.url, rule: this.listRule, name: stem(id) }))
+    const inputs = await inputsFromUrls(entries, this.dir)
+    this.catalog.transaction(() =>
+      inputs.forEach((input, i) => {
+        const [id, source] = sources[i]!
+        if (input.url && input.url.version !== source.version) this.catalog.setPhotoSource(id, { url: source.url, ...(input.url.version ? { version: input.url.version } : {}), ...(source.handle ? { handle: source.handle } : {}), ...(source.position ? { position: source.position } : {}) })
+      })
+    )
   }
 
   private async add(addresses: PhotoAddress[], rule: AddressRule): Promise<{ added: number; skipped: SkippedPath[] }> {
