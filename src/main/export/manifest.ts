@@ -56,7 +56,7 @@ export function manifestJson(records: readonly ExportRecord[]): string {
 }
 
 /** Shopify handles: lower case letters, digits and hyphens. */
-function handle(text: string): string {
+export function shopifyHandle(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'product'
 }
 
@@ -72,7 +72,7 @@ export function shopifyCsv(records: readonly ExportRecord[], baseUrl?: string): 
     .filter((r) => r.output !== null)
     .map((r) => {
       const stem = basename(r.source, extname(r.source))
-      const productHandle = handle(r.handle ?? r.sku ?? stem)
+      const productHandle = shopifyHandle(r.handle ?? r.sku ?? stem)
       const position = r.position ?? (positions.get(productHandle) ?? 0) + 1
       positions.set(productHandle, position)
       const src = base ? new URL(r.output!.split('/').map(encodeURIComponent).join('/'), base).href : r.output!

@@ -1,4 +1,5 @@
 import { parseCsv } from '../export/csv'
+import { shopifyHandle } from '../export/manifest'
 
 /** A photo named by its web address in a list or a product CSV. */
 export interface PhotoAddress {
@@ -7,10 +8,8 @@ export interface PhotoAddress {
   handle?: string
 }
 
-/** Shopify handles: lower case letters, digits and hyphens. */
-function asHandle(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
-}
+/** A column's text as a product handle; none when the cell is empty. */
+const asHandle = (text: string): string => (text.trim() ? shopifyHandle(text) : '')
 
 /** Shopify's product CSV: one row per image under `Handle` (`Image Src`, and `Variant Image` for a variant's photo). */
 function shopifyImages(rows: string[][], column: (name: string) => number): PhotoAddress[] {
