@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { addressAllowed } from '../../src/engine/sources/address-guard'
+import { fetchPhoto } from '../../src/engine/sources/fetch-photo'
 import { finalStates, runCli, simulatorEnv } from '../helpers/cli'
 import { usePhotoServer } from '../helpers/use-photo-server'
 import { makePhotos, tempDir } from '../helpers/photos'
@@ -34,6 +35,16 @@ test('addresses of this machine, the local network and cloud metadata are refuse
   for (const address of cases) expect([address, addressAllowed(address, 'public')]).toEqual([address, false])
   expect(['8.8.8.8', '2606:4700::1111', '93.184.216.34'].map((a) => addressAllowed(a, 'public'))).toEqual([true, true, true])
   expect(['127.0.0.1', '::1', '10.1.2.3'].map((a) => addressAllowed(a, 'loopback'))).toEqual([true, true, false])
+})
+
+test('a name that resolves to this machine is refused where the connection is made, and allowed by the loopback rule', async () => {
+  const work = tempDir()
+  const [photo] = await makePhotos(join(work, 'src'), 1)
+  const url = shop.current.put('/named/photo.jpg', photo!, '"n"').replace('127.0.0.1', 'localhost')
+  shop.current.log.length = 0
+  expect(await fetchPhoto(url, { dir: join(work, 'copies'), rule: 'public' })).toEqual({ skip: 'localhost:' + new URL(url).port + ' is a private or local address, which Proofsheet fetches only when you type it' })
+  expect(shop.current.log).toEqual([])
+  expect(await fetchPhoto(url, { dir: join(work, 'copies'), rule: 'loopback' })).toMatchObject({ url: { href: url, version: 'etag "n"' } })
 })
 
 describe('photos by web address on the command line', () => {
