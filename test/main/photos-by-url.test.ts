@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { expect, test } from 'vitest'
 import { resolveExportOptions } from '../../src/main/export'
 import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
@@ -31,6 +31,8 @@ test("photos added from a product CSV of web addresses run by address and export
   const rows = (await app.handlers.listPhotos({ offset: 0, limit: 10 })).rows
   expect(rows.map((r) => r.name).sort()).toEqual(['blue-cap.jpg', 'red-mug-2.jpg', 'red-mug.jpg'])
   expect(rows.every((r) => r.width === 320)).toBe(true)
+  // One folder in the tree for them all, named for what they are.
+  expect(app.photos.summary().folders.map((f) => [basename(f.root), f.folder, f.count])).toEqual([['Photos from the web', '', 3]])
 
   await app.handlers.updateSettings({ outputFolder: (await app.handlers.choosePath({ purpose: 'output-folder' }))! })
   await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })

@@ -5,6 +5,7 @@ import type { EmitEvent, EventPayload, Handlers, Settings } from '../../shared/i
 import { openCatalog } from '../catalog/open-catalog'
 import type { Catalog } from '../catalog/catalog'
 import { createHandlers } from '../handlers'
+import { PHOTOS_FROM_THE_WEB } from '../photos/url-list'
 import { UrlPhotos } from '../photos/url-photos'
 import type { ShellActions } from '../handlers/context'
 import { ImageFiles } from '../images/image-files'
@@ -81,7 +82,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const runner = new RunQueue({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks, leaseTtlMs: o.leaseTtlMs })
   await runner.open()
   const presets = new PresetLibrary(catalog, photos, o.emit)
-  const urlPhotos = new UrlPhotos(catalog, photos, join(o.stateDir, 'url-photos'), o.allowLoopbackUrls ? 'loopback' : 'public')
+  const urlPhotos = new UrlPhotos(catalog, photos, join(o.stateDir, PHOTOS_FROM_THE_WEB), o.allowLoopbackUrls ? 'loopback' : 'public')
   const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
   await watched.start()
   const exports = new ExportRunner(catalog, o.emit)

@@ -1,6 +1,9 @@
 import { parseCsv } from '../export/csv'
 import { shopifyHandle } from '../export/manifest'
 
+/** The folder of the state folder holding the copies: its name is the one folder they show under in the tree, and their results' subfolder. */
+export const PHOTOS_FROM_THE_WEB = 'Photos from the web'
+
 /** A photo named by its web address in a list or a product CSV. */
 export interface PhotoAddress {
   href: string

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
 import { inputsFromUrls, type AddressRule, type SkippedPath } from '../../engine'
 import { AppError } from '../app/app-error'
@@ -62,9 +62,16 @@ export class UrlPhotos {
       const product = addresses[i]!.handle ? { handle: addresses[i]!.handle, position: names[i]!.position } : {}
       return input.url ? [{ path: input.path, source: { url: input.url.href, ...(input.url.version ? { version: input.url.version } : {}), ...product } }] : []
     })
-    const { added, skipped } = fetched.length ? await this.library.add(fetched.map((f) => f.path)) : { added: 0, skipped: [] }
+    // One folder in the tree for all of them (their copies sit in a folder per address, which means nothing to the user).
+    const found = await Promise.all(fetched.map(async ({ path }) => ({ path, root: this.dir, folder: '', name: basename(path), ...(await sizeAndTime(path)) })))
+    const added = await this.library.addFound(found)
     const ids = this.catalog.photoIdsByPath(fetched.map((f) => f.path))
     this.catalog.transaction(() => fetched.forEach(({ path, source }) => ids.has(path) && this.catalog.setPhotoSource(ids.get(path)!, source)))
-    return { added, skipped: [...skipped, ...inputs.flatMap((input) => (input.skip ? [{ path: input.path, reason: input.skip }] : []))] }
+    return { added, skipped: [...inputs.flatMap((input) => (input.skip ? [{ path: input.path, reason: input.skip }] : []))] }
   }
+}
+
+async function sizeAndTime(path: string): Promise<{ size: number; mtimeMs: number }> {
+  const { size, mtimeMs } = await stat(path)
+  return { size, mtimeMs }
 }
