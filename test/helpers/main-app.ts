@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import Conf from 'conf'
 import type { EventName } from '../../src/shared/ipc/channels'
-import type { EventPayload, Settings } from '../../src/shared/ipc/contract'
+import type { EventPayload, QueueState, Settings } from '../../src/shared/ipc/contract'
 import type { ShellActions } from '../../src/main/handlers/context'
 import { createApp, type App } from '../../src/main/app/create-app'
 import { Keychain } from '../../src/main/keychain/keychain'
@@ -12,6 +12,9 @@ import { assertCloneable } from './ipc-clone'
 import { tempDir } from './photos'
 import { afterEach } from 'vitest'
 import pkg from '../../package.json' with { type: 'json' }
+
+/** A run came to its end: idle after running something (the queue also says idle, empty, as lanes and settings change). */
+export const runEnded = (q: QueueState): boolean => q.state === 'idle' && q.total > 0
 
 export interface TestApp extends App {
   dir: string

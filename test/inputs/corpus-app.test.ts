@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import type { Job } from '../../src/shared/jobs'
 import { CORPUS, CORPUS_DONE, heavyPng, outcomeOf, oversizeJpeg, REMOVE_BACKGROUND_OUTCOMES, writeCorpus } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'
-import { useTestApps, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp, runEnded } from '../helpers/main-app'
 import { confirmedRun } from '../helpers/confirm'
 import { centrePixel } from '../helpers/exif-preview'
 import { DEMO_KEYS, NO_LIMITS, useSimulator, withSimulator } from '../helpers/simulator'
@@ -22,7 +22,7 @@ async function runFolder(a: TestApp, folder: string, outputFolder: string): Prom
   await a.handlers.updateSettings({ outputFolder })
   await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   await a.handlers.setKey({ provider: 'pixelcut', key: DEMO_KEYS.pixelcut })
-  const idle = a.next('queue', (q) => q.state === 'idle')
+  const idle = a.next('queue', runEnded)
   await confirmedRun(a.handlers, {})
   await idle
   return Object.fromEntries((await a.handlers.getState()).jobs.map((job) => [basename(job.file), job]))

@@ -5,7 +5,7 @@ import { afterEach, expect, test } from 'vitest'
 import { pruneCache } from '../../src/engine/purchases/cache-upkeep'
 import { imageOf } from '../../src/main/catalog/results'
 import type { QueueState } from '../../src/shared/ipc/contract'
-import { useTestApps, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp, runEnded } from '../helpers/main-app'
 import { confirmedRun } from '../helpers/confirm'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
@@ -26,7 +26,7 @@ async function ready(photos: number, options: { key?: boolean; folder?: boolean 
 }
 
 const imageRequests = (): number => sim.current.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
-const idle = (a: TestApp): Promise<QueueState> => a.next('queue', (q) => q.state === 'idle')
+const idle = (a: TestApp): Promise<QueueState> => a.next('queue', runEnded)
 
 test('no request is sent without a key or an output folder; the refusal says what to do', async () => {
   sim.current.resetStats()

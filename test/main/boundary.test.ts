@@ -5,7 +5,7 @@ import type { PickerPurpose } from '../../src/main/handlers/context'
 import { Confirmations } from '../../src/main/handlers/confirmations'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { confirmedCap } from '../helpers/confirm'
-import { useTestApps, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp, runEnded } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 import { writeText } from '../export/fixtures'
@@ -84,7 +84,7 @@ test('a paid run starts only with a fresh token for the same photos and mode, at
   const again = await app.handlers.confirmRun({ photoIds: [two!, one!] })
   await expect(app.handlers.startBatch({ photoIds: [one!], confirmation: again.confirmation })).rejects.toThrow(/starts only from its confirmation/)
   const fresh = await app.handlers.confirmRun({ photoIds: [two!, one!] })
-  const idle = app.next('queue', (q) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   expect(await app.handlers.startBatch({ photoIds: [one!, two!, one!], confirmation: fresh.confirmation })).toMatchObject({ jobs: 2 })
   await idle
   expect(sim.current.stats().providers.photoroom.byPath['/v1/segment']).toBe(2)

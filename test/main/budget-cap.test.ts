@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
-import { useTestApps } from '../helpers/main-app'
+import { useTestApps, runEnded } from '../helpers/main-app'
 import { confirmedCap, confirmedRun } from '../helpers/confirm'
 import { CORPUS_OUTCOMES, writeCorpus } from '../helpers/corpus'
 import { productPhoto } from '../helpers/images'
@@ -73,7 +73,7 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   expect(segments()).toBe(3)
 
   await confirmedCap(app.handlers, 10)
-  const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   await app.handlers.resumeBatch(undefined)
   expect(await idle).toMatchObject({ total: 5, finished: 5, held: 0, counts: { done: 5 } })
   expect(segments()).toBe(5)
@@ -97,7 +97,7 @@ async function capped(cap: number, photos: number, dir?: string): Promise<{ app:
 test('the cap counts all spending since it was set: a new run and a restart count on, and only a confirmed Reset starts again from 0', async () => {
   const { app, ids } = await capped(3, 5)
   sim.current.resetStats()
-  const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   await confirmedRun(app.handlers, { photoIds: ids.slice(0, 2) })
   expect(await idle).toMatchObject({ budget: { cap: 3, spent: 2 } })
 
@@ -119,7 +119,7 @@ test('the cap counts all spending since it was set: a new run and a restart coun
   expect(question).toMatch(/3 of 3 spent/)
   await again.handlers.resetBudget({ confirmation })
   expect(again.runner.queueState().budget).toMatchObject({ spent: 0 })
-  const done = again.next('queue', (q: QueueState) => q.state === 'idle')
+  const done = again.next('queue', runEnded)
   await again.handlers.resumeBatch(undefined)
   expect(await done).toMatchObject({ held: 0, budget: { spent: 2 } })
   expect(segments()).toBe(5)
@@ -151,7 +151,7 @@ test('"Run for real" is held at what the proofs will run (their operation), not 
   await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroomSandbox })
   await app.handlers.setPreset({ operationId: 'photoroom.edit', values: {} })
   const ids = await app.handlers.photoIds({})
-  let idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+  let idle = app.next('queue', runEnded)
   await app.handlers.startBatch({ mode: 'proof' })
   expect(await idle).toMatchObject({ counts: { done: 3 } })
   await app.handlers.setReview({ photoIds: ids, flag: 'pick' })

@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { exportNamingSchema, type ExportNaming } from '../../src/shared/export/options'
-import type { QueueState } from '../../src/shared/ipc/contract'
 import { dispatch } from '../../src/main/ipc/dispatch'
 import { confirmedRun } from '../helpers/confirm'
-import { useTestApps } from '../helpers/main-app'
+import { useTestApps, runEnded } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -21,7 +20,7 @@ test('the export dialog is shown the first file names the template gives, with e
   await app.handlers.updateSettings({ outputFolder: join(shoot, 'results') })
   await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   const ids = await app.handlers.photoIds({})
-  const ended = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const ended = app.next('queue', runEnded)
   await confirmedRun(app.handlers, { photoIds: ids.slice(0, 6) })
   await ended
   const csv = join(shoot, 'skus.csv')

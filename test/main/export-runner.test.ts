@@ -1,10 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
+import type { ExportProgress } from '../../src/shared/ipc/contract'
 import { resolveExportOptions } from '../../src/main/export'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { useTestApps } from '../helpers/main-app'
+import { useTestApps, runEnded } from '../helpers/main-app'
 import { confirmedRun } from '../helpers/confirm'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
@@ -18,7 +18,7 @@ test('the approved photos are exported from the window as a background job with 
   await a.handlers.addPaths({ paths: [join(a.dir, 'shoot')] })
   await a.handlers.updateSettings({ outputFolder: join(a.dir, 'results') })
   await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
-  const idle = a.next('queue', (q: QueueState) => q.state === 'idle')
+  const idle = a.next('queue', runEnded)
   await confirmedRun(a.handlers, {})
   await idle
   const [first, , third] = (await a.handlers.listPhotos({ offset: 0, limit: 3 })).rows

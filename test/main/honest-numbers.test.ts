@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import { runSummary } from '../../src/main/jobs/run-summary'
 import { confirmedCap, confirmedRun } from '../helpers/confirm'
-import { useTestApps, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp, runEnded } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator, withSimulator } from '../helpers/simulator'
 
@@ -20,7 +20,7 @@ async function ready(photos: number, settings: { outputFolder?: boolean } = {}):
   return Object.assign(app, { ids: await app.handlers.photoIds({}) })
 }
 
-const idle = (app: TestApp): Promise<QueueState> => app.next('queue', (q) => q.state === 'idle')
+const idle = (app: TestApp): Promise<QueueState> => app.next('queue', runEnded)
 
 test('after a partial run the estimate leaves out the photos whose results will be reused, and says how many', async () => {
   const app = await ready(4)

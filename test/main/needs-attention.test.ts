@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import { PAGE_SIZE } from '../../src/shared/ipc/channels'
 import { confirmedRun } from '../helpers/confirm'
 import { productPhoto } from '../helpers/images'
-import { useTestApps } from '../helpers/main-app'
+import { useTestApps, runEnded } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 import { cr2Like } from '../helpers/tiff-raw'
@@ -26,7 +26,7 @@ test('a photo skipped in a run is still under Needs attention after a restart, w
   await app.handlers.updateSettings({ outputFolder: join(app.dir, 'out') })
   const ids = await app.handlers.photoIds({})
   const raw = ids[ids.length - 1]!
-  const idle = app.next('queue', (q) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   await confirmedRun(app.handlers, { photoIds: [raw] })
   expect(await idle).toMatchObject({ counts: { skipped: 1 } })
 

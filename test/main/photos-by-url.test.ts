@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { expect, test } from 'vitest'
 import { resolveExportOptions } from '../../src/main/export'
-import type { ExportProgress, QueueState } from '../../src/shared/ipc/contract'
+import type { ExportProgress } from '../../src/shared/ipc/contract'
 import { confirmedRun } from '../helpers/confirm'
-import { useTestApps } from '../helpers/main-app'
+import { useTestApps, runEnded } from '../helpers/main-app'
 import { usePhotoServer } from '../helpers/use-photo-server'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
@@ -38,7 +38,7 @@ test("photos added from a product CSV of web addresses run by address and export
   await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   await app.handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.color': 'FFFFFF' } })
   sim.current.resetStats()
-  const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   await confirmedRun(app.handlers, {})
   expect(await idle).toMatchObject({ counts: { done: 3 } })
   const edits = sim.current.requests('photoroom').filter((r) => r.path === '/v2/edit')
@@ -54,7 +54,7 @@ test("photos added from a product CSV of web addresses run by address and export
   // The shop names a new version of the cap's photo (a new ETag, here with the same bytes): run again, only it is bought again.
   shop.current.put('/p/cap.jpg', c!, '"3b"')
   sim.current.resetStats()
-  const again = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const again = app.next('queue', runEnded)
   await confirmedRun(app.handlers, {})
   expect(await again).toMatchObject({ counts: { done: 1, reused: 2 } })
   expect(sim.current.requests('photoroom').map((r) => r.fields.find(([n]) => n === 'imageUrl')?.[1])).toEqual([urls[2]])

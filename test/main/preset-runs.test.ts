@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { EventPayload, QueueState } from '../../src/shared/ipc/contract'
 import { confirmedRun } from '../helpers/confirm'
-import { useTestApps } from '../helpers/main-app'
+import { useTestApps, runEnded } from '../helpers/main-app'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -32,7 +32,7 @@ test('a watched folder runs a preset of another operation as a run of that prese
 
   await watchRunEnded
   // A later batch run treats it like any other photo: with the batch's own operation.
-  const ended = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const ended = app.next('queue', runEnded)
   await confirmedRun(app.handlers, { photoIds: [photoId] })
   expect(await ended).toMatchObject({ counts: { done: 1 } })
   expect(app.catalog.results(photoId)[0]).toMatchObject({ operation: 'remove-background' })
@@ -50,7 +50,7 @@ test('photos whose overrides do not fit the batch\'s operation are skipped with 
   await app.handlers.setPreset({ operationId: 'photoroom.edit', values: {} })
   expect(await app.handlers.estimateCost({})).toMatchObject({ photos: 2, skipped: 1 })
 
-  const ended = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const ended = app.next('queue', runEnded)
   await confirmedRun(app.handlers, {})
   expect(await ended).toMatchObject({ total: 3, counts: { done: 2, skipped: 1 }, reason: '2 done · 1 skipped · 0 failed of 3.' })
   const [job] = app.runner.jobsOf([first!])

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from 'vitest'
 import { confirmedRun } from '../helpers/confirm'
-import { useTestApps } from '../helpers/main-app'
+import { useTestApps, runEnded } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -31,7 +31,7 @@ test('a catalog that cannot record paid results says so and records them once it
   refuseResults(join(app.dir, 'data'), true)
 
   const told = app.next('notice', (n) => /could not record/.test(n.message))
-  const idle = app.next('queue', (q) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   await confirmedRun(app.handlers, {})
   expect(await idle).toMatchObject({ counts: { done: 8 } })
   const notice = await told
@@ -53,7 +53,7 @@ test('results a stopped app could not record are recorded at the next start', as
   await first.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   const ids = await first.handlers.photoIds({})
   refuseResults(join(first.dir, 'data'), true)
-  const idle = first.next('queue', (q) => q.state === 'idle')
+  const idle = first.next('queue', runEnded)
   await confirmedRun(first.handlers, {})
   await idle
   await first.close()

@@ -4,9 +4,8 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test } from 'vitest'
 import { urlsToEnv } from '../../src/engine/providers/registry'
-import type { QueueState } from '../../src/shared/ipc/contract'
 import { TSX } from '../helpers/cli'
-import { openTestApp } from '../helpers/main-app'
+import { openTestApp, runEnded } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, withSimulator } from '../helpers/simulator'
 
@@ -51,7 +50,7 @@ test('kill -9 mid-run: the leased items are taken again by the next worker once 
 
     const next = await openTestApp(sim, { dir, service, leaseTtlMs: LEASE_MS })
     try {
-      const idle = await next.next('queue', (q: QueueState) => q.state === 'idle')
+      const idle = await next.next('queue', runEnded)
       expect(idle.counts['done']! + (idle.counts['reused'] ?? 0)).toBe(10)
       expect(readdirSync(join(dir, 'out', 'shoot'))).toHaveLength(10)
       // The next worker paid only for the photos whose results had not arrived before the kill.

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import type { QueueState } from '../../src/shared/ipc/contract'
 import type { Simulator } from '../../src/simulator/server'
 import { confirmedRun } from '../helpers/confirm'
-import { useTestApps, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp, runEnded } from '../helpers/main-app'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { DEMO_KEYS, withSimulator } from '../helpers/simulator'
 
@@ -21,7 +21,7 @@ async function ready(sim: Simulator, photos: number, concurrency = 2): Promise<T
 }
 
 const written = (app: TestApp): string[] => (existsSync(join(app.dir, 'out', 'shoot')) ? readdirSync(join(app.dir, 'out', 'shoot')) : [])
-const idle = (app: TestApp): Promise<QueueState> => app.next('queue', (q) => q.state === 'idle')
+const idle = (app: TestApp): Promise<QueueState> => app.next('queue', runEnded)
 const segments = (sim: Simulator): number => sim.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
 
 test('Cancel finishes the requests on the wire ("Finishing N paid requests…"): charges equal results written, and the rerun buys exactly the missing photos', async () => {
@@ -106,16 +106,14 @@ test('photos arriving in an auto-run watched folder join the running queue at on
     const hot = join(app.dir, 'hot')
     mkdirSync(hot)
     await app.handlers.watchFolder({ path: hot, autoRun: true, presetId: null })
-    // The end of a run: idle after something ran (the queue may also say idle, empty, as settings change).
-    const ranAndEnded = (e: { event: string; payload: unknown }): boolean => e.event === 'queue' && (e.payload as QueueState).state === 'idle' && (e.payload as QueueState).total > 0
-    const ended = app.next('queue', (q) => q.state === 'idle' && q.total > 0)
+    const ended = app.next('queue', runEnded)
     await confirmedRun(app.handlers, { photoIds: await app.handlers.photoIds({}) })
     const [photo] = await makePhotos(join(tempDir(), 'card'), 1, { width: 330 })
     copyFileSync(photo!, join(hot, 'new.jpg'))
     const arrived = await app.next('result', (r) => app.catalog.photo(r.photoId)?.name === 'new.jpg')
     expect(arrived.photoId).toBeGreaterThan(0)
     // It ran during the batch, not after it: one run of nine.
-    expect(app.events.some(ranAndEnded)).toBe(false)
+    expect(app.events.some((e) => e.event === 'queue' && runEnded(e.payload as QueueState))).toBe(false)
     expect(await ended).toMatchObject({ total: 9, counts: { done: 9 } })
   })
 })

@@ -1,8 +1,7 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { Balance } from '../../src/shared/account'
-import type { QueueState } from '../../src/shared/ipc/contract'
-import { useTestApps, type TestApp } from '../helpers/main-app'
+import { useTestApps, type TestApp, runEnded } from '../helpers/main-app'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 
@@ -41,7 +40,7 @@ test("the sandbox month counts the proofs made here; a proof run that would go o
   await expect(app.handlers.startBatch({ mode: 'proof' })).rejects.toThrow('only 2 of its 1,000 free proofs are left this month (998 used)')
   expect(edits()).toBe(0)
 
-  const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   await app.handlers.startBatch({ mode: 'proof', photoIds: ids.slice(0, 2) })
   expect(await idle).toMatchObject({ counts: { done: 2 } })
   expect(edits()).toBe(2)
@@ -60,7 +59,7 @@ test('proofs made elsewhere with the same sandbox key count too: the account end
   await expect(app.handlers.startBatch({ mode: 'proof' })).rejects.toThrow('only 2 of its 1,000 free proofs are left this month (998 used)')
   expect(edits()).toBe(0)
   expect(monthLine(app)).toMatchObject({ used: 998, limit: 1000 })
-  const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+  const idle = app.next('queue', runEnded)
   await app.handlers.startBatch({ mode: 'proof', photoIds: [ids[0]!] })
   expect(await idle).toMatchObject({ counts: { done: 1 } })
 })
@@ -73,7 +72,7 @@ test('two proof runs at once cannot go over the month together: the photos of a 
   })
   sim.current.updateProfile('photoroom', { latencyMs: 1_500 })
   try {
-    const idle = app.next('queue', (q: QueueState) => q.state === 'idle')
+    const idle = app.next('queue', runEnded)
     await app.handlers.startBatch({ mode: 'proof', photoIds: ids.slice(0, 2) })
     // 998 made and 2 on their way: the month is full before either answer arrives.
     await expect(app.handlers.startBatch({ mode: 'proof', photoIds: ids.slice(2) })).rejects.toThrow('only 0 of its 1,000 free proofs are left this month (1,000 used)')
