@@ -28,6 +28,8 @@ export interface AttemptHooks {
    * 200 whose body was lost (`paid`). Resolves once that is on the journal.
    */
   onMaybeCharged(how: 'unknown' | 'paid', reason: string): Promise<void>
+  /** A 429: retry through the lane, or give up so a shared queue puts the photo back in line for whichever worker's turn comes next. */
+  onRateLimited?(error: JobError): Promise<'retry' | 'give-up'>
 }
 
 /** A 200 whose body was lost is sent once more, no more: each try is a purchase. */
@@ -67,6 +69,7 @@ export async function sendWithRetries(
         case 'retryable':
           // The lane has slowed itself down (or paused, for a long Retry-After).
           if (error.details.rateLimited) {
+            if ((await hooks.onRateLimited?.(error)) === 'give-up') throw error
             if (++rateLimits > MAX_RATE_LIMITS) throw new JobError('retryable', `${error.message}, again and again; try again later`)
           } else {
             if (error.details.paid) {

@@ -15,8 +15,8 @@ import { finalOutcome } from '../batch/outcome'
 import { preparePhoto } from '../batch/prepare'
 import { reusePruned } from '../batch/reuse-pruned'
 import { sendWithRetries } from '../batch/send'
-import { stoppedUnanswered, unansweredNotice } from '../batch/unanswered'
-import type { WorkItem } from '../work/work-item'
+import { abandonedNotice, stoppedUnanswered, unansweredNotice } from '../batch/unanswered'
+import { HELD_REASON, type WorkItem } from '../work/work-item'
 import type { WorkStore } from '../work/work-store'
 import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
 
@@ -63,14 +63,24 @@ export class ItemRun {
     this.job = { ...item.job, attempts: 0, reason: undefined }
   }
 
-  /** Stops it: not yet sent, it ends cancelled with `reason`; on the wire, it is cut off and may have been charged. */
-  abort(reason: string): void {
+  /**
+   * Stops it: not yet sent, it ends cancelled with `reason`; on the wire, it is cut off and may have
+   * been charged. `giveBack`: a worker leaving a shared queue ends nothing; the store hands the item
+   * to another worker.
+   */
+  abort(reason: string, giveBack = false): void {
     if (this.onWire && this.sentAt) this.maybeCharged = stoppedUnanswered(this.sentAt)
     this.stopReason = reason
+    this.givenBack = giveBack
     this.controller.abort()
   }
 
   private stopReason = 'Cancelled'
+  private givenBack = false
+  /** A 429 in a shared queue: the item goes back in line (the queue's pace has been lowered for everyone). */
+  private requeued = false
+  /** A request of this item may have been charged without its answer arriving. */
+  private answerLost = false
 
   async run(): Promise<void> {
     try {
@@ -108,7 +118,7 @@ export class ItemRun {
 
   /** Claimed in the store (one worker at a time per purchase), then bought through the purchases (one process at a time). */
   private async buy(key: string, setup: ItemSetup, upload: Upload): Promise<StoredResult> {
-    const { ctx, item } = this
+    const { ctx } = this
     for (let wait = 50; !(await ctx.store.claimPurchase(key, ctx.worker, ctx.claimTtlMs)); wait = Math.min(1_000, wait * 2)) {
       await new Promise((resolve) => setTimeout(resolve, wait))
       this.controller.signal.throwIfAborted()
@@ -116,21 +126,59 @@ export class ItemRun {
       if (bought) return bought
     }
     try {
-      return await ctx.purchases.buy({
-        key,
-        file: item.spec.path,
-        provider: setup.operation.provider,
-        amount: setup.cost,
-        signal: this.controller.signal,
-        send: (sending, maybeCharged) => this.send(setup, upload, sending, maybeCharged)
-      })
+      return ctx.store.shared ? await this.buyShared(key, setup, upload) : await this.purchase(key, setup, upload)
     } finally {
       await ctx.store.releasePurchase(key, ctx.worker)
     }
   }
 
-  private send(setup: ItemSetup, upload: Upload, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult> {
+  private purchase(key: string, setup: ItemSetup, upload: Upload, sent?: () => void): Promise<StoredResult> {
     const { ctx, item } = this
+    return ctx.purchases.buy({
+      key,
+      file: item.spec.path,
+      provider: setup.operation.provider,
+      amount: setup.cost,
+      signal: this.controller.signal,
+      send: (sending, maybeCharged) => {
+        sent?.()
+        return this.send(key, setup, upload, sending, maybeCharged)
+      }
+    })
+  }
+
+  /**
+   * In a shared queue a vanished worker's unanswered request is told on the photo (it may have been
+   * charged) before it is bought again, and the budget cap is reserved across every worker first.
+   */
+  private async buyShared(key: string, setup: ItemSetup, upload: Upload): Promise<StoredResult> {
+    const { ctx, item } = this
+    const shared = ctx.store.shared as NonNullable<WorkStore['shared']>
+    const { provider } = setup.operation
+    const abandoned = await shared.abandoned(key, ctx.worker, provider)
+    const bought = await ctx.purchases.cached(key)
+    if (bought) return bought
+    if (abandoned) {
+      this.maybeCharged = abandonedNotice(item.spec.path, new Date(abandoned.at))
+      ctx.emit({ type: 'notice', message: this.maybeCharged })
+    }
+    if (!(await shared.reserve(key, provider, setup.cost))) throw new HeldByCap()
+    let sent = false
+    try {
+      const result = await this.purchase(key, setup, upload, () => (sent = true))
+      await shared.settle(key, provider, sent ? setup.cost : 0)
+      await shared.answered(key, ctx.worker, { dir: result.dir, outputs: result.outputs.map(({ file, bytes, sha256 }) => ({ file, bytes, ...(sha256 ? { sha256 } : {}) })) })
+      return result
+    } catch (error) {
+      const charged = sent && (this.answerLost || (error instanceof JobError && (error.kind === 'charged-without-result' || error.details.wired === true)))
+      await shared.settle(key, provider, charged ? setup.cost : 0)
+      throw error
+    }
+  }
+
+  private send(key: string, setup: ItemSetup, upload: Upload, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult> {
+    const { ctx, item } = this
+    const shared = ctx.store.shared
     const { operation } = setup
     const { values } = item.spec
     const image = { name: basename(item.spec.path), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
@@ -142,6 +190,7 @@ export class ItemRun {
       photo: item.spec.ref,
       onSending: async (attempt) => {
         await sending()
+        await shared?.sending(key, ctx.worker)
         await this.step('sending', { attempts: attempt })
       },
       onWire: (on) => {
@@ -151,6 +200,7 @@ export class ItemRun {
       mayRetry: () => ctx.sending(),
       onMaybeCharged: async (_how, reason) => {
         this.maybeCharged = reason
+        this.answerLost = true
         await maybeCharged(reason)
       },
       onRetry: (reason) => void this.step('retrying', { reason }),
@@ -160,8 +210,24 @@ export class ItemRun {
         ctx.stop(item, { because: 'credits', message: error.message })
         return 'give-up'
       },
-      onAuth: (error) => ctx.stop(item, { because: 'auth', message: error.message })
-    })
+      onAuth: (error) => ctx.stop(item, { because: 'auth', message: error.message }),
+      onRateLimited: async (error) => {
+        if (!shared) return 'retry'
+        this.requeued = true
+        await shared.rateLimited(operation.provider, error.details.retryAfterMs)
+        return 'give-up'
+      }
+    }).then(
+      async (result) => {
+        await shared?.succeeded(operation.provider)
+        return result
+      },
+      async (error: unknown) => {
+        // The provider answered (a refusal, a 429): nothing of it is left open.
+        if (shared && error instanceof JobError && error.details.status !== undefined && error.kind !== 'charged-without-result') await shared.answered(key, ctx.worker)
+        throw error
+      }
+    )
   }
 
   private async deliver(result: StoredResult, state: 'done' | 'reused'): Promise<void> {
@@ -176,6 +242,9 @@ export class ItemRun {
   }
 
   private async failed(error: unknown): Promise<void> {
+    if (this.givenBack) return
+    if (this.requeued && !this.controller.signal.aborted) return this.ctx.store.release(this.ctx.worker, [this.item.id])
+    if (error instanceof HeldByCap) return this.end('held', { reason: HELD_REASON })
     const stop = this.ctx.stopped(this.item)
     const forAll = stop && stop.because !== 'credits' ? stop.message : undefined
     const cancelled = error instanceof JobError && error.kind === 'cancelled'
@@ -197,3 +266,6 @@ export class ItemRun {
     await (good ? this.ctx.store.complete(this.item.id, this.ctx.worker, this.job) : this.ctx.store.fail(this.item.id, this.ctx.worker, this.job))
   }
 }
+
+/** Buying it would take the shared queue's spending over its budget cap. */
+class HeldByCap extends Error {}

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Simulator } from '../../src/simulator/server'
+import { collect, runCli, simulatorEnv, type CliRun } from './cli'
+
+const WORKER_CLI = resolve(__dirname, '../../out/cli/worker.mjs')
+
+/** A team's shared pieces in one temporary folder: the shared results folder and each machine's own state. */
+export interface Team {
+  work: string
+  results: string
+  redisUrl: string
+  sim: Simulator
+}
+
+export function team(work: string, redisUrl: string, sim: Simulator): Team {
+  const results = join(work, 'results')
+  mkdirSync(results, { recursive: true })
+  return { work, results, redisUrl, sim }
+}
+
+export interface RunningWorker {
+  child: ChildProcess
+  /** What it printed so far. */
+  stderr(): string
+  exited: Promise<CliRun>
+}
+
+/** A worker process, as `npm run worker` starts it, with its own state folder; `--lease` short so a killed one's photos come back soon. */
+export function startWorker(t: Team, name: string, args: string[] = []): RunningWorker {
+  const env = simulatorEnv(t.sim, join(t.work, `state-${name}`))
+  const child = spawn(process.execPath, [WORKER_CLI, '--queue', t.redisUrl, '--results-dir', t.results, '--lease', '4', ...args], { env: { ...env, INIT_CWD: t.work }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = collect(child)
+  return { child, stderr: () => stderr, exited }
+}
+
+/** Stops a worker as Ctrl-C does, and waits for it. */
+export async function stopWorker(worker: RunningWorker): Promise<CliRun> {
+  if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGINT')
+  return worker.exited
+}
+
+/** `batch --queue`: a seat enqueueing photos and following them, as `npm run batch` runs it. */
+export function runSeat(t: Team, seat: string, input: string, out: string, args: string[] = []): Promise<CliRun> {
+  return runCli(['--queue', t.redisUrl, '--provider', 'pixelcut', '--operation', 'remove-background', '--json', '--out', out, ...args, input], simulatorEnv(t.sim, join(t.work, `state-${seat}`)))
+}
+
+/** The simulator as the issue's team meets it: 5 requests a second and 4 at once for the account, 100–300 ms answers. */
+export const TEAM_LIMITS = {
+  profiles: { pixelcut: { rateLimit: { requests: 5, windowMs: 1000 }, maxInFlight: 4, latencyMs: 100, latencyJitterMs: 200, retryAfter: false } }
+} as const
