@@ -4,7 +4,7 @@ import { EXIT } from '../exit-codes'
 import { onInterrupt } from '../interrupt'
 import { err, exitCodeOf, showEvents, showSummary } from '../run-output'
 import { QueuedRun } from './queued-run'
-import { openTeamWorker } from './team-worker'
+import { checkKeys, keyedProviders, openTeamWorker } from './team-worker'
 
 /** How long one Ctrl-C waits for this command's own requests on the wire (with --work). */
 const FINISH_WITHIN_MS = 30_000
@@ -34,6 +34,7 @@ export async function runQueued(options: CliOptions, team: TeamOptions, stateDir
     if (worker) {
       worker.on('event', (event) => run.emit('event', event))
       await worker.start()
+      await checkKeys(worker, keyedProviders(process.env))
     }
     const stopInterrupt = onInterrupt(
       () => {

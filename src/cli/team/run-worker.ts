@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util'
-import { providerById, TeamQueueError } from '../../engine'
+import { isJobError, providerById, TeamQueueError } from '../../engine'
 import { UsageError } from '../args'
 import { EXIT } from '../exit-codes'
 import { onInterrupt } from '../interrupt'
 import { userCwd } from '../paths'
 import { describeEvent, displayName } from '../report'
 import { err } from '../run-output'
-import { openTeamWorker, type TeamWorkerOptions } from './team-worker'
+import { checkKeys, openTeamWorker, type TeamWorkerOptions } from './team-worker'
 import { resolve } from 'node:path'
 
 /** How long one Ctrl-C waits for the requests already on the wire before cutting them off. */
@@ -79,6 +79,14 @@ export async function main(argv: string[]): Promise<number> {
     if (line) err(line)
   })
   await worker.start()
+  try {
+    await checkKeys(worker, serves)
+  } catch (error) {
+    err(`proofsheet worker: ${(error as Error).message}`)
+    await worker.close()
+    await store.close()
+    return isJobError(error) && error.kind === 'auth' ? EXIT.auth : EXIT.unreachable
+  }
   err(`Working on the team queue at ${store.label} for ${serves.map((p) => providerById(p).name).join(', ')}. Ctrl-C to stop.`)
   const stopped = new Promise<void>((resolve) => {
     const stop = onInterrupt(

@@ -43,3 +43,12 @@ export async function openTeamWorker(o: TeamWorkerOptions, env: NodeJS.ProcessEn
   })
   return { store, worker, serves }
 }
+
+/**
+ * Checks each key this worker pays with as it starts (the free account check): a refused key or an
+ * unreachable provider is told at once, and a worker started before the run does not spend the
+ * provider's limit on it in the middle of one.
+ */
+export async function checkKeys(worker: Worker, serves: readonly ProviderId[]): Promise<void> {
+  for (const provider of serves) await worker.checkAccount(provider)
+}

@@ -76,6 +76,7 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
 
   async close(): Promise<void> {
     this.closing = true
-    await Promise.all(this.clients.map((client) => client.quit().catch(() => client.disconnect())))
+    // Not QUIT: a blocked read of the queue's events would hold it for seconds; every command awaited has been answered.
+    for (const client of this.clients) client.disconnect()
   }
 }

@@ -132,7 +132,6 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
 
   async lease(worker: string, n: number, ttlMs: number): Promise<WorkItem[]> {
     const taken: WorkItem[] = []
-    const until = Date.now() + ttlMs
     for (const lane of this.served) {
       const bull = this.queues.workerOf(lane.provider, worker, ttlMs)
       while (taken.length < n) {
@@ -141,9 +140,10 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
           await this.wakeWhenLimitEnds(lane)
           break
         }
+        const since = Date.now()
         const item = itemOf(lane.provider, job)
         this.leased.set(item.id, job)
-        taken.push({ ...item, job: { ...item.job, state: 'queued', reason: undefined }, lease: { worker, until } })
+        taken.push({ ...item, job: { ...item.job, state: 'queued', reason: undefined }, lease: { worker, until: since + ttlMs, since } })
       }
     }
     return taken

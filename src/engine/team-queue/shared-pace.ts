@@ -9,21 +9,25 @@ import { teamKey } from './team-keys'
  * One provider's pace for the whole team, kept in Redis and changed atomically, by the rules one
  * lane follows alone: start a little under the ceiling and climb with each success; a 429 lowers it
  * at once (by 30 % when the user stated the plan's rate, else to just under the pace that met it,
- * which becomes the most it climbs to, tried 5 % higher after 20 s without another 429).
+ * which becomes the most it climbs to, tried 5 % higher after 20 s without another 429). A worker
+ * starting checks its key first (a request the provider counts too): a 429 in the two seconds after
+ * a worker started slows the pace but says nothing about the limit.
  */
 const PACE = `
 local ceiling, known, now = tonumber(ARGV[2]), ARGV[3] == '1', tonumber(ARGV[4])
-local p = redis.call('HMGET', KEYS[1], 'rate', 'found', 'foundAt', 'ceiling')
-local rate, found, foundAt = tonumber(p[1]) or ceiling * 0.8, tonumber(p[2]) or ceiling, tonumber(p[3]) or 0
+local p = redis.call('HMGET', KEYS[1], 'rate', 'found', 'foundAt', 'ceiling', 'calmUntil')
+local rate, found, foundAt, calmUntil = tonumber(p[1]) or ceiling * 0.8, tonumber(p[2]) or ceiling, tonumber(p[3]) or 0, tonumber(p[5]) or 0
 if tonumber(p[4]) ~= ceiling then found = ceiling; rate = math.min(rate, ceiling) end
-if ARGV[1] == 'limited' then
-  if known then rate = math.max(ceiling / 50, rate * 0.7)
+if ARGV[1] == 'started' then
+  calmUntil = now + 2000
+elseif ARGV[1] == 'limited' then
+  if known or now < calmUntil then rate = math.max(ceiling / 50, rate * (known and 0.7 or 0.9))
   else found = math.min(found, math.max(ceiling / 50, rate * 0.95)); rate = math.max(ceiling / 50, rate * 0.9); foundAt = now end
 elseif ARGV[1] == 'succeeded' then
   if found < ceiling and now - foundAt > 20000 then found = math.min(ceiling, found * 1.05); foundAt = now end
   rate = math.min(found, rate + ceiling * 0.02)
 end
-redis.call('HSET', KEYS[1], 'rate', rate, 'found', found, 'foundAt', foundAt, 'ceiling', ceiling)
+redis.call('HSET', KEYS[1], 'rate', rate, 'found', found, 'foundAt', foundAt, 'ceiling', ceiling, 'calmUntil', calmUntil)
 return tostring(rate)
 `
 
@@ -49,7 +53,7 @@ export class SharedPace {
   async apply(provider: ProviderId): Promise<void> {
     const { queue } = this.queues.of(provider)
     await queue.setGlobalConcurrency(Math.max(1, Math.floor(this.limits(provider).concurrency)))
-    await this.set(provider, await this.step(provider, 'read'))
+    await this.set(provider, await this.step(provider, 'started'))
   }
 
   async rateLimited(provider: ProviderId, retryAfterMs: number | undefined): Promise<void> {
@@ -64,7 +68,7 @@ export class SharedPace {
     await this.set(provider, await this.step(provider, 'succeeded'))
   }
 
-  private async step(provider: ProviderId, event: 'read' | 'limited' | 'succeeded'): Promise<number> {
+  private async step(provider: ProviderId, event: 'started' | 'limited' | 'succeeded'): Promise<number> {
     const { requestsPerSecond, rateKnown } = this.limits(provider)
     // A little under the ceiling: requests arrive with jitter, and one early arrival is a 429.
     const ceiling = requestsPerSecond * 0.985

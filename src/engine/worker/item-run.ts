@@ -192,6 +192,7 @@ export class ItemRun {
         await sending()
         await shared?.sending(key, ctx.worker)
         await this.step('sending', { attempts: attempt })
+        if (shared && attempt === 1) await sendAfterLead(item.lease?.since)
       },
       onWire: (on) => {
         this.onWire = on
@@ -265,6 +266,18 @@ export class ItemRun {
     const good = state === 'done' || state === 'reused' || state === 'skipped' || state === 'estimated'
     await (good ? this.ctx.store.complete(this.item.id, this.ctx.worker, this.job) : this.ctx.store.fail(this.item.id, this.ctx.worker, this.job))
   }
+}
+
+/**
+ * A shared queue hands out its items at the provider's pace: each is sent this long after it was
+ * leased (the same for every worker), so the requests keep the leases' even spacing whatever the
+ * photo took to prepare (reading, hashing, the journal's write to disk).
+ */
+export const SEND_LEAD_MS = 200
+
+async function sendAfterLead(since: number | undefined): Promise<void> {
+  const wait = since === undefined ? 0 : since + SEND_LEAD_MS - Date.now()
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
 }
 
 /** Buying it would take the shared queue's spending over its budget cap. */

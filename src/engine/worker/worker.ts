@@ -124,6 +124,12 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     return { session: await this.session(operation, values, apiKey), operation, cost: this.cost(operation, values, apiKey) }
   }
 
+  /** Checks the provider's key with its free account check (a worker starting): a refused key or an unreachable host throws here. */
+  async checkAccount(provider: ProviderId, keyKind?: KeyKind): Promise<void> {
+    const operation = providerById(provider).operations[0]
+    if (operation) await this.session(operation, {}, await this.o.keyFor(provider, keyKind))
+  }
+
   /** Pushes changed settings (concurrency, stated rate) to the lanes in use. */
   applyLimits(): void {
     for (const provider of PROVIDERS) this.lanes.configure(provider.id, this.laneLimits(provider.id))
