@@ -26,6 +26,9 @@ export class ProviderQueues {
     for (const { id } of PROVIDERS) {
       const queue = new Queue(`queue-${id}`, { connection: connection.client(), prefix: PREFIX })
       const events = new QueueEvents(`queue-${id}`, { connection: connection.client(), prefix: PREFIX })
+      // Redis away is told once, by the connection; BullMQ's own reports of it would repeat it every half second.
+      queue.on('error', () => undefined)
+      events.on('error', () => undefined)
       this.lanes.set(id, { provider: id, queue, events })
     }
   }

@@ -43,7 +43,8 @@ export class PurchaseIndex {
   /** The worker is alive: its liveness key and its claims last another `ttlMs`. */
   async alive(worker: string, ttlMs: number): Promise<void> {
     const ttl = Math.round(ttlMs)
-    const pipeline = this.redis.pipeline().set(teamKey('worker', worker), JSON.stringify({ host: hostname(), pid: process.pid, at: Date.now() }), 'PX', ttl)
+    // Gone a little before its leases and claims run out: whoever takes its photos over finds it gone.
+    const pipeline = this.redis.pipeline().set(teamKey('worker', worker), JSON.stringify({ host: hostname(), pid: process.pid, at: Date.now() }), 'PX', Math.round(ttl * 0.75))
     for (const [key, owner] of this.claims) if (owner === worker) pipeline.eval(IF_OWNER, 1, teamKey('claim', key), worker, ttl)
     await pipeline.exec()
   }

@@ -158,14 +158,17 @@ export class ItemRun {
     const abandoned = await shared.abandoned(key, ctx.worker, provider)
     const bought = await ctx.purchases.cached(key)
     if (bought) return bought
-    if (abandoned) {
+    if (!(await shared.reserve(key, provider, setup.cost))) throw new HeldByCap()
+    let sent = false
+    // Told only when it is really sent again: the vanished worker's result may still arrive first.
+    const sendingAgain = (): void => {
+      sent = true
+      if (!abandoned) return
       this.maybeCharged = abandonedNotice(item.spec.path, new Date(abandoned.at))
       ctx.emit({ type: 'notice', message: this.maybeCharged })
     }
-    if (!(await shared.reserve(key, provider, setup.cost))) throw new HeldByCap()
-    let sent = false
     try {
-      const result = await this.purchase(key, setup, upload, () => (sent = true))
+      const result = await this.purchase(key, setup, upload, sendingAgain)
       await shared.settle(key, provider, sent ? setup.cost : 0)
       await shared.answered(key, ctx.worker, { dir: result.dir, outputs: result.outputs.map(({ file, bytes, sha256 }) => ({ file, bytes, ...(sha256 ? { sha256 } : {}) })) })
       return result

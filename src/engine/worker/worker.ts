@@ -105,9 +105,11 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
       this.o.store.shared?.onLeasable(() => void this.pump())
     ]
     this.unsubscribe = () => unsubscribe.forEach((off) => off?.())
-    // Heartbeats keep this worker's leases; the same tick takes up items a vanished worker left behind.
+    // Heartbeats keep this worker's leases (a shared store hears it is alive from the start); the same tick takes up items a vanished worker left behind.
+    const beat = (): void => void this.o.store.heartbeat(this.id, this.ttl).catch(() => undefined)
+    beat()
     this.timer = setInterval(() => {
-      void this.o.store.heartbeat(this.id, this.ttl).catch(() => undefined)
+      beat()
       void this.pump()
     }, Math.max(50, this.ttl / 3))
     this.timer.unref()
