@@ -16,8 +16,8 @@ async function peakRss(folder: string, work: string, label: string, urls: object
 }
 
 /** Peak RSS of a large run ÷ a small one, each in a fresh process: memory must not grow with the batch. */
-export async function memoryGrowth(work: string, small: string, large: string, port: number): Promise<{ smallMb: number; largeMb: number; ratio: number }> {
-  const sim = await startSimulatorProcess(work, port, {
+export async function memoryGrowth(work: string, small: string, large: string, label: number): Promise<{ smallMb: number; largeMb: number; ratio: number }> {
+  const sim = await startSimulatorProcess(work, label, {
     accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }] },
     profiles: { photoroom: { rateLimit: null, retryAfter: true } }
   })

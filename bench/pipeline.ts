@@ -32,8 +32,8 @@ async function bareLoop(url: string, photos: string[]): Promise<number> {
  * Engine throughput ÷ bare-loop throughput against a zero-latency simulator: what checking files,
  * hashing, journaling, caching and writing outputs atomically cost on top of the HTTP itself.
  */
-export async function pipelineOverhead(work: string, photos: string[], port: number): Promise<{ engine: number; bare: number; ratio: number }> {
-  const sim = await startSimulatorProcess(work, port, {
+export async function pipelineOverhead(work: string, photos: string[], label: number): Promise<{ engine: number; bare: number; ratio: number }> {
+  const sim = await startSimulatorProcess(work, label, {
     accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }] },
     profiles: { photoroom: { rateLimit: null, retryAfter: true } }
   })

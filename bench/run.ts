@@ -33,17 +33,17 @@ try {
   ]
   for (const [index, scenario] of schedules.entries()) {
     if (!wanted('schedule') && !wanted(scenario.part)) continue
-    const f = await scheduleEfficiency(work, catalog.slice(0, scenario.photos), 4400 + index * 10, scenario)
+    const f = await scheduleEfficiency(work, catalog.slice(0, scenario.photos), index, scenario)
     line(`schedule, ${scenario.label}, ${scenario.photos} photos: makespan ${f.makespanS.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)}; 429s ${(f.rateLimitedShare * 100).toFixed(2)}% (rate window ${f.limitedBy.rate}, in-flight cap ${f.limitedBy.inFlight}) (target ${scenario.target})`)
   }
 
   if (wanted('schedule') || wanted('schedule-cli')) {
-    const f = await cliSchedule(work, catalog.slice(0, 30), 4460)
+    const f = await cliSchedule(work, catalog.slice(0, 30), 10)
     line(`schedule, limit unknown, 30 photos, start to exit (the built CLI; server 5 req/s, 4 in flight, 100–300 ms answers; --concurrency 16): ${f.seconds.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)}; 429s ${(f.limitedShare * 100).toFixed(2)}% (target ≤ 1.2, 429s ≤ 5%)`)
   }
 
   if (wanted('startup')) {
-    const s = await startupWork(work, catalog.slice(0, 6), 4470)
+    const s = await startupWork(work, catalog.slice(0, 6), 11)
     line(`start-up work per run, 6 photos with 6 parameter sets: ${s.accountChecks} account check(s) and ${s.httpPools} HTTP pool(s) for Photoroom, ${s.images} image requests (target: 1 and 1)`)
   }
 
@@ -52,20 +52,20 @@ try {
   if (wanted('schedule') || wanted('stall')) {
     // 20 photos, ~50 ms answers, one request in ten never answered; against the same run without stalls.
     const stall = (rate: number): ScheduleScenario => ({ label: `stall ${rate}`, provider: 'photoroom', latencyMs: 50, server: { requestsPerSecond: null, inFlight: null, retryAfter: false, stall: rate }, engine: { concurrency: 8, requestsPerSecond: 500 / 60, rateKnown: false } })
-    const calm = await scheduleEfficiency(work, catalog.slice(0, 20), 4440, stall(0))
-    const stalled = await scheduleEfficiency(work, catalog.slice(0, 20), 4450, stall(0.1))
+    const calm = await scheduleEfficiency(work, catalog.slice(0, 20), 12, stall(0))
+    const stalled = await scheduleEfficiency(work, catalog.slice(0, 20), 13, stall(0.1))
     line(`stall recovery, 20 photos, 10% of requests never answered (${stalled.stalls} stalls): makespan ${stalled.makespanS.toFixed(2)} s (target ≤ 25 s) / the same run without stalls ${calm.makespanS.toFixed(2)} s = ${(stalled.makespanS / calm.makespanS).toFixed(2)}`)
   }
 
   if (wanted('pipeline')) {
-    const pipeline = await pipelineOverhead(work, catalog.slice(0, 200), 4420)
+    const pipeline = await pipelineOverhead(work, catalog.slice(0, 200), 14)
     line(`pipeline overhead: engine ${pipeline.engine.toFixed(1)} img/s / bare undici loop ${pipeline.bare.toFixed(1)} img/s = ${pipeline.ratio.toFixed(3)} (target ≥ 0.8)`)
   }
 
   if (wanted('memory')) {
     await makeCatalog(join(work, 'small'), 200, 160, 120)
     await makeCatalog(join(work, 'large'), 2000, 160, 120)
-    const memory = await memoryGrowth(work, join(work, 'small'), join(work, 'large'), 4430)
+    const memory = await memoryGrowth(work, join(work, 'small'), join(work, 'large'), 15)
     line(`memory: peak RSS 2,000 images ${memory.largeMb.toFixed(0)} MB / 200 images ${memory.smallMb.toFixed(0)} MB = ${memory.ratio.toFixed(3)} (target ≤ 1.2)`)
   }
 

@@ -28,9 +28,9 @@ export interface ScheduleFigure {
  * N photos through one scenario; ideal = max(N / rate, N × latency / in-flight), the makespan of a
  * client that knew both limits and never met a fault.
  */
-export async function scheduleEfficiency(work: string, photos: string[], port: number, scenario: ScheduleScenario): Promise<ScheduleFigure> {
+export async function scheduleEfficiency(work: string, photos: string[], run: number, scenario: ScheduleScenario): Promise<ScheduleFigure> {
   const { provider, label, latencyMs, server, engine } = scenario
-  const sim = await startSimulatorProcess(work, port, {
+  const sim = await startSimulatorProcess(work, run, {
     accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }], pixelcut: [{ key: DEMO_KEYS.pixelcut, label: 'bench', balance: 1e9 }] },
     profiles: {
       [provider]: {
@@ -49,10 +49,10 @@ export async function scheduleEfficiency(work: string, photos: string[], port: n
       inputs: await inputsFromPaths(photos),
       operation,
       values: {},
-      outDir: join(work, `out-${port}`),
+      outDir: join(work, `out-${run}`),
       apiKey: provider === 'photoroom' ? DEMO_KEYS.photoroom : DEMO_KEYS.pixelcut,
       urls: sim.urls,
-      stateDir: join(work, `state-${port}`),
+      stateDir: join(work, `state-${run}`),
       ...engine
     })
     const started = performance.now()

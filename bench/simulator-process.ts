@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { ProviderUrls } from '../src/engine/providers/registry'
 import type { SimulatorOptionsInput } from '../src/simulator/options'
-import { consecutivePorts } from '../src/simulator/hosts'
+import { HOSTS, SIMULATED } from '../src/simulator/hosts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -13,20 +13,33 @@ export interface SimulatorProcess {
   stop(): Promise<void>
 }
 
-/** The simulator in its own process, so its image work does not share the measured event loop. */
-export async function startSimulatorProcess(dir: string, port: number, options: SimulatorOptionsInput): Promise<SimulatorProcess> {
-  const config = join(dir, `simulator-${port}.json`)
-  const ports = consecutivePorts(port)
-  writeFileSync(config, JSON.stringify({ ...options, ports }))
+/** The local addresses the simulator printed, one per host in the order it lists them (before its demo keys). */
+function urlsFrom(printed: string): ProviderUrls {
+  const addresses = (printed.split('Demo keys')[0]?.match(/https?:\/\/127\.0\.0\.1:\d+/g) ?? []).values()
+  return Object.fromEntries(SIMULATED.map((p) => [p, Object.fromEntries(Object.keys(HOSTS[p]).map((host) => [host, addresses.next().value as string]))])) as ProviderUrls
+}
+
+/**
+ * The simulator in its own process, so its image work does not share the measured event loop, on
+ * ports the system hands out (free ones: nothing else on the machine can make it fail to start).
+ * `label` names its files.
+ */
+export async function startSimulatorProcess(dir: string, label: number, options: SimulatorOptionsInput): Promise<SimulatorProcess> {
+  const config = join(dir, `simulator-${label}.json`)
+  writeFileSync(config, JSON.stringify({ ...options, ports: {} }))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/simulator/main.ts'), '--config', config], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise<void>((ready, fail) => {
-    child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('is running') && ready())
+  const printed = await new Promise<string>((ready, fail) => {
+    let out = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (out.includes('Stop with Ctrl+C')) ready(out)
+    })
     child.once('exit', (code) => fail(new Error(`simulator exited with ${code}`)))
   })
-  const base = (p: number): string => `http://127.0.0.1:${p}`
+  const urls = urlsFrom(printed)
   return {
-    urls: Object.fromEntries(Object.entries(ports).map(([id, hosts]) => [id, Object.fromEntries(Object.entries(hosts as Record<string, number>).map(([host, p]) => [host, base(p)]))])) as ProviderUrls,
-    stats: async () => (await fetch(`${base(port)}/__simulator/stats`)).json() as never,
+    urls,
+    stats: async () => (await fetch(`${urls.photoroom.api}/__simulator/stats`)).json() as never,
     stop: async () => {
       child.kill('SIGTERM')
       await new Promise((done) => child.once('exit', done))

@@ -28,15 +28,15 @@ export function helpTime(runs = 7): number {
  * and 4 at once with 100–300 ms answers and no Retry-After, `--concurrency 16`, Photoroom's published
  * 500/min as the ceiling. Ideal: max(30 / 5, 30 × 0.2 s / 4) = 6 s.
  */
-export async function cliSchedule(work: string, photos: string[], port: number): Promise<{ seconds: number; idealS: number; ratio: number; limitedShare: number }> {
+export async function cliSchedule(work: string, photos: string[], label: number): Promise<{ seconds: number; idealS: number; ratio: number; limitedShare: number }> {
   buildCli()
-  const sim = await startSimulatorProcess(work, port, {
+  const sim = await startSimulatorProcess(work, label, {
     accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }] },
     profiles: { photoroom: { latencyMs: 100, latencyJitterMs: 200, rateLimit: { requests: 5, windowMs: 1000 }, retryAfter: false, maxInFlight: 4 } }
   })
   try {
-    const env = { PATH: process.env['PATH'] ?? '', HOME: work, PHOTOROOM_API_KEY: DEMO_KEYS.photoroom, PROOFSHEET_STATE_DIR: join(work, `cli-state-${port}`), ...urlsToEnv(sim.urls) }
-    const args = [CLI, '--provider', 'photoroom', '--operation', 'remove-background', '--concurrency', '16', '--json', '--out', join(work, `cli-out-${port}`), ...photos]
+    const env = { PATH: process.env['PATH'] ?? '', HOME: work, PHOTOROOM_API_KEY: DEMO_KEYS.photoroom, PROOFSHEET_STATE_DIR: join(work, `cli-state-${label}`), ...urlsToEnv(sim.urls) }
+    const args = [CLI, '--provider', 'photoroom', '--operation', 'remove-background', '--concurrency', '16', '--json', '--out', join(work, `cli-out-${label}`), ...photos]
     const started = performance.now()
     const code = await new Promise<number | null>((done) => spawn(process.execPath, args, { env, stdio: 'ignore' }).on('exit', done))
     const seconds = (performance.now() - started) / 1000
@@ -50,11 +50,11 @@ export async function cliSchedule(work: string, photos: string[], port: number):
 }
 
 /** One run of 6 photos with 6 different parameter sets through the app's worker: its account checks and HTTP pools. */
-export async function startupWork(work: string, photos: string[], port: number): Promise<{ accountChecks: number; httpPools: number; images: number }> {
-  const sim = await startSimulatorProcess(work, port, { accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }] }, profiles: { photoroom: { rateLimit: null, retryAfter: true } } })
+export async function startupWork(work: string, photos: string[], label: number): Promise<{ accountChecks: number; httpPools: number; images: number }> {
+  const sim = await startSimulatorProcess(work, label, { accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }] }, profiles: { photoroom: { rateLimit: null, retryAfter: true } } })
   try {
     const store = new MemoryWorkStore()
-    const worker = new Worker({ store, stateDir: join(work, `startup-state-${port}`), urls: sim.urls, keyFor: async () => DEMO_KEYS.photoroom, limits: (p) => PROVIDERS.find((d) => d.id === p)!.limits })
+    const worker = new Worker({ store, stateDir: join(work, `startup-state-${label}`), urls: sim.urls, keyFor: async () => DEMO_KEYS.photoroom, limits: (p) => PROVIDERS.find((d) => d.id === p)!.limits })
     await worker.start()
     const operation = findOperation('photoroom', 'edit')!
     const groups = (await inputsFromPaths(photos.slice(0, 6))).map((input, i) => ({ operation, values: { 'background.color': ['FFFFFF', 'FF0000', '00FF00', '0000FF', '111111', '222222'][i] }, inputs: [input] }))
@@ -65,7 +65,7 @@ export async function startupWork(work: string, photos: string[], port: number):
         if (seen.size === 6 && [...seen.values()].every((item) => FINAL_STATES.has(item.job.state))) done()
       })
     })
-    await store.enqueue(await planItems(groups, { run: 'bench', outDir: join(work, `startup-out-${port}`), stateDir: join(work, `startup-state-${port}`) }))
+    await store.enqueue(await planItems(groups, { run: 'bench', outDir: join(work, `startup-out-${label}`), stateDir: join(work, `startup-state-${label}`) }))
     await ended
     await worker.close()
     const done = (await store.counts()).done ?? 0

@@ -81,15 +81,16 @@ test('the budget cap pauses the queue before it would go over; raising it and re
 test('inspector rules: an excluded field is disabled with the reason, a field that needs a model header sets it, a refused value is marked on its field', async ({ page }) => {
   await ready(page)
   await page.getByLabel('Operation').selectOption('photoroom.edit')
-  const imageUrl = field(page, 'background.imageUrl').getByRole('textbox')
-  await expect(imageUrl).toBeEnabled()
+  const backgroundImage = field(page, 'background.imageFile').getByRole('textbox', { name: 'Background image path' })
+  await expect(backgroundImage).toBeEnabled()
   const prompt = field(page, 'background.prompt').getByRole('textbox')
   await prompt.fill('a marble table top')
   await prompt.blur()
-  await expect(imageUrl).toBeDisabled()
-  await expect(field(page, 'background.imageUrl')).toContainText("background.prompt and background.imageUrl can't be provided together")
+  await expect(backgroundImage).toBeDisabled()
+  await expect(field(page, 'background.imageFile')).toContainText("AI background and Background image can't be used together: choose one")
 
   // The override fields only apply to one shadow mode; choosing it also chooses the model it needs.
+  await page.getByText('More shadow settings').click()
   const direction = field(page, 'shadow.directionOverride').getByRole('combobox')
   await expect(direction).toBeDisabled()
   await field(page, 'shadow.mode').getByRole('combobox').selectOption('ai.auto-with-overrides')
@@ -101,7 +102,7 @@ test('inspector rules: an excluded field is disabled with the reason, a field th
   const padding = field(page, 'padding').getByRole('textbox', { name: 'Padding', exact: true })
   await padding.fill('0.8')
   await padding.press('Enter')
-  await expect(field(page, 'padding').locator('.field-error')).toContainText('padding must be a number between 0 and 0.49')
+  await expect(field(page, 'padding').locator('.field-error')).toContainText('Padding must be a number from 0 to 0.49')
   expect(harness.app.photos.preset().values['padding']).toBeUndefined()
 })
 

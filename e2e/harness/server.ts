@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -107,7 +108,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       const found = await app.images.resolve(url.pathname.slice(7))
       if (found.status !== 200) return void res.writeHead(404).end()
       res.writeHead(200, { 'content-type': found.type, 'cache-control': 'no-cache' })
-      createReadStream(found.path).pipe(res)
+      // A page that stops reading (a tile scrolled away) closes the file too: pipe alone would leave it open.
+      pipeline(createReadStream(found.path), res).catch(() => undefined)
       return
     }
     if (url.pathname === '/__harness/bridge.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(bridge)

@@ -74,7 +74,7 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   await tile(page, 'photo-03.jpg').click({ modifiers: ['Shift'] })
   await expect(padding).toHaveValue('')
   await expect(padding).toHaveAttribute('placeholder', 'Mixed')
-  await expect(field(page, 'background.color').getByRole('textbox', { name: 'Color', exact: true })).toHaveValue('FFFFFF')
+  await expect(field(page, 'background.color').getByRole('textbox', { name: 'Background colour', exact: true })).toHaveValue('FFFFFF')
   await screenshot(page, 'inspector-mixed')
 
   // Nothing selected: the inspector edits the batch preset again, and the cost is for the whole batch.

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { findOperation, isProviderId, providerById, PROVIDERS, type ProviderOperation } from '../engine'
+import { findOperation, isProviderId, paramFileProblems, providerById, PROVIDERS, resolveParamPaths, type ProviderOperation } from '../engine'
 import type { ParamValues } from '../shared/operations'
-import { findDescriptor, unknownParamMessage } from '../shared/operations/common'
+import { findDescriptor, problemText, unknownParamMessage } from '../shared/operations/common'
+import { nestDotted, setParam } from '../shared/operations/set-param'
 import { readPresetFile } from './preset'
 
 export class UsageError extends Error {}
@@ -46,9 +47,12 @@ function positiveNumber(flag: string, raw: string | undefined): number | undefin
   return value
 }
 
-/** `--param a.b=c` values, typed by each parameter's schema; `--params file.json` first, `--param` over it. */
-function readParams(operation: ProviderOperation, files: string[], pairs: string[], preset: ParamValues = {}): ParamValues {
-  const values: ParamValues = { ...preset }
+/**
+ * `--param a.b=c` values, typed by each parameter's schema; `--params file.json` first, `--param` over
+ * it. Image files are paths: relative to the command's folder on the line, to the JSON file's folder in a file.
+ */
+function readParams(operation: ProviderOperation, files: string[], pairs: string[], cwd: string, preset: ParamValues = {}): ParamValues {
+  let values: ParamValues = { ...preset }
   for (const file of files) {
     let parsed: unknown
     try {
@@ -57,15 +61,19 @@ function readParams(operation: ProviderOperation, files: string[], pairs: string
       throw new UsageError(`--params ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : 'not valid JSON'}`)
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--params ${file}: expected a JSON object of parameter names to values`)
-    Object.assign(values, parsed)
+    Object.assign(values, resolveParamPaths(operation, nestDotted(operation, parsed as ParamValues), dirname(file)))
   }
+  let given: ParamValues = {}
   for (const pair of pairs) {
     const at = pair.indexOf('=')
     if (at <= 0) throw new UsageError(`--param needs name=value, like background.color=FFFFFF (got "${pair}")`)
     const name = pair.slice(0, at)
     if (!findDescriptor(operation.params, name)) throw new UsageError(unknownParamMessage(name, operation.params, operation.label))
-    values[name] = operation.parseValue(name, pair.slice(at + 1))
+    given = setParam(operation, given, name, pair.slice(at + 1))
   }
+  values = { ...values, ...resolveParamPaths(operation, given, cwd) }
+  const missing = paramFileProblems(operation, values)
+  if (missing.length) throw new UsageError(missing.map(problemText).join('\n'))
   return values
 }
 
@@ -124,7 +132,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
   if (!flags.out && !dryRun) throw new UsageError('--out is required: the folder where results are written')
   return {
     operation,
-    values: readParams(operation, flags.params.map((f) => resolve(cwd, f)), flags.param, preset?.values),
+    values: readParams(operation, flags.params.map((f) => resolve(cwd, f)), flags.param, cwd, preset?.values),
     inputs: positionals.map((p) => resolve(cwd, p)),
     outDir: flags.out === undefined ? undefined : resolve(cwd, flags.out),
     concurrency: positiveNumber('--concurrency', flags.concurrency),

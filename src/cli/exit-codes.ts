@@ -6,5 +6,7 @@ export const EXIT = {
   credits: 3,
   auth: 4,
   unreachable: 5,
+  /** A paid result could be saved nowhere (a full disk): the run stopped rather than buy more. */
+  notSaved: 6,
   interrupted: 130
 } as const

@@ -17,17 +17,25 @@ Usage: npm run --silent batch -- [options] <files or folders...>
                         background.color=FFFFFF  padding=0.1  shadow.mode=ai.soft
                         shadow.enabled=true  shadow.light_source.position.x=-0.3
                         prompt="warm light"  num_output_images=2
-  --params file.json    parameters from a JSON object (--param wins)
+                        an image is its file's path, sent as the image itself:
+                        background.guidance.imageFile=guides/marble.jpg
+                        a field inside an object or list by its dotted name:
+                        background.expandPrompt.mode=ai.never
+                        virtualModel.additionalProductImages.0.imageFile=back.jpg
+  --params file.json    parameters from a JSON object (--param wins; image paths in it
+                        are relative to the file's folder)
   --preset FILE         a preset file exported from the app: its operation and values
-                        (--provider and --operation may then be left out; --param wins)
+                        (--provider and --operation may then be left out; --param wins;
+                        image paths in it are relative to the preset file's folder)
   --out <folder>        where results go; input folders are mirrored inside
   --concurrency <n>     requests at once (default: ${concurrency})
   --rate <n>            at most n requests per second (default: each provider's published limit)
   --json                one JSON event per line on stdout (job changes, then a summary)
   --dry-run             check everything and estimate the cost; send nothing
   --no-fit              skip photos over the provider's limits instead of downscaling them
-  --buy-again           buy again photos bought before whose kept result was pruned and
-                        whose output file is gone or changed (otherwise they fail, unpaid)
+  --buy-again           buy again photos bought before whose result is not at hand (pruned,
+                        lost to a full disk or refused as an answer) and whose output file
+                        is gone or changed (otherwise they fail, unpaid)
   --watch               then keep watching the input folders: new photos run as their
                         writes finish, until Ctrl+C
   --help
@@ -36,7 +44,7 @@ Keys: ${PROVIDERS.map((p) => p.keyVariable).join(', ')}.
 Servers: ${PROVIDERS.flatMap((p) => Object.values(p.hosts).map((h) => h.env)).join(', ')} (e.g. the simulator).
 
 Exit codes: 0 every photo done; 1 some photos failed; 2 bad usage; 3 credits ran out; 4 key rejected;
-5 the provider cannot be reached.
+5 the provider cannot be reached; 6 a paid result could not be saved (a full disk): nothing more bought.
 Finished results are remembered: running the same command again sends only what is left.
 
   npm run --silent batch -- cache            size of the kept results in the state folder

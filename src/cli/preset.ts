@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { allOperations, type ProviderOperation } from '../engine'
-import { parsePresetFile } from '../main/presets/preset-file'
+import { parsePresetFile, presetValues } from '../main/presets/preset-file'
 import type { ParamValues } from '../shared/operations'
 
 /** `--preset FILE`: the preset file the app exports, read into an operation and its values. */
@@ -14,5 +15,6 @@ export function readPresetFile(path: string): { operation: ProviderOperation; va
   const file = parsePresetFile(text)
   const operation = allOperations().find((o) => o.id === file.operationId)
   if (!operation) throw new Error(`--preset ${path}: this Proofsheet has no "${file.operationId}" operation`)
-  return { operation, values: file.values }
+  // Image files named in a preset are relative to the preset file's folder (export copies them beside it).
+  return { operation, values: presetValues(operation, file.values, dirname(path)) }
 }

@@ -59,6 +59,7 @@ export function summaryLines(summary: BatchSummary, dryRun: boolean, jobs: reado
   if (identical) lines.push(`${identical} ${identical === 1 ? 'photo was' : 'photos were'} identical to another and sent only once.`)
   if (summary.stoppedBecause === 'credits') lines.push(`Stopped: ${summary.message} Run the same command again after topping up; finished photos are not sent again.`)
   if (summary.stoppedBecause === 'auth') lines.push(`Stopped: ${summary.message}`)
+  if (summary.stoppedBecause === 'not-saved') lines.push(`Stopped: ${summary.message} What was paid for and noted is not bought again.`)
   if (summary.stoppedBecause === 'unreachable') lines.push(`Stopped: ${summary.message}. Run the same command again later; finished photos are not sent again.`)
   const twice = summary.mayHaveBeenCharged.filter((m) => m.twice)
   const once = summary.mayHaveBeenCharged.filter((m) => !m.twice)

@@ -44,5 +44,6 @@ export function exitCodeOf(summary: BatchSummary): number {
   if (summary.stoppedBecause === 'auth') return EXIT.auth
   if (summary.stoppedBecause === 'unreachable') return EXIT.unreachable
   if (summary.stoppedBecause === 'credits') return EXIT.credits
+  if (summary.stoppedBecause === 'not-saved') return EXIT.notSaved
   return summary.counts.failed > 0 ? EXIT.imagesFailed : EXIT.ok
 }

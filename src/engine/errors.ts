@@ -9,7 +9,8 @@ export type JobErrorKind =
   | 'invalid-request' // the provider refused these parameters: fix them, retrying won't help
   | 'unsupported-input' // the provider refused this image
   | 'charged-without-result' // the provider answered 200 (and charged) but no image could be had: sending again would pay again
-  | 'pruned' // bought before, its kept image pruned and no unchanged output file to reuse: buying again needs asking
+  | 'bought-before' // paid for before, its result not at hand (pruned, or lost to a full disk or a refused answer): buying again needs asking
+  | 'not-saved' // the result cannot be written where it belongs (a link in the output folder, a full disk): nothing more is bought for it
   | 'cancelled'
 
 export class JobError extends Error {
@@ -22,8 +23,14 @@ export class JobError extends Error {
       rateLimited?: boolean
       /** A 200 arrived, so the provider charged, but its body was lost on the way. */
       paid?: boolean
+      /** The parameter the provider refused (its API name), when it named one. */
+      param?: string
+      /** This photo may be asked again after this long (a Phota profile still being prepared); the provider itself is fine. */
+      askAgainAfterMs?: number
       /** Cancelled: whether the request had gone out on the wire (and may be charged) or not. */
       wired?: boolean
+      /** Not saved because a disk is full: buying more would only lose more. */
+      diskFull?: boolean
     } = {}
   ) {
     super(message)

@@ -9,13 +9,14 @@ export { summarize } from './batch/outcome'
 export { inputsFromPaths, nameRequests, type BatchInput, type PhotoFacts } from './batch/input'
 export { reserveOutputNames } from './files/name-book'
 export { keepCopies } from './files/kept-copies'
-export { writeFileAtomic } from './files/atomic-write'
+export { copyFileAtomic, writeFileAtomic } from './files/atomic-write'
 export { JobError, isJobError, type JobErrorKind } from './errors'
 export { inspectFile, type Inspection } from './files/inspect'
 export { inside } from './files/inside'
 export { scanInputs, type FoundFile, type SkippedPath } from './files/scan'
 export { decodeHeic } from './images/heic'
 export { embeddedPreview } from './images/preview'
+export { readExif } from './images/exif'
 export { Lanes } from './scheduler/lanes'
 export { MemoryWorkStore } from './work/memory-store'
 export { planItems, type RunGroup } from './work/plan-items'
@@ -33,8 +34,10 @@ export { SpendLedger } from './purchases/spend-ledger'
 export { withFileLock } from './purchases/file-lock'
 export { defaultStateDir, openStateDir } from './state-dir'
 export { createDispatcher } from './providers/http'
+export { mapFiles, paramFilePaths, paramFileProblems, resolveParamPaths } from './providers/param-files'
 export {
   allOperations,
+  factsOfResult,
   findOperation,
   isProviderId,
   PROVIDERS,

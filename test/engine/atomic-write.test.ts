@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copyFileAtomic, writeFileAtomic } from '../../src/engine/files/atomic-write'
@@ -7,6 +7,20 @@ import { ResultCache } from '../../src/engine/purchases/result-cache'
 import { tempDir } from '../helpers/photos'
 
 describe('the one atomic write', () => {
+  it('never writes through a link: not where its temporary folder should be, not in a folder on the way (issue 19 items 5 and 14)', async () => {
+    const dir = tempDir()
+    const elsewhere = join(dir, 'elsewhere')
+    mkdirSync(elsewhere)
+    symlinkSync(elsewhere, join(dir, '.partial'))
+    await expect(writeFileAtomic(join(dir, 'a.png'), 'new', { tempDir: join(dir, '.partial') })).rejects.toThrow(/\.partial in .* is a link/)
+    mkdirSync(join(dir, 'out'))
+    symlinkSync(elsewhere, join(dir, 'out', 'shoot'))
+    await expect(writeFileAtomic(join(dir, 'out', 'shoot', 'b.png'), 'new', { within: join(dir, 'out') })).rejects.toThrow(/shoot in .* is a link/)
+    expect(readdirSync(elsewhere)).toEqual([])
+    await writeFileAtomic(join(dir, 'out', 'new', 'c.png'), 'new', { within: join(dir, 'out'), tempDir: join(dir, 'out', '.tmp') })
+    expect(readFileSync(join(dir, 'out', 'new', 'c.png'), 'utf8')).toBe('new')
+  })
+
   it('replaces a file whole: a new file renamed over the old, nothing left beside it', async () => {
     const dir = tempDir()
     const path = join(dir, 'a.json')

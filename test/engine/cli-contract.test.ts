@@ -70,6 +70,7 @@ describe('the batch CLI', () => {
     await makePhotos(join(work, 'in'), 1, { format: 'png' })
     const run = await runCli(['--provider', 'phota', '--param', 'prompt=warm light', '--param', 'num_output_images=2', '--out', join(work, 'out'), join(work, 'in')], simulatorEnv(sim.current, join(work, 'state')))
     expect(run.code, run.stderr).toBe(0)
+    // Phota answers JPEG when no output_format is sent (its default since 2026-05-08).
     expect(listFiles(join(work, 'out'))).toEqual(['in/photo-01 (2)-1.jpg', 'in/photo-01 (2)-2.jpg', 'in/photo-01-1.jpg', 'in/photo-01-2.jpg'])
   })
 
@@ -105,9 +106,9 @@ describe('the batch CLI', () => {
     [['--provider', 'pixelcut', 'x'], '--out is required'],
     [['--provider', 'photoroom', '--operation', 'edit', '--param', 'paddin=0.1', '--out', 'o', 'x'], 'Did you mean "padding"'],
     [['--provider', 'photoroom', '--operation', 'edit', '--param', 'padding', '--out', 'o', 'x'], 'name=value'],
-    [['--provider', 'photoroom', '--operation', 'edit', '--param', 'shadow.mode=ai.dramatic', '--out', 'o', 'x'], 'shadow.mode: must be one of'],
-    [['--provider', 'pixelcut', '--param', 'shadow.opacity=1.5', '--out', 'o', 'x'], 'at most 1'],
-    [['--provider', 'phota', '--param', 'prompt=x', '--param', 'quality=high', '--out', 'o', 'x'], 'only supported by gpt-image-2'],
+    [['--provider', 'photoroom', '--operation', 'edit', '--param', 'shadow.mode=ai.dramatic', '--out', 'o', 'x'], 'shadow.mode: Shadow must be one of ai.soft'],
+    [['--provider', 'pixelcut', '--param', 'shadow.opacity=1.5', '--out', 'o', 'x'], 'Shadow strength must be a number from 0 to 1'],
+    [['--provider', 'phota', '--param', 'prompt=x', '--param', 'quality=high', '--out', 'o', 'x'], 'Quality works only with the GPT Image 2 model'],
     [['--provider', 'pixelcut', '--concurrency', 'lots', '--out', 'o', 'x'], '--concurrency needs a positive number']
   ])('refuses bad usage %j with exit 2 and a readable message', async (args, message) => {
     const run = await runCli(args, simulatorEnv(sim.current, tempDir()))

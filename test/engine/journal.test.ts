@@ -57,4 +57,21 @@ describe('the journal', () => {
     await early.close()
     expect([...(await Journal.open(path)).unanswered.keys()]).toEqual(['ee'])
   })
+
+  it('keeps through compaction what a later run needs of paid keys: answers lost, and results written but never cached (issue 19 item 2)', async () => {
+    const path = join(tempDir(), 'journal.ndjson')
+    const paid = (key: string, extra: object): string => `${JSON.stringify({ at: '2026-01-01T00:00:00.000Z', key, file: `/in/${key}.jpg`, event: 'received', ...extra })}\n`
+    const output = { path: '/out/photo.png', extension: 'png', bytes: 10, sha256: 'ab'.repeat(32) }
+    let text = ''
+    for (let i = 0; i < 2000; i++) text += line(`c${i.toString(16)}`, 'sending') + paid(`c${i.toString(16)}`, { outputs: [output] })
+    text += line('ee01', 'sending') + `${JSON.stringify({ at: '2026-01-01T00:00:00.000Z', key: 'ee01', file: '/in/ee01.jpg', event: 'lost', detail: 'too big' })}\n`
+    text += line('ee02', 'sending') + paid('ee02', { outputs: [output] })
+    writeFileSync(path, text)
+    // Only ee02 has no cache entry: the others' records are no longer needed.
+    const { paid: kept } = await Journal.open(path, 10_000, async (record) => record.event === 'lost' || record.key === 'ee02')
+    expect(statSync(path).size).toBeLessThan(2000)
+    expect([...kept.keys()].sort()).toEqual(['ee01', 'ee02'])
+    expect(kept.get('ee02')).toMatchObject({ event: 'received', outputs: [output] })
+    expect((await Journal.open(path)).paid).toEqual(kept)
+  })
 })

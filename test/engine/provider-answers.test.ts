@@ -9,11 +9,12 @@ import { send } from '../../src/engine/providers/http'
 import { PhotaClient } from '../../src/engine/providers/phota/client'
 import { PhotoroomClient } from '../../src/engine/providers/photoroom/client'
 import { PixelcutClient } from '../../src/engine/providers/pixelcut/client'
-import type { ProviderRequest, ProviderResult } from '../../src/engine/providers/types'
+import type { ProviderRequest } from '../../src/engine/providers/types'
 import { SpendLedger } from '../../src/engine/purchases/spend-ledger'
 import { describeEvent } from '../../src/cli/report'
 import { productPhoto } from '../helpers/images'
 import { tempDir } from '../helpers/photos'
+import { rejection } from '../helpers/rejection'
 
 /** A stand-in provider on loopback: each test says how it answers. Not the simulator: these answers are ones no real service should give. */
 async function fakeProvider(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ origin: string; server: Server; requests: string[] }> {
@@ -52,15 +53,6 @@ async function request(provider: 'photoroom' | 'pixelcut' | 'phota', name = 'pho
 }
 
 const urls = (origin: string) => ({ photoroom: { api: origin, sdk: origin }, pixelcut: { api: origin }, phota: { api: origin } })
-
-async function rejection(run: Promise<ProviderResult>): Promise<JobError> {
-  const error = await run.then(
-    () => null,
-    (e: unknown) => e
-  )
-  expect(error).toBeInstanceOf(JobError)
-  return error as JobError
-}
 
 describe('paid answers are bounded and must be images', () => {
   it('a 200 larger than the cap is refused while it streams, not held whole, and is final (charged, not sent again)', async () => {

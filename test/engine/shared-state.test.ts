@@ -49,17 +49,24 @@ describe('shared state is safe', () => {
     })
   })
 
-  it('a cache entry whose image is missing is no entry: the photo is bought again and stored whole', async () => {
+  it('a cache entry whose image is missing is no entry: the photo is found again in its unchanged output, and bought again (stored whole) only when asked', async () => {
     await withSimulator(SLOW, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 1)
       await (await makeBatch(sim, work, photos, 'pixelcut', 'remove-background')).batch.run()
       const image = entries(join(work, 'state')).find((e) => e.endsWith('.png'))!
       rmSync(join(work, 'state', 'results', image))
-      const again = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { outDir: join(work, 'out-2') })
+      const found = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { outDir: join(work, 'out-2') })
+      expect((await found.batch.run()).counts.reused).toBe(1)
+      rmSync(join(work, 'out'), { recursive: true })
+      rmSync(join(work, 'out-2'), { recursive: true })
+      const asked = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { outDir: join(work, 'out-3') })
+      expect((await asked.batch.run()).counts.failed).toBe(1)
+      expect(asked.batch.snapshot[0]).toMatchObject({ canBuyAgain: true })
+      const again = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { outDir: join(work, 'out-3'), buyAgain: true })
       expect((await again.batch.run()).counts.done).toBe(1)
       expect(existsSync(join(work, 'state', 'results', image))).toBe(true)
-      const third = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { outDir: join(work, 'out-3') })
+      const third = await makeBatch(sim, work, photos, 'pixelcut', 'remove-background', {}, { outDir: join(work, 'out-4') })
       expect((await third.batch.run()).counts.reused).toBe(1)
       expect(sim.stats().providers.pixelcut.charged).toBe(2)
     })

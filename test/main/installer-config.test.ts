@@ -104,3 +104,13 @@ function walk(dir: string): string[] {
     return statSync(path).isDirectory() ? (name === 'node_modules' ? [] : walk(path)) : [path]
   })
 }
+
+// Issue 19 item 20: busboy was a runtime dependency, packed into every installer, though only the simulator and tests use it.
+test('every production dependency is one the app itself uses: what only the simulator or the tests use is a dev dependency', () => {
+  const sources = walk(resolve('src'))
+    .filter((path) => !path.startsWith(resolve('src/simulator') + sep) && /\.(ts|tsx|mjs)$/.test(path))
+    .map((path) => readFileSync(path, 'utf8'))
+  const usedByApp = (name: string): boolean => sources.some((text) => text.includes(`'${name}'`) || text.includes(`'${name}/`))
+  expect(Object.keys(pkg.dependencies).filter((name) => !usedByApp(name))).toEqual([])
+  expect(Object.keys(pkg.devDependencies)).toContain('busboy')
+})

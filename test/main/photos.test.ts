@@ -65,9 +65,10 @@ test('one photo’s override is one small event; a wrong value is refused naming
   await app.handlers.setPreset({ operationId: 'photoroom.remove-background', values: { format: 'webp' } })
 
   const before = app.events.length
-  await app.handlers.setOverrides({ photoId: second!.id, values: { bg_color: 'FF0000' } })
+  // bg_color keeps the # its document shows ("a hex code (`#FF00FF`)").
+  await app.handlers.setOverrides({ photoId: second!.id, values: { bg_color: '#FF0000' } })
   const change = await app.next('photos')
-  expect(change).toEqual({ changed: [expect.objectContaining({ id: second!.id, overrides: { bg_color: 'FF0000' } })], removed: [] })
+  expect(change).toEqual({ changed: [expect.objectContaining({ id: second!.id, overrides: { bg_color: '#FF0000' } })], removed: [] })
   expect(app.events.slice(before).filter((e) => e.event === 'photos')).toHaveLength(1)
   expect(JSON.stringify(change).length).toBeLessThanOrEqual(1024)
 
@@ -82,8 +83,8 @@ test('one photo’s override is one small event; a wrong value is refused naming
   const state = await reopened.handlers.getState()
   expect(state.summary.total).toBe(2)
   expect(state.preset).toEqual({ operationId: 'photoroom.remove-background', values: { format: 'webp' } })
-  expect(state.firstRows.find((r) => r.id === second!.id)?.overrides).toEqual({ bg_color: 'FF0000' })
-  expect(reopened.photos.effective([second!.id])[0]!.values).toEqual({ format: 'webp', bg_color: 'FF0000' })
+  expect(state.firstRows.find((r) => r.id === second!.id)?.overrides).toEqual({ bg_color: '#FF0000' })
+  expect(reopened.photos.effective([second!.id])[0]!.values).toEqual({ format: 'webp', bg_color: '#FF0000' })
 })
 
 test('the first state holds the first screen and the counts; the rest is fetched by range', async () => {

@@ -1,30 +1,79 @@
 import { expect, test } from 'vitest'
 import { allOperations } from '../../src/engine'
 import { describeOperation } from '../../src/shared/operations/descriptor'
-import { fieldLabel, fieldStates, neededHeaders, sections } from '../../src/renderer/src/components/inspector/field-state'
+import { colorHash, fieldOf, fieldStates, neededHeaders, problemsOf, sections } from '../../src/renderer/src/components/inspector/field-state'
 
-const edit = describeOperation(allOperations().find((o) => o.id === 'photoroom.edit')!)
-const state = (values: Record<string, unknown>, name: string) => fieldStates(edit, values, 0, {}, {}).get(name)!
+const describeOp = (id: string) => describeOperation(allOperations().find((o) => o.id === id)!)
+const edit = describeOp('photoroom.edit')
+const state = (values: Record<string, unknown>, name: string, op = edit) => fieldStates(op, values, 0, {}, {}).get(name)!
+const param = (name: string, op = edit) => op.params.find((p) => p.name === name)!
 
-test('sections follow the API groups, and only kinds the window can edit get a field', () => {
-  const groups = sections(edit).map((s) => s.group)
-  expect(groups).toEqual(expect.arrayContaining(['background', 'shadow', 'positioning and size', 'export', 'text removal']))
-  const names = sections(edit).flatMap((s) => s.params.map((p) => p.name))
-  expect(names).toContain('padding')
-  expect(names).not.toContain('background.imageFile')
-  expect(names).not.toContain('layers')
+test('sections come in a photographer\'s order, common fields first, the rest under More; what cannot be sent is not shown', () => {
+  expect(sections(edit).map((s) => s.group)).toEqual(['Background', 'Shadow', 'Light', 'Subject', 'Framing and size', 'Text', 'AI edits', 'Fashion', 'Output', 'Advanced'])
+  const background = sections(edit)[0]!
+  expect(background.common.map((p) => p.name)).toEqual(['removeBackground', 'background.color', 'background.imageFile', 'background.prompt', 'background.guidance.imageFile'])
+  expect(background.more.map((p) => p.name)).toContain('background.expandPrompt')
+  const names = sections(edit).flatMap((s) => [...s.common, ...s.more].map((p) => p.name))
+  // Image files, objects and lists have controls now; the GET-only links are not offered.
+  expect(names).toEqual(expect.arrayContaining(['background.imageFile', 'virtualModel.additionalProductImages', 'virtualModel.model', 'layers', 'editWithAI.additionalImages.{key}.imageFile']))
+  expect(names).not.toContain('background.imageUrl')
+  expect(sections(describeOp('phota.edit')).map((s) => s.group)).toEqual(['Prompt', 'Output', 'Advanced'])
 })
 
-test('a field another excludes is disabled with the reason; one that only applies alongside a value waits for it', () => {
-  expect(state({}, 'background.imageUrl').disabled).toBeUndefined()
-  expect(state({ 'background.prompt': 'marble' }, 'background.imageUrl').disabled).toBe("background.prompt and background.imageUrl can't be provided together")
-  expect(state({ 'background.imageUrl': 'https://x/y.jpg' }, 'background.prompt').disabled).toMatch(/can't be provided together/)
-  expect(state({}, 'shadow.directionOverride').disabled).toMatch(/only be provided if shadow.mode is ai.auto-with-overrides/)
+test('labels, help and value names are the photographer\'s; model headers are named for what they choose', () => {
+  expect(param('padding').label).toBe('Padding')
+  expect(param('shadow.mode').label).toBe('Shadow')
+  expect(param('background.blur.radius').label).toBe('Blur amount')
+  expect(param('pr-ai-shadows-model-version').label).toBe('Shadow model')
+  expect(param('lighting.mode').values?.['ai.preserve-hue-and-saturation']).toBe('Keep hue and saturation')
+  expect(param('referenceBox').values?.['subjectBox']).toBe("Fit the subject’s box")
+  expect(param('removeBackground').control).toBe('switch')
+  expect(param('background.expandPrompt').choices?.map((c) => c.value)).toEqual([{ mode: 'ai.auto' }, { mode: 'ai.never' }, 'auto', 'never'])
+})
+
+test('a field another excludes is disabled with the reason in words; one that only applies alongside a value waits for it', () => {
+  expect(state({}, 'background.imageFile').disabled).toBeUndefined()
+  expect(state({ 'background.prompt': 'marble' }, 'background.imageFile').disabled).toBe("AI background and Background image can't be used together: choose one")
+  expect(state({}, 'shadow.directionOverride').disabled).toBe('Shadow direction applies only when Shadow is Natural, adjustable (2026 model)')
   expect(state({ 'shadow.mode': 'ai.auto-with-overrides' }, 'shadow.directionOverride').disabled).toBeUndefined()
   // A field already set stays editable, with the broken rule shown on it.
   const broken = state({ 'shadow.directionOverride': 'left' }, 'shadow.directionOverride')
   expect(broken.disabled).toBeUndefined()
-  expect(broken.errors).toEqual(['shadow.directionOverride can only be provided if shadow.mode is ai.auto-with-overrides'])
+  expect(broken.errors).toEqual(['Shadow direction applies only when Shadow is Natural, adjustable (2026 model)'])
+})
+
+test('rules that do not apply to an empty field say nothing; an empty field needed before a run says so, quietly', () => {
+  for (const s of fieldStates(edit, {}, 0, {}, {}).values()) expect(s.errors, s.param.name).toEqual([])
+  const phota = describeOp('phota.edit')
+  expect(state({}, 'prompt', phota)).toMatchObject({ errors: [], needed: 'Prompt is needed before a run: describe the edit you want' })
+  expect(state({ prompt: 'warm light' }, 'prompt', phota).needed).toBeUndefined()
+})
+
+test('an error names the field and says what is allowed, and clears as soon as the value is right', () => {
+  expect(problemsOf(edit, {}, param('background.color'), 'nocolour')).toEqual(['Background colour must be a hex colour like FFFFFF (or FFFFFF80 with transparency) or a colour name like white'])
+  expect(problemsOf(edit, {}, param('background.color'), 'FFFFFF')).toEqual([])
+  expect(problemsOf(edit, {}, param('background.color'), 'red')).toEqual([])
+  expect(problemsOf(edit, {}, param('outputSize'), '2000 by 2000')).toEqual(["Output size must be a width and height like 2000x2000, or 'originalImage', 'croppedSubject' or 'auto'"])
+  expect(problemsOf(edit, {}, param('outputSize'), '2000x2000')).toEqual([])
+  expect(problemsOf(edit, {}, param('background.guidance.scale'), 1.5)).toEqual(['Follow the guide image must be a number from 0 to 1'])
+  expect(problemsOf(edit, {}, param('background.seed'), 0)).toEqual(['AI background seed must be a whole number of 1 or more'])
+  expect(state({ 'background.color': 'nocolour' }, 'background.color').errors).toHaveLength(1)
+})
+
+test('bg_color keeps its #: the colour control spells it as the document does', () => {
+  const segment = describeOp('photoroom.remove-background')
+  expect(colorHash(segment, 'bg_color')).toBe('required')
+  expect(colorHash(edit, 'background.color')).toBe('optional')
+  expect(problemsOf(segment, {}, param('bg_color', segment), 'FF00FF')).toHaveLength(1)
+  expect(problemsOf(segment, {}, param('bg_color', segment), '#FF00FF')).toEqual([])
+})
+
+test('a deprecated value is marked with the API\'s words; a refusal of a nested field lands on its parameter', () => {
+  expect(state({ preserveMetadata: 'exifSubset' }, 'preserveMetadata').deprecated).toMatch(/Deprecated.*exifSubsetWithXmpCompatibility/)
+  expect(state({ 'background.expandPrompt': 'auto' }, 'background.expandPrompt').deprecated).toMatch(/legacy values/)
+  expect(fieldOf(edit, 'virtualModel.model.custom.imageFile')).toBe('virtualModel.model')
+  expect(fieldOf(edit, 'virtualModel.additionalProductImages.0.imageFile')).toBe('virtualModel.additionalProductImages')
+  expect(fieldOf(edit, 'editWithAI.additionalImages.image2.imageFile')).toBe('editWithAI.additionalImages.{key}.imageFile')
 })
 
 test('a value that needs a model header brings it; main refusals land on their field', () => {
@@ -40,12 +89,6 @@ test('a selection shows its shared override, "mixed" where photos differ or only
   expect(states.get('outline.width')).toMatchObject({ value: undefined, mixed: true, overridden: true })
   expect(states.get('export.format')).toMatchObject({ mixed: true, overridden: true })
   expect(states.get('background.color')).toMatchObject({ value: 'FFFFFF', mixed: false, overridden: false })
-})
-
-test('labels are in words within their section; model headers read "Model"', () => {
-  const param = (name: string) => edit.params.find((p) => p.name === name)!
-  expect(fieldLabel(param('padding'))).toBe('Padding')
-  expect(fieldLabel(param('shadow.mode'))).toBe('Mode')
-  expect(fieldLabel(param('background.blur.radius'))).toBe('Background blur radius')
-  expect(fieldLabel(param('pr-ai-shadows-model-version'))).toBe('Model')
+  const keyed = fieldStates(edit, { 'editWithAI.additionalImages.image1.imageFile': '/a.jpg' }, 0, {}, {}).get('editWithAI.additionalImages.{key}.imageFile')
+  expect(keyed?.value).toEqual({ 'editWithAI.additionalImages.image1.imageFile': '/a.jpg' })
 })

@@ -38,17 +38,20 @@ describe('operation descriptors for the window', () => {
     expect(edit.rules).toContainEqual(
       expect.objectContaining({ kind: 'needs-header', param: 'shadow.mode', when: expect.arrayContaining(['ai.preset-soft']), header: 'pr-ai-shadows-model-version', value: '2026-04-15' })
     )
-    const values = { 'background.prompt': 'a beach', 'background.imageUrl': 'https://example.com/bg.jpg', 'shadow.mode': 'ai.preset-soft' }
+    const values = { 'background.prompt': 'a beach', 'background.imageFile': '/photos/bg.jpg', 'shadow.mode': 'ai.preset-soft' }
     const broken = checkRules(edit.rules, values).map((r) => r.message)
     const op = findOperation('photoroom', 'edit')
     expect(broken.length).toBe(2)
     expect(op?.validate(values).errors.map((e) => e.message)).toEqual(broken)
-    expect(checkRules(edit.rules, { ...values, 'background.imageUrl': undefined, 'pr-ai-shadows-model-version': '2026-04-15' })).toEqual([])
+    expect(checkRules(edit.rules, { ...values, 'background.imageFile': undefined, 'pr-ai-shadows-model-version': '2026-04-15' })).toEqual([])
   })
 
-  it('show model headers as "Model" choices with their versions', () => {
+  it('show model headers as model choices in their section, with names for their versions', () => {
     const header = descriptor('photoroom', 'edit').params.find((p) => p.name === 'pr-ai-shadows-model-version')
-    expect(header).toMatchObject({ label: 'Model', header: true, kind: 'enum', options: ['2026-04-15'], group: 'shadow' })
+    expect(header).toMatchObject({ label: 'Shadow model', header: true, kind: 'enum', options: ['2026-04-15'], group: 'Shadow' })
+    const background = descriptor('photoroom', 'edit').params.find((p) => p.name === 'pr-ai-background-model-version')
+    expect(background?.values).toMatchObject({ 'background-studio-beta-2025-03-17': 'Studio (recommended)' })
+    expect(background?.deprecatedValues?.['2']).toMatch(/deprecated/)
   })
 
   it('give range, default and the cost a parameter adds', () => {

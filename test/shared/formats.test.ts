@@ -24,7 +24,9 @@ describe('the one image-format table', () => {
     expect(() => imageOutput(Buffer.from('<html>not an image</html>'), 'Photoroom')).toThrow(/not an image/)
     expect(formatOf('/out/a.TIF')).toBe('tiff')
     expect(formatOf('/out/a.jpg')).toBe('jpeg')
-    expect(extensionOf('jpeg')).toBe('jpg')
-    expect(extensionOf(undefined)).toBe('png')
+    expect(extensionOf('jpeg', 'png')).toBe('jpg')
+    // An operation's own documented default: Photoroom's png, Phota's jpg since 2026-05-08.
+    expect(extensionOf(undefined, 'png')).toBe('png')
+    expect(extensionOf(undefined, 'jpg')).toBe('jpg')
   })
 })

@@ -9,22 +9,21 @@ const op = (provider: 'photoroom' | 'pixelcut' | 'phota', name: string) => {
 }
 
 describe('operation schemas', () => {
-  it('group every Photoroom edit parameter as the documentation does, model headers included', () => {
+  it('put every Photoroom edit parameter in a photographer\'s section, model headers included', () => {
     const groups = new Set(op('photoroom', 'edit').params.map((p) => p.group))
-    for (const g of ['background', 'shadow', 'lighting', 'text removal', 'positioning and size', 'export', 'expand', 'uncrop', 'upscale', 'beautify', 'editWithAI', 'flatLay', 'ghostMannequin', 'virtualModel', 'imageFromPrompt', 'segmentation', 'outline', 'blur']) {
-      expect(groups, g).toContain(g)
-    }
+    for (const g of ['Background', 'Shadow', 'Light', 'Subject', 'Framing and size', 'Text', 'AI edits', 'Fashion', 'Output', 'Advanced']) expect(groups, g).toContain(g)
     const header = op('photoroom', 'edit').params.find((p) => p.name === 'pr-ai-background-model-version')
-    expect(header).toMatchObject({ header: true, kind: 'enum', options: ['3', 'background-studio-beta-2025-03-17', '2'] })
+    expect(header).toMatchObject({ header: true, kind: 'enum', options: ['3', 'background-studio-beta-2025-03-17', '2'], group: 'Background', label: 'AI background model' })
   })
 
-  it('carry type, range, default and a one-line description', () => {
+  it('carry type, range, default, a label, one-line help and the API\'s own description', () => {
     const outline = op('photoroom', 'edit').params.find((p) => p.name === 'outline.width')
-    expect(outline).toMatchObject({ kind: 'number', minimum: 0, maximum: 0.1, default: 0.03, group: 'outline' })
+    expect(outline).toMatchObject({ kind: 'number', minimum: 0, maximum: 0.1, default: 0.03, group: 'Subject', label: 'Outline width' })
     expect(outline?.description).not.toContain('\n')
+    expect(outline?.help).not.toContain('\n')
     const x = op('pixelcut', 'remove-background').params.find((p) => p.name === 'shadow.light_source.position.x')
     expect(x).toMatchObject({ kind: 'number', minimum: -1, maximum: 1, default: -0.3 })
-    expect(op('phota', 'edit').params.find((p) => p.name === 'num_output_images')).toMatchObject({ kind: 'integer', minimum: 1, maximum: 4 })
+    expect(op('phota', 'edit').params.find((p) => p.name === 'num_output_images')).toMatchObject({ kind: 'integer', minimum: 1, maximum: 4, label: 'Variants' })
   })
 
   it('parse command-line text into each parameter type', () => {
@@ -39,7 +38,7 @@ describe('operation schemas', () => {
 
   it('warn about parameters the provider would ignore', () => {
     expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people' }).warnings).toEqual([
-      { param: 'background.negativePrompt', message: 'background.negativePrompt only has an effect with pr-ai-background-model-version: 2' }
+      { param: 'background.negativePrompt', message: 'Leave out of the AI background only has an effect with AI background model Previous (v2)' }
     ])
     expect(op('photoroom', 'edit').validate({ 'background.prompt': 'sea', 'background.negativePrompt': 'people', 'pr-ai-background-model-version': '2' }).warnings).toEqual([])
   })
@@ -65,15 +64,16 @@ describe('operation schemas', () => {
 })
 
 describe('validation problems', () => {
-  it('name the parameter a wrong value or a broken rule is about', () => {
+  it('name the parameter a wrong value or a broken rule is about, in words that say what is allowed', () => {
     const edit = op('photoroom', 'edit')
-    expect(edit.validate({ 'shadow.mode': 'ai.dramatic' }).errors).toEqual([{ param: 'shadow.mode', message: expect.stringMatching(/^must be one of ai\.soft/) }])
-    expect(edit.validate({ 'background.prompt': 'sea', 'background.imageUrl': 'https://example.com/bg.jpg' }).errors).toEqual([
-      { param: 'background.prompt', message: "background.prompt and background.imageUrl can't be provided together" }
+    expect(edit.validate({ 'shadow.mode': 'ai.dramatic' }).errors).toEqual([{ param: 'shadow.mode', message: expect.stringMatching(/^Shadow must be one of ai\.soft/) }])
+    expect(edit.validate({ 'background.prompt': 'sea', 'background.imageFile': '/photos/bg.jpg' }).errors).toEqual([
+      { param: 'background.prompt', message: "AI background and Background image can't be used together: choose one" }
     ])
-    expect(edit.validate({ padding: '70%' }).errors).toEqual([{ param: 'padding', message: expect.stringContaining('between 0% and 49%') }])
-    expect(op('pixelcut', 'remove-background').validate({ 'shadow.opacity': 1.5 }).errors).toEqual([{ param: 'shadow.opacity', message: 'must be a number at least 0 and at most 1' }])
-    expect(op('phota', 'edit').validate({ prompt: 'x', quality: 'high' }).errors).toEqual([{ param: 'quality', message: 'quality is only supported by gpt-image-2' }])
+    expect(edit.validate({ padding: '70%' }).errors).toEqual([{ param: 'padding', message: expect.stringContaining('a percentage up to 49%') }])
+    expect(edit.validate({ outputSize: '2000 by 2000' }).errors).toEqual([{ param: 'outputSize', message: "Output size must be a width and height like 2000x2000, or 'originalImage', 'croppedSubject' or 'auto'" }])
+    expect(op('pixelcut', 'remove-background').validate({ 'shadow.opacity': 1.5 }).errors).toEqual([{ param: 'shadow.opacity', message: 'Shadow strength must be a number from 0 to 1' }])
+    expect(op('phota', 'edit').validate({ prompt: 'x', quality: 'high' }).errors).toEqual([{ param: 'quality', message: 'Quality works only with the GPT Image 2 model: choose it, or leave Quality empty' }])
     expect(op('photoroom', 'remove-background').keyProblem('sandbox_sk_pr_1234')).toMatchObject({ param: 'key' })
   })
 

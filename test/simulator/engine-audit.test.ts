@@ -37,7 +37,7 @@ describe('the engine against the documents (issue 17)', () => {
   })
 
   // Engine: a file parameter goes out as a text field holding the path; the service answers 400.
-  it.fails('a guidance image given by path reaches the service as a file part', async () => {
+  it('a guidance image given by path reaches the service as a file part', async () => {
     sim.current.resetStats()
     const cli = await run('photoroom', 'edit', ['background.guidance.imageFile=guides/marble.jpg'])
     expect(cli.code, cli.stderr).toBe(0)
@@ -45,13 +45,13 @@ describe('the engine against the documents (issue 17)', () => {
   })
 
   // Engine: GET-only URL parameters are put in the POST body; the service answers 400.
-  it.fails('a background image URL is sent where the API takes it', async () => {
+  it('a background image URL is sent where the API takes it', async () => {
     const cli = await run('photoroom', 'edit', [`background.imageUrl=${files.current.url('/marble.png')}`])
     expect(cli.code, cli.stderr).toBe(0)
   })
 
   // Engine: any string passes as a colour, so the request is sent and refused (it was a charged 500 before).
-  it.fails('an invalid colour is refused before anything is sent', async () => {
+  it('an invalid colour is refused before anything is sent', async () => {
     const before = sent('/v2/edit')
     const cli = await run('photoroom', 'edit', ['background.color=nocolour'])
     expect(cli.code).not.toBe(0)
@@ -59,7 +59,7 @@ describe('the engine against the documents (issue 17)', () => {
   })
 
   // Engine: PROFILE_NOT_READY is a final 404 instead of a wait and a retry.
-  it.fails('a Phota profile still training is waited for, then used', async () => {
+  it('a Phota profile still training is waited for, then used', async () => {
     sim.current.setPhotaProfile('ana', { notReadyTimes: 1 })
     const cli = await run('phota', 'edit', ['prompt=[[ana]] in a studio', 'profile_ids=ana'])
     expect(cli.code, cli.stderr).toBe(0)
@@ -69,7 +69,7 @@ describe('the engine against the documents (issue 17)', () => {
   describe('Pixelcut', () => {
     const bare = useSimulator({ ...NO_LIMITS, pixelcutErrorCodes: false })
     // Engine: a 403 without error_code is read as a bad key, though seed 003 says 403 is "insufficient credits".
-    it.fails('a 403 is read as credits used up (exit code 3), not as a bad key', async () => {
+    it('a 403 is read as credits used up (exit code 3), not as a bad key', async () => {
       bare.current.setBalance('pixelcut', 'pixelcut-demo', 0)
       const cli = await run('pixelcut', 'remove-background', [], bare.current)
       expect(cli.code, cli.stderr).toBe(3)

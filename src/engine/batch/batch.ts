@@ -42,6 +42,8 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
       dryRun: options.dryRun,
       stopWhenCreditsRunOut: options.stopWhenCreditsRunOut,
       stopWhenUnreachableForMs: options.stopWhenUnreachableForMs,
+      // A run of its own, with no Resume: a paid answer saved nowhere ends it.
+      stopWhenNotSaved: true,
       timeoutMs: options.timeoutMs,
       keepCopiesIn: options.keepCopiesIn
     })

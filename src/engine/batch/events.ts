@@ -21,6 +21,6 @@ export interface BatchSummary {
   /** Photos a request for which got no answer, or lost a paid one: `twice` when the photo was bought again. */
   mayHaveBeenCharged: { file: string; twice: boolean; reason: string }[]
   /** Why the run ended early, if it did. */
-  stoppedBecause?: 'credits' | 'auth' | 'unreachable' | 'cancelled'
+  stoppedBecause?: 'credits' | 'auth' | 'unreachable' | 'not-saved' | 'cancelled'
   message?: string
 }

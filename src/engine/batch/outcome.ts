@@ -1,5 +1,6 @@
 import type { Cost } from '../../shared/operations'
 import { isJobError } from '../errors'
+import { NotARealFolder } from '../files/real-folders'
 import { JOB_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { BatchSummary } from './events'
 
@@ -9,6 +10,7 @@ import type { BatchSummary } from './events'
  * provider that stayed away is too.
  */
 export function finalOutcome(error: unknown, stoppedForAllMessage: string | undefined): { state: JobState; reason: string } {
+  if (error instanceof NotARealFolder) return { state: 'failed', reason: error.message }
   if (!isJobError(error)) return { state: 'failed', reason: `Unexpected problem: ${(error as Error).message}` }
   switch (error.kind) {
     case 'cancelled':

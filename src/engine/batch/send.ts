@@ -30,6 +30,8 @@ export interface AttemptHooks {
   onMaybeCharged(how: 'unknown' | 'paid', reason: string): Promise<void>
   /** A 429: retry through the lane, or give up so a shared queue puts the photo back in line for whichever worker's turn comes next. */
   onRateLimited?(error: JobError): Promise<'retry' | 'give-up'>
+  /** Keeps a paid answer while its request still holds the lane's turn: a result that cannot be saved stops the next request from going in its place. */
+  keep?(result: ProviderResult): Promise<void>
 }
 
 /** A 200 whose body was lost is sent once more, no more: each try is a purchase. */
@@ -59,10 +61,13 @@ export async function sendWithRetries(
         priority: hooks.priority,
         signal,
         beforeTurn: () => hooks.onSending(attempt),
+        ...(hooks.keep ? { after: hooks.keep } : {}),
         photo: hooks.photo
       })
       return result
     } catch (error) {
+      // Answered and paid, then not saved: said as it is, whatever else happened meanwhile.
+      if (isJobError(error) && error.kind === 'not-saved') throw error
       if (signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired })
       if (!isJobError(error)) throw error
       switch (error.kind) {
@@ -80,7 +85,8 @@ export async function sendWithRetries(
             }
             if (++failures > MAX_FAILURES) throw new JobError('retryable', `${error.message}; gave up after ${failures} tries`)
             hooks.onRetry(error.message, attempt)
-            await sleep(backoffDelay(failures), undefined, { signal })
+            // A provider that says when to ask again about this photo (a Phota profile still being prepared) is asked then.
+            await sleep(error.details.askAgainAfterMs ?? backoffDelay(failures), undefined, { signal })
             continue
           }
           hooks.onRetry(error.message, attempt)

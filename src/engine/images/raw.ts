@@ -1,11 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
+import { RAW_SIBLING_EXTENSIONS } from '../../shared/images/formats'
 import { embeddedPreview, type Preview } from './preview'
 
 /** The long side below which an embedded preview is a thumbnail, not a photo worth sending. */
 export const MIN_PREVIEW_SIDE = 2000
 
-const SIBLING = /\.(jpe?g|heic|heif)$/i
+const SIBLING = new RegExp(`\\.(${RAW_SIBLING_EXTENSIONS.join('|')})$`, 'i')
 
 export type RawSource = { sibling: string; note: string } | { preview: Preview; note: string } | { skip: string }
 

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici'
 import type { OperationSchema } from '../../shared/operations'
 import type { SpendLedger } from '../purchases/spend-ledger'
+import type { ResultHeaders } from './result-facts'
 import type { ProviderClient, ProviderConfig } from './types'
 
 /** One of a provider's servers: its published origin, and the variable that points it elsewhere (the simulator). */
@@ -22,6 +23,8 @@ export interface ProviderDefinition<Id extends string = string, Host extends str
   operations: readonly OperationSchema<Id>[]
   /** The operation the CLI uses when none is named; required when there are several. */
   defaultOperation?: string
+  /** The response headers kept with each result, and the fact each one is. */
+  resultHeaders: ResultHeaders
   /** Keys that are free to use but limited (Photoroom's `sandbox_` keys). */
   isSandboxKey(key: string): boolean
   createClient(config: ProviderConfig, dispatcher: Dispatcher, ledger: SpendLedger): ProviderClient

@@ -1,15 +1,28 @@
 import { FormData } from 'undici'
 import type { ParamValues } from '../../shared/operations'
+import { ParamFile } from './param-files'
 
-/** Multipart fields as the APIs read them: dotted names, objects spread into dotted leaves, text values. */
+/**
+ * Multipart fields as the APIs read them: dotted names, objects spread into dotted leaves, lists of
+ * words as repeated fields and lists of objects as numbered leaves (`….0.imageFile`), files as file
+ * parts with their bytes, everything else as text.
+ */
 export function appendFields(form: FormData, values: ParamValues, prefix = ''): void {
   for (const [name, value] of Object.entries(values)) {
     const field = prefix ? `${prefix}.${name}` : name
     if (value === undefined || value === null) continue
-    if (Array.isArray(value)) for (const item of value) form.append(field, String(item))
+    if (value instanceof ParamFile) form.append(field, value.blob, uploadName(value.name))
+    else if (Array.isArray(value)) appendList(form, field, value)
     else if (typeof value === 'object') appendFields(form, value as ParamValues, field)
     else form.append(field, String(value))
   }
+}
+
+function appendList(form: FormData, field: string, items: unknown[]): void {
+  items.forEach((item, i) => {
+    if (item instanceof ParamFile || (typeof item === 'object' && item !== null)) appendFields(form, { [String(i)]: item }, field)
+    else form.append(field, String(item))
+  })
 }
 
 /**

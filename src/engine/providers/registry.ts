@@ -3,6 +3,7 @@ import type { ProviderDefinition } from './definition'
 import { phota } from './phota'
 import { photoroom } from './photoroom'
 import { pixelcut } from './pixelcut'
+import { resultFacts, type ResultFacts } from './result-facts'
 
 /** Every provider Proofsheet can send photos to. Adding one is its folder beside these and one entry here. */
 export const PROVIDERS = [photoroom, pixelcut, phota] as const
@@ -41,4 +42,9 @@ export function urlsFromEnv(env: NodeJS.ProcessEnv): ProviderUrls {
 export function urlsToEnv(urls: ProviderUrls): Record<string, string> {
   const hosts = (p: Definition): [string, string][] => Object.entries(p.hosts).map(([name, host]) => [host.env, (urls[p.id] as Record<string, string>)[name] ?? host.default])
   return Object.fromEntries(PROVIDERS.flatMap(hosts))
+}
+
+/** A result's kept headers as named facts (each provider's table says which header is which), and the rest. */
+export function factsOfResult(metadata: Record<string, string>): { facts: ResultFacts; other: Record<string, string> } {
+  return resultFacts(metadata, PROVIDERS.map((p) => p.resultHeaders))
 }

@@ -1,18 +1,22 @@
 import { appendFile, open, stat } from 'node:fs/promises'
 import { writeFileAtomic } from '../files/atomic-write'
 import { withFileLock } from './file-lock'
-import { openQuestions, parseRecords } from './journal-records'
+import { openQuestions, paidRecords, parseRecords, type JournalRecord } from './journal-records'
 
 /** Past this size the journal is rewritten with only what a later run still needs. */
 export const COMPACT_AT_BYTES = 4 * 1024 * 1024
 
+/** Whether a paid record is still the only trace of its result (its cache entry was never made). */
+export type StillNeeded = (record: JournalRecord) => Promise<boolean>
+
 /**
  * Run when a batch opens the journal, under its lock so two runs never both rewrite it. A torn last
  * line (a crash mid-append) is ended, so the next record starts on a line of its own; a journal past
- * `compactAt` keeps only the records of keys still open (sent and never answered, or outcome unknown).
- * Lines another process appends while it is rewritten are carried over.
+ * `compactAt` keeps only the records of keys still open (sent and never answered, or outcome unknown)
+ * and of paid keys whose record is `stillNeeded`. Lines another process appends while it is rewritten
+ * are carried over.
  */
-export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES): Promise<void> {
+export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillNeeded: StillNeeded = async () => true): Promise<void> {
   return withFileLock(path, async () => {
     const handle = await open(path, 'r').catch(() => null)
     if (!handle) return
@@ -23,7 +27,9 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES): Promi
         if (torn) await appendFile(path, '\n')
         return
       }
-      const open = openQuestions(parseRecords(text))
+      const records = parseRecords(text)
+      const open = new Set(openQuestions(records).keys())
+      for (const [key, record] of paidRecords(records)) if (await stillNeeded(record)) open.add(key)
       const kept = text.split('\n').filter((line) => {
         const key = /"key":"([0-9a-f]+)"/.exec(line)?.[1]
         return key !== undefined && open.has(key)

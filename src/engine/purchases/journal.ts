@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { openQuestions, parseRecords, type JournalRecord } from './journal-records'
-import { replacedSince, upkeepJournal } from './journal-upkeep'
+import { openQuestions, paidRecords, parseRecords, type JournalRecord } from './journal-records'
+import { replacedSince, upkeepJournal, type StillNeeded } from './journal-upkeep'
 
 export type { JournalRecord }
 
@@ -59,10 +59,12 @@ export class Journal {
 
   /**
    * Opens the journal for a run: repaired and compacted if need be, then read for the keys that may
-   * have been charged without their result arriving in earlier runs.
+   * have been charged without their result arriving in earlier runs (`unanswered`), and for the last
+   * word on each key paid for (`paid`: where it was written, or that it was lost).
    */
-  static async open(path: string, compactAt?: number): Promise<{ journal: Journal; unanswered: Map<string, JournalRecord> }> {
-    await upkeepJournal(path, compactAt)
-    return { journal: new Journal(path), unanswered: openQuestions(parseRecords(await readFile(path, 'utf8').catch(() => ''))) }
+  static async open(path: string, compactAt?: number, stillNeeded?: StillNeeded): Promise<{ journal: Journal; unanswered: Map<string, JournalRecord>; paid: Map<string, JournalRecord> }> {
+    await upkeepJournal(path, compactAt, stillNeeded)
+    const records = parseRecords(await readFile(path, 'utf8').catch(() => ''))
+    return { journal: new Journal(path), unanswered: openQuestions(records), paid: paidRecords(records) }
   }
 }

@@ -1,14 +1,25 @@
+import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ProviderId } from '../providers/registry'
 import { JobError, isJobError } from '../errors'
-import type { ProviderResult } from '../providers/types'
+import type { ProviderOutput, ProviderResult } from '../providers/types'
 import { withFileLock } from './file-lock'
 import { foundInOutputs } from './found-in-outputs'
 import { Journal, type JournalRecord } from './journal'
+import { notSaved, savedOutputs } from './not-saved'
 import { ResultCache, type CachedResult } from './result-cache'
 import { SpendLedger } from './spend-ledger'
 
-export type StoredResult = CachedResult & { dir: string }
+export type StoredResult = CachedResult & {
+  dir: string
+  /** Where this purchase's answer was written as it arrived (one path per output): no need to write it there again. */
+  written?: string[]
+  /** Why Proofsheet's own copy could not be kept (a full state folder): the result is only where it was written. */
+  uncached?: string
+}
+
+/** What an earlier purchase whose result is not in the cache left: found again in files written from it, or lost (and why). */
+export type EarlierPurchase = { found: StoredResult } | { lost: string[]; why: string }
 
 export interface PurchaseOrder {
   key: string
@@ -19,17 +30,25 @@ export interface PurchaseOrder {
   /** Stops waiting for another process's purchase of the same key. */
   signal?: AbortSignal
   /**
-   * Sends the request; calls `sending` before every attempt so the journal is on disk first, and
-   * `maybeCharged` when an attempt may have been charged without its result arriving.
+   * Writes a paid answer where it belongs, before anything else is done with it (the journal, the
+   * cache): resolves to where each output landed.
    */
-  send(sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult>
+  write(outputs: ProviderOutput[]): Promise<string[]>
+  /**
+   * Sends the request; calls `sending` before every attempt so the journal is on disk first,
+   * `maybeCharged` when an attempt may have been charged without its result arriving, and `keep` with
+   * the answer while it still holds its turn with the provider: if it cannot be saved, no other
+   * request is sent in its place meanwhile.
+   */
+  send(sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>, keep: (result: ProviderResult) => Promise<void>): Promise<ProviderResult>
 }
 
 /**
  * The one owner of what has been paid for in a state folder: the result cache (by job key), the
  * journal of requests sent and the ledger of what was spent. Every purchase goes through `buy`, which
  * sends each key at most once at a time, across processes too (a lock per key in the state folder),
- * and keeps the result the moment it arrives.
+ * and keeps the result the moment it arrives: written where it belongs first, then noted on the
+ * journal (a line), then cached (the large part), so a full disk loses as little as it can.
  */
 export class Purchases {
   private readonly cache: ResultCache
@@ -42,7 +61,9 @@ export class Purchases {
     stateDir: string,
     journal: Journal,
     /** Keys sent in an earlier run whose answer never arrived: the provider may have charged them. */
-    private readonly unanswered: Map<string, JournalRecord>
+    private readonly unanswered: Map<string, JournalRecord>,
+    /** The journal's last word on each key paid for: where it was written, or that it was lost. */
+    private readonly paid: Map<string, JournalRecord>
   ) {
     this.cache = new ResultCache(join(stateDir, 'results'))
     this.journal = journal
@@ -51,9 +72,12 @@ export class Purchases {
   }
 
   static async open(stateDir: string): Promise<Purchases> {
-    await new ResultCache(join(stateDir, 'results')).removeAbandoned()
-    const { journal, unanswered } = await Journal.open(join(stateDir, 'journal.ndjson'))
-    return new Purchases(stateDir, journal, unanswered)
+    const cache = new ResultCache(join(stateDir, 'results'))
+    await cache.removeAbandoned()
+    // A paid record stays on the journal while it is the only trace of its result: no cache entry holds it.
+    const stillNeeded = async (record: JournalRecord): Promise<boolean> => record.event === 'lost' || !(await access(cache.manifestPath(record.key)).then(() => true, () => false))
+    const { journal, unanswered, paid } = await Journal.open(join(stateDir, 'journal.ndjson'), undefined, stillNeeded)
+    return new Purchases(stateDir, journal, unanswered, paid)
   }
 
   /** A result already paid for, in this run or an earlier one. */
@@ -62,16 +86,22 @@ export class Purchases {
   }
 
   /**
-   * A purchase whose image bytes were pruned, found again in files written from it that are unchanged
+   * A purchase whose result is not in the cache (its bytes pruned, or never stored: a full disk, an
+   * answer refused at the provider edge), found again in files written from it that are unchanged
    * (first where this run writes it, then where it was written before), or `lost` with where this run
-   * looked when none is. Null when the key was never bought or its bytes are still kept.
+   * looked and why. Null when the key was never bought or its bytes are still kept.
    */
-  async pruned(key: string, destinations: (extensions: string[]) => string[]): Promise<{ found: StoredResult } | { lost: string[] } | null> {
-    const record = await this.cache.pruned(key)
-    if (!record) return null
+  async earlier(key: string, destinations: (extensions: string[]) => string[]): Promise<EarlierPurchase | null> {
+    const pruned = await this.cache.pruned(key)
+    const paid = this.paid.get(key)
+    const record = pruned ?? savedOutputs(paid)
+    if (!record) {
+      if (!paid) return null
+      return { lost: [], why: paid.event === 'lost' ? `no result was kept: ${paid.detail ?? 'the answer was refused'}` : 'its answer could not be saved anywhere' }
+    }
     const here = destinations(record.outputs.map((o) => o.extension))
     const paths = await foundInOutputs(record, [here, ...(record.copies ? [record.copies] : []), ...[...(record.delivered ?? [])].reverse()])
-    if (!paths) return { lost: here }
+    if (!paths) return { lost: here, why: pruned ? 'its result was pruned from the cache' : 'Proofsheet could not keep its own copy of the result' }
     return { found: { ...record, outputs: record.outputs.map((o, i) => ({ ...o, file: paths[i] as string })), dir: '' } }
   }
 
@@ -106,24 +136,64 @@ export class Purchases {
     }
   }
 
-  private async purchaseLocked({ key, file, provider, amount, send }: PurchaseOrder): Promise<StoredResult> {
-    let result: ProviderResult
+  private async purchaseLocked(order: PurchaseOrder): Promise<StoredResult> {
+    const { key, file, send } = order
+    let stored: StoredResult | undefined
     try {
-      result = await send(
+      const result = await send(
         () => this.journal.append({ key, file, event: 'sending' }),
-        (reason) => this.journal.append({ key, file, event: 'outcome-unknown', detail: reason })
+        (reason) => this.journal.append({ key, file, event: 'outcome-unknown', detail: reason }),
+        async (answer) => void (stored = await this.keep(order, answer))
       )
+      return stored ?? (await this.keep(order, result))
     } catch (error) {
+      // Kept as far as it could be (and noted so): nothing more to record.
+      if (isJobError(error) && error.kind === 'not-saved') throw error
       // A request the provider answered, even with a refusal, is closed, and so is one cancelled before
-      // it went out; only one cancelled on the wire stays open: the provider may have charged it.
+      // it went out; only one cancelled on the wire stays open: the provider may have charged it. An
+      // answer paid for and refused here (too big, not an image) is remembered as lost: not bought again unasked.
       const open = isJobError(error) && error.kind === 'cancelled' && error.details.wired !== false
-      if (!open) await this.journal.append({ key, file, event: 'failed', detail: (error as Error).message })
+      const lost = isJobError(error) && error.kind === 'charged-without-result'
+      if (lost) await this.note({ key, file, event: 'lost', detail: error.message })
+      else if (!open) await this.journal.append({ key, file, event: 'failed', detail: (error as Error).message })
       throw error
     }
-    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings)
-    await this.journal.append({ key, file, event: 'received' })
-    if (amount > 0) await this.ledger.add(provider, amount)
-    return stored
+  }
+
+  /** A paid answer kept: written where it belongs, noted on the journal, cached; the photo fails only when none of it could be saved. */
+  private async keep({ key, file, provider, amount, write }: PurchaseOrder, result: ProviderResult): Promise<StoredResult> {
+    const written = await write(result.outputs).then(
+      (paths) => ({ paths }),
+      (error: unknown) => ({ error })
+    )
+    const paths = 'paths' in written ? written.paths : []
+    const outputs = result.outputs.map((o, i) => ({ ...this.cache.describe(o), path: paths[i] as string })).filter((o) => o.path !== undefined)
+    const noted = await this.note({ key, file, event: 'received', outputs, metadata: result.metadata, warnings: result.warnings }).then(
+      () => true,
+      () => false
+    )
+    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings).then(
+      (entry) => ({ entry }),
+      (error: unknown) => ({ error })
+    )
+    // What was spent is worth knowing, but not worth the result: a ledger a full disk refuses is let go.
+    if (amount > 0) await this.ledger.add(provider, amount).catch(() => undefined)
+    if ('entry' in stored) return { ...stored.entry, ...('paths' in written ? { written: paths } : {}) }
+    if (!('paths' in written)) throw notSaved(written.error, stored.error, noted)
+    return {
+      outputs: outputs.map(({ path, ...o }) => ({ ...o, file: path })),
+      metadata: result.metadata,
+      warnings: result.warnings,
+      dir: '',
+      written: paths,
+      uncached: (stored.error as Error).message
+    }
+  }
+
+  /** Appends a paid record and remembers it for the rest of this process's life. */
+  private async note(record: Omit<JournalRecord, 'at'>): Promise<void> {
+    this.paid.set(record.key, { ...record, at: new Date().toISOString() })
+    await this.journal.append(record)
   }
 
   close(): Promise<void> {

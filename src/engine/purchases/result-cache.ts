@@ -82,16 +82,32 @@ export class ResultCache {
       .catch(() => null)
   }
 
+  /** What the cache keeps of an output besides its bytes: enough to recognise a file holding it. */
+  describe(output: ProviderOutput): { extension: string; bytes: number; sha256: string } {
+    return { extension: output.extension, bytes: output.bytes.length, sha256: sha256(output.bytes) }
+  }
+
+  /** Where a key's manifest is: a result is cached (or was, and is pruned) when it exists. */
+  manifestPath(key: string): string {
+    return join(this.folder(key), MANIFEST)
+  }
+
   /** Stores a result; call it holding the key's lock, so a damaged entry in the way can be replaced. */
   async put(key: string, outputs: ProviderOutput[], metadata: Record<string, string>, warnings: string[]): Promise<CachedResult & { dir: string }> {
     const final = this.folder(key)
     const temp = join(this.dir, incomingName())
-    await mkdir(temp, { recursive: true })
-    const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, extension: o.extension, bytes: o.bytes.length, sha256: sha256(o.bytes) }))
-    await Promise.all(outputs.map((o, i) => writeDurably(join(temp, files[i]!.file), o.bytes)))
+    const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, ...this.describe(o) }))
     const meta: CachedResult = { outputs: files, metadata, warnings }
-    await writeDurably(join(temp, MANIFEST), JSON.stringify(meta))
-    await mkdir(join(final, '..'), { recursive: true })
+    try {
+      await mkdir(temp, { recursive: true })
+      await Promise.all(outputs.map((o, i) => writeDurably(join(temp, files[i]!.file), o.bytes)))
+      await writeDurably(join(temp, MANIFEST), JSON.stringify(meta))
+      await mkdir(join(final, '..'), { recursive: true })
+    } catch (error) {
+      // A full disk: what was written of it is given back at once, not left for a later run to find.
+      await rm(temp, { recursive: true, force: true })
+      throw error
+    }
     if (!(await this.get(key))) await this.discard(final)
     try {
       await rename(temp, final)

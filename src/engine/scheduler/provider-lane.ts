@@ -9,8 +9,11 @@ import { StallDeadline } from './stall-deadline'
 
 export type LaneState =
   | { status: 'running' }
-  /** `unreachable`: the circuit breaker is open; `asked-to-wait`: a Retry-After beyond what we wait in silence. */
-  | { status: 'paused'; reason: 'user' | 'credits' | 'unreachable' | 'asked-to-wait'; message: string }
+  /**
+   * `unreachable`: the circuit breaker is open; `asked-to-wait`: a Retry-After beyond what we wait in
+   * silence; `not-saved`: a paid answer could be saved nowhere (a full disk): nothing more is bought.
+   */
+  | { status: 'paused'; reason: 'user' | 'credits' | 'unreachable' | 'asked-to-wait' | 'not-saved'; message: string }
   | { status: 'stopped'; reason: 'auth'; message: string }
 
 /** Past this, a Retry-After pauses the lane with a message instead of holding requests back in silence. */
@@ -98,11 +101,13 @@ export class ProviderLane {
 
   /**
    * Runs `task` when a slot and the rate allow; higher priority jumps the line. `beforeTurn` (say, a
-   * journal write) runs before the rate turn is taken, so its latency never delays a paced request.
+   * journal write) runs before the rate turn is taken, so its latency never delays a paced request;
+   * `after` (keeping a paid answer) runs with the result before the slot is given up, so when it
+   * fails for want of room the lane pauses before another request goes out in its place.
    */
   run<T>(
     task: (signal: AbortSignal) => Promise<T>,
-    options: { priority: number; signal: AbortSignal; beforeTurn?: () => Promise<void>; photo?: string }
+    options: { priority: number; signal: AbortSignal; beforeTurn?: () => Promise<void>; after?: (result: T) => Promise<void>; photo?: string }
   ): Promise<T> {
     this.waiting++
     return this.queue
@@ -121,11 +126,13 @@ export class ProviderLane {
             const result = await task(options.signal)
             this.reached()
             this.paced(performance.now() - sentAt)
+            await options.after?.(result)
             return result
           } catch (error) {
             // Before the slot is released: the next request must already see the lane stopped or paused.
             if (error instanceof JobError && error.kind === 'auth') this.stop(error.message)
             if (error instanceof JobError && error.kind === 'credits') this.pause('credits', error.message)
+            if (error instanceof JobError && error.kind === 'not-saved') this.pause('not-saved', error.message)
             if (isOutage(error)) this.unreachable(options.photo ?? 'photo')
             else if (error instanceof JobError && (error.details.retryAfterMs ?? 0) > RETRY_AFTER_CAP_MS) this.askedToWait(error.details.retryAfterMs as number)
             else if (error instanceof JobError && error.details.status !== undefined) this.reached()
@@ -238,7 +245,7 @@ export class ProviderLane {
     })
   }
 
-  pause(reason: 'user' | 'credits', message: string): void {
+  pause(reason: 'user' | 'credits' | 'not-saved', message: string): void {
     if (this.current.status === 'stopped') return
     if (this.current.status === 'paused' && this.current.reason === reason) return
     this.setState({ status: 'paused', reason, message })

@@ -13,6 +13,8 @@ export interface RunGroup {
   operation: ProviderOperation
   values: ParamValues
   inputs: BatchInput[]
+  /** One photo's price with the key that will pay (a sandbox key pays nothing); by the run's key kind when unsaid. */
+  cost?: number
 }
 
 export interface PlanOptions {
@@ -37,14 +39,22 @@ export interface PlanOptions {
  * same run left to the JPEG.
  */
 export async function planItems(groups: readonly RunGroup[], o: PlanOptions): Promise<NewWorkItem[]> {
-  const requests = groups.flatMap((g) => nameRequests(g.inputs, g.operation.expectedOutputs(g.values)))
-  const names = o.outputNames ?? (await reserveOutputNames({ stateDir: o.stateDir, outDir: o.outDir, naming: o.naming, files: requests, save: o.save }))
   const paths = new Set(groups.flatMap((g) => g.inputs.map((i) => i.path)))
+  // A RAW whose JPEG is in the run is skipped before naming: the pair's name goes to the JPEG sent.
+  const paired = new Map<string, string>()
+  for (const { path } of groups.flatMap((g) => g.inputs)) {
+    const skip = await pairedSkip(path, paths)
+    if (skip) paired.set(path, skip)
+  }
+  const named = (inputs: BatchInput[]): BatchInput[] => inputs.filter((i) => !paired.has(i.path))
+  const requests = groups.flatMap((g) => nameRequests(named(g.inputs), g.operation.expectedOutputs(g.values)))
+  const reserve = { stateDir: o.stateDir, outDir: o.outDir, naming: o.naming, files: requests, save: o.save, release: [...paired.keys()] }
+  const names = o.outputNames ?? (await reserveOutputNames(reserve))
   const items: NewWorkItem[] = []
-  for (const { operation, values, inputs } of groups) {
-    const maxCost = operation.cost(values, { sandbox: o.keyKind === 'sandbox' }).amount
+  for (const { operation, values, inputs, cost } of groups) {
+    const maxCost = cost ?? operation.cost(values, { sandbox: o.keyKind === 'sandbox' }).amount
     for (const input of inputs) {
-      const skip = input.skip ?? (await pairedSkip(input.path, paths))
+      const skip = input.skip ?? paired.get(input.path)
       items.push({
         run: o.run,
         priority: o.priority ?? 0,

@@ -20,8 +20,9 @@ export class Deliveries {
   }
 
   async clear(): Promise<void> {
-    const all = await Promise.all(this.byFolder.values())
+    // A folder refused (a link where the partial folder should be) has nothing of ours to clear.
+    const all = await Promise.allSettled(this.byFolder.values())
     this.byFolder.clear()
-    await Promise.all(all.map((d) => d.clearOwn()))
+    await Promise.all(all.map((d) => (d.status === 'fulfilled' ? d.value.clearOwn() : undefined)))
   }
 }

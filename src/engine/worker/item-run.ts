@@ -3,22 +3,34 @@ import type { Job, JobState } from '../../shared/jobs'
 import { FINAL_STATES } from '../../shared/jobs'
 import type { Deliveries } from './deliveries'
 import { JobError } from '../errors'
+import { isDiskFull } from '../purchases/not-saved'
+import { NotARealFolder } from '../files/real-folders'
 import { keepCopies } from '../files/kept-copies'
 import { outputPaths } from '../files/output-plan'
 import { hashedSource } from '../images/source'
 import { buildUpload, type Upload } from '../images/upload'
 import { purchaseKey } from '../purchases/job-key'
 import type { Purchases, StoredResult } from '../purchases/purchases'
+import type { ParamValues } from '../../shared/operations'
+import { attachParamFiles, type ParamFileCache } from '../providers/param-files'
 import type { ProviderResult } from '../providers/types'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { finalOutcome } from '../batch/outcome'
 import { preparePhoto } from '../batch/prepare'
-import { reusePruned } from '../batch/reuse-pruned'
+import { reuseEarlier } from '../batch/reuse-earlier'
 import { sendWithRetries } from '../batch/send'
-import { abandonedNotice, stoppedUnanswered, unansweredNotice } from '../batch/unanswered'
+import { stoppedUnanswered, unansweredNotice } from '../batch/unanswered'
 import { HELD_REASON, type WorkItem } from '../work/work-item'
 import type { WorkStore } from '../work/work-store'
 import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
+import { buyShared, HeldByCap, reportAnswer, sendAfterLead } from './shared-purchase'
+
+/** What the purchases ask of a send: note each attempt, note one that may have been charged, keep the answer. */
+interface PurchaseSteps {
+  sending(): Promise<void>
+  maybeCharged(reason: string): Promise<void>
+  keep(result: ProviderResult): Promise<void>
+}
 
 /** What one item's run needs from its worker. */
 export interface ItemContext {
@@ -40,7 +52,13 @@ export interface ItemContext {
   stop(item: WorkItem, stop: ProviderStop): void
   /** False once the worker is stopping: nothing more is sent. */
   sending(): boolean
+  /** A paid answer could be saved nowhere: nothing more is bought until there is room (stopped headless, paused in the app). */
+  notSaved(message: string): void
+  /** A notice told once for the worker's life, however many photos it concerns. */
+  noticeOnce(message: string): void
   claimTtlMs: number
+  /** Extra images (a guide, a background) this worker has read: a thousand photos with one guide image read it once. */
+  paramFiles: ParamFileCache
 }
 
 /**
@@ -95,30 +113,34 @@ export class ItemRun {
     const { spec } = item
     if (this.controller.signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired: false })
     const setup = await ctx.setup(item)
-    const { operation, values } = { operation: setup.operation, values: spec.values }
+    const operation = setup.operation
+    // Extra images (a guide, a background) are read once per worker: the bytes hashed into the key are the bytes sent.
+    const values = await attachParamFiles(operation, spec.values, ctx.paramFiles)
     const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.skip ? { skip: spec.skip } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
     if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
     const { facts } = prepared
     if (prepared.learnt) ctx.emit({ type: 'checked', ref: spec.ref, facts })
     const key = purchaseKey(prepared.key, setup.session.seller)
     this.job.key = key
-    const cached = (await ctx.purchases.cached(key)) ?? (await reusePruned(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
+    const cached = (await ctx.purchases.cached(key)) ?? (await reuseEarlier(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
     if (cached) return this.deliver(cached, 'reused')
 
     const first = ctx.firstOf(item.run, key, spec.ref)
     const sameAs = first === spec.ref ? {} : { sameAs: first }
     if (ctx.settings.dryRun) return this.end('estimated', sameAs)
+    // Nothing is bought that could not be written: its output folders are real folders, made now.
+    await (await ctx.deliveries.of(spec.outDir)).ready(spec.output)
     const earlier = first === spec.ref ? ctx.purchases.earlierUnanswered(key) : null
     if (earlier) ctx.emit({ type: 'notice', message: unansweredNotice(spec.path, earlier) })
     const upload = await buildUpload(await hashedSource(spec.path, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
     await this.step('ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
-    const result = await this.buy(key, setup, upload)
+    const result = await this.buy(key, setup, upload, values)
     await this.deliver(result, 'done')
   }
 
   /** Claimed in the store (one worker at a time per purchase), then bought through the purchases (one process at a time). */
-  private async buy(key: string, setup: ItemSetup, upload: Upload): Promise<StoredResult> {
-    const { ctx } = this
+  private async buy(key: string, setup: ItemSetup, upload: Upload, values: ParamValues): Promise<StoredResult> {
+    const { ctx, item } = this
     for (let wait = 50; !(await ctx.store.claimPurchase(key, ctx.worker, ctx.claimTtlMs)); wait = Math.min(1_000, wait * 2)) {
       await new Promise((resolve) => setTimeout(resolve, wait))
       this.controller.signal.throwIfAborted()
@@ -126,69 +148,54 @@ export class ItemRun {
       if (bought) return bought
     }
     try {
-      return ctx.store.shared ? await this.buyShared(key, setup, upload) : await this.purchase(key, setup, upload)
+      const { shared } = ctx.store
+      if (!shared) return await this.purchase(key, setup, upload, values)
+      return await buyShared({
+        shared,
+        key,
+        worker: ctx.worker,
+        provider: setup.operation.provider,
+        cost: setup.cost,
+        file: item.spec.path,
+        cached: () => ctx.purchases.cached(key),
+        buy: (sent) => this.purchase(key, setup, upload, values, sent),
+        mayHaveBeenCharged: (notice) => {
+          this.maybeCharged = notice
+          ctx.emit({ type: 'notice', message: notice })
+        },
+        answerLost: () => this.answerLost
+      })
     } finally {
       await ctx.store.releasePurchase(key, ctx.worker)
     }
   }
 
-  private purchase(key: string, setup: ItemSetup, upload: Upload, sent?: () => void): Promise<StoredResult> {
+  private async purchase(key: string, setup: ItemSetup, upload: Upload, values: ParamValues, sent?: () => void): Promise<StoredResult> {
     const { ctx, item } = this
+    const delivery = await ctx.deliveries.of(item.spec.outDir)
     return ctx.purchases.buy({
       key,
       file: item.spec.path,
       provider: setup.operation.provider,
       amount: setup.cost,
       signal: this.controller.signal,
-      send: (sending, maybeCharged) => {
+      send: (sending, maybeCharged, keep) => {
         sent?.()
-        return this.send(key, setup, upload, sending, maybeCharged)
-      }
+        return this.send(key, setup, upload, values, { sending, maybeCharged, keep })
+      },
+      write: (outputs) => delivery.write(item.spec.output, outputs)
     })
   }
 
-  /**
-   * In a shared queue a vanished worker's unanswered request is told on the photo (it may have been
-   * charged) before it is bought again, and the budget cap is reserved across every worker first.
-   */
-  private async buyShared(key: string, setup: ItemSetup, upload: Upload): Promise<StoredResult> {
+  private send(key: string, setup: ItemSetup, upload: Upload, values: ParamValues, { sending, maybeCharged, keep }: PurchaseSteps): Promise<ProviderResult> {
     const { ctx, item } = this
-    const shared = ctx.store.shared as NonNullable<WorkStore['shared']>
-    const { provider } = setup.operation
-    const abandoned = await shared.abandoned(key, ctx.worker, provider)
-    const bought = await ctx.purchases.cached(key)
-    if (bought) return bought
-    if (!(await shared.reserve(key, provider, setup.cost))) throw new HeldByCap()
-    let sent = false
-    // Told only when it is really sent again: the vanished worker's result may still arrive first.
-    const sendingAgain = (): void => {
-      sent = true
-      if (!abandoned) return
-      this.maybeCharged = abandonedNotice(item.spec.path, new Date(abandoned.at))
-      ctx.emit({ type: 'notice', message: this.maybeCharged })
-    }
-    try {
-      const result = await this.purchase(key, setup, upload, sendingAgain)
-      await shared.settle(key, provider, sent ? setup.cost : 0)
-      await shared.answered(key, ctx.worker, { dir: result.dir, outputs: result.outputs.map(({ file, bytes, sha256 }) => ({ file, bytes, ...(sha256 ? { sha256 } : {}) })) })
-      return result
-    } catch (error) {
-      const charged = sent && (this.answerLost || (error instanceof JobError && (error.kind === 'charged-without-result' || error.details.wired === true)))
-      await shared.settle(key, provider, charged ? setup.cost : 0)
-      throw error
-    }
-  }
-
-  private send(key: string, setup: ItemSetup, upload: Upload, sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>): Promise<ProviderResult> {
-    const { ctx, item } = this
-    const shared = ctx.store.shared
+    const { shared } = ctx.store
     const { operation } = setup
-    const { values } = item.spec
     const image = { name: basename(item.spec.path), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
     const timeoutMs = ctx.settings.timeoutMs ?? operation.timeoutMs(values)
     const lane = ctx.lane(item)
     const answerDeadline = lane.answerDeadline(operation.id, timeoutMs)
-    return sendWithRetries(lane, setup.session.client, { operation, values, image, timeoutMs, answerDeadline }, this.controller.signal, {
+    const sent = sendWithRetries(lane, setup.session.client, { operation, values, image, timeoutMs, answerDeadline }, this.controller.signal, {
       priority: item.priority,
       photo: item.spec.ref,
       onSending: async (attempt) => {
@@ -220,28 +227,24 @@ export class ItemRun {
         this.requeued = true
         await shared.rateLimited(operation.provider, error.details.retryAfterMs)
         return 'give-up'
-      }
-    }).then(
-      async (result) => {
-        await shared?.succeeded(operation.provider)
-        return result
       },
-      async (error: unknown) => {
-        // The provider answered (a refusal, a 429): nothing of it is left open.
-        if (shared && error instanceof JobError && error.details.status !== undefined && error.kind !== 'charged-without-result') await shared.answered(key, ctx.worker)
-        throw error
-      }
-    )
+      keep
+    })
+    return shared ? reportAnswer(shared, operation.provider, key, ctx.worker, sent) : sent
   }
 
   private async deliver(result: StoredResult, state: 'done' | 'reused'): Promise<void> {
     const { ctx, item } = this
     const delivery = await ctx.deliveries.of(item.spec.outDir)
-    const outputs = await delivery.deliver(item.spec.output, result)
+    const outputs = await delivery.deliver(item.spec.output, result).catch((error: unknown) => {
+      throw notWritten(error)
+    })
+    if (result.uncached) ctx.noticeOnce(`Proofsheet could not keep its own copy of results (${result.uncached}); each is kept only where it was written, and the purchase is noted, so running it again does not buy it again.`)
     // Where it went is how it is found again once its kept bytes are pruned.
     const key = this.job.key as string
     const copies = ctx.settings.keepCopiesIn ? keepCopies(ctx.settings.keepCopiesIn, key, outputs) : null
-    await ctx.purchases.delivered(key, outputs, copies ?? undefined)
+    // Only a help for later (a full state folder may refuse it): the result is written either way.
+    await ctx.purchases.delivered(key, outputs, copies ?? undefined).catch(() => undefined)
     await this.end(state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 
@@ -249,11 +252,13 @@ export class ItemRun {
     if (this.givenBack) return
     if (this.requeued && !this.controller.signal.aborted) return this.ctx.store.release(this.ctx.worker, [this.item.id])
     if (error instanceof HeldByCap) return this.end('held', { reason: HELD_REASON })
+    // Paid and saved nowhere: buying more would only lose more.
+    if (error instanceof JobError && error.kind === 'not-saved' && (error.details.paid || error.details.diskFull)) this.ctx.notSaved(error.message)
     const stop = this.ctx.stopped(this.item)
     const forAll = stop && stop.because !== 'credits' ? stop.message : undefined
     const cancelled = error instanceof JobError && error.kind === 'cancelled'
     const outcome = cancelled && !forAll ? { state: 'cancelled' as const, reason: this.stopReason } : finalOutcome(error, forAll)
-    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'pruned' ? { canBuyAgain: true } : {}) })
+    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'bought-before' ? { canBuyAgain: true } : {}) })
   }
 
   private async step(state: JobState, patch: Partial<Job> = {}): Promise<void> {
@@ -271,17 +276,9 @@ export class ItemRun {
   }
 }
 
-/**
- * A shared queue hands out its items at the provider's pace: each is sent this long after it was
- * leased (the same for every worker), so the requests keep the leases' even spacing whatever the
- * photo took to prepare (reading, hashing, the journal's write to disk).
- */
-export const SEND_LEAD_MS = 200
-
-async function sendAfterLead(since: number | undefined): Promise<void> {
-  const wait = since === undefined ? 0 : since + SEND_LEAD_MS - Date.now()
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+/** A result Proofsheet holds (paid now or before) that could not be written where it belongs: kept for the next run. */
+function notWritten(error: unknown): JobError {
+  const diskFull = isDiskFull(error)
+  const why = diskFull ? 'the disk is full' : error instanceof NotARealFolder ? error.message : (error as Error).message
+  return new JobError('not-saved', `Paid and kept by Proofsheet, but not written: ${why}. Run it again once that is fixed; it is not bought again.`, { diskFull })
 }
-
-/** Buying it would take the shared queue's spending over its budget cap. */
-class HeldByCap extends Error {}

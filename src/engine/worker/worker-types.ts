@@ -13,15 +13,17 @@ export interface WorkerSettings {
   stopWhenCreditsRunOut?: boolean
   /** Headless: when the provider stays unreachable (or asks for a long wait) this long, end its items. */
   stopWhenUnreachableForMs?: number
+  /** Headless: when a paid answer can be saved nowhere (a full disk), end every item not yet sent; otherwise the lanes pause until Resume. */
+  stopWhenNotSaved?: boolean
   /** Overrides each operation's request timeout. */
   timeoutMs?: number
   /** Where the app keeps its own copy of each result (see keepCopies). */
   keepCopiesIn?: string
 }
 
-/** A provider stopped for every photo: its key was refused, its credits ran out (headless), it stayed away. */
+/** A provider stopped for every photo: its key was refused, its credits ran out (headless), it stayed away, a paid answer could not be saved (headless). */
 export interface ProviderStop {
-  because: 'credits' | 'auth' | 'unreachable'
+  because: 'credits' | 'auth' | 'unreachable' | 'not-saved'
   message: string
 }
 

@@ -14,7 +14,9 @@ import type { WorkStore } from '../work/work-store'
 import { Deliveries } from './deliveries'
 import { ItemRun, type ItemContext } from './item-run'
 import { OutageWatch } from './outage-watch'
+import type { ParamFileCache } from '../providers/param-files'
 import { ProviderSession } from './provider-session'
+import { ProviderStops } from './provider-stops'
 import { RequestChecks } from './request-checks'
 import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
 
@@ -52,9 +54,11 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private purchases: Purchases | undefined
   private readonly sessions = new Map<string, Promise<ProviderSession>>()
   private readonly requestChecks = new RequestChecks((message) => this.emit('event', { type: 'notice', message }))
-  private readonly stops = new Map<ProviderId, ProviderStop>()
+  private readonly stops = new ProviderStops((provider) => [...this.active.values()].filter((run) => this.operationOf(run.item).provider === provider))
   private readonly active = new Map<string, ItemRun>()
   private readonly first = new Map<string, string>()
+  /** Extra images read once for every item that names them. */
+  private readonly paramFiles: ParamFileCache = new Map()
   private readonly checks = new PQueue({ concurrency: 4 })
   private readonly deliveries = new Deliveries()
   private readonly lanes: Lanes
@@ -71,12 +75,14 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private idleWaiters: (() => void)[] = []
   private pruning: Promise<void> = Promise.resolve()
   private stopReason = 'Cancelled: not sent'
+  /** Notices already told (noticeOnce). */
+  private readonly told = new Set<string>()
 
   constructor(private readonly o: WorkerOptions) {
     super()
     this.lanes = o.lanes ?? new Lanes()
     this.ttl = o.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS
-    this.outages = new OutageWatch(o.stopWhenUnreachableForMs, (provider, message) => this.stopProvider(provider, { because: 'unreachable', message }))
+    this.outages = new OutageWatch(o.stopWhenUnreachableForMs, (provider, message) => this.stops.stop(provider, { because: 'unreachable', message }))
   }
 
   /** How many provider sessions (each one account check and one HTTP pool) this worker has opened. */
@@ -86,7 +92,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
 
   /** Why a provider stopped for every photo, if it did. */
   stopOf(provider: ProviderId): ProviderStop | undefined {
-    return this.stops.get(provider)
+    return this.stops.of(provider)
   }
 
   /** Requests out on the wire now: what stopping waits for. */
@@ -256,10 +262,17 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
         if (!this.first.has(id)) this.first.set(id, ref)
         return this.first.get(id) as string
       },
-      stopped: (item) => this.stops.get(this.operationOf(item).provider),
-      stop: (item, stop) => this.stopProvider(this.operationOf(item).provider, stop),
+      stopped: (item) => this.stops.of(this.operationOf(item).provider),
+      stop: (item, stop) => this.stops.stop(this.operationOf(item).provider, stop),
       sending: () => !this.stopping,
-      claimTtlMs: this.ttl
+      notSaved: (message) => this.notSaved(message),
+      noticeOnce: (message) => {
+        if (this.told.has(message)) return
+        this.told.add(message)
+        this.emit('event', { type: 'notice', message })
+      },
+      claimTtlMs: this.ttl,
+      paramFiles: this.paramFiles
     }
   }
 
@@ -271,8 +284,8 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
 
   private async setup(item: WorkItem): Promise<ItemSetup> {
     const operation = this.operationOf(item)
-    const stop = this.stops.get(operation.provider)
-    if (stop) throw new JobError(stop.because === 'unreachable' ? 'retryable' : stop.because, stop.message)
+    const refusal = this.stops.refusal(operation.provider)
+    if (refusal) throw refusal
     return this.prepareFor(operation, item.spec.values, item.spec.keyKind)
   }
 
@@ -283,7 +296,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
       const lane = this.lane(operation.provider)
       // A new key may follow a refused one: the provider is no longer stopped for it.
       lane.restart()
-      this.stops.delete(operation.provider)
+      this.stops.clear(operation.provider)
       const options = { provider: operation.provider, apiKey, urls: this.o.urls, purchases: this.purchases as Purchases, connections: POOL_CONNECTIONS, unit: operation.cost(values).unit, dryRun: this.o.dryRun }
       session = ProviderSession.open(options, (found) => this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance }))
       session.catch((error: unknown) => {
@@ -318,11 +331,12 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     return operation.cost(values, { sandbox: providerById(operation.provider).isSandboxKey(apiKey) }).amount
   }
 
-  private stopProvider(provider: ProviderId, stop: ProviderStop): void {
-    if (this.stops.has(provider)) return
-    this.stops.set(provider, stop)
-    // Credits: the lane itself turns the others away. Otherwise nothing more of this provider's can succeed.
-    if (stop.because === 'credits') return
-    for (const run of this.active.values()) if (this.operationOf(run.item).provider === provider) run.abort(stop.message)
+  /** A paid answer saved nowhere: the disk is shared, so every provider stops buying (headless) or pauses until Resume. */
+  private notSaved(reason: string): void {
+    const message = `Nothing more is bought: a paid result could not be saved (${reason.replace(/\.$/, '')}). Free some space, then run again.`
+    for (const provider of PROVIDERS) {
+      if (this.o.stopWhenNotSaved) this.stops.stop(provider.id, { because: 'not-saved', message })
+      else this.lane(provider.id).pause('not-saved', message)
+    }
   }
 }

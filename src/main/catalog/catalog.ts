@@ -1,4 +1,5 @@
 import type { ParamValues } from '../../shared/operations'
+import { BudgetCount } from './budget'
 import { CaptureDates } from './capture-dates'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { PhotoQueries, type PhotoQuery } from './photo-query'
@@ -28,6 +29,8 @@ export class Catalog {
   private readonly removals: Removals
   /** The runs' work items: the app's work store. */
   readonly workItems: SqliteWorkStore
+  /** What was spent against the budget cap since it was set or reset. */
+  readonly budget: BudgetCount
 
   private constructor(private readonly db: Db) {
     this.photos = new Photos(db)
@@ -40,6 +43,7 @@ export class Catalog {
     this.captureDates = new CaptureDates(db)
     this.removals = new Removals(db)
     this.workItems = new SqliteWorkStore(db)
+    this.budget = new BudgetCount(db)
   }
 
   static open(path: string, options?: OpenOptions): Catalog {

@@ -1,4 +1,5 @@
 import { sep } from 'node:path'
+import { RAW_EXTENSIONS, RAW_SIBLING_EXTENSIONS } from '../../shared/images/formats'
 import type { ParamValues } from '../../shared/operations'
 import type { Db } from './database'
 import { mustExist } from './missing'
@@ -91,6 +92,13 @@ export function toPhoto(row: Stored): PhotoRow {
 
 const IN_ORDER = 'ORDER BY root, folder, name, id'
 
+/** A name up to and including its last dot (`IMG_0100.`): SQLite's rtrim drops every character but dots from the end. */
+const STEM_DOT = "lower(rtrim(r.name, replace(r.name, '.', '')))"
+/** Of the photos in `sel`, the RAW files whose camera JPEG or HEIC (same folder, same name) is there too. */
+const PAIRED_RAWS = `SELECT r.id FROM sel r JOIN sel s ON s.root = r.root AND s.folder = r.folder
+  WHERE (${RAW_EXTENSIONS.map((e) => `lower(r.name) LIKE '%.${e}'`).join(' OR ')})
+    AND lower(s.name) IN (${RAW_SIBLING_EXTENSIONS.map((e) => `${STEM_DOT} || '${e}'`).join(', ')})`
+
 /** The photos table: what was added, what is known about each file, and its parameter overrides. */
 export class Photos {
   private readonly insert
@@ -147,10 +155,12 @@ export class Photos {
     this.hash = db.prepare<[string, number]>('UPDATE photos SET content_hash = ? WHERE id = ?')
     this.writeOverrides = db.prepare<[string, number]>('UPDATE photos SET overrides = ? WHERE id = ?')
     // Skipped whatever the parameters: unreadable, or inside the output folder (the engine's `inside()`, in SQL).
+    // A RAW file whose JPEG or HEIC is run with it is skipped, the sibling sent (and priced) in its place.
     const groups = (from: string): string =>
-      `SELECT p.overrides, p.facts_state = 'unreadable' OR (:folder IS NOT NULL AND (p.path = :folder OR substr(p.path, 1, length(:prefix)) = :prefix)) AS skipped,
-         count(*) AS photos
-       FROM ${from} GROUP BY 1, 2`
+      `WITH sel AS (SELECT p.* FROM ${from}), paired AS (${PAIRED_RAWS})
+       SELECT p.overrides, p.facts_state = 'unreadable' OR (:folder IS NOT NULL AND (p.path = :folder OR substr(p.path, 1, length(:prefix)) = :prefix))
+         OR p.id IN paired AS skipped, count(*) AS photos
+       FROM sel p GROUP BY 1, 2`
     this.groupsOfAll = db.prepare<{ folder: string | null; prefix: string | null }, { overrides: string; skipped: number; photos: number }>(groups('photos p'))
     // A join, not IN: an id no longer in the catalog counts not at all.
     this.groupsOf = db.prepare<{ ids: string; folder: string | null; prefix: string | null }, { overrides: string; skipped: number; photos: number }>(

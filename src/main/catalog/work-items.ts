@@ -179,6 +179,22 @@ export class SqliteWorkStore extends LeasedWrites implements WorkStore {
     })
   }
 
+  /**
+   * Items that ended with a result their photo has no record of: the catalog refused the write (a full
+   * disk, a damaged file) after it was paid for. Oldest first, to be recorded again.
+   */
+  unrecorded(): WorkItem[] {
+    return this.db
+      .prepare<[], Row>(
+        `SELECT w.* FROM work_items w WHERE w.state IN ('done', 'reused') AND w.photo_id IS NOT NULL
+           AND json_extract(w.job, '$.key') IS NOT NULL AND coalesce(json_array_length(w.job, '$.outputs'), 0) > 0
+           AND NOT EXISTS (SELECT 1 FROM results r WHERE r.photo_id = w.photo_id AND r.job_key = json_extract(w.job, '$.key'))
+         ORDER BY w.id`
+      )
+      .all()
+      .map(toItem)
+  }
+
   /** The user has read a photo's "may have been charged" notice. */
   dismissNotices(photoId: number): void {
     this.db.prepare('UPDATE work_items SET dismissed = 1 WHERE photo_id = ? AND maybe_charged IS NOT NULL').run(photoId)

@@ -12,6 +12,12 @@ function pickerOptions(purpose: PickerPurpose): Electron.OpenDialogOptions {
       return { title: 'Output folder for results', buttonLabel: 'Choose', properties: folder }
     case 'export-folder':
       return { title: 'Export to', buttonLabel: 'Choose', properties: folder }
+    case 'param-image':
+      return { title: 'Choose an image', buttonLabel: 'Choose', properties: ['openFile'], filters: [{ name: 'Images', extensions: ['jpg', 'jpeg', 'png', 'webp'] }] }
+    case 'preset-file':
+      return { title: 'Import a preset file', buttonLabel: 'Import', properties: ['openFile'], filters: [{ name: 'Proofsheet presets', extensions: ['json'] }] }
+    case 'preset-folder':
+      return { title: 'Export the preset and its images to', buttonLabel: 'Export', properties: folder }
     case 'sku-csv':
       return { title: 'SKU file', buttonLabel: 'Choose', properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] }
     case 'photos':

@@ -1,4 +1,4 @@
-import exifr from 'exifr'
+import { readExif } from '../../engine'
 import type { Exif } from 'sharp'
 
 /** What an export takes from the original: the EXIF to write (as sharp wants it) and the day it was taken. */
@@ -53,12 +53,9 @@ function asText(value: unknown, tag: string): string | undefined {
 
 /** An original that cannot be read (gone, or no EXIF) gives no tags rather than failing its export. */
 export async function readOriginalExif(path: string, withGps: boolean): Promise<OriginalExif> {
-  let groups: Partial<Record<Group, Record<string, unknown>>> | undefined
-  try {
-    groups = await exifr.parse(path, { tiff: true, exif: true, gps: withGps, ifd1: false, xmp: false, icc: false, iptc: false, reviveValues: false, translateValues: false, mergeOutput: false })
-  } catch {
-    groups = undefined
-  }
+  const groups = (await readExif(path, { tiff: true, exif: true, gps: withGps, ifd1: false, xmp: false, icc: false, iptc: false, reviveValues: false, translateValues: false, mergeOutput: false })) as
+    | Partial<Record<Group, Record<string, unknown>>>
+    | undefined
   const tags: Exif = {}
   for (const [group, { ifd, tags: names }] of Object.entries(COPIED) as [Group, (typeof COPIED)[Group]][]) {
     if (group === 'gps' && !withGps) continue

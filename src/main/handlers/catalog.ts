@@ -1,6 +1,8 @@
 import type { HandlersFor, RequestOutput } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
+import { operationFor } from '../photos/effective-params'
 import type { HandlerContext } from './context'
+import { paramFileAccess } from './param-files'
 
 type AddResult = RequestOutput<'addPaths'>
 
@@ -34,13 +36,16 @@ export function catalogHandlers(
       return c.photos.undoRemove()
     },
     async setPreset(preset) {
+      await paramFileAccess(c).refuseUnchosen(operationFor(preset.operationId), preset.values)
       c.photos.setPreset(preset)
       c.emit('preset', preset)
     },
     async setOverrides({ photoId, values }) {
+      await paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), values)
       c.photos.setOverrides(photoId, values)
     },
     async editOverrides({ photoIds, set, reset }) {
+      await paramFileAccess(c).refuseUnchosen(operationFor(c.photos.preset().operationId), set)
       c.photos.editOverrides(photoIds, set, reset)
     },
     async overridesOf({ photoIds }) {

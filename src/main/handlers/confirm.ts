@@ -7,6 +7,7 @@ type RunRequest = Pick<RequestInput<'confirmRun'>, 'photoIds' | 'mode'>
 
 const runSubject = ({ photoIds, mode }: RunRequest): string => subjectOf('run', mode ?? 'normal', photoIds ? [...new Set(photoIds)].sort((a, b) => a - b) : 'all')
 export const capSubject = (budgetCap: number | null): string => subjectOf('budget-cap', budgetCap)
+const resetSubject = subjectOf('budget-reset')
 
 /** What costs more now than when it was confirmed, per provider, in words; empty when nothing does. */
 function dearer(now: Estimate, confirmed: Estimate): string[] {
@@ -26,14 +27,27 @@ function capQuestion(from: number | null, to: number | null): string | null {
  * confirm dialog's estimate), for the same photos and mode, at no higher cost, once and while fresh;
  * the budget cap is raised or lifted with one from confirmBudgetCap. A proof run is free and needs none.
  */
-export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch' | 'estimateCost'>): HandlersFor<'confirmRun' | 'confirmBudgetCap' | 'startBatch'> {
+/** Counting from nothing again lets runs spend the whole cap once more: asked like raising it. */
+function resetQuestion(c: HandlerContext): string | null {
+  const cap = c.settings.get().budgetCap
+  const { spent } = c.catalog.budget.get()
+  if (cap === null || spent === 0) return null
+  return `Count the spending against the budget cap from 0 again? ${spent} of ${cap} spent since it was set or reset; runs may then spend up to ${cap} more.`
+}
+
+export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch' | 'estimateCost'>): HandlersFor<'confirmRun' | 'confirmBudgetCap' | 'resetBudget' | 'startBatch'> {
   return {
     async confirmRun(request) {
       const estimate = await jobs.estimateCost(request)
       return { ...estimate, confirmation: c.confirmations.runs.issue(runSubject(request), estimate) }
     },
-    async confirmBudgetCap({ budgetCap }) {
+    async confirmBudgetCap({ budgetCap, reset }) {
+      if (reset) return { question: resetQuestion(c), confirmation: c.confirmations.caps.issue(resetSubject, null) }
       return { question: capQuestion(c.settings.get().budgetCap, budgetCap), confirmation: c.confirmations.caps.issue(capSubject(budgetCap), null) }
+    },
+    async resetBudget({ confirmation }) {
+      c.confirmations.caps.redeem(confirmation, resetSubject, 'Counting the spending from 0 again is asked first: choose Reset and confirm.')
+      c.runner.resetBudget()
     },
     async startBatch(input) {
       if (input.mode !== 'proof') {

@@ -13,8 +13,11 @@ import type { WatchedFolders } from '../watch/watched-folders'
 import type { Confirmations } from './confirmations'
 import type { GrantedPaths } from './granted-paths'
 
-/** What a native picker is opened for: photos (files and folders), a folder to watch, or a window's choice. */
-export type PickerPurpose = 'photos' | 'watch-folder' | PickPurpose
+/**
+ * What a native picker is opened for: photos (files and folders), a folder to watch, an image for a
+ * parameter, a preset file to import or a folder to export one into, or a window's choice.
+ */
+export type PickerPurpose = 'photos' | 'watch-folder' | 'param-image' | 'preset-file' | 'preset-folder' | PickPurpose
 
 /** What only the desktop shell can do; the test transport supplies its own. */
 export interface ShellActions {

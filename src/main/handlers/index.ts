@@ -10,6 +10,7 @@ import type { AppServices, HandlerContext } from './context'
 import { GrantedPaths } from './granted-paths'
 import { jobsHandlers } from './jobs'
 import { keysHandlers } from './keys'
+import { paramFilesHandlers } from './param-files'
 import { pathsHandlers } from './paths'
 import { presetsHandlers } from './presets'
 import { reviewHandlers } from './review'
@@ -39,6 +40,7 @@ export function createHandlers(services: AppServices): Handlers<ProviderId> {
     getState: () => appState(c),
     ...catalogHandlers(c),
     ...presetsHandlers(c),
+    ...paramFilesHandlers(c),
     ...watchHandlers(c),
     ...jobs,
     ...confirmHandlers(c, jobs),

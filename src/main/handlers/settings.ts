@@ -20,7 +20,10 @@ export function settingsHandlers(c: HandlerContext): HandlersFor<'updateSettings
       if (patch.defaultPreset) refuseInvalid(operationFor(patch.defaultPreset.operationId), patch.defaultPreset.values)
       const unknown = Object.keys(patch.concurrency ?? {}).filter((provider) => !isProviderId(provider))
       if (unknown.length) throw new AppError('invalid-input', `concurrency: no provider named ${unknown.join(', ')}.`)
+      const capFrom = c.settings.get().budgetCap
       const settings = c.settings.update(patch)
+      // A cap set where there was none counts from now; raising or lowering one counts on.
+      if (capFrom === null && settings.budgetCap !== null) c.runner.resetBudget()
       c.emit('settings', settings)
       return settings
     }

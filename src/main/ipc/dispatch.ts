@@ -12,7 +12,8 @@ const KIND_CODES: Record<JobErrorKind, IpcError['code']> = {
   'invalid-request': 'invalid-input',
   'unsupported-input': 'invalid-input',
   'charged-without-result': 'internal',
-  pruned: 'invalid-input',
+  'bought-before': 'invalid-input',
+  'not-saved': 'internal',
   cancelled: 'busy'
 }
 

@@ -1,4 +1,4 @@
-import { keepCopies, type PhotoFacts } from '../../engine'
+import { factsOfResult, keepCopies, type PhotoFacts } from '../../engine'
 import type { ImageFormat } from '../../shared/images/formats'
 import type { Job } from '../../shared/jobs'
 import type { ProviderOperation } from '../../engine'
@@ -27,19 +27,10 @@ export function catalogFacts({ format, bytes, mtimeMs, width, height, orientatio
   return { format, size: bytes, mtimeMs, width, height, orientation, ...(contentHash ? { contentHash } : {}) }
 }
 
-/** The response headers each provider sends that are worth keeping with a result. */
+/** The response headers worth keeping with a result, named by each provider's own table. */
 function factsFrom(metadata: Record<string, string> = {}, warnings: string[] = []): Parameters<Catalog['addResult']>[0]['facts'] {
-  const score = metadata['x-uncertainty-score']
-  const known = new Set(['x-uncertainty-score', 'pr-ai-background-seed', 'pr-texts-detected', 'pr-unsupported-attributes', 'pr-edit-further-url', 'x-request-id'])
-  return {
-    ...(score !== undefined && Number.isFinite(Number(score)) ? { uncertaintyScore: Number(score) } : {}),
-    ...(metadata['pr-ai-background-seed'] ? { aiBackgroundSeed: metadata['pr-ai-background-seed'] } : {}),
-    ...(metadata['pr-texts-detected'] ? { textsDetected: metadata['pr-texts-detected'] } : {}),
-    ...(warnings.length ? { unsupportedAttributes: warnings } : {}),
-    ...(metadata['pr-edit-further-url'] ? { editFurtherUrl: metadata['pr-edit-further-url'] } : {}),
-    ...(metadata['x-request-id'] ? { requestId: metadata['x-request-id'] } : {}),
-    other: Object.fromEntries(Object.entries(metadata).filter(([name]) => !known.has(name)))
-  }
+  const { facts, other } = factsOfResult(metadata)
+  return { ...facts, ...(warnings.length ? { unsupportedAttributes: warnings } : {}), other }
 }
 
 /**

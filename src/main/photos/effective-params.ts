@@ -1,4 +1,4 @@
-import { allOperations, type ProviderOperation } from '../../engine'
+import { allOperations, paramFileProblems, type ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { AppError } from '../app/app-error'
@@ -9,8 +9,12 @@ export function operationFor(id: string): ProviderOperation {
   return operation
 }
 
-/** Parameters the provider would refuse are refused here, each problem naming its parameter. */
+/**
+ * Parameters the provider would refuse are refused here, each problem naming its parameter, and so are
+ * image files that cannot be sent. What is only missing (Phota's prompt) may be kept: a run asks for it.
+ */
 export function refuseInvalid(operation: ProviderOperation, values: ParamValues): void {
   const { errors } = operation.validate(values)
-  if (errors.length) throw new AppError('invalid-input', errors.map(problemText).join('\n'), errors)
+  const problems = [...errors.filter((e) => !e.needed), ...paramFileProblems(operation, values)]
+  if (problems.length) throw new AppError('invalid-input', problems.map(problemText).join('\n'), problems)
 }

@@ -1,11 +1,15 @@
+import { readFile } from 'node:fs/promises'
+import { dirname, isAbsolute } from 'node:path'
+import { paramFilePaths } from '../../engine'
 import type { EmitEvent, NamedPreset } from '../../shared/ipc/contract'
+import { nestDotted } from '../../shared/operations/set-param'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
 import type { PresetRow } from '../catalog/presets'
 import { operationFor, refuseInvalid } from '../photos/effective-params'
 import type { PhotoLibrary } from '../photos/photo-library'
 import { BUILT_IN_PRESETS } from './built-in'
-import { parsePresetFile, presetFileName, presetFileText, PRESET_SCHEMA_VERSION } from './preset-file'
+import { parsePresetFile, presetFileName, presetFileText, presetValues, PRESET_SCHEMA_VERSION, writePresetFolder, type PresetFile } from './preset-file'
 
 const DESCRIPTIONS = new Map(BUILT_IN_PRESETS.map((p) => [p.name, p.description]))
 
@@ -49,18 +53,50 @@ export class PresetLibrary {
     return { fileName: presetFileName(preset.name), text: presetFileText(preset) }
   }
 
-  /** Checked against its operation before it is kept, each problem naming its parameter. */
+  /**
+   * A preset file's text, checked against its operation before it is kept. Image paths in it must be
+   * whole: relative ones belong to the file's folder, which only `importFile` knows.
+   */
   import(text: string, name?: string): NamedPreset {
-    let file
+    const file = this.parse(text)
+    const operation = operationFor(file.operationId)
+    const values = nestDotted(operation, file.values)
+    const relative = paramFilePaths(operation, values).filter(({ path }) => !isAbsolute(path))
+    if (relative.length) {
+      const problems = relative.map(({ param, path }) => ({ param, message: `${path} is relative to the preset file's folder: import the file with Import preset file… so its images are found` }))
+      throw new AppError('invalid-input', problems.map((p) => p.message).join('\n'), problems)
+    }
+    return this.keep(file, values, name)
+  }
+
+  /** A preset file on disk: image paths in it are read relative to its folder (where export copies them). */
+  async importFile(path: string, name?: string): Promise<NamedPreset> {
+    const text = await readFile(path, 'utf8').catch(() => {
+      throw new AppError('not-found', `${path} cannot be read.`)
+    })
+    const file = this.parse(text)
+    return this.keep(file, presetValues(operationFor(file.operationId), file.values, dirname(path)), name)
+  }
+
+  /** The preset file, with a copy of each image it names beside it, in `folder`; returns the file's path. */
+  async exportFolder(id: number, folder: string): Promise<string> {
+    const preset = this.require(id)
+    return writePresetFolder(operationFor(preset.operationId), preset, folder)
+  }
+
+  private parse(text: string): PresetFile {
     try {
-      file = parsePresetFile(text)
+      return parsePresetFile(text)
     } catch (error) {
       throw new AppError('invalid-input', (error as Error).message)
     }
-    refuseInvalid(operationFor(file.operationId), file.values)
+  }
+
+  private keep(file: PresetFile, values: PresetFile['values'], name: string | undefined): NamedPreset {
+    refuseInvalid(operationFor(file.operationId), values)
     const chosen = name ?? file.name ?? 'Imported preset'
     const free = DESCRIPTIONS.has(chosen) ? `${chosen} (imported)` : chosen
-    return this.changed(this.catalog.savePreset({ name: free, operationId: file.operationId, values: file.values, schemaVersion: file.schemaVersion }))
+    return this.changed(this.catalog.savePreset({ name: free, operationId: file.operationId, values, schemaVersion: file.schemaVersion }))
   }
 
   private changed(row: PresetRow): NamedPreset {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
+import { isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
 import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import { AppError } from '../app/app-error'
@@ -7,13 +7,14 @@ import type { BalanceTracker } from '../app/balance-tracker'
 import type { Catalog } from '../catalog/catalog'
 import type { SqliteWorkStore } from '../catalog/work-items'
 import { Coalescer } from '../ipc/coalescer'
-import { catalogFacts, recordResult } from '../jobs/results'
+import { catalogFacts } from '../jobs/results'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import type { SettingsService } from '../settings/settings'
 import { holdOverCap } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
+import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
 
 export interface RunnerHooks {
@@ -59,6 +60,7 @@ export class RunQueue {
   /** Whether a run's items are bought with a sandbox key, by run and provider: their results are proofs. */
   private readonly sandbox = new Map<string, boolean>()
   private finishing: Promise<void> | undefined
+  private readonly recorder: ResultRecorder
 
   constructor(private readonly o: RunQueueOptions) {
     this.store = o.catalog.workItems
@@ -72,21 +74,35 @@ export class RunQueue {
       keepCopiesIn: o.variantsDir,
       leaseTtlMs: o.leaseTtlMs
     })
-    this.view = new RunView(this.store, o.settings, (queue) => this.published(queue))
+    this.view = new RunView(this.store, o.settings, o.catalog.budget, (queue) => this.published(queue))
     // The window hears each changed photo's latest job as the catalog has it, with its notice.
     this.coalescer = new Coalescer((jobs) => {
       o.emit('jobs', this.store.latestJobs([...jobs.keys()].map(Number)))
       this.view.publish()
     })
+    this.recorder = new ResultRecorder({
+      catalog: o.catalog,
+      photoEvents: o.photoEvents,
+      emit: o.emit,
+      variantsDir: o.variantsDir,
+      sandbox: (item, provider) => this.sandbox.get(`${item.run}\0${provider}`) ?? item.spec.keyKind === 'sandbox',
+      paid: (provider) => o.balances.refreshSoon(provider)
+    })
     this.worker.on('event', (event) => this.onEvent(event))
     this.store.changes((items) => this.onItems(items))
-    o.settings.onChange(() => this.worker.applyLimits())
+    o.settings.onChange(() => {
+      this.worker.applyLimits()
+      this.view.publish()
+    })
   }
 
   /** Starts the worker; runs a killed app left unfinished go on (their leases expire first). */
   async open(): Promise<void> {
     await this.worker.start()
+    this.recorder.recordUnrecorded()
     await this.view.resume(this.store.unfinishedRuns())
+    // The budget line is there from the first state, before any run.
+    this.view.publish()
   }
 
   queueState(): QueueState {
@@ -118,8 +134,13 @@ export class RunQueue {
       if (problem) throw new AppError('invalid-input', problem.message)
     }
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
-    // The key and account are checked once per provider, however many sets of parameters the run has.
-    for (const group of groups) this.sandbox.set(`${run}\0${group.operation.provider}`, (await this.prepare(group.operation, group.values, kind)).session.sandbox)
+    // The key and account are checked once per provider, however many sets of parameters the run has;
+    // each photo is priced as it will be paid, with its own operation, parameters and key.
+    for (const group of groups) {
+      const setup = await this.prepare(group.operation, group.values, kind)
+      this.sandbox.set(`${run}\0${group.operation.provider}`, setup.session.sandbox)
+      group.cost = setup.cost
+    }
     const items = await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize })
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
     this.view.add(run)
@@ -169,6 +190,13 @@ export class RunQueue {
     await this.finish()
     this.coalescer.flush()
     await this.worker.close()
+    this.recorder.close()
+  }
+
+  /** Counts the spending against the budget cap from nothing again (the cap was set, or the user chose Reset). */
+  resetBudget(): void {
+    this.o.catalog.budget.reset()
+    this.view.publish()
   }
 
   dismissNotice(photoId: number): void {
@@ -225,24 +253,22 @@ export class RunQueue {
     }
   }
 
+  private spent(amount: number): void {
+    try {
+      this.o.catalog.budget.add(amount)
+    } catch (error) {
+      this.o.emit('notice', { level: 'error', message: `The catalog could not count ${amount} spent against the budget cap (${(error as Error).message}).` })
+    }
+  }
+
   private onItems(items: WorkItem[]): void {
     this.view.changed(items)
     for (const item of items) {
       this.coalescer.push(item.spec.ref, item.job)
-      if (item.job.state === 'done' || item.job.state === 'reused') this.recorded(item)
+      // Bought now (not reused, not an identical photo sent once for both): it counts against the cap.
+      if (item.job.state === 'done' && item.job.sameAs === undefined) this.spent(item.maxCost)
+      if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
     }
   }
 
-  private recorded(item: WorkItem): void {
-    const operation = allOperations().find((o) => o.id === item.spec.operation)
-    if (!operation) return
-    const photoId = Number(item.spec.ref)
-    const sandbox = this.sandbox.get(`${item.run}\0${operation.provider}`) ?? item.spec.keyKind === 'sandbox'
-    const resultId = recordResult(this.o.catalog, photoId, item.job, { operation, values: item.spec.values, sandbox }, this.o.variantsDir)
-    if (resultId !== null) {
-      this.o.emit('result', { photoId, resultId, outputs: item.job.outputs?.length ?? 0 })
-      this.o.photoEvents.changed([photoId])
-    }
-    if (item.job.state === 'done') this.o.balances.refreshSoon(operation.provider)
-  }
 }

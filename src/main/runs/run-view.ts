@@ -2,12 +2,13 @@ import type { ProviderId, WorkItem } from '../../engine'
 import type { QueueState } from '../../shared/ipc/contract'
 import { FINAL_STATES, type JobState } from '../../shared/jobs'
 import type { LaneState } from '../../engine'
+import type { BudgetCount } from '../catalog/budget'
 import type { SqliteWorkStore } from '../catalog/work-items'
 import { runSummary } from '../jobs/run-summary'
 import type { SettingsService } from '../settings/settings'
 
-/** States whose most cost counts against the budget cap: everything on its way or bought. */
-const SPENDING: ReadonlySet<JobState> = new Set<JobState>(['queued', 'ready', 'sending', 'retrying', 'waiting', 'done'])
+/** States whose most cost counts against the budget cap besides what was spent: everything on its way. */
+const ON_ITS_WAY: ReadonlySet<JobState> = new Set<JobState>(['queued', 'ready', 'sending', 'retrying', 'waiting'])
 
 const IDLE: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
 
@@ -26,6 +27,8 @@ export class RunView {
   constructor(
     private readonly store: SqliteWorkStore,
     private readonly settings: SettingsService,
+    /** What was spent against the cap since it was set or reset, kept in the catalog. */
+    private readonly budget: BudgetCount,
     private readonly publishQueue: (queue: QueueState) => void
   ) {}
 
@@ -55,10 +58,10 @@ export class RunView {
     for (const item of items) if (this.runs.has(item.run)) this.items.set(item.id, { state: item.job.state, maxCost: item.maxCost })
   }
 
-  /** What the shown runs may spend at most: the budget cap counts it. */
+  /** What the budget cap counts: spent since it was set or reset, and the most the items on their way may spend. */
   async committed(): Promise<number> {
-    let sum = 0
-    for (const item of this.items.values()) if (SPENDING.has(item.state)) sum += item.maxCost
+    let sum = this.budget.get().spent
+    for (const item of this.items.values()) if (ON_ITS_WAY.has(item.state)) sum += item.maxCost
     return sum
   }
 
@@ -86,7 +89,10 @@ export class RunView {
     }
     const total = this.items.size
     const held = counts['held'] ?? 0
-    const base = { total, finished, counts, providers: this.providers, held, ...(this.startedAt ? { startedAt: this.startedAt } : {}) }
+    const { budgetCap } = this.settings.get()
+    const { spent, since } = this.budget.get()
+    const budget = budgetCap === null ? {} : { budget: { cap: budgetCap, spent, since: since ?? 0 } }
+    const base = { total, finished, counts, providers: this.providers, held, ...budget, ...(this.startedAt ? { startedAt: this.startedAt } : {}) }
     const paused = Object.values(this.providers).find((p) => p.status !== 'running')
     let next: QueueState
     if (this.finishingSent) next = { ...base, state: 'finishing', reason: `Finishing ${this.finishingSent} paid ${this.finishingSent === 1 ? 'request' : 'requests'}…` }

@@ -28,7 +28,10 @@ export const FORMATS: Readonly<Record<ImageFormat, FormatFacts>> = {
 export const EXPORT_FORMATS = ['jpeg', 'png', 'webp', 'avif'] as const satisfies readonly ImageFormat[]
 
 /** Camera RAW: no provider takes them; a JPEG or HEIC of the same name, or the embedded preview, goes instead. */
-const RAW_EXTENSIONS = ['cr2', 'cr3', 'nef', 'arw', 'raf', 'orf', 'rw2', 'dng'] as const
+export const RAW_EXTENSIONS = ['cr2', 'cr3', 'nef', 'arw', 'raf', 'orf', 'rw2', 'dng'] as const
+
+/** What a camera writes beside a RAW file under the same name, sent in its place. */
+export const RAW_SIBLING_EXTENSIONS: readonly string[] = [...FORMATS.jpeg.extensions, ...FORMATS.heic.extensions]
 
 export const RAW_NAME = new RegExp(`\\.(${RAW_EXTENSIONS.join('|')})$`, 'i')
 

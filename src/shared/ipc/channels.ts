@@ -22,6 +22,11 @@ export const REQUESTS = [
   'deletePreset',
   'exportPreset',
   'importPreset',
+  // images as parameters
+  'chooseParamFile',
+  'paramFilePreview',
+  'exportPresetFolder',
+  'importPresetFile',
   // watched folders
   'watchFolder',
   'pickWatchFolder',
@@ -53,7 +58,8 @@ export const REQUESTS = [
   // what only main's own answers carry: picked paths, confirmations
   'choosePath',
   'confirmRun',
-  'confirmBudgetCap'
+  'confirmBudgetCap',
+  'resetBudget'
 ] as const
 
 export const EVENTS = ['photos', 'catalog', 'preset', 'presets', 'watched', 'command', 'jobs', 'result', 'queue', 'export', 'keys', 'balance', 'settings', 'notice'] as const

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import type { ParamDescriptor } from '../params/describe'
+import { present, type ParamDescriptor } from '../params/describe'
 import { coerceFormValue } from '../params/form-values'
+import { numberText } from '../params/value-problem'
 import type { JsonSchema } from '../params/json-schema'
 import { priceOf } from './pricing'
 import { checkRules, type ParamRule } from './rules'
@@ -44,7 +45,7 @@ export function unknownParamMessage(name: string, params: readonly ParamDescript
 export function findDescriptor(params: readonly ParamDescriptor[], name: string): { descriptor: ParamDescriptor; path: string[] } | undefined {
   const exact = params.find((p) => p.name === name) ?? params.find((p) => p.name.includes('{key}') && new RegExp(`^${p.name.replace(/[.]/g, '\\.').replace('{key}', '[\\w-]+')}$`).test(name))
   if (exact) return { descriptor: exact, path: [] }
-  const parent = params.filter((p) => p.kind === 'object' && name.startsWith(`${p.name}.`)).sort((a, b) => b.name.length - a.name.length)[0]
+  const parent = params.filter((p) => (p.kind === 'object' || p.kind === 'list') && name.startsWith(`${p.name}.`)).sort((a, b) => b.name.length - a.name.length)[0]
   return parent ? { descriptor: parent, path: name.slice(parent.name.length + 1).split('.') } : undefined
 }
 
@@ -63,7 +64,10 @@ export function validateEach(params: readonly ParamDescriptor[], values: ParamVa
       errors.push({ param: name, message: unknownParamMessage(name, params, label) })
       continue
     }
-    if (found.descriptor.kind === 'file') continue
+    if (found.descriptor.kind === 'file') {
+      if (typeof value !== 'string' || !value.trim()) errors.push({ param: name, message: `${found.descriptor.label} must be the path of an image file` })
+      continue
+    }
     const result = validatorFor(found.descriptor.schema).safeParse(value)
     if (!result.success) errors.push({ param: name, message: describeIssue(found.descriptor, result.error.issues[0]) })
   }
@@ -78,16 +82,13 @@ export function problemText({ param, message }: ParamProblem): string {
 }
 
 function describeIssue(descriptor: ParamDescriptor, issue: z.core.$ZodIssue | undefined): string {
+  const { label } = descriptor
+  if (descriptor.allowed) return `${label} must be ${descriptor.allowed}`
   if (descriptor.options?.length && (descriptor.kind === 'enum' || descriptor.kind === 'number-or-enum')) {
-    return `must be one of ${descriptor.options.join(', ')}${descriptor.kind === 'number-or-enum' ? ', or a number' : ''}`
+    return `${label} must be one of ${descriptor.options.join(', ')}${descriptor.kind === 'number-or-enum' ? ', or a number' : ''}`
   }
-  if (descriptor.kind === 'number' || descriptor.kind === 'integer') {
-    const low = descriptor.minimum === undefined ? '' : `${descriptor.exclusiveMinimum ? 'above' : 'at least'} ${descriptor.minimum}`
-    const high = descriptor.maximum === undefined ? '' : `at most ${descriptor.maximum}`
-    const range = [low, high].filter(Boolean).join(' and ')
-    return `must be a number${range ? ` ${range}` : ''}`
-  }
-  return issue?.message ?? 'is not valid'
+  if (descriptor.kind === 'number' || descriptor.kind === 'integer') return `${label} must be ${numberText(descriptor)}`
+  return `${label} is not valid: ${issue?.message ?? 'check its value'}`
 }
 
 export function formatProblems(image: InputImage, accepted: readonly string[], label: string): string[] {
@@ -114,22 +115,24 @@ export function nest(values: ParamValues): Record<string, unknown> {
   return root
 }
 
-export type OperationDefinition<P extends string> = Omit<OperationSchema<P>, 'parseValue' | 'validate' | 'cost' | 'keyProblem' | 'rules'> &
-  Partial<Pick<OperationSchema<P>, 'keyProblem' | 'rules'>> & {
+export type OperationDefinition<P extends string> = Omit<OperationSchema<P>, 'parseValue' | 'validate' | 'cost' | 'keyProblem' | 'rules' | 'purchase'> &
+  Partial<Pick<OperationSchema<P>, 'keyProblem' | 'rules' | 'purchase'>> & {
     /** Checks beyond the rules, once each value fits its schema: a nested body's shape as a whole. */
     check?: (values: ParamValues) => ParamProblem[]
   }
 
-const asProblem = (rule: ParamRule): ParamProblem => ({ param: rule.param, message: rule.message })
+const asProblem = (rule: ParamRule): ParamProblem => ({ param: rule.param, message: rule.message, ...(rule.kind === 'required' ? { needed: true as const } : {}) })
 
 /**
  * An operation whose values are read and checked by its own parameters' schemas, then by its rules;
  * its cost comes from its pricing. The rules see model headers by name, like any parameter.
  */
-export function defineOperation<P extends string>({ check, ...operation }: OperationDefinition<P>): OperationSchema<P> {
-  const rules = operation.rules ?? []
+export function defineOperation<P extends string>({ check, ...definition }: OperationDefinition<P>): OperationSchema<P> {
+  const rules = definition.rules ?? []
+  const operation = { ...definition, params: present(definition.params, definition.presentation) }
   return {
     keyProblem: () => null,
+    purchase: {},
     ...operation,
     rules,
     parseValue: (name, raw) => parseWith(operation.params, name, raw),
@@ -145,8 +148,9 @@ export function defineOperation<P extends string>({ check, ...operation }: Opera
   }
 }
 
-/** The file extension for an API's format name: "jpeg" and "jpg" both give jpg; PNG when unset. */
-export function extensionOf(format: unknown): string {
-  const known = formatOfExtension(String(format ?? 'png'))
-  return known ? FORMATS[known].extension : String(format)
+/** The file extension for an API's format name ("jpeg" and "jpg" both give jpg); the operation's documented default when unset. */
+export function extensionOf(format: unknown, documentedDefault: string): string {
+  const name = String(format ?? documentedDefault)
+  const known = formatOfExtension(name)
+  return known ? FORMATS[known].extension : name
 }

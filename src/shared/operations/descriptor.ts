@@ -1,4 +1,5 @@
 import type { ParamKind } from '../params/describe'
+import type { FieldPresentation, ParamGroup } from '../params/presentation'
 import { amountText, effectText, type Pricing } from './pricing'
 import type { ParamRule } from './rules'
 import type { OperationSchema } from './types'
@@ -17,13 +18,14 @@ export interface OperationDescriptor {
   rules: ParamRule[]
 }
 
-export interface ParameterDescriptor {
+export interface ParameterDescriptor extends Omit<FieldPresentation, 'common' | 'group'> {
   /** The API's own (dotted) name, or the header's. */
   name: string
-  /** "Model" for a model header, the name otherwise. */
-  label: string
   kind: ParamKind
-  group: string
+  group: ParamGroup
+  /** Shown at the top of its section; the rest are under "More". */
+  common: boolean
+  /** The API's own documentation, one line. */
   description: string
   /** Sent as an HTTP header: a model version choice. */
   header: boolean
@@ -31,6 +33,8 @@ export interface ParameterDescriptor {
   range?: { min?: number; max?: number; exclusiveMin?: boolean }
   pattern?: string
   default?: unknown
+  /** A list's bounds. */
+  items?: { min?: number; max?: number }
   /** How the parameter changes the price: `{value: true, text: "+3 credits"}`; no value when any value counts. */
   cost?: { value?: unknown; text: string }[]
 }
@@ -52,18 +56,13 @@ export function describeOperation(op: OperationSchema): OperationDescriptor {
     provider: op.provider,
     label: op.label,
     cost: { unit: pricing.unit, base: pricing.base, text: amountText(pricing.unit, pricing.base) },
-    params: op.params.map((p) =>
+    params: op.params.map(({ schema: _schema, minimum, maximum, exclusiveMinimum, minItems, maxItems, options, header, ...p }) =>
       defined({
-        name: p.name,
-        label: p.header ? 'Model' : p.name,
-        kind: p.kind,
-        group: p.group,
-        description: p.description,
-        header: p.header ?? false,
-        options: p.options ? [...p.options] : undefined,
-        range: p.minimum === undefined && p.maximum === undefined ? undefined : defined({ min: p.minimum, max: p.maximum, exclusiveMin: p.exclusiveMinimum }),
-        pattern: p.pattern,
-        default: p.default,
+        ...p,
+        header: header ?? false,
+        options: options ? [...options] : undefined,
+        range: minimum === undefined && maximum === undefined ? undefined : defined({ min: minimum, max: maximum, exclusiveMin: exclusiveMinimum }),
+        items: minItems === undefined && maxItems === undefined ? undefined : defined({ min: minItems, max: maxItems }),
         cost: costOf(pricing, p.name)
       })
     ),

@@ -4,11 +4,13 @@
  * renderer may import this file.
  */
 
+import { isColor, type HashSign } from '../params/colors'
+
 /** A parameter value in a rule; `null` stands for "not set". */
 export type RuleValue = string | number | boolean | null
 
 /** One accepted shape of a value: a number range or a text pattern. */
-export type ValueShape = { type: 'number'; minimum: number; maximum: number } | { type: 'string'; pattern: string }
+export type ValueShape = { type: 'number'; minimum: number; maximum: number; integer?: boolean } | { type: 'string'; pattern: string }
 
 interface RuleBase {
   /** The parameter (or header) the rule is about; the message is shown next to it. */
@@ -31,7 +33,9 @@ export type ParamRule = RuleBase &
     | { kind: 'only-alongside'; allowed: readonly string[] }
     | { kind: 'one-of'; values: readonly RuleValue[] }
     | { kind: 'format'; anyOf: readonly ValueShape[] }
-    /** Must be set, and not blank. */
+    /** A hex colour (with or without its `#`, as the document spells it) or a colour name. */
+    | { kind: 'color'; hash: HashSign }
+    /** Must be set, and not blank, before a run; a form may be saved without it. */
     | { kind: 'required' }
   )
 
@@ -42,7 +46,7 @@ const isSet = (value: unknown): boolean => value !== undefined && value !== null
 const valueOf = (values: RuleValues, name: string): RuleValue => (isSet(values[name]) ? (values[name] as RuleValue) : null)
 
 function fits(value: unknown, shape: ValueShape): boolean {
-  if (shape.type === 'number') return typeof value === 'number' && value >= shape.minimum && value <= shape.maximum
+  if (shape.type === 'number') return typeof value === 'number' && value >= shape.minimum && value <= shape.maximum && (!shape.integer || Number.isInteger(value))
   return typeof value === 'string' && new RegExp(shape.pattern).test(value)
 }
 
@@ -71,6 +75,8 @@ function broken(rule: ParamRule, values: RuleValues): boolean {
       return !rule.values.includes(valueOf(values, rule.param))
     case 'format':
       return !rule.anyOf.some((shape) => fits(values[rule.param], shape))
+    case 'color':
+      return !isColor(values[rule.param], rule.hash)
     case 'required':
       return !isSet(values[rule.param]) || String(values[rule.param]).trim() === ''
   }

@@ -1,6 +1,7 @@
 import type { InputLimits } from '../images/input-limits'
 import type { ImageFormat } from '../images/formats'
 import type { ParamDescriptor } from '../params/describe'
+import type { OperationPresentation } from '../params/presentation'
 import type { Pricing } from './pricing'
 import type { ParamRule } from './rules'
 
@@ -22,6 +23,8 @@ export interface ParamProblem {
   /** The API's (dotted) parameter or header name; `key` for the API key. */
   param: string
   message: string
+  /** Not wrong, only missing: a form may keep it empty, a run may not (Phota's prompt). */
+  needed?: true
 }
 
 export interface Validation {
@@ -39,12 +42,33 @@ export interface InputImage {
   height: number
 }
 
+/** What makes two requests the same purchase, in the provider's own terms; the purchase key reads it. */
+export interface PurchaseTerms {
+  /** Values documented as meaning the same, per parameter (`export.format`: `jpg` is `jpeg`). */
+  synonyms?: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+  /** Options that change how the answer is delivered, not what is bought (Phota's `response_mode`). */
+  deliveryOnly?: readonly string[]
+  /** Defaults documented in prose only (model headers carry no schema default). */
+  defaults?: Readonly<Record<string, unknown>>
+}
+
 export interface OperationSchema<P extends string = string> {
   id: OperationId<P>
   provider: P
   operation: OperationName
   label: string
+  /** In the presentation's order, each with its label, help and section. */
   params: readonly ParamDescriptor[]
+  /** Labels, help, sections and order for the window, as data beside the provider's schema. */
+  presentation: OperationPresentation
+  /** What counts as the same purchase. */
+  purchase: PurchaseTerms
+  /**
+   * Image links the request cannot carry (Photoroom takes `background.imageUrl` only in its GET, which
+   * needs the photo by link too): each is downloaded once and sent as the file of the same name
+   * (`…imageUrl` → `…imageFile`). `{key}` names match any key.
+   */
+  downloadedLinks?: readonly string[]
   /** Rules between parameters, as data: the validator and a form evaluate the same list. */
   rules: readonly ParamRule[]
   /** What one image costs and which parameters change it, as data. */

@@ -1,9 +1,10 @@
 import type { JsonSchema } from './json-schema'
+import { fallbackLabel, type FieldPresentation, type OperationPresentation, type ParamGroup } from './presentation'
 
 export type ParamKind = 'enum' | 'number' | 'integer' | 'boolean' | 'string' | 'number-or-string' | 'number-or-enum' | 'object' | 'list' | 'file'
 
 /** What a form, the CLI and the validator need to know about one parameter. */
-export interface ParamDescriptor {
+export interface ParamDescriptor extends Omit<FieldPresentation, 'common'> {
   /** The API's own (dotted) name. */
   name: string
   kind: ParamKind
@@ -14,9 +15,14 @@ export interface ParamDescriptor {
   exclusiveMinimum?: boolean
   pattern?: string
   default?: unknown
-  /** One line, plain text. */
+  /** A list's bounds (`virtualModel.additionalProductImages`: 1 to 4). */
+  minItems?: number
+  maxItems?: number
+  /** The API's own documentation, one line, plain text. */
   description: string
-  group: string
+  group: ParamGroup
+  /** Shown at the top of its section; the rest are under "More". */
+  common: boolean
   /** Sent as an HTTP header rather than in the body. */
   header?: boolean
   /** The JSON Schema the value must satisfy. */
@@ -63,35 +69,71 @@ function kindOf(schema: JsonSchema): Pick<ParamDescriptor, 'kind' | 'options'> {
   }
 }
 
-/** A descriptor from a parameter's JSON Schema; constraints are read, never retyped. */
-export function describe(name: string, schema: JsonSchema, group: string, description = String(schema['description'] ?? '')): ParamDescriptor {
+/**
+ * A descriptor from a parameter's JSON Schema; constraints are read, never retyped. Its words are the
+ * API's until `present` gives it the operation's presentation.
+ */
+export function describe(name: string, schema: JsonSchema, description = String(schema['description'] ?? '')): ParamDescriptor {
   const exclusive = typeof schema['exclusiveMinimum'] === 'number'
   const minimum = (exclusive ? schema['exclusiveMinimum'] : schema['minimum']) as number | undefined
-  return {
+  const number = (key: string): number | undefined => (typeof schema[key] === 'number' ? (schema[key] as number) : undefined)
+  return defined({
     name,
     ...kindOf(schema),
-    ...(minimum === undefined ? {} : { minimum }),
-    ...(exclusive ? { exclusiveMinimum: true } : {}),
-    ...(typeof schema['maximum'] === 'number' ? { maximum: schema['maximum'] } : {}),
-    ...(typeof schema['pattern'] === 'string' ? { pattern: schema['pattern'] } : {}),
+    minimum,
+    exclusiveMinimum: exclusive || undefined,
+    maximum: number('maximum'),
+    pattern: typeof schema['pattern'] === 'string' ? schema['pattern'] : undefined,
     ...('default' in schema ? { default: schema['default'] } : {}),
+    minItems: number('minItems'),
+    maxItems: number('maxItems'),
     description: oneLine(description),
-    group,
+    label: fallbackLabel(name),
+    help: oneLine(description),
+    group: 'Advanced' as const,
+    common: false,
     schema
-  }
+  })
+}
+
+/** Leaves out what is not set, so a descriptor says only what is known. */
+function defined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T
+}
+
+/**
+ * The operation's parameters in the presentation's order, each with its label, help and section. A
+ * parameter the presentation does not name keeps the API's words, at the end, in "Advanced".
+ */
+export function present(params: readonly ParamDescriptor[], presentation: OperationPresentation): ParamDescriptor[] {
+  const order = Object.keys(presentation)
+  const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length)
+  return [...params]
+    .sort((a, b) => rank(a.name) - rank(b.name))
+    .map((param) => {
+      const shown = presentation[param.name]
+      if (!shown) return param
+      const { common, ...rest } = shown
+      return { ...param, ...rest, common: common ?? false }
+    })
+}
+
+/** Names of the parameters the presentation does not name: each needs a label before it is shown. */
+export function unpresented(params: readonly ParamDescriptor[], presentation: OperationPresentation): string[] {
+  return params.filter((p) => !Object.hasOwn(presentation, p.name)).map((p) => p.name)
 }
 
 /**
  * Flattens an object schema into dotted leaves, the way users name nested parameters
  * (`shadow.light_source.position.x`). A union of a scalar and an object keeps the object's leaves.
  */
-export function flatten(schema: JsonSchema, group: (name: string) => string, prefix = ''): ParamDescriptor[] {
+export function flatten(schema: JsonSchema, prefix = ''): ParamDescriptor[] {
   const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>
   return Object.entries(properties).flatMap(([key, child]) => {
     const name = prefix ? `${prefix}.${key}` : key
     const objectBranch = (child['anyOf'] as JsonSchema[] | undefined)?.find((b) => b['type'] === 'object')
     const nested = child['type'] === 'object' ? child : objectBranch
-    if (nested?.['properties']) return flatten(nested, group, name)
-    return [describe(name, child, group(name))]
+    if (nested?.['properties']) return flatten(nested, name)
+    return [describe(name, child)]
   })
 }

@@ -1,29 +1,12 @@
 import type { Dispatcher } from 'undici'
-import { JobError } from '../../errors'
 import type { SpendLedger } from '../../purchases/spend-ledger'
 import { chargedWithoutResult, downloadResult, type ResultLinks } from '../download'
-import { imageOutput, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import { imageOutput, parseJson, send } from '../http'
+import { photaError } from './errors'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult, UploadImage } from '../types'
 
 /** Phota documents no host for its signed download links: only its own domain is trusted. */
 const RESULT_HOSTS = ['.photalabs.com']
-
-/** Phota's errors: `{detail, code, request_id}`, or FastAPI's 422 `{detail: [{loc, msg}]}`. */
-export function photaError(response: HttpResponse): JobError {
-  const body = parseJson(response.body) as { detail?: string | { loc?: unknown[]; msg?: string }[]; code?: string } | undefined
-  const id = response.headers['x-request-id'] ? ` (request ${response.headers['x-request-id']})` : ''
-  const detail = Array.isArray(body?.detail)
-    ? body.detail.map((d) => `${(d.loc ?? []).filter((l) => l !== 'body').join('.')}: ${d.msg}`).join('; ')
-    : (body?.detail ?? `HTTP ${response.status}`)
-  const kind = statusKind(response.status)
-  if (kind === 'auth') return new JobError('auth', 'Phota rejected the API key.', { status: response.status })
-  if (kind === 'credits') return new JobError('credits', 'Phota prepaid credit is used up. Top up your Phota account, then resume.', { status: 402 })
-  if (kind === 'retryable' || response.status === 504) {
-    return new JobError('retryable', response.status === 429 ? 'Phota asked us to slow down' : `Phota had a temporary problem (${response.status})${id}`, rateLimitDetails(response))
-  }
-  if (body?.code === 'CONTENT_MODERATION') return new JobError('unsupported-input', `Phota's content moderation refused this image or prompt${id}`, { status: response.status })
-  return new JobError('invalid-request', `Phota refused the request: ${detail}${id}`, { status: response.status })
-}
 
 /** The JSON body, with the image streamed as base64 instead of held whole in memory. */
 async function* editBody(image: UploadImage, fields: Record<string, unknown>): AsyncGenerator<Uint8Array> {

@@ -11,6 +11,7 @@ export const phota: ProviderDefinition<'phota', 'api'> = {
   limits: { concurrency: 2, requestsPerSecond: 1 },
   operations: [photaEdit],
   defaultOperation: 'edit',
+  resultHeaders: { 'x-request-id': 'requestId' },
   isSandboxKey: () => false,
   // Phota has no balance endpoint: the ledger counts what Proofsheet spent.
   createClient: (config, dispatcher, ledger) => new PhotaClient(config, dispatcher, ledger)

@@ -1,36 +1,31 @@
 import type { Dispatcher } from 'undici'
 import { FormData } from 'undici'
 import { splitHeaders } from './operations/edit'
-import { JobError } from '../../errors'
+import type { JobError } from '../../errors'
 import { chargedWithoutResult } from '../download'
-import { countFrom, imageOutput, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
+import { countFrom, imageOutput, parseJson, send, type HttpResponse } from '../http'
 import { appendFields, uploadName } from '../multipart'
+import type { ResultHeaders } from '../result-facts'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
+import { photoroomError } from './errors'
+import { photoroomEditParams, photoroomSegmentParams } from './params/openapi'
+import { photoroomEditPresentation } from './presentation/edit'
+import { photoroomRemoveBackgroundPresentation } from './presentation/remove-background'
+import { isSandboxKey } from './sandbox-key'
 
-const KEPT_HEADERS = ['x-uncertainty-score', 'pr-ai-background-seed', 'pr-texts-detected', 'pr-edit-further-url']
-
-/** Photoroom's errors: `{error: {message}}`, `{error: {detail}}` or `{detail, type}` depending on host and status. */
-function message(response: HttpResponse): string {
-  const body = parseJson(response.body) as { error?: { message?: string; detail?: string }; detail?: string; message?: string } | undefined
-  return body?.error?.message ?? body?.error?.detail ?? body?.detail ?? body?.message ?? `HTTP ${response.status}`
+/**
+ * Response headers kept with each result, and what each is: the OpenAPI document's 200 headers
+ * (`pr-unsupported-attributes` becomes a warning instead) and the edit-further link (api-notes).
+ */
+export const PHOTOROOM_RESULT_HEADERS: ResultHeaders = {
+  'x-uncertainty-score': 'uncertaintyScore',
+  'pr-ai-background-seed': 'aiBackgroundSeed',
+  'pr-texts-detected': 'textsDetected',
+  'pr-edit-further-url': 'editFurtherUrl'
 }
 
-export function photoroomError(response: HttpResponse): JobError {
-  const kind = statusKind(response.status) ?? 'invalid-request'
-  const text = message(response)
-  switch (kind) {
-    case 'auth':
-      // A 403 about sandbox use is about the endpoint, not the key: the key works elsewhere.
-      if (/sandbox/i.test(text)) return new JobError('invalid-request', `Photoroom refused the request: ${text}`, { status: response.status })
-      return new JobError('auth', 'Photoroom rejected the API key (a sandbox key starts with "sandbox_").', { status: response.status })
-    case 'credits':
-      return new JobError('credits', /sandbox/i.test(text) ? `Photoroom sandbox quota reached: ${text}` : 'Photoroom credits are used up. Top up your Photoroom account, then resume.', { status: 402 })
-    case 'retryable':
-      return new JobError('retryable', response.status === 429 ? 'Photoroom asked us to slow down' : `Photoroom had a temporary problem (${response.status})`, rateLimitDetails(response))
-    default:
-      return new JobError(/image|format|decode|resolution|large/i.test(text) ? 'unsupported-input' : 'invalid-request', `Photoroom refused the request: ${text}`, { status: response.status })
-  }
-}
+const edit = { params: photoroomEditParams, label: (name: string): string => photoroomEditPresentation[name]?.label ?? name }
+const segment = { params: photoroomSegmentParams, label: (name: string): string => photoroomRemoveBackgroundPresentation[name]?.label ?? name }
 
 export class PhotoroomClient implements ProviderClient {
   readonly provider = 'photoroom' as const
@@ -40,17 +35,21 @@ export class PhotoroomClient implements ProviderClient {
     private readonly dispatcher: Dispatcher
   ) {}
 
+  private error(response: HttpResponse, which: typeof edit): JobError {
+    return photoroomError(response, { ...which, sandbox: isSandboxKey(this.config.key) })
+  }
+
   async run({ operation, values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
-    const edit = operation.operation === 'edit'
-    const { body, headers } = edit ? splitHeaders(values) : { body: values, headers: {} }
+    const isEdit = operation.operation === 'edit'
+    const { body, headers } = isEdit ? splitHeaders(values) : { body: values, headers: {} }
     const form = new FormData()
-    form.append(edit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
+    form.append(isEdit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
     appendFields(form, body)
     const response = await send(
       this.dispatcher,
       {
         method: 'POST',
-        url: edit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`,
+        url: isEdit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`,
         headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers },
         body: form,
         signal,
@@ -59,7 +58,7 @@ export class PhotoroomClient implements ProviderClient {
       },
       'Photoroom'
     )
-    if (response.status !== 200) throw photoroomError(response)
+    if (response.status !== 200) throw this.error(response, isEdit ? edit : segment)
 
     const contentType = response.headers['content-type'] ?? ''
     let bytes = response.body
@@ -68,7 +67,7 @@ export class PhotoroomClient implements ProviderClient {
       bytes = Buffer.from(json?.base64img ?? '', 'base64')
     }
     if (!bytes.length) throw chargedWithoutResult('Photoroom', 'an image')
-    const metadata = Object.fromEntries(KEPT_HEADERS.flatMap((h) => (response.headers[h] ? [[h, response.headers[h] as string]] : [])))
+    const metadata = Object.fromEntries(Object.keys(PHOTOROOM_RESULT_HEADERS).flatMap((h) => (response.headers[h] ? [[h, response.headers[h] as string]] : [])))
     const unsupported = response.headers['pr-unsupported-attributes']
     return {
       outputs: [imageOutput(bytes, 'Photoroom')],
@@ -84,7 +83,7 @@ export class PhotoroomClient implements ProviderClient {
         { method: 'GET', url: `${this.config.urls.photoroom.api}${path}`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },
         'Photoroom'
       )
-      if (response.status !== 200) throw photoroomError(response)
+      if (response.status !== 200) throw this.error(response, edit)
       return parseJson(response.body)
     }
     const [v1, v2] = (await Promise.all([get('/v1/account'), get('/v2/account')])) as [

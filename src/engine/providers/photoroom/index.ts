@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../definition'
-import { PhotoroomClient } from './client'
+import { PhotoroomClient, PHOTOROOM_RESULT_HEADERS } from './client'
 import { photoroomEdit } from './operations/edit'
 import { photoroomRemoveBackground } from './operations/remove-background'
 import { isSandboxKey } from './sandbox-key'
@@ -17,6 +17,7 @@ export const photoroom: ProviderDefinition<'photoroom', 'api' | 'sdk'> = {
   // Published: 500 images a minute.
   limits: { concurrency: 8, requestsPerSecond: 500 / 60 },
   operations: [photoroomRemoveBackground, photoroomEdit],
+  resultHeaders: PHOTOROOM_RESULT_HEADERS,
   isSandboxKey,
   createClient: (config, dispatcher) => new PhotoroomClient(config, dispatcher)
 }

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici'
 import { FormData } from 'undici'
 import { uploadName } from '../multipart'
 import { pixelcutBody } from './operations/remove-background'
+import { pixelcutRemoveBackgroundPresentation } from './presentation/remove-background'
 import { JobError } from '../../errors'
 import { chargedWithoutResult, downloadResult, type ResultLinks } from '../download'
 import { countFrom, imageOutput, parseJson, rateLimitDetails, send, statusKind, type HttpResponse } from '../http'
@@ -19,18 +20,25 @@ const INPUT_MESSAGES: Record<string, string> = {
   resolution_too_high: 'the image is larger than Pixelcut accepts (6000x6000 px)'
 }
 
+const PARAMS = Object.keys(pixelcutRemoveBackgroundPresentation)
+
 /** Pixelcut's errors: `{error, error_code}`; credits are 403, not 402. */
 export function pixelcutError(response: HttpResponse): JobError {
   const body = parseJson(response.body) as { error?: string; error_code?: string } | undefined
   const code = body?.error_code ?? ''
   if (code === 'insufficient_api_credits') return new JobError('credits', 'Pixelcut credits are used up. Top up your Pixelcut account, then resume.', { status: response.status })
   if (code === 'invalid_auth_token' || response.status === 401) return new JobError('auth', 'Pixelcut rejected the API key.', { status: response.status })
+  // Seed 003: 403 is "Returned when you have insufficient credits", with or without its error_code.
+  if (response.status === 403) return new JobError('credits', 'Pixelcut credits are used up. Top up your Pixelcut account, then resume.', { status: 403 })
   if (INPUT_CODES.has(code)) return new JobError('unsupported-input', INPUT_MESSAGES[code] ?? String(body?.error), { status: response.status })
   const kind = statusKind(response.status)
   if (kind === 'retryable') {
     return new JobError('retryable', response.status === 429 ? 'Pixelcut asked us to slow down' : `Pixelcut had a temporary problem (${response.status})`, rateLimitDetails(response))
   }
-  return new JobError('invalid-request', `Pixelcut refused the request: ${body?.error ?? `HTTP ${response.status}`}`, { status: response.status })
+  const text = body?.error ?? `HTTP ${response.status}`
+  const param = PARAMS.filter((p) => new RegExp(`(^|[^\\w.])${p.replace(/\./g, '\\.')}($|[^\\w.])`).test(text)).sort((a, b) => b.length - a.length)[0]
+  if (param) return new JobError('invalid-request', `Pixelcut refused ${pixelcutRemoveBackgroundPresentation[param]?.label ?? param} (${param}): ${text}`, { status: response.status, param })
+  return new JobError('invalid-request', `Pixelcut refused the request: ${text}`, { status: response.status })
 }
 
 export class PixelcutClient implements ProviderClient {

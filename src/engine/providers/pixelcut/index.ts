@@ -11,6 +11,7 @@ export const pixelcut: ProviderDefinition<'pixelcut', 'api'> = {
   limits: { concurrency: 4, requestsPerSecond: 5 },
   operations: [pixelcutRemoveBackground],
   defaultOperation: 'remove-background',
+  resultHeaders: {},
   isSandboxKey: () => false,
   createClient: (config, dispatcher) => new PixelcutClient(config, dispatcher)
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Domain } from './common'
+import { none, type Domain } from './common'
 import { estimateSchema, jobs } from './jobs'
 import { budgetCapSchema } from './settings'
 
@@ -15,9 +15,15 @@ export const confirm = {
     confirmRun: { input: jobs.requests.estimateCost.input, output: estimateSchema.extend({ confirmation: confirmationToken }) },
     /**
      * Raising or lifting the budget cap is asked first: the question in the user's words (null when the
-     * change needs no asking, as lowering it) and the token `updateSettings` needs with it.
+     * change needs no asking, as lowering it) and the token `updateSettings` needs with it. With
+     * `reset`, the question and token are for `resetBudget` (counting the spending from nothing again).
      */
-    confirmBudgetCap: { input: z.object({ budgetCap: budgetCapSchema }), output: z.object({ question: z.string().nullable(), confirmation: confirmationToken }) }
+    confirmBudgetCap: {
+      input: z.object({ budgetCap: budgetCapSchema, reset: z.literal(true).optional() }),
+      output: z.object({ question: z.string().nullable(), confirmation: confirmationToken })
+    },
+    /** Counts the spending against the budget cap from nothing again, with confirmBudgetCap's token (`reset`). */
+    resetBudget: { input: z.object({ confirmation: confirmationToken }), output: none }
   },
   events: {}
 } satisfies Domain

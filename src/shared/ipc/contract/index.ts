@@ -6,6 +6,7 @@ import { confirm } from './confirm'
 import { exportDomain, exportStateSchema } from './export'
 import { jobs, jobsStateSchema } from './jobs'
 import { keys, keysStateSchema } from './keys'
+import { paramFiles } from './param-files'
 import { paths } from './paths'
 import { presets, presetsStateSchema } from './presets'
 import { review } from './review'
@@ -20,6 +21,7 @@ export const requestSchemas = {
   getState: { input: none, output: appStateSchema },
   ...catalog.requests,
   ...presets.requests,
+  ...paramFiles.requests,
   ...watch.requests,
   ...jobs.requests,
   ...review.requests,
@@ -59,6 +61,7 @@ export { presetSchema } from './catalog'
 export { settingsSchema } from './settings'
 export type { CatalogSummary, PhotoQuery, PhotoRow, Preset, Review } from './catalog'
 export type { NamedPreset } from './presets'
+export type { ParamFilePreview } from './param-files'
 export type { WatchedFolder } from './watch'
 export type { Estimate, QueueState } from './jobs'
 export type { ExportProgress } from './export'

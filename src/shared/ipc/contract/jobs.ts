@@ -33,7 +33,9 @@ export const queueStateSchema = z.object({
   /** Each provider's state in this run: running, paused (credits, budget, user) or stopped (key refused). */
   providers: z.record(z.string(), z.object({ status: z.enum(['running', 'paused', 'stopped']), message: z.string().optional() })).default({}),
   /** Photos held back because running them would go over the budget cap. */
-  held: z.number().default(0)
+  held: z.number().default(0),
+  /** With a budget cap: what was spent against it since the user set or reset it (ms since 1970), in the providers' own units. */
+  budget: z.object({ cap: z.number(), spent: z.number(), since: z.number() }).optional()
 })
 
 /** What running some photos would cost, per provider, against the balance main last read. */

@@ -3,7 +3,7 @@ import type { OperationDescriptor } from '../../operations/descriptor'
 import { absolutePath, noticeSchema, provider, type Domain } from './common'
 import { presetSchema } from './catalog'
 
-/** The most a run may spend (credits or images, whatever the provider counts); null for no cap. */
+/** The most Proofsheet may spend from when the cap is set (or reset), in whatever each provider counts (credits or images); null for no cap. */
 export const budgetCapSchema = z.number().min(0).max(1e9).nullable()
 
 export const settingsSchema = z.object({

@@ -17,7 +17,8 @@ export const photaEditSchema = z.object({
     .optional()
     .describe('Quality tier; gpt-image-2 only.'),
   base_model: z.enum(PHOTA_BASE_MODELS).default('nb2').describe('Base model identifier.'),
-  output_format: z.enum(['png', 'jpg']).default('png').describe('Output image format.'),
+  // "Default: png (will change to jpg on 2026-05-08)": that date has passed.
+  output_format: z.enum(['png', 'jpg']).default('jpg').describe('Output image format.'),
   response_mode: z.enum(['bytes', 'urls']).default('bytes').describe('Base64 bytes or signed download URLs.')
 })
 

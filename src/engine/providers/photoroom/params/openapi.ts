@@ -48,6 +48,22 @@ function toParam(name: string, schema: JsonSchema, description: string): SpecPar
 }
 
 /**
+ * Seed 000 gives `virtualModel.additionalProductImages` as 1–4 objects `{imageFile | imageUrl}` (the file
+ * "Only available in the POST request"); the reference's POST schema says only `array`, and its GET schema
+ * lists URL strings. A POST carries the objects, so the images can be sent as files: the list keeps the
+ * GET's bounds, each item the shape the document gives a custom model image (`virtualModel.model`'s `custom`).
+ */
+function productImages(query: readonly OpenApiParameter[]): JsonSchema | undefined {
+  const listed = query.find((p) => p.name === 'virtualModel.additionalProductImages')?.schema
+  const branches = (query.find((p) => p.name === 'virtualModel.model')?.schema['anyOf'] ?? []) as JsonSchema[]
+  const custom = branches.map((b) => (b['properties'] as Record<string, JsonSchema> | undefined)?.['custom']).find((c) => c !== undefined)
+  return listed && custom ? { ...listed, items: custom } : listed
+}
+
+/** Names only the GET request takes (`imageUrl` is the photo itself): the POST schema lists their files instead. */
+export const GET_ONLY = ['background.imageUrl', 'background.guidance.imageUrl', 'editWithAI.additionalImages.{key}.imageUrl']
+
+/**
  * `/v2/edit` POST parameters. The POST body schema in the document carries only bare types, while the
  * GET query parameters carry the full constraints (enums, ranges, defaults), so text parameters come from
  * GET and the POST-only file parts from the POST body. `imageUrl` is GET-only.
@@ -58,7 +74,8 @@ function readEditParams(): SpecParam[] {
   const byName = new Map<string, SpecParam>()
   for (const p of query) {
     if (p.in !== 'query' || p.name === 'imageUrl') continue
-    byName.set(p.name, toParam(p.name, p.schema, p.description ?? ''))
+    const schema = p.name === 'virtualModel.additionalProductImages' ? (productImages(query) ?? p.schema) : p.schema
+    byName.set(p.name, toParam(p.name, schema, p.description ?? ''))
   }
   const body = edit?.['post']?.requestBody as
     | { content: Record<string, { schema: { properties: Record<string, JsonSchema> } }> }

@@ -7,23 +7,39 @@ import { PhotoNotes } from '../../review/PhotoNotes'
 import { presetSelectors } from '../../store/presets-slice'
 import { CostEstimate } from './CostEstimate'
 import { presetMatch } from './preset-match'
-import { fieldStates, neededHeaders, sections, type OverrideSummary } from './field-state'
+import { currentValues, fieldOf, fieldStates, keyedValues, neededHeaders, problemsOf, sections, type FieldState, type Param } from './field-state'
 import { ParamField } from './ParamField'
 
-/** Sections a photographer reaches for first start open; the rest stay folded. */
-const OPEN = new Set(['background', 'positioning and size', 'shadow', 'export', 'output', 'prompt'])
+/** One edit: values to set and names to go back to the preset (a keyed image list sets and clears several). */
+interface Patch {
+  set: Record<string, unknown>
+  reset: string[]
+}
+
+function patchFor(param: Param, value: unknown, current: Record<string, unknown>): Patch {
+  if (param.link) {
+    const { imageFile, imageUrl } = (value ?? {}) as { imageFile?: string; imageUrl?: string }
+    if (imageUrl !== undefined) return { set: { [param.link]: imageUrl }, reset: [param.name] }
+    return imageFile !== undefined ? { set: { [param.name]: imageFile }, reset: [param.link] } : { set: {}, reset: [param.name, param.link] }
+  }
+  if (param.control !== 'keyed-images') return value === undefined ? { set: {}, reset: [param.name] } : { set: { [param.name]: value }, reset: [] }
+  const next = (value ?? {}) as Record<string, unknown>
+  return { set: next, reset: keyedValues(param.name, current).flatMap(([name]) => (name in next ? [] : [name])) }
+}
 
 /**
- * The parameters, generated from the operation's descriptor. Nothing selected: the batch preset.
- * Photos selected: their overrides, "mixed" where they differ, one edit for all of them.
+ * The parameters, generated from the operation's descriptor and its presentation: sections in a
+ * photographer's order, common fields first and the rest under "More". Nothing selected: the batch
+ * preset. Photos selected: their overrides, "mixed" where they differ, one edit for all of them.
  */
 export function Inspector(): React.JSX.Element {
   const operations = useStore(settingsSelectors.operations)
+  const typedPaths = useStore(settingsSelectors.typedPaths)
   const preset = useStore(settingsSelectors.preset)
   const selected = useStore(selectionSelectors.selected)
   const ids = useMemo(() => [...selected], [selected])
   const photosVersion = useStore((s) => (ids.length === 1 ? s.photosById[ids[0] as number] : ids.length))
-  const [overrides, setOverrides] = useState<OverrideSummary>({})
+  const [overrides, setOverrides] = useState<Record<string, { count: number; values: unknown[] }>>({})
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
   const presets = useStore(presetSelectors.presets)
@@ -37,28 +53,48 @@ export function Inspector(): React.JSX.Element {
     void refresh()
   }, [refresh, photosVersion])
 
-  const states = useMemo(() => (op && preset ? fieldStates(op, preset.values, ids.length, overrides, problems) : new Map()), [op, preset, ids.length, overrides, problems])
+  const states = useMemo(() => (op && preset ? fieldStates(op, preset.values, ids.length, overrides, problems) : new Map<string, FieldState>()), [op, preset, ids.length, overrides, problems])
   if (!op || !preset) return <aside className="inspector" aria-label="Inspector" />
+  const values = currentValues(preset.values, ids.length, overrides)
 
-  const edit = async (name: string, value: unknown): Promise<void> => {
+  const edit = async (param: Param, value: unknown): Promise<void> => {
     setError(null)
+    const { set, reset } = patchFor(param, value, values)
     try {
       if (!ids.length) {
-        const values = Object.fromEntries(Object.entries({ ...preset.values, [name]: value }).filter(([, v]) => v !== undefined))
-        await call('setPreset', { operationId: op.id, values: { ...values, ...neededHeaders(op, values) } })
-      } else if (value === undefined) {
-        await call('editOverrides', { photoIds: ids, set: {}, reset: [name] })
+        const next = Object.fromEntries(Object.entries({ ...preset.values, ...set }).filter(([name, v]) => v !== undefined && !reset.includes(name)))
+        await call('setPreset', { operationId: op.id, values: { ...next, ...neededHeaders(op, next) } })
       } else {
-        const set = { [name]: value }
-        await call('editOverrides', { photoIds: ids, set: { ...set, ...neededHeaders(op, { ...preset.values, ...set }) } })
+        await call('editOverrides', { photoIds: ids, set: { ...set, ...neededHeaders(op, { ...preset.values, ...set }) }, reset })
       }
-      setProblems({})
+      setProblems((p) => Object.fromEntries(Object.entries(p).filter(([name]) => name !== param.name)))
       await refresh()
     } catch (e) {
-      const problems = e instanceof ApiError ? e.problems : []
-      if (problems.length) setProblems(Object.fromEntries(problems.map((p) => [p.param, p.message])))
+      const refused = e instanceof ApiError ? e.problems : []
+      if (refused.length) setProblems(Object.fromEntries(refused.map((p) => [fieldOf(op, p.param), p.message])))
       else setError((e as Error).message)
     }
+  }
+
+  const field = (p: Param): React.JSX.Element | null => {
+    const state = states.get(p.name)
+    return state ? (
+      <ParamField
+        key={p.name}
+        state={state}
+        op={op}
+        env={{ typedPaths }}
+        editingPhotos={ids.length > 0}
+        onCommit={(v) => void edit(p, v)}
+        onReset={() => void edit(p, undefined)}
+        check={(v) => problemsOf(op, values, p, v)}
+        onEditing={() => problems[p.name] && setProblems((all) => Object.fromEntries(Object.entries(all).filter(([name]) => name !== p.name)))}
+      />
+    ) : null
+  }
+  const isSet = (p: Param): boolean => {
+    const state = states.get(p.name)
+    return state !== undefined && (state.overridden || state.linkValue !== undefined || (p.control === 'keyed-images' ? Object.keys(state.value as object).length > 0 : state.value !== undefined))
   }
 
   return (
@@ -88,13 +124,16 @@ export function Inspector(): React.JSX.Element {
         {error && <p role="alert">{error}</p>}
       </header>
       <div className="inspector-sections">
-        {sections(op).map(({ group, params }) => (
-          <details key={`${op.id}:${group}`} open={OPEN.has(group) || params.some((p) => states.get(p.name)?.overridden || preset.values[p.name] !== undefined)}>
-            <summary>{group.replace(/([a-z])([A-Z])/g, '$1 $2')}</summary>
-            {params.map((p) => {
-              const state = states.get(p.name)
-              return state && <ParamField key={p.name} state={state} editingPhotos={ids.length > 0} onCommit={(v) => void edit(p.name, v)} onReset={() => void edit(p.name, undefined)} />
-            })}
+        {sections(op).map(({ group, common, more }) => (
+          <details key={`${op.id}:${group}`} className="inspector-section" open={common.length > 0 || [...common, ...more].some(isSet)}>
+            <summary>{group}</summary>
+            {common.map(field)}
+            {more.length > 0 && (
+              <details className="more" open={more.some(isSet)}>
+                <summary>{common.length ? `More ${group.toLowerCase()} settings` : `${group} settings`}</summary>
+                {more.map(field)}
+              </details>
+            )}
           </details>
         ))}
       </div>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { call } from '../../api'
 import { useStore } from '../../store'
 import { presetSelectors } from '../../store/presets-slice'
+import { settingsSelectors } from '../../store/settings-slice'
 import { sameSettings } from '../inspector/preset-match'
 import { useAction } from '../use-action'
 
@@ -22,6 +23,7 @@ export function PresetsPanel(): React.JSX.Element {
   const [name, setName] = useState('')
   const file = useRef<HTMLInputElement>(null)
   const { error, busy, run } = useAction()
+  const typedPaths = useStore(settingsSelectors.typedPaths)
   return (
     <section className="side-section" aria-label="Presets">
       <h2>Presets</h2>
@@ -45,6 +47,8 @@ export function PresetsPanel(): React.JSX.Element {
                 aria-label={`Export ${p.name}`}
                 onClick={() =>
                   void run(async () => {
+                    // The app writes the preset and the images it names into a folder main asks for; the harness downloads the text.
+                    if (!typedPaths) return void (await call('exportPresetFolder', { id: p.id }))
                     const { fileName, text } = await call('exportPreset', { id: p.id })
                     download(fileName, text)
                   })
@@ -76,7 +80,7 @@ export function PresetsPanel(): React.JSX.Element {
           Save
         </button>
       </form>
-      <button type="button" onClick={() => file.current?.click()}>
+      <button type="button" onClick={() => (typedPaths ? file.current?.click() : void run(() => call('importPresetFile', {})))}>
         Import preset file…
       </button>
       <input

@@ -3,22 +3,9 @@ import { call } from '../../api'
 import { useStore } from '../../store'
 import { settingsSelectors } from '../../store/settings-slice'
 import { KeyForm } from '../KeyForm'
+import { BudgetLine } from './BudgetLine'
+import { CapQuestion } from './CapQuestion'
 import { useAction } from '../use-action'
-
-/** Raising or removing the cap is asked first, in main's words; the change goes with main's token. */
-function CapQuestion({ question, onAnswer }: { question: string; onAnswer(yes: boolean): void }): React.JSX.Element {
-  return (
-    <div className="cap-question" role="alertdialog" aria-label="Budget cap">
-      <p>{question}</p>
-      <button type="button" onClick={() => onAnswer(false)}>
-        Keep the cap
-      </button>
-      <button type="button" className="primary" onClick={() => onAnswer(true)}>
-        Change it
-      </button>
-    </div>
-  )
-}
 
 /**
  * Where results go (chosen in main's native picker; typed only in the browser harness), the most a
@@ -78,11 +65,12 @@ export function SetupPanel(): React.JSX.Element {
           void setBudgetCap(cap.trim() === '' ? null : Number(cap))
         }}
       >
-        <input aria-label="Budget cap" type="number" min={0} step="any" placeholder="Budget cap" title="The most one run may spend, in credits or images" value={cap} onChange={(e) => setCap(e.target.value)} />
+        <input aria-label="Budget cap" type="number" min={0} step="any" placeholder="Budget cap" title="The most Proofsheet may spend from when the cap is set (or reset), in credits or images" value={cap} onChange={(e) => setCap(e.target.value)} />
         <button type="submit" disabled={busy || cap === (savedCap === null ? '' : String(savedCap))}>
           Set cap
         </button>
       </form>
+      <BudgetLine />
       {asked && (
         <CapQuestion
           question={asked.question}

@@ -1,0 +1,18 @@
+import { basename } from 'node:path'
+import { JobError } from '../errors'
+import type { Purchases, StoredResult } from '../purchases/purchases'
+
+/**
+ * A photo bought before whose result is not in the cache (pruned, or never stored: a full disk, an
+ * answer refused at the provider edge): reused from an output file written from it that is still
+ * unchanged. When there is none it is not bought again behind the owner's back: the photo fails with
+ * the reason, unless `buyAgain` was asked for. Null when there is nothing earlier to reuse.
+ */
+export async function reuseEarlier(purchases: Purchases, key: string, destinations: (extensions: string[]) => string[], buyAgain = false): Promise<StoredResult | null> {
+  const earlier = await purchases.earlier(key, destinations)
+  if (!earlier) return null
+  if ('found' in earlier) return earlier.found
+  if (buyAgain) return null
+  const file = earlier.lost[0] ? ` and its output file ${basename(earlier.lost[0])} is gone or changed` : ''
+  throw new JobError('bought-before', `Bought before, but ${earlier.why}${file}. Not bought again unless you ask to buy it again.`)
+}
