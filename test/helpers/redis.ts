@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { tempDir } from './photos'
 
-/** Debian's redis-server (.ci/run installs it). */
-const REDIS_SERVER = process.env['REDIS_SERVER'] ?? '/usr/bin/redis-server'
+/** Debian's redis-server (.ci/run installs it), or the one `REDIS_SERVER` names. */
+export const REDIS_SERVER = process.env['REDIS_SERVER'] ?? (process.env['PATH'] ?? '').split(delimiter).map((dir) => join(dir, 'redis-server')).find((path) => existsSync(path))
+
 
 export interface PrivateRedis {
   url: string
@@ -25,7 +27,7 @@ async function freePort(): Promise<number> {
 }
 
 function launch(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--protected-mode', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(REDIS_SERVER as string, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--protected-mode', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((resolve, reject) => {
     let output = ''
     child.stdout?.on('data', (chunk: Buffer) => {

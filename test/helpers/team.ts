@@ -37,10 +37,16 @@ export function startWorker(t: Team, name: string, args: string[] = []): Running
   return { child, stderr: () => stderr, exited }
 }
 
-/** Stops a worker as Ctrl-C does, and waits for it. */
+/** How long a worker's Ctrl-C may take before the test kills it (one waiting on a Redis that is gone never ends). */
+const STOP_WITHIN_MS = 15_000
+
+/** Stops a worker as Ctrl-C does, and waits for it; one still there after STOP_WITHIN_MS is killed, so a failing test ends. */
 export async function stopWorker(worker: RunningWorker): Promise<CliRun> {
   if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGINT')
-  return worker.exited
+  const timer = setTimeout(() => worker.child.kill('SIGKILL'), STOP_WITHIN_MS)
+  const run = await worker.exited
+  clearTimeout(timer)
+  return run
 }
 
 /** `batch --queue`: a seat enqueueing photos and following them, as `npm run batch` runs it. */
