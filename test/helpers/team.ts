@@ -3,12 +3,18 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Simulator } from '../../src/simulator/server'
 import { collect, runCli, simulatorEnv, type CliRun } from './cli'
+import { makePhotos, tempDir } from './photos'
+import { startRedis, type PrivateRedis } from './redis'
+import { withSimulator } from './simulator'
 
 const WORKER_CLI = resolve(__dirname, '../../out/cli/worker.mjs')
 
 /** A team's shared pieces in one temporary folder: the shared results folder and each machine's own state. */
 export interface Team {
   work: string
+  /** The photos (`withTeam` makes them) and the output folder the seats ask for. */
+  input: string
+  out: string
   results: string
   redisUrl: string
   sim: Simulator
@@ -17,7 +23,21 @@ export interface Team {
 export function team(work: string, redisUrl: string, sim: Simulator): Team {
   const results = join(work, 'results')
   mkdirSync(results, { recursive: true })
-  return { work, results, redisUrl, sim }
+  return { work, input: join(work, 'in'), out: join(work, 'out'), results, redisUrl, sim }
+}
+
+/** A test's own team: a private Redis, the simulator at the team's limits and `photos` photos in a temporary folder. */
+export async function withTeam(photos: number, body: (t: Team, redis: PrivateRedis) => Promise<void>): Promise<void> {
+  const redis = await startRedis()
+  try {
+    await withSimulator(TEAM_LIMITS, async (sim) => {
+      const t = team(tempDir(), redis.url, sim)
+      await makePhotos(t.input, photos)
+      await body(t, redis)
+    })
+  } finally {
+    await redis.stop()
+  }
 }
 
 export interface RunningWorker {

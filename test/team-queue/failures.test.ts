@@ -1,11 +1,8 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { collect, startCli, simulatorEnv, summaryOf } from '../helpers/cli'
-import { makePhotos, tempDir } from '../helpers/photos'
-import { startRedis } from '../helpers/redis'
 import { describeWithRedis } from '../helpers/with-redis'
-import { withSimulator } from '../helpers/simulator'
-import { startWorker, stopWorker, team, TEAM_LIMITS, type Team } from '../helpers/team'
+import { startWorker, stopWorker, withTeam, type Team } from '../helpers/team'
 
 /** A seat whose progress can be watched while it runs: `done(n)` resolves once n photos are done; `end()` kills it (a failed test). */
 function watchedSeat(t: Team, input: string, out: string): { finished: ReturnType<typeof collect>; done(count: number): Promise<void>; end(): void } {
@@ -21,72 +18,56 @@ function watchedSeat(t: Team, input: string, out: string): { finished: ReturnTyp
 
 describeWithRedis('a team queue when something fails', () => {
   test('a worker killed with kill -9 mid-run: every photo is still done by the others, nothing is bought twice but what the kill cut off, and that is told', async () => {
-    const redis = await startRedis()
-    try {
-      await withSimulator(TEAM_LIMITS, async (sim) => {
-        const work = tempDir()
-        await makePhotos(join(work, 'in'), 30)
-        const t = team(work, redis.url, sim)
-        const workers = ['a', 'b', 'c'].map((name) => startWorker(t, name))
-        const seat = watchedSeat(t, join(work, 'in'), join(work, 'out'))
-        try {
-          await seat.done(8)
-          workers[0]!.child.kill('SIGKILL')
-          const result = await seat.finished
-          expect(result.code, result.stderr).toBe(0)
-          const summary = summaryOf(result.events) as ReturnType<typeof summaryOf> & { mayHaveBeenCharged: { twice: boolean }[] }
-          expect(summary.counts).toMatchObject({ done: 30 })
-          // What the killed worker had on the wire (4 at once at most, for the whole team) may be paid twice: the provider
-          // finishes it, or answered just before the kill; every such photo is told, and nothing else is bought again.
-          await expect.poll(() => sim.stats().providers.pixelcut.working, { timeout: 10_000 }).toBe(0)
-          const twice = summary.mayHaveBeenCharged.filter((m) => m.twice).length
-          expect(twice).toBeLessThanOrEqual(4)
-          expect(sim.stats().providers.pixelcut.charged - 30).toBeLessThanOrEqual(twice)
-        } finally {
-          seat.end()
-          await Promise.all(workers.slice(1).map(stopWorker))
-        }
-      })
-    } finally {
-      await redis.stop()
-    }
+    await withTeam(30, async (t) => {
+      const workers = ['a', 'b', 'c'].map((name) => startWorker(t, name))
+      const seat = watchedSeat(t, t.input, t.out)
+      try {
+        await seat.done(8)
+        workers[0]!.child.kill('SIGKILL')
+        const result = await seat.finished
+        expect(result.code, result.stderr).toBe(0)
+        const summary = summaryOf(result.events) as ReturnType<typeof summaryOf> & { mayHaveBeenCharged: { twice: boolean }[] }
+        expect(summary.counts).toMatchObject({ done: 30 })
+        // What the killed worker had on the wire (4 at once at most, for the whole team) may be paid twice: the provider
+        // finishes it, or answered just before the kill; every such photo is told, and nothing else is bought again.
+        await expect.poll(() => t.sim.stats().providers.pixelcut.working, { timeout: 10_000 }).toBe(0)
+        const twice = summary.mayHaveBeenCharged.filter((m) => m.twice).length
+        expect(twice).toBeLessThanOrEqual(4)
+        expect(t.sim.stats().providers.pixelcut.charged - 30).toBeLessThanOrEqual(twice)
+      } finally {
+        seat.end()
+        await Promise.all(workers.slice(1).map(stopWorker))
+      }
+    })
   }, 120_000)
 
   test('Redis goes away mid-run: the workers pause and say so, go on when it is back, and nothing is bought twice', async () => {
-    const redis = await startRedis()
-    try {
-      await withSimulator(TEAM_LIMITS, async (sim) => {
-        const work = tempDir()
-        await makePhotos(join(work, 'in'), 20)
-        const t = team(work, redis.url, sim)
-        const workers = ['a', 'b'].map((name) => startWorker(t, name))
-        const seat = watchedSeat(t, join(work, 'in'), join(work, 'out'))
-        try {
-          await seat.done(5)
-          await redis.stop()
-          await expect.poll(() => workers.every((w) => w.stderr().includes('cannot be reached')), { timeout: 10_000 }).toBe(true)
-          // A photo already marked as on its way before Redis went (its 200 ms lead, its turn at the lane) still goes out:
-          // that is a request already sent, as far as the team knows. After it, nothing more until Redis is back,
-          // for longer than a lease: the photos leased before are handed out again when it is back.
-          await new Promise((resolve) => setTimeout(resolve, 2_000))
-          const sentWhileAway = sim.stats().providers.pixelcut.byPath['/v1/remove-background']
-          await new Promise((resolve) => setTimeout(resolve, 5_000))
-          expect(sim.stats().providers.pixelcut.byPath['/v1/remove-background']).toBe(sentWhileAway)
-          await redis.restart()
-          const result = await seat.finished
-          expect(result.code, result.stderr).toBe(0)
-          // A photo whose lease ran out while Redis was away is taken over by another worker, which finds its result kept.
-          const { counts } = summaryOf(result.events)
-          expect((counts['done'] ?? 0) + (counts['reused'] ?? 0)).toBe(20)
-          expect(sim.stats().providers.pixelcut.charged).toBe(20)
-          expect(workers.every((w) => w.stderr().includes('is back'))).toBe(true)
-        } finally {
-          seat.end()
-          await Promise.all(workers.map(stopWorker))
-        }
-      })
-    } finally {
-      await redis.stop()
-    }
+    await withTeam(20, async (t, redis) => {
+      const workers = ['a', 'b'].map((name) => startWorker(t, name))
+      const seat = watchedSeat(t, t.input, t.out)
+      try {
+        await seat.done(5)
+        await redis.stop()
+        await expect.poll(() => workers.every((w) => w.stderr().includes('cannot be reached')), { timeout: 10_000 }).toBe(true)
+        // A photo already marked as on its way before Redis went (its 200 ms lead, its turn at the lane) still goes out:
+        // that is a request already sent, as far as the team knows. After it, nothing more until Redis is back,
+        // for longer than a lease: the photos leased before are handed out again when it is back.
+        await new Promise((resolve) => setTimeout(resolve, 2_000))
+        const sentWhileAway = t.sim.stats().providers.pixelcut.byPath['/v1/remove-background']
+        await new Promise((resolve) => setTimeout(resolve, 5_000))
+        expect(t.sim.stats().providers.pixelcut.byPath['/v1/remove-background']).toBe(sentWhileAway)
+        await redis.restart()
+        const result = await seat.finished
+        expect(result.code, result.stderr).toBe(0)
+        // A photo whose lease ran out while Redis was away is taken over by another worker, which finds its result kept.
+        const { counts } = summaryOf(result.events)
+        expect((counts['done'] ?? 0) + (counts['reused'] ?? 0)).toBe(20)
+        expect(t.sim.stats().providers.pixelcut.charged).toBe(20)
+        expect(workers.every((w) => w.stderr().includes('is back'))).toBe(true)
+      } finally {
+        seat.end()
+        await Promise.all(workers.map(stopWorker))
+      }
+    })
   }, 120_000)
 })
