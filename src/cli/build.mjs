@@ -42,13 +42,17 @@ async function helpText() {
 }
 
 if (!process.argv.includes('--if-stale') || stale()) {
-  await build({
+  const { metafile } = await build({
     ...common,
     entryPoints: entries,
     outdir: out,
     outExtension: { '.js': '.mjs' },
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
     define: { PROOFSHEET_HELP: JSON.stringify(await helpText()) }
   })
+  // Chunks of earlier builds (their names carry a hash) would pile up: keep only this build's.
+  const current = new Set(Object.keys(metafile.outputs).map((path) => resolve(root, path)))
+  for (const name of readdirSync(join(out, 'chunks'))) if (!current.has(join(out, 'chunks', name))) await rm(join(out, 'chunks', name), { force: true })
 }

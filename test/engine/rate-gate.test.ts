@@ -90,14 +90,29 @@ describe('the rate gate, with the limit unknown', () => {
     expect(gate.currentRate).toBeCloseTo(10 * 0.985 * 0.8 * 0.85)
   })
 
-  it('reads a floor for the limit off a 429 in the first second once enough were accepted, and paces just under it at once', async () => {
+  it('reads the limit off a 429 in the first second once enough were accepted, and paces just under it at once', async () => {
     const clock = { now: 0 }
     const gate = new RateGate({ requestsPerSecond: 500 / 60, now: () => clock.now, random: () => 0 })
     const taken = await turns(gate, clock, 6, 160)
     gate.rateLimited(taken.at(-1))
     expect(gate.currentRate).toBeCloseTo(5 * 0.95)
-    // Only a floor: the pace may climb again until a 429 after the first second reads the limit.
-    expect(gate.climbsTo).toBeCloseTo((500 / 60) * 0.985)
+    // Successes do not climb back over it (no second 429 in a short run) until a probe tries 5 % more.
+    for (let i = 0; i < 20; i++) gate.succeeded()
+    expect(gate.climbsTo).toBeCloseTo(5 * 0.95)
+    expect(gate.currentRate).toBeCloseTo(5 * 0.95)
+  })
+
+  it('counts the account check\'s requests as turns: they share the provider\'s window', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 500 / 60, now: () => clock.now, random: () => 0 })
+    gate.note()
+    gate.note()
+    // The photos' turns come after the account requests' (two turns at the starting pace).
+    clock.now = 310
+    const taken = await turns(gate, clock, 4, 160)
+    gate.rateLimited(taken.at(-1))
+    // Five accepted in the first second (two of them the account check): the limit, read at once.
+    expect(gate.currentRate).toBeCloseTo(5 * 0.95)
   })
 
   it('tries 5 % more after 20 s without a 429, and goes back when that meets one', async () => {

@@ -101,6 +101,15 @@ export class RateGate {
     }
   }
 
+  /** A request sent outside the gate (the account check) that the provider counts all the same: it takes a turn now. */
+  note(): void {
+    const now = this.now()
+    this.nextAt = Math.max(this.nextAt, now) + 1000 / this.rate
+    this.firstTurnAt = Math.min(this.firstTurnAt, now)
+    this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS)
+    this.turns.push({ at: now, limited: false })
+  }
+
   /** Requests sent in the window before `turn` that the provider did not refuse (answered or still out). */
   acceptedBefore(turn: Turn): number {
     return this.turns.filter((t) => t !== turn && !t.limited && t.at <= turn.at && turn.at - t.at < WINDOW_MS).length
@@ -125,11 +134,13 @@ export class RateGate {
       this.found = Math.min(this.found, Math.max(this.rate, allowed))
       this.foundAt = this.now()
     } else if (this.discover && turn && this.acceptedBefore(turn) >= MEANINGFUL_COUNT && this.acceptedBefore(turn) > out - 1) {
-      // In a run's first second the requests it accepted are a floor for its limit (it took them all
-      // within less than a second): pace just under that at once, so a short run is paced from its
-      // first second. Only a floor: other requests (the account check) may have shared the window,
-      // so the pace may still climb, and the next 429 reads the limit itself.
-      this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, this.acceptedBefore(turn) * MARGIN))
+      // In a run's first second the requests it accepted (the account check's included: they take
+      // turns too) are what it allows in a second: pace just under that at once, and climb no higher
+      // until a probe, so a short run is paced from its first second without a second 429.
+      const allowed = this.acceptedBefore(turn) * MARGIN
+      this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, allowed))
+      this.found = Math.min(this.found, Math.max(this.rate, allowed))
+      this.foundAt = this.now()
     } else if (this.discover) {
       // Too few requests to say anything (the first ones reach the server late, on cold connections).
       this.rate = Math.max(this.ceiling / 50, this.rate * 0.85)

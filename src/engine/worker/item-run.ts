@@ -14,6 +14,7 @@ import type { Purchases, StoredResult } from '../purchases/purchases'
 import type { ParamValues } from '../../shared/operations'
 import { attachParamFiles, type ParamFileCache } from '../providers/param-files'
 import type { ProviderResult } from '../providers/types'
+import type { ProviderOperation } from '../providers/registry'
 import type { ProviderLane } from '../scheduler/provider-lane'
 import { finalOutcome } from '../batch/outcome'
 import { preparePhoto } from '../batch/prepare'
@@ -41,6 +42,7 @@ export interface ItemContext {
   deliveries: Deliveries
   /** The session, operation and price for this item's provider and key (opened once per worker). */
   setup(item: WorkItem): Promise<ItemSetup>
+  operation(item: WorkItem): ProviderOperation
   lane(item: WorkItem): ProviderLane
   /** Local checks run a few at a time. */
   check<T>(task: () => Promise<T>): Promise<T>
@@ -112,11 +114,14 @@ export class ItemRun {
     const { item, ctx } = this
     const { spec } = item
     if (this.controller.signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired: false })
-    const setup = await ctx.setup(item)
-    const operation = setup.operation
+    // The account check (on the wire) and the photo's own preparation (local) go on at once.
+    const setting = ctx.setup(item)
+    setting.catch(() => undefined)
+    const operation = ctx.operation(item)
     // Extra images (a guide, a background) are read once per worker: the bytes hashed into the key are the bytes sent.
     const values = await attachParamFiles(operation, spec.values, ctx.paramFiles)
     const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.skip ? { skip: spec.skip } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
+    const setup = await setting
     if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
     const { facts } = prepared
     if (prepared.learnt) ctx.emit({ type: 'checked', ref: spec.ref, facts })

@@ -18,6 +18,8 @@ export interface SessionOptions {
   unit: Cost['unit']
   /** A dry run sends nothing, the free account check included. */
   dryRun?: boolean
+  /** Each request of the account check: the provider counts it against the rate limit like any other. */
+  sent?: () => void
 }
 
 /**
@@ -47,7 +49,8 @@ export class ProviderSession {
     const client = definition.createClient({ key: o.apiKey, urls: o.urls }, dispatcher, o.purchases.ledger)
     try {
       if (!o.dryRun) {
-        const result = await checkAccount(client, definition.name, o.unit)
+        const counted = definition.createClient({ key: o.apiKey, urls: o.urls }, countingRequests(dispatcher, o.sent), o.purchases.ledger)
+        const result = await checkAccount(counted, definition.name, o.unit)
         if (result) found(result)
       }
     } catch (error) {
@@ -60,4 +63,13 @@ export class ProviderSession {
   close(): Promise<void> {
     return this.dispatcher.close()
   }
+}
+
+/** The same pool, telling `sent` of each request it sends. */
+function countingRequests(dispatcher: Dispatcher, sent: (() => void) | undefined): Dispatcher {
+  if (!sent) return dispatcher
+  return dispatcher.compose((dispatch) => (options, handler) => {
+    sent()
+    return dispatch(options, handler)
+  })
 }

@@ -254,6 +254,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
       settings: this.o,
       deliveries: this.deliveries,
       setup: (item) => this.setup(item),
+      operation: (item) => this.operationOf(item),
       lane: (item) => this.lane(this.operationOf(item).provider),
       check: (task) => this.checks.add(task) as Promise<Awaited<ReturnType<typeof task>>>,
       emit: (event) => this.emit('event', event),
@@ -297,7 +298,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
       // A new key may follow a refused one: the provider is no longer stopped for it.
       lane.restart()
       this.stops.clear(operation.provider)
-      const options = { provider: operation.provider, apiKey, urls: this.o.urls, purchases: this.purchases as Purchases, connections: POOL_CONNECTIONS, unit: operation.cost(values).unit, dryRun: this.o.dryRun }
+      const options = { provider: operation.provider, apiKey, urls: this.o.urls, purchases: this.purchases as Purchases, connections: POOL_CONNECTIONS, unit: operation.cost(values).unit, dryRun: this.o.dryRun, sent: () => lane.gate.note() }
       session = ProviderSession.open(options, (found) => this.emit('event', 'notice' in found ? { type: 'notice', message: found.notice } : { type: 'balance', balance: found.balance }))
       session.catch((error: unknown) => {
         // Refused or unreachable: the next run tries again with a fresh session.

@@ -179,6 +179,18 @@ export class SqliteWorkStore extends LeasedWrites implements WorkStore {
     })
   }
 
+  /** Photos whose latest job failed or was skipped, with those jobs: Needs attention survives a restart. */
+  needingAttention(most: number): Job[] {
+    const ids = this.db
+      .prepare<[number], number>(
+        `SELECT w.photo_id FROM work_items w WHERE w.id IN (SELECT max(id) FROM work_items WHERE photo_id IS NOT NULL GROUP BY photo_id)
+           AND w.state IN ('failed', 'blocked', 'skipped') ORDER BY w.id DESC LIMIT ?`
+      )
+      .pluck()
+      .all(most)
+    return ids.length ? this.latestJobs(ids) : []
+  }
+
   /**
    * Items that ended with a result their photo has no record of: the catalog refused the write (a full
    * disk, a damaged file) after it was paid for. Oldest first, to be recorded again.

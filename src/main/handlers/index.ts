@@ -1,5 +1,6 @@
 import { PAGE_SIZE } from '../../shared/ipc/channels'
-import type { AppState, Handlers, KeyStatus } from '../../shared/ipc/contract'
+import type { AppState, Handlers, KeyStatus, PhotoRow } from '../../shared/ipc/contract'
+import type { Job } from '../../shared/jobs'
 import { describeOperation } from '../../shared/operations/descriptor'
 import { allOperations, PROVIDERS, type ProviderId } from '../../engine'
 import { catalogHandlers } from './catalog'
@@ -52,6 +53,16 @@ export function createHandlers(services: AppServices): Handlers<ProviderId> {
   }
 }
 
+/** Most failed or skipped photos listed at start: Needs attention groups them by reason, never one by one. */
+const MOST_ATTENTION = 5_000
+
+/** The first rows' jobs, and those of photos that need attention wherever they are in the catalog. */
+function firstJobs(c: HandlerContext, firstRows: PhotoRow[]): Job[] {
+  const jobs = new Map(c.runner.needingAttention(MOST_ATTENTION).map((job) => [job.ref, job]))
+  for (const job of c.runner.jobsOf(firstRows.map((r) => r.id))) jobs.set(job.ref, job)
+  return [...jobs.values()]
+}
+
 /**
  * The first screen: counts and the first rows, never the whole catalog. Key statuses follow as `keys`
  * events: a locked GNOME keyring or a KWallet waiting for its password must not hold the window empty.
@@ -67,7 +78,7 @@ async function appState(c: HandlerContext): Promise<AppState> {
     preset: c.photos.preset(),
     presets: c.presets.list(),
     watched: c.watched.list(),
-    jobs: c.runner.jobsOf(firstRows.map((r) => r.id)),
+    jobs: firstJobs(c, firstRows),
     queue: c.runner.queueState(),
     export: c.exports.state(),
     keys: [],

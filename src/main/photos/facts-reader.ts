@@ -104,7 +104,7 @@ export class FactsReader {
     if (still === 'being written') return
     if (!this.written(photo.id, () => this.catalog.setPhotoFacts(photo.id, inspection.ok ? catalogFacts(inspection) : { unreadable: inspection.reason, ...still }))) return
     if (inspection.ok) this.changes.forget(photo.path)
-    else this.changes.watch(photo.path)
+    else this.changes.watch(photo.path, still)
     this.events.changed([photo.id])
   }
 

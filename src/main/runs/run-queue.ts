@@ -114,6 +114,11 @@ export class RunQueue {
     return this.store.latestJobs(photoIds)
   }
 
+  /** Photos a restart must still list under Needs attention: failed or skipped, newest first. */
+  needingAttention(most: number): Job[] {
+    return this.store.needingAttention(most)
+  }
+
   /**
    * Adds photos to the queue, running or not. Photos already waiting or being worked on are not added
    * twice; what would take the spending over the budget cap waits for Resume after raising it.
