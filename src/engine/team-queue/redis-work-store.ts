@@ -11,6 +11,7 @@ import { itemId } from './item-id'
 import { ProviderQueues, type QueueLane } from './provider-queues'
 import { PurchaseIndex } from './purchase-index'
 import { SharedPace } from './shared-pace'
+import { teamSharedQueue } from './team-shared'
 import { TeamBudget } from './team-budget'
 import { bullPriority, itemOf, jobsOf, splitId, toData, type ItemData } from './team-items'
 
@@ -62,7 +63,7 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
       lane.events.on('progress', ({ jobId, data }) => void this.heard(lane.provider, jobId, data))
       for (const event of ['waiting', 'completed', 'failed'] as const) lane.events.on(event, () => this.wake())
     }
-    this.shared = this.sharedQueue()
+    this.shared = teamSharedQueue({ pace: this.pace, budget: this.budget, purchases: this.purchases, leasable: this.leasable })
   }
 
   /** Opens the queue; throws a plain message when Redis cannot be reached. */
@@ -271,27 +272,6 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
 
   private wake(): void {
     for (const listener of this.leasable) listener()
-  }
-
-  private sharedQueue(): SharedQueue {
-    return {
-      onLeasable: (listener) => {
-        this.leasable.add(listener)
-        return () => this.leasable.delete(listener)
-      },
-      rateLimited: async (provider, retryAfterMs) => this.pace?.rateLimited(provider, retryAfterMs),
-      succeeded: async (provider) => this.pace?.succeeded(provider),
-      reserve: (key, _provider, amount) => this.budget.reserve(key, amount),
-      settle: (key, provider, spent) => this.budget.settle(key, provider, spent),
-      sending: (key, worker) => this.purchases.sending(key, worker),
-      answered: (key, worker, result) => this.purchases.answered(key, worker, result),
-      abandoned: async (key, worker, provider) => {
-        const abandoned = await this.purchases.abandoned(key, worker)
-        // Its reservation is spent: the provider may have charged it.
-        if (abandoned) await this.budget.settle(key, provider, 'reserved')
-        return abandoned
-      }
-    }
   }
 
   async close(): Promise<void> {
