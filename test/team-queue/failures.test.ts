@@ -27,13 +27,16 @@ describeWithRedis('a team queue when something fails', () => {
         const result = await seat.finished
         expect(result.code, result.stderr).toBe(0)
         const summary = summaryOf(result.events) as ReturnType<typeof summaryOf> & { mayHaveBeenCharged: { twice: boolean }[] }
-        expect(summary.counts).toMatchObject({ done: 30 })
+        // A photo the killed worker had bought and kept in the shared results folder, but not yet marked done, is reused.
+        const { done = 0, reused = 0 } = summary.counts
+        expect(done + reused, JSON.stringify(summary.counts)).toBe(30)
         // What the killed worker had on the wire (4 at once at most, for the whole team) may be paid twice: the provider
         // finishes it, or answered just before the kill; every such photo is told, and nothing else is bought again.
         await expect.poll(() => t.sim.stats().providers.pixelcut.working, { timeout: 10_000 }).toBe(0)
         const twice = summary.mayHaveBeenCharged.filter((m) => m.twice).length
-        expect(twice).toBeLessThanOrEqual(4)
-        expect(t.sim.stats().providers.pixelcut.charged - 30).toBeLessThanOrEqual(twice)
+        const charged = t.sim.stats().providers.pixelcut.charged
+        expect(twice, JSON.stringify(summary.mayHaveBeenCharged)).toBeLessThanOrEqual(4)
+        expect(charged - 30, JSON.stringify(summary.mayHaveBeenCharged)).toBeLessThanOrEqual(twice)
       } finally {
         seat.end()
         await Promise.all(workers.slice(1).map(stopWorker))
