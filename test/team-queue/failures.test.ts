@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
+import { EXIT } from '../../src/cli/exit-codes'
 import { collect, startCli, simulatorEnv, summaryOf } from '../helpers/cli'
 import { describeWithRedis } from '../helpers/with-redis'
 import { startWorker, stopWorker, withTeam, type Team } from '../helpers/team'
@@ -73,4 +74,26 @@ describeWithRedis('a team queue when something fails', () => {
       }
     })
   }, 120_000)
+
+  test('Ctrl-C while Redis is away: the worker leaves (a second Ctrl-C at once), saying its photos go back when their leases run out', async () => {
+    await withTeam(12, async (t, redis) => {
+      const worker = startWorker(t, 'a')
+      const seat = watchedSeat(t, t.input, t.out)
+      try {
+        await seat.done(2)
+        await redis.stop()
+        await expect.poll(() => worker.stderr().includes('cannot be reached'), { timeout: 10_000 }).toBe(true)
+        worker.child.kill('SIGINT')
+        await expect.poll(() => /Stopping|Finishing/.test(worker.stderr()), { timeout: 10_000 }).toBe(true)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        if (worker.child.exitCode === null) worker.child.kill('SIGINT')
+        const run = await worker.exited
+        expect(run.code, run.stderr).toBe(EXIT.interrupted)
+        expect(run.stderr).toContain('go back to the others when their leases run out')
+      } finally {
+        seat.end()
+        await stopWorker(worker)
+      }
+    })
+  }, 60_000)
 })
