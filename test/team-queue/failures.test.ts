@@ -96,4 +96,26 @@ describeWithRedis('a team queue when something fails', () => {
       }
     })
   }, 60_000)
+
+  test('Ctrl-C on a seat while Redis is away: it stops following and leaves; the photos stay queued', async () => {
+    await withTeam(12, async (t, redis) => {
+      const worker = startWorker(t, 'a')
+      const seat = startCli(['--queue', t.redisUrl, '--provider', 'pixelcut', '--operation', 'remove-background', '--out', t.out, t.input], simulatorEnv(t.sim, join(t.work, 'state-seat')))
+      const finished = collect(seat)
+      try {
+        await expect.poll(() => t.sim.stats().providers.pixelcut.charged, { timeout: 20_000 }).toBeGreaterThan(1)
+        await redis.stop()
+        await expect.poll(() => worker.stderr().includes('cannot be reached'), { timeout: 10_000 }).toBe(true)
+        seat.kill('SIGINT')
+        const run = await finished
+        expect(run.code, run.stderr).toBe(EXIT.interrupted)
+        expect(run.stderr).toContain('Stopped following')
+      } finally {
+        seat.kill('SIGKILL')
+        // Its Redis is gone for good: the worker is not what this test stops.
+        worker.child.kill('SIGKILL')
+        await worker.exited
+      }
+    })
+  }, 60_000)
 })

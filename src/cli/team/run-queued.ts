@@ -6,6 +6,8 @@ import { err, exitCodeOf, showEvents, showSummary } from '../run-output'
 import { QueuedRun } from './queued-run'
 import { checkKeys, keyedProviders, openTeamWorker } from './team-worker'
 
+/** How long leaving a team queue that is away may take before the command ends anyway. */
+const LEAVE_WITHIN_MS = 2_000
 /** How long one Ctrl-C waits for this command's own requests on the wire (with --work). */
 const FINISH_WITHIN_MS = 30_000
 
@@ -54,13 +56,24 @@ export async function runQueued(options: CliOptions, team: TeamOptions, stateDir
     } finally {
       stopInterrupt()
     }
+    if (!store.connection.isReachable) {
+      showSummary(summary, run.snapshot, { json: options.json, dryRun: false, bar, more: [`The team queue at ${store.label} cannot be reached: its photos stay there for its workers.`] })
+      return exitCodeOf(summary)
+    }
     const spend = await store.budget.read()
     const held = summary.held ? [`${summary.held} ${summary.held === 1 ? 'photo waits' : 'photos wait'}: the team's budget cap of ${spend.cap} is reached (${spend.spent} spent). Raise it with --budget-cap, then run the same command again.`] : []
     showSummary(summary, run.snapshot, { json: options.json, dryRun: false, bar, more: held })
     if (summary.held && !summary.stoppedBecause) return EXIT.credits
     return exitCodeOf(summary)
   } finally {
-    await worker?.close()
-    await store.close()
+    // A queue that is away is left without waiting for it: nothing more can be given back or read.
+    if (store.connection.isReachable) {
+      await worker?.close()
+      await store.close()
+    } else {
+      store.leave()
+      // A Redis client caught mid-reconnect can still hold the process: nothing more is to be done here.
+      setTimeout(() => process.exit(), LEAVE_WITHIN_MS).unref()
+    }
   }
 }

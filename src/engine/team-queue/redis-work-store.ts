@@ -274,6 +274,13 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
     for (const listener of this.leasable) listener()
   }
 
+  /** Leaves a queue that is away without waiting for it: its readers stop, its pending commands fail. */
+  leave(): void {
+    for (const timer of this.timers) clearTimeout(timer)
+    void this.queues.close().catch(() => undefined)
+    void this.connection.close()
+  }
+
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer)
     this.listeners.clear()
