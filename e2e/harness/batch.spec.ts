@@ -50,7 +50,7 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   await page.getByRole('button', { name: 'Save key' }).click()
   await expect(page.getByTestId('key-status')).toHaveText(`Key saved …${DEMO_KEYS.photoroom.slice(-4)}`)
   expect(await new Keychain(service).get('photoroom')).toBe(DEMO_KEYS.photoroom)
-  await expect(page.getByTestId('balance-photoroom:credits')).toHaveText('Photoroom: 1000 credits left')
+  await expect(page.getByTestId('balance-photoroom')).toHaveText('Photoroom: 1,000 credits left')
 
   await page.getByRole('button', { name: 'Run all' }).click()
   await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: 'Run 3 photos' }).click()
@@ -60,7 +60,7 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   const results = page.locator('img.result')
   await expect(results).toHaveCount(3)
   for (const result of await results.all()) await expect.poll(() => result.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0)
-  await expect(page.getByTestId('balance-photoroom:credits')).toHaveText('Photoroom: 997 credits left')
+  await expect(page.getByTestId('balance-photoroom')).toHaveText('Photoroom: 997 credits left')
 
   const jobEvents = harness.sent.filter((e) => e.event === 'jobs')
   expect(jobEvents.length).toBeGreaterThan(0)

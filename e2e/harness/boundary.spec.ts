@@ -8,6 +8,7 @@ import { DEMO_KEYS } from '../../src/simulator/options'
 import { Simulator } from '../../src/simulator/server'
 import { makePhotos, tempDir } from '../../test/helpers/photos'
 import { startHarness, type Harness } from './server'
+import { toolbarAction } from './toolbar'
 
 /**
  * The window as the app runs it, with typed paths off: folders reach main only from its pickers (here
@@ -99,7 +100,7 @@ test('the window proposes, main decides: no path, spending or cap change of its 
   // Through the window's own confirm dialog, the run goes, within the cap.
   await page.getByRole('button', { name: 'Run all' }).click()
   await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: 'Run 3 photos' }).click()
-  await expect(page.getByTestId('queue-status')).toContainText('Budget cap of 2 reached', { timeout: 30_000 })
+  await expect(page.getByTestId('queue-status')).toContainText('Budget cap of 2 credits reached', { timeout: 30_000 })
   expect(charges()).toBe(2)
 })
 
@@ -108,7 +109,7 @@ test('exporting into the folder of the originals asks first, and replaces none o
   const originals = new Map(readdirSync(shoot).filter((f) => f.endsWith('.jpg')).map((f) => [f, readFileSync(join(shoot, f))]))
   await harness.app.handlers.setReview({ photoIds: harness.app.catalog.photoIds(), flag: 'pick' })
   await page.goto(harness.url)
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await toolbarAction(page, 'Export…')
   const dialog = page.getByRole('dialog', { name: 'Export' })
   picks['export-folder'] = shoot
   await dialog.getByRole('button', { name: 'Choose…' }).click()

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { makePhotos } from '../../test/helpers/photos'
 import { screenshot } from './screenshots'
 import { openSession, prepare, type Session } from './session'
+import { selectionAction } from './toolbar'
 
 let session: Session
 
@@ -68,7 +69,7 @@ test('a photo bought before whose kept result was pruned and whose output file i
   // with it once the removal could no longer be undone, a session later), the cache was pruned of its
   // result, its output file deleted, and the folder added again.
   await page.getByRole('option', { name: 'photo-02.jpg', exact: true }).click()
-  await page.getByRole('button', { name: 'Remove from catalog' }).click()
+  await selectionAction(page, 'Remove from catalog…')
   await page.getByRole('dialog', { name: 'Remove 1 photo from the catalog?' }).getByRole('button', { name: 'Remove' }).click()
   await expect(page.getByRole('heading', { name: 'Photos (2)' })).toBeVisible()
   await session.harness.app.photos.forgetRemovals()

@@ -8,6 +8,7 @@ import { productPhoto } from '../../test/helpers/images'
 import { makePhotos } from '../../test/helpers/photos'
 import { screenshot } from './screenshots'
 import { openSession, prepare, type Session } from './session'
+import { selectionAction } from './toolbar'
 
 /** The inspector as a photographer meets it: every operation reachable from the menu, images chosen per photo, their words. */
 let session: Session
@@ -115,7 +116,7 @@ test('a guide image picked for one photo and a different one for another reach P
   // Each photo keeps its own; Clear takes it off again.
   await tile(page, 'photo-01.jpg').click()
   await expect(path).toHaveValue(join(dir, 'guides', 'marble.jpg'))
-  await page.getByRole('button', { name: 'Deselect' }).click()
+  await selectionAction(page, 'Deselect')
   await expect(path).toHaveValue('')
   expect([guideOf(first), guideOf(second)]).toEqual([join(dir, 'guides', 'marble.jpg'), join(dir, 'guides', 'linen.png')])
 

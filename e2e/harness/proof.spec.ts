@@ -6,6 +6,7 @@ import { DEMO_KEYS } from '../../src/simulator/options'
 import { Simulator } from '../../src/simulator/server'
 import { makePhotos, tempDir } from '../../test/helpers/photos'
 import { startHarness, type Harness } from './server'
+import { toolbarAction } from './toolbar'
 
 let simulator: Simulator
 let harness: Harness
@@ -39,7 +40,7 @@ test('a free sandbox proof of every photo, then the picked ones for real with th
   await page.reload()
   const before = { charged: charged(), edits: edits() }
 
-  await page.getByRole('button', { name: 'Proof (sandbox)' }).click()
+  await toolbarAction(page, 'Proof (sandbox)')
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 done · 0 skipped · 0 failed of 3\./)
   // Three proofs sent, none charged: the sandbox is free.
   expect(edits() - before.edits).toBe(3)
@@ -50,7 +51,7 @@ test('a free sandbox proof of every photo, then the picked ones for real with th
   await harness.app.handlers.setReview({ photoIds: [photos[0]!.id, photos[2]!.id], flag: 'pick' })
   // The preset changes after the proof: for real sends what was proofed, not what is set now.
   await harness.app.handlers.setPreset({ operationId: 'photoroom.edit', values: { 'background.color': '000000' } })
-  await page.getByRole('button', { name: 'Run picked for real' }).click()
+  await toolbarAction(page, 'Run picked for real')
   const confirm = page.getByRole('dialog', { name: 'Run the picked proofs for real' })
   await confirm.getByRole('button', { name: 'Run 2 photos' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 2 done · 0 skipped · 0 failed of 2\./)

@@ -9,6 +9,7 @@ import { confirmedRun } from '../../test/helpers/confirm'
 import { makePhotos, tempDir } from '../../test/helpers/photos'
 import { screenshotSizes } from './screenshots'
 import { startHarness, type Harness } from './server'
+import { toolbarAction } from './toolbar'
 
 let simulator: Simulator
 let harness: Harness
@@ -137,7 +138,7 @@ test('after an A/B run a chosen or approved variant still ships; a photo nobody 
   expect(harness.app.catalog.review(photo.id).chosenResultId).toBe(harness.app.catalog.results(photo.id).at(-1)!.id)
 
   // Before exporting every photo with a result: photo-02 and photo-03 would ship a variant nobody chose.
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await toolbarAction(page, 'Export…')
   const dialog = page.getByRole('dialog', { name: 'Export' })
   await dialog.getByLabel('Every photo with a result').check()
   const note = dialog.getByRole('note', { name: 'Variants nobody chose' })
@@ -168,10 +169,10 @@ test('export of the approved photos with a naming template and a manifest, from 
   await harness.app.handlers.setReview({ photoIds: [photos[0]!.id, photos[2]!.id], flag: 'pick', rating: 4 })
   const outDir = join(dir, 'store')
   await page.goto(harness.url)
-  await page.getByRole('button', { name: 'Export…' }).click()
+  await toolbarAction(page, 'Export…')
   const dialog = page.getByRole('dialog', { name: 'Export' })
   await dialog.getByLabel('Export folder').fill(outDir)
-  await dialog.getByLabel('File names').fill('{n}-{name}-{provider}')
+  await dialog.getByLabel('Name template').fill('{n}-{name}-{provider}')
   await dialog.getByLabel('Format').selectOption('png')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog.getByRole('status')).toContainText('2 written, 0 already up to date, 0 failed.')
@@ -186,9 +187,12 @@ test('export of the approved photos with a naming template and a manifest, from 
 
 test('the store check badges each photo and says how many fail the marketplace rules', async ({ page }) => {
   await page.goto(harness.url)
-  await page.getByLabel('Marketplace').selectOption('amazon')
-  await page.getByRole('button', { name: 'Check for store' }).click()
+  await toolbarAction(page, 'Check for store…')
+  const check = page.getByRole('dialog', { name: 'Check for store' })
+  await check.getByLabel('Marketplace').selectOption('amazon')
+  await check.getByRole('button', { name: 'Check', exact: true }).click()
   // The simulator's results are small cut-outs on transparency: none meets Amazon's rules.
-  await expect(page.getByRole('group', { name: 'Store readiness' }).getByRole('status')).toHaveText('4 of 4 photos fail Amazon main image’s rules')
+  await expect(check.getByRole('status')).toHaveText('4 of 4 photos fail Amazon main image’s rules: filter the gallery by Store check to see them.')
+  await check.getByRole('button', { name: 'Close' }).click()
   await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByText('Amazon ✗')).toBeVisible()
 })

@@ -32,9 +32,10 @@ async function runAll(page: Page, photos: number): Promise<void> {
 
 const field = (page: Page, param: string) => page.locator(`[data-param="${param}"]`)
 
-test('photos that keep failing are listed with their reasons; Retry failed sends exactly those again', async ({ page }) => {
+test('photos answered without an image are listed with their reasons; they were paid, so Buy again (not Retry) sends exactly those again', async ({ page }) => {
   test.setTimeout(90_000)
   await ready(page)
+  const charged = () => simulator.stats().providers.photoroom.charged
   // The provider answers the first two photos with a 200 that carries no image: each fails for good, with
   // the reason, and is not sent again on its own (a provider that answers 500 to everything is an outage
   // instead: the lane pauses and probes, it does not fail photos).
@@ -44,18 +45,22 @@ test('photos that keep failing are listed with their reasons; Retry failed sends
   await page.getByRole('button', { name: 'Run selected' }).click()
   await page.getByRole('dialog', { name: 'Run 2 selected photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 0 done · 0 skipped · 2 failed of 2\./, { timeout: 60_000 })
+  expect(charged()).toBe(2)
   await page.getByText('Needs attention: 2 failed').click()
   await expect(page.getByRole('group', { name: 'Failures' })).toContainText(/photo-01\.jpg: .*answered without/)
   await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByTestId('state-badge')).toHaveText('Failed')
   await expect(page.getByRole('option', { name: 'photo-03.jpg' }).getByTestId('state-badge')).toHaveText('Not run')
+  // A retry would only be refused (they were paid for): the window offers Buy again, which asks first.
+  await expect(page.getByRole('button', { name: /Retry failed/ })).toHaveCount(0)
   await screenshot(page, 'failures')
 
-  await page.getByRole('button', { name: 'Retry failed (2)' }).click()
-  await page.getByRole('dialog', { name: 'Retry 2 failed photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
+  await page.getByRole('group', { name: 'Failures' }).getByRole('button', { name: 'Buy again' }).click()
+  await page.getByRole('dialog', { name: 'Buy again 2 photos' }).getByRole('button', { name: 'Run 2 photos' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 2 \/ 2 · 2 done · 0 skipped · 0 failed of 2\./)
+  expect(charged()).toBe(4)
   await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByTestId('state-badge')).toHaveText('Done')
   await expect(page.getByRole('option', { name: 'photo-03.jpg' }).getByTestId('state-badge')).toHaveText('Not run')
-  await expect(page.getByRole('button', { name: /Retry failed/ })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Buy again' })).toHaveCount(0)
 })
 
 test('the budget cap pauses the queue before it would go over; raising it and resuming finishes the batch', async ({ page }) => {
@@ -63,7 +68,7 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   await page.getByLabel('Budget cap').fill('2')
   await page.getByRole('button', { name: 'Set cap' }).click()
   await runAll(page, 4)
-  await expect(page.getByTestId('queue-status')).toContainText('Paused · 2 / 4 · Budget cap of 2 reached: 2 photos wait.')
+  await expect(page.getByTestId('queue-status')).toContainText('Paused · 2 / 4 · Budget cap of 2 credits reached: 2 photos wait.')
   expect(simulator.stats().providers.photoroom.byPath['/v1/segment']).toBe(2)
   await screenshot(page, 'budget-cap')
   await page.getByLabel('Budget cap').fill('10')

@@ -39,6 +39,8 @@ export interface Harness {
   app: App
   /** Every event main sent, in order, each already checked against the contract. */
   sent: { event: EventName; payload: unknown }[]
+  /** Sends an event as main would (a notice a test needs on screen), checked like main's own. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
   close(): Promise<void>
 }
 
@@ -127,6 +129,7 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     url: `http://127.0.0.1:${port}/`,
     app,
     sent,
+    emit,
     async close() {
       for (const stream of streams) stream.end()
       server.closeAllConnections()

@@ -5,7 +5,7 @@ import { Keychain } from '../../src/main/keychain/keychain'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import { Simulator } from '../../src/simulator/server'
 import { tempDir } from '../../test/helpers/photos'
-import { startHarness, type Harness } from './server'
+import { startHarness, type Harness, type HarnessOptions } from './server'
 
 /** A simulator, the harness on a fresh catalog, and a keychain entry of the test's own. */
 export interface Session {
@@ -15,17 +15,21 @@ export interface Session {
   close(): Promise<void>
 }
 
-export async function openSession(prefix: string, latencyMs: number): Promise<Session> {
+/** Every keychain entry a test may fill: each provider's key, and Photoroom's sandbox key beside its live one. */
+const ENTRIES = ['photoroom', 'photoroom:sandbox', 'pixelcut', 'phota']
+
+export async function openSession(prefix: string, latencyMs: number, options: Pick<HarnessOptions, 'typedPaths' | 'pickPaths'> = {}): Promise<Session> {
   const dir = tempDir(prefix)
   const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
   const simulator = await new Simulator({ profiles: { photoroom: { latencyMs, latencyJitterMs: latencyMs / 10, rateLimit: null, retryAfter: true } } }).start()
-  const harness = await startHarness({ rendererDir: resolve('out/renderer'), dataDir: join(dir, 'data'), stateDir: join(dir, 'state'), keychainService: service, urls: simulator.urls })
+  const harness = await startHarness({ rendererDir: resolve('out/renderer'), dataDir: join(dir, 'data'), stateDir: join(dir, 'state'), keychainService: service, urls: simulator.urls, ...options })
   return {
     dir,
     simulator,
     harness,
     async close() {
-      await new Keychain(service).delete('photoroom').catch(() => undefined)
+      const keychain = new Keychain(service)
+      for (const entry of ENTRIES) await keychain.delete(entry).catch(() => undefined)
       await harness.close()
       await simulator.close()
     }

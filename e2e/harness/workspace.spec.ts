@@ -5,6 +5,7 @@ import { makePhotos } from '../../test/helpers/photos'
 import { dropPaths } from './drop'
 import { screenshot } from './screenshots'
 import { openSession, prepare, type Session } from './session'
+import { filterBy, selectionAction } from './toolbar'
 
 let session: Session
 let harness: Session['harness']
@@ -78,7 +79,7 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   await screenshot(page, 'inspector-mixed')
 
   // Nothing selected: the inspector edits the batch preset again, and the cost is for the whole batch.
-  await page.getByRole('button', { name: 'Deselect' }).click()
+  await selectionAction(page, 'Deselect')
   await expect(page.getByRole('heading', { name: 'Batch preset' })).toBeVisible()
   await expect(page.getByTestId('cost-estimate')).toContainText('Whole batch: 500 photos')
   await page.getByRole('button', { name: 'Run all' }).click()
@@ -106,11 +107,11 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   await expect(page.getByTestId('queue-status'), why ?? '').toHaveText('Idle · 500 / 500 · 500 done · 0 skipped · 0 failed of 500.')
 
   // Every photo has its result: none left in any other state.
-  await page.getByLabel('State').selectOption('done')
+  await filterBy(page, 'State', 'done')
   await expect(page.getByTestId('listed')).toHaveText('500 shown')
-  await page.getByLabel('State').selectOption('not-run')
+  await filterBy(page, 'State', 'not-run')
   await expect(page.getByTestId('listed')).toHaveText('0 shown')
-  await page.getByLabel('State').selectOption('')
+  await filterBy(page, 'State', '')
   await expect(tile(page, 'photo-01.jpg').locator('img.result')).toBeVisible()
   await page.getByRole('listbox', { name: 'Photos' }).evaluate((grid) => grid.scrollTo(0, grid.scrollHeight))
   await expect(tile(page, 'photo-99.jpg').locator('img.result')).toBeVisible()

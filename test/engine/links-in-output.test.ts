@@ -44,19 +44,23 @@ test('an output subfolder replaced by a link mid-run: nothing more is written th
   const { batch } = await makeBatch(sim.current, work, [join(work, 'in')], 'pixelcut', 'remove-background', {}, { concurrency: 1 })
   const shoot = join(work, 'out', 'in', 'shoot')
   let swapped = false
+  let doneBefore = 0
   batch.on('event', (event) => {
     if (swapped || event.type !== 'job' || event.job.state !== 'done') return
     swapped = true
+    // On a busy machine a second photo may already be written by the time the first one's event is heard.
+    doneBefore = readdirSync(shoot).filter((name) => !name.startsWith('.')).length
     renameSync(shoot, join(work, 'moved-away'))
     symlinkSync(elsewhere, shoot)
   })
   const summary = await batch.run()
 
   expect(swapped).toBe(true)
+  expect(doneBefore).toBeLessThan(photos.length)
   expect(readdirSync(elsewhere).sort()).toEqual(['taxes-2025.pdf', 'thesis.docx'])
-  expect(summary.counts.done).toBe(1)
+  expect(summary.counts.done).toBe(doneBefore)
   const refused = batch.snapshot.filter((job) => job.state === 'failed')
-  expect(refused.length).toBeGreaterThan(0)
+  expect(refused).toHaveLength(photos.length - doneBefore)
   for (const job of refused) expect(job.reason).toMatch(/in\/shoot.* is a link/)
 
   // The link is gone again: the next run writes what was paid for without buying it again.

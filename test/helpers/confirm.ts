@@ -4,7 +4,7 @@ type Confirming = Pick<Handlers, 'confirmRun' | 'startBatch' | 'confirmBudgetCap
 
 /** Starts a run as the window's confirm dialog does: main's estimate and token first, then the run with the token. */
 export async function confirmedRun(handlers: Confirming, input: Omit<RequestInput<'startBatch'>, 'confirmation'> = {}): ReturnType<Confirming['startBatch']> {
-  const { confirmation } = await handlers.confirmRun({ photoIds: input.photoIds, mode: input.mode })
+  const { confirmation } = await handlers.confirmRun({ photoIds: input.photoIds, mode: input.mode, buyAgain: input.buyAgain })
   return handlers.startBatch({ ...input, confirmation })
 }
 

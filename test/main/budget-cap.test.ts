@@ -69,7 +69,7 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   const paused = app.next('queue', (q: QueueState) => q.state === 'paused')
   expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 3, held: 2 })
   const queue = await paused
-  expect(queue).toMatchObject({ held: 2, counts: { done: 3, held: 2 }, reason: expect.stringMatching(/Budget cap of 3 reached: 2 photos wait/) })
+  expect(queue).toMatchObject({ held: 2, counts: { done: 3, held: 2 }, reason: expect.stringMatching(/Budget cap of 3 credits reached: 2 photos wait/) })
   expect(segments()).toBe(3)
 
   await confirmedCap(app.handlers, 10)
@@ -155,12 +155,12 @@ test('"Run for real" is held at what the proofs will run (their operation), not 
   await app.handlers.startBatch({ mode: 'proof' })
   expect(await idle).toMatchObject({ counts: { done: 3 } })
   await app.handlers.setReview({ photoIds: ids, flag: 'pick' })
-  // The preset now costs 0.25 a photo (0.75 for all three, under the cap); the proofs were edits, 1 image each.
+  // The preset now costs 0.25 credits a photo (0.75 for all three, under the cap); the proofs were edits, 1 image (5 credits) each.
   await app.handlers.setPreset({ operationId: 'photoroom.remove-background', values: { size: 'preview' } })
-  await confirmedCap(app.handlers, 1)
+  await confirmedCap(app.handlers, 5)
   sim.current.resetStats()
   idle = app.next('queue', (q: QueueState) => q.state === 'paused')
   expect(await confirmedRun(app.handlers, { mode: 'for-real' })).toEqual({ jobs: 1, held: 2 })
-  expect(await idle).toMatchObject({ budget: { cap: 1, spent: 1 } })
+  expect(await idle).toMatchObject({ budget: { cap: 5, spent: 5 } })
   expect(sim.current.stats().providers.photoroom.byPath['/v2/edit']).toBe(1)
 })

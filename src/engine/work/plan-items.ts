@@ -58,7 +58,8 @@ export async function planItems(groups: readonly RunGroup[], o: PlanOptions): Pr
       items.push({
         run: o.run,
         priority: o.priority ?? 0,
-        maxCost,
+        // A photo known not to be sent costs nothing: the budget cap does not count it.
+        maxCost: skip ? 0 : maxCost,
         spec: {
           ref: input.ref,
           path: input.path,

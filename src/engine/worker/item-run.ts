@@ -114,13 +114,15 @@ export class ItemRun {
     const { item, ctx } = this
     const { spec } = item
     if (this.controller.signal.aborted) throw new JobError('cancelled', 'Cancelled', { wired: false })
+    // Known not to be sendable: no key, session or parameter check is needed to say so.
+    if (spec.skip) return this.end('skipped', { reason: spec.skip })
     // The account check (on the wire) and the photo's own preparation (local) go on at once.
     const setting = ctx.setup(item)
     setting.catch(() => undefined)
     const operation = ctx.operation(item)
     // Extra images (a guide, a background) are read once per worker: the bytes hashed into the key are the bytes sent.
     const values = await attachParamFiles(operation, spec.values, ctx.paramFiles)
-    const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.skip ? { skip: spec.skip } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
+    const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
     const setup = await setting
     if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
     const { facts } = prepared
@@ -263,7 +265,9 @@ export class ItemRun {
     const forAll = stop && stop.because !== 'credits' ? stop.message : undefined
     const cancelled = error instanceof JobError && error.kind === 'cancelled'
     const outcome = cancelled && !forAll ? { state: 'cancelled' as const, reason: this.stopReason } : finalOutcome(error, forAll)
-    await this.end(outcome.state, { reason: outcome.reason, ...(error instanceof JobError && error.kind === 'bought-before' ? { canBuyAgain: true } : {}) })
+    // Paid already (before, or just now for an answer with no usable image): only Buy again sends it once more.
+    const paid = error instanceof JobError && (error.kind === 'bought-before' || error.kind === 'charged-without-result')
+    await this.end(outcome.state, { reason: outcome.reason, ...(paid ? { canBuyAgain: true } : {}) })
   }
 
   private async step(state: JobState, patch: Partial<Job> = {}): Promise<void> {

@@ -6,8 +6,8 @@ const SINCE = 'budget.since'
 
 /**
  * What was spent against the budget cap since the user set or reset it, kept in the catalog: a new
- * run, a watched folder's arrivals and a restart all count on from it. Amounts are in each provider's
- * own unit, as the cap is.
+ * run, a watched folder's arrivals and a restart all count on from it. Amounts are in credits, as the cap
+ * is (a Photoroom image counts 5).
  */
 export class BudgetCount {
   private readonly read: Database.Statement<[string], string>

@@ -6,7 +6,7 @@ import { PhotoQueries, type PhotoQuery } from './photo-query'
 import { Photos, toPhoto, type FolderCount, type NewPhoto, type OverrideGroup, type PhotoFacts, type PhotoRow } from './photos'
 import { Presets, type BatchPreset, type NewPreset, type PresetRow } from './presets'
 import { Removals } from './removals'
-import { Results, type NewResult, type ResultRow } from './results'
+import { Results, type Bought, type NewResult, type ResultRow } from './results'
 import { Reviews, type ReviewPatch, type ReviewRow } from './review'
 import { StoreChecks, type StoreCheckRow } from './store-checks'
 import { WatchedFolders, type NewWatchedFolder, type WatchedFolderRow } from './watched-folders'
@@ -100,6 +100,8 @@ export class Catalog {
   latestResults(photoIds: readonly number[]): Map<number, ResultRow> { return this.resultStore.latestOf(photoIds) }
   resultCounts(photoIds: readonly number[]): Map<number, number> { return this.resultStore.countsOf(photoIds) }
   result(id: number): ResultRow | undefined { return this.resultStore.result(id) }
+  /** Photos with results and known bytes, with the purchase keys of their results: what a run might reuse. */
+  boughtPhotos(photoIds?: readonly number[]): Bought[] { return this.resultStore.bought(photoIds) }
 
   // Review
   review(photoId: number): ReviewRow { return this.reviewStore.review(photoId) }

@@ -121,6 +121,21 @@ export function canonicalJson(value: unknown): string {
   )
 }
 
+interface StoredBought {
+  photoId: number
+  overrides: string
+  contentHash: string
+  keys: string
+}
+
+/** A photo with results: its overrides (JSON as stored), its bytes' hash, and the purchase keys of its results. */
+export interface Bought {
+  photoId: number
+  overrides: string
+  contentHash: string
+  keys: ReadonlySet<string>
+}
+
 /** Every run of every photo, each a variant: a re-run or an A/B run adds a row and overwrites nothing. */
 export class Results {
   private readonly insert
@@ -130,6 +145,8 @@ export class Results {
   private readonly latest
   private readonly counts
   private readonly outputsOf
+  private readonly boughtOfAll
+  private readonly boughtOf
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<Record<string, unknown>, Stored>(
@@ -150,6 +167,10 @@ export class Results {
     this.counts = db.prepare<[string], { photo_id: number; n: number }>(
       'SELECT photo_id, count(*) AS n FROM results WHERE photo_id IN (SELECT value FROM json_each(?)) GROUP BY photo_id'
     )
+    const bought = `SELECT p.id AS photoId, p.overrides, p.content_hash AS contentHash, group_concat(r.job_key, ' ') AS keys
+       FROM photos AS p JOIN results AS r ON r.photo_id = p.id WHERE p.facts_state = 'ready' AND p.content_hash IS NOT NULL AND r.job_key IS NOT NULL`
+    this.boughtOfAll = db.prepare<[], StoredBought>(`${bought} GROUP BY p.id`)
+    this.boughtOf = db.prepare<[string], StoredBought>(`${bought} AND p.id IN (SELECT value FROM json_each(?)) GROUP BY p.id`)
     this.outputsOf = db.prepare<[string], StoredOutput>(
       'SELECT * FROM result_outputs WHERE result_id IN (SELECT value FROM json_each(?)) ORDER BY result_id, idx'
     )
@@ -209,6 +230,15 @@ export class Results {
     const counts = new Map(photoIds.map((id) => [id, 0]))
     for (const { photo_id, n } of this.counts.all(JSON.stringify(photoIds))) counts.set(photo_id, n)
     return counts
+  }
+
+  /**
+   * These photos (all when none are named) whose bytes are known and that have results, with their
+   * overrides (as stored) and the purchase keys of their results: what a run might reuse.
+   */
+  bought(photoIds?: readonly number[]): Bought[] {
+    const rows = photoIds ? this.boughtOf.all(JSON.stringify(photoIds)) : this.boughtOfAll.all()
+    return rows.map((r) => ({ photoId: r.photoId, overrides: r.overrides, contentHash: r.contentHash, keys: new Set(r.keys.split(' ')) }))
   }
 
   private withOutputs(rows: Stored[]): ResultRow[] {

@@ -1,7 +1,7 @@
 import { basename, extname, join, relative, sep } from 'node:path'
 import { inside } from '../../engine'
 import { ExportOptionsError, type ResolvedExportOptions } from './export-options'
-import { renderTemplate, safeFolder, uniqueNames, usesToken, type TokenValues } from './naming'
+import { renderTemplate, safeFolder, uniqueNames, usesToken, type PlannedName, type TokenValues } from './naming'
 import { readOriginalExif, type OriginalExif } from './original-exif'
 import { FORMATS } from '../../shared/images/formats'
 import type { ExportItem } from './selection'
@@ -49,25 +49,38 @@ function tokenValues(item: ExportItem, exif: OriginalExif, sku: string | undefin
  * a mapping, a SKU file or pattern that cannot be used) throw an ExportOptionsError here.
  */
 export async function preparePlans(items: readonly ExportItem[], o: ResolvedExportOptions, signal?: AbortSignal): Promise<PlannedExport[]> {
+  const plans = await skuPlans(items, o)
+  await readExifOf(plans, o, signal)
+  return plans
+}
+
+/** Each photo's SKU, and why it cannot be exported (no result, no SKU where the template needs one); no file is read but the SKU mapping. */
+export async function skuPlans(items: readonly ExportItem[], o: Pick<ResolvedExportOptions, 'template' | 'sku'>): Promise<PlannedExport[]> {
   const needsSku = usesToken(o.template, 'sku')
   if (needsSku && !o.sku) throw new ExportOptionsError('the naming template uses {sku}: give a SKU mapping (a CSV file or a pattern on the file name)')
   const skuOf: SkuLookup | undefined = o.sku ? await loadSkuLookup(o.sku) : undefined
+  return items.map((item) => {
+    const plan: PlannedExport = { item, exif: { tags: {} } }
+    const sku = skuOf?.(item.photo.name)
+    if (sku) plan.sku = sku
+    if (!item.output) plan.problem = 'no result to export yet'
+    else if (needsSku && !sku) plan.problem = `no SKU for ${item.photo.name}`
+    return plan
+  })
+}
+
+/** Each original's EXIF, read once where it is copied or names the file ({date}); left empty where it is not copied. */
+export async function readExifOf(plans: readonly PlannedExport[], o: Pick<ResolvedExportOptions, 'template' | 'exif' | 'gps'>, signal?: AbortSignal): Promise<void> {
   const readExif = o.exif || usesToken(o.template, 'date')
-  const plans: PlannedExport[] = items.map((item) => ({ item, exif: { tags: {} } }))
   await eachLimited(
     plans,
     8,
     async (plan) => {
       if (readExif && plan.item.output) plan.exif = await readOriginalExif(plan.item.photo.path, o.gps)
       if (!o.exif) plan.exif = { ...plan.exif, tags: {} }
-      const sku = skuOf?.(plan.item.photo.name)
-      if (sku) plan.sku = sku
-      if (!plan.item.output) plan.problem = 'no result to export yet'
-      else if (needsSku && !sku) plan.problem = `no SKU for ${plan.item.photo.name}`
     },
     signal
   )
-  return plans
 }
 
 /** The folders (relative to the export folder, '' for itself) the plans will write into. */
@@ -82,12 +95,7 @@ export function plannedFolders(plans: readonly PlannedExport[], o: ResolvedExpor
  */
 export function namePlans(plans: readonly PlannedExport[], o: ResolvedExportOptions, outDir: string, taken: ReadonlySet<string>): void {
   const named = plans.filter((p) => !p.problem)
-  const names = uniqueNames(
-    named.map((p, i) => ({ dir: o.mirrorFolders ? p.item.photo.folder : '', stem: renderTemplate(o.template, tokenValues(p.item, p.exif, p.sku), i + 1, named.length) })),
-    FORMATS[o.format].extension,
-    taken,
-    o.xmpSidecars ? [SIDECAR] : []
-  )
+  const names = plannedNames(named, o, taken, named.length)
   named.forEach((plan, i) => {
     const { path: name, displaced } = names[i]!
     const path = join(outDir, name)
@@ -97,6 +105,19 @@ export function namePlans(plans: readonly PlannedExport[], o: ResolvedExportOpti
     plan.path = path
     if (displaced) plan.displaced = displaced
   })
+}
+
+/**
+ * The names of these plans (none with a problem), in order: the template over each, safe and
+ * collision-free, never a name in `taken`; `{n}` padded for `total` photos.
+ */
+export function plannedNames(named: readonly PlannedExport[], o: Pick<ResolvedExportOptions, 'template' | 'mirrorFolders' | 'format' | 'xmpSidecars'>, taken: ReadonlySet<string>, total: number): PlannedName[] {
+  return uniqueNames(
+    named.map((p, i) => ({ dir: o.mirrorFolders ? p.item.photo.folder : '', stem: renderTemplate(o.template, tokenValues(p.item, p.exif, p.sku), i + 1, total) })),
+    FORMATS[o.format].extension,
+    taken,
+    o.xmpSidecars ? [SIDECAR] : []
+  )
 }
 
 /** The originals of these photos and their result files (the written one and the app's copy). */

@@ -38,6 +38,8 @@ function resetQuestion(c: HandlerContext): string | null {
 export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch' | 'estimateCost'>): HandlersFor<'confirmRun' | 'confirmBudgetCap' | 'resetBudget' | 'startBatch'> {
   return {
     async confirmRun(request) {
+      // Stopped before the confirmation, not after it: results have nowhere to go yet.
+      if (request.mode !== 'proof' && !c.settings.get().outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
       const estimate = await jobs.estimateCost(request)
       return { ...estimate, confirmation: c.confirmations.runs.issue(runSubject(request), estimate) }
     },
@@ -52,7 +54,7 @@ export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch
     async startBatch(input) {
       if (input.mode !== 'proof') {
         const confirmed = c.confirmations.runs.redeem(input.confirmation, runSubject(input), 'A paid run starts only from its confirmation, showing its cost: choose Run again.')
-        const more = dearer(await jobs.estimateCost({ photoIds: input.photoIds, mode: input.mode }), confirmed)
+        const more = dearer(await jobs.estimateCost({ photoIds: input.photoIds, mode: input.mode, buyAgain: input.buyAgain }), confirmed)
         if (more.length) throw new AppError('invalid-input', `The cost went up since you confirmed it (${more.join('; ')}): choose Run again to see it.`)
       }
       return jobs.startBatch(input)

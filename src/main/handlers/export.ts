@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../../shared/ipc/contract'
-import { askBeforeExport } from '../export'
+import { askBeforeExport, previewNames, type SkuSource } from '../export'
 import type { HandlerContext } from './context'
 
 /**
@@ -7,11 +7,14 @@ import type { HandlerContext } from './context'
  * folder that holds originals, the answer is a question, and the window sends the options again with
  * `intoOriginalsFolder` once the user agrees.
  */
-export function exportHandlers(c: HandlerContext): HandlersFor<'startExport' | 'cancelExport'> {
+export function exportHandlers(c: HandlerContext): HandlersFor<'startExport' | 'cancelExport' | 'previewExportNames'> {
+  /** A SKU file must be one main was given (its picker's answer). */
+  const grantedSku = async (sku: SkuSource | undefined): Promise<SkuSource | undefined> =>
+    sku && 'csv' in sku ? { csv: await c.grants.check(sku.csv, 'Choose the SKU file with its Choose… button.') } : sku
   return {
     async startExport({ options }) {
       const outDir = await c.grants.check(options.outDir, 'Choose the export folder with its Choose… button.')
-      const sku = options.sku && 'csv' in options.sku ? { csv: await c.grants.check(options.sku.csv, 'Choose the SKU file with its Choose… button.') } : options.sku
+      const sku = await grantedSku(options.sku)
       const checked = { ...options, outDir, ...(sku ? { sku } : {}) }
       const question = await askBeforeExport(c.catalog, checked)
       if (question) return { question }
@@ -19,6 +22,10 @@ export function exportHandlers(c: HandlerContext): HandlersFor<'startExport' | '
     },
     async cancelExport() {
       c.exports.cancel()
+    },
+    async previewExportNames({ options, limit }) {
+      const sku = await grantedSku(options.sku)
+      return previewNames(c.catalog, { ...options, ...(sku ? { sku } : {}) }, limit)
     }
   }
 }

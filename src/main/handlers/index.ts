@@ -84,7 +84,7 @@ async function appState(c: HandlerContext): Promise<AppState> {
     keys: [],
     balances: c.balances.all(),
     settings: c.settings.get(),
-    providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name })),
+    providers: PROVIDERS.map((p) => ({ id: p.id, name: p.name, sandbox: p.operations.some((o) => o.pricing.sandboxFree === true) })),
     operations: allOperations().map(describeOperation),
     startNotices: c.startNotices,
     typedPaths: c.typedPaths

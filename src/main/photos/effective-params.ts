@@ -18,3 +18,10 @@ export function refuseInvalid(operation: ProviderOperation, values: ParamValues)
   const problems = [...errors.filter((e) => !e.needed), ...paramFileProblems(operation, values)]
   if (problems.length) throw new AppError('invalid-input', problems.map(problemText).join('\n'), problems)
 }
+
+/** Why photos with these values cannot be sent with this operation (they are skipped with it); undefined when they can. */
+export function unsendable(operation: ProviderOperation, values: ParamValues): string | undefined {
+  const { errors } = operation.validate(values)
+  if (!errors.length) return undefined
+  return `its own settings do not fit ${operation.label} (${errors.map(problemText).join('; ')}): reset them in the inspector, or run it with the operation they were made for`
+}

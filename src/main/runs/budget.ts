@@ -1,3 +1,6 @@
+import { allOperations, type WorkItem } from '../../engine'
+import { creditsOf } from '../../shared/operations/pricing'
+
 /**
  * The budget cap, item by item at its own most cost: an item that would take the spending over the
  * cap is held (and one that fits is not). Returns how many are held.
@@ -11,4 +14,27 @@ export function holdOverCap(items: { maxCost: number; held?: boolean }[], commit
     else spent += item.maxCost
   }
   return held
+}
+
+/**
+ * The budget cap is in credits: each item's most cost, planned in its operation's own unit, is counted
+ * in credits (a Photoroom image is 5). Returns the items, changed in place.
+ */
+export function inCredits<T extends { maxCost: number; spec: { operation: string } }>(items: T[]): T[] {
+  for (const item of items) {
+    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    if (operation) item.maxCost = creditsOf({ amount: item.maxCost, unit: operation.pricing.unit })
+  }
+  return items
+}
+
+/**
+ * Held items that fit under the cap now go on: after the cap is raised, or once items on their way
+ * came out cheaper than their most cost (reused, an identical photo bought once for both, failed).
+ */
+export async function releaseWhatFits(store: { held(): Promise<WorkItem[]>; unhold(ids: readonly string[]): Promise<void> }, committed: () => Promise<number>, cap: number | null): Promise<void> {
+  const held = await store.held()
+  if (!held.length) return
+  holdOverCap(held, await committed(), cap)
+  await store.unhold(held.filter((item) => !item.held).map((item) => item.id))
 }

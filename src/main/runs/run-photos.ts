@@ -1,9 +1,11 @@
 import { providerById, type KeyKind, type ProviderId, type RunGroup } from '../../engine'
+import type { Preset } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
 import { lastProofs, pickedProofs } from '../jobs/proofs'
 import { knownFacts } from '../jobs/results'
 import type { ApiKeys } from '../keychain/api-keys'
+import { operationFor, refuseInvalid, unsendable } from '../photos/effective-params'
 import { outputDirFor } from '../photos/find-photos'
 import type { PhotoLibrary } from '../photos/photo-library'
 
@@ -19,17 +21,31 @@ export function photosToRun(catalog: Catalog, photoIds: number[] | undefined, mo
   return ids
 }
 
-/** The photos as groups of one operation and one set of parameters: the preset and each photo's overrides, or for real its last proof. */
-export function groupsOf(catalog: Catalog, photos: PhotoLibrary, ids: number[], mode: RunMode): RunGroup[] {
-  const groups = new Map<string, RunGroup>()
-  for (const { photo, operation, values } of mode === 'for-real' ? lastProofs(catalog, ids) : photos.effective(ids)) {
+/** What each photo is sent with: a named preset as it is (a watched folder's), else the batch preset and its overrides, or for real its last proof. */
+function sends(catalog: Catalog, photos: PhotoLibrary, ids: number[], mode: RunMode, preset: Preset | undefined): ReturnType<typeof lastProofs> {
+  if (mode === 'for-real') return lastProofs(catalog, ids)
+  if (!preset) return photos.effective(ids)
+  const operation = operationFor(preset.operationId)
+  return ids.map((id) => ({ photo: photos.require(id), operation, values: preset.values }))
+}
+
+/**
+ * The photos as groups of one operation and one set of parameters. A group whose overrides its
+ * operation refuses (left from another operation) is skipped with the reason, never left unrun.
+ */
+export function groupsOf(catalog: Catalog, photos: PhotoLibrary, ids: number[], mode: RunMode, preset?: Preset): RunGroup[] {
+  // A preset the provider would refuse refuses the run, with the fields to fix.
+  const base = mode === 'for-real' ? undefined : (preset ?? photos.preset())
+  if (base) refuseInvalid(operationFor(base.operationId), base.values)
+  const groups = new Map<string, RunGroup & { skip?: string }>()
+  for (const { photo, operation, values } of sends(catalog, photos, ids, mode, preset)) {
     const key = JSON.stringify([operation.id, values])
-    const group = groups.get(key) ?? { operation, values, inputs: [] }
-    group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo) })
-    groups.set(key, group)
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { operation, values, inputs: [], skip: unsendable(operation, values) }))
+    group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo), ...(group.skip ? { skip: group.skip } : {}) })
   }
   if (!groups.size) throw new AppError('invalid-input', 'None of these photos has a proof run to send for real.')
-  return [...groups.values()]
+  return [...groups.values()].map(({ skip: _skip, ...group }) => group)
 }
 
 /** No request is sent that is known to fail: every provider of the run needs a key not yet refused. */

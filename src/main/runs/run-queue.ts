@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type WorkerEvent, type WorkItem } from '../../engine'
-import type { EmitEvent, QueueState } from '../../shared/ipc/contract'
+import { isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type Seller, type WorkerEvent, type WorkItem } from '../../engine'
+import type { EmitEvent, Preset, QueueState } from '../../shared/ipc/contract'
+import type { OperationId } from '../../shared/operations'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import { AppError } from '../app/app-error'
 import type { BalanceTracker } from '../app/balance-tracker'
@@ -11,8 +12,9 @@ import { catalogFacts } from '../jobs/results'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
+import { freeWhenBought } from '../photos/reused-photos'
 import type { SettingsService } from '../settings/settings'
-import { holdOverCap } from './budget'
+import { holdOverCap, inCredits, releaseWhatFits } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
 import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
@@ -60,6 +62,7 @@ export class RunQueue {
   /** Whether a run's items are bought with a sandbox key, by run and provider: their results are proofs. */
   private readonly sandbox = new Map<string, boolean>()
   private finishing: Promise<void> | undefined
+  private releasing: Promise<void> = Promise.resolve()
   private readonly recorder: ResultRecorder
 
   constructor(private readonly o: RunQueueOptions) {
@@ -92,6 +95,7 @@ export class RunQueue {
     this.store.changes((items) => this.onItems(items))
     o.settings.onChange(() => {
       this.worker.applyLimits()
+      // The cap shown with the queue follows the setting.
       this.view.publish()
     })
   }
@@ -123,30 +127,35 @@ export class RunQueue {
    * Adds photos to the queue, running or not. Photos already waiting or being worked on are not added
    * twice; what would take the spending over the budget cap waits for Resume after raising it.
    */
-  async start(photoIds: number[] | undefined, { mode = 'normal', buyAgain }: { mode?: RunMode | undefined; buyAgain: boolean }): Promise<{ jobs: number; held: number }> {
+  async start(photoIds: number[] | undefined, { mode = 'normal', buyAgain, preset }: { mode?: RunMode | undefined; buyAgain: boolean; preset?: Preset }): Promise<{ jobs: number; held: number }> {
     const { catalog, photos, settings } = this.o
     const { outputFolder, naming, fitOversize, budgetCap } = settings.get()
     if (!outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
     const ids = photosToRun(catalog, photoIds, mode)
-    const busy = new Set(this.store.latestJobs(ids).flatMap((job) => (FINAL_STATES.has(job.state) ? [] : [Number(job.ref)])))
+    const busy = this.inQueue(ids)
     const fresh = ids.filter((id) => !busy.has(id))
     if (!fresh.length) return { jobs: 0, held: 0 }
-    const groups = groupsOf(catalog, photos, fresh, mode)
+    const groups = groupsOf(catalog, photos, fresh, mode, preset)
+    // Groups skipped whole (their parameters do not fit their operation) need no key and send nothing.
+    const sending = groups.filter((g) => g.inputs.some((input) => !input.skip))
     const kind = KEY_KINDS[mode]
-    const keys = await keysFor(this.o.keys, [...new Set(groups.map((g) => g.operation.provider))], kind)
-    for (const { operation } of groups) {
+    const keys = await keysFor(this.o.keys, [...new Set(sending.map((g) => g.operation.provider))], kind)
+    for (const { operation } of sending) {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
       if (problem) throw new AppError('invalid-input', problem.message)
     }
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
+    const sellers = new Map<OperationId, Seller>()
     // The key and account are checked once per provider, however many sets of parameters the run has;
     // each photo is priced as it will be paid, with its own operation, parameters and key.
-    for (const group of groups) {
-      const setup = await this.prepare(group.operation, group.values, kind)
-      this.sandbox.set(`${run}\0${group.operation.provider}`, setup.session.sandbox)
-      group.cost = setup.cost
+    for (const group of sending) {
+      const { session, cost } = await this.prepare(group.operation, group.values, kind)
+      this.sandbox.set(`${run}\0${group.operation.provider}`, session.sandbox)
+      sellers.set(group.operation.id, session.seller)
+      group.cost = cost
     }
-    const items = await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize })
+    const items = inCredits(await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize }))
+    if (!buyAgain) freeWhenBought(catalog, items, sellers)
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
     this.view.add(run)
     await this.store.enqueue(items)
@@ -160,9 +169,7 @@ export class RunQueue {
   /** Runs again what was paused, and the photos the budget cap held that now fit under it. */
   async resume(): Promise<void> {
     for (const provider of PROVIDERS) this.lane(provider.id).resume()
-    const held = await this.store.held()
-    holdOverCap(held, await this.view.committed(), this.o.settings.get().budgetCap)
-    await this.store.unhold(held.filter((item) => !item.held).map((item) => item.id))
+    await this.releaseWhatFits()
     this.view.publish()
   }
 
@@ -202,6 +209,26 @@ export class RunQueue {
   resetBudget(): void {
     this.o.catalog.budget.reset()
     this.view.publish()
+  }
+
+  /** Which of these photos (all, when unsaid) wait or are being worked on: a new run leaves them be. */
+  inQueue(photoIds?: number[]): Set<number> {
+    return new Set(this.store.latestJobs(photoIds).flatMap((job) => (FINAL_STATES.has(job.state) ? [] : [Number(job.ref)])))
+  }
+
+  /** The budget cap and the credits counted against it, as the window shows them. */
+  async budget(): Promise<{ cap: number | null; spent: number }> {
+    return { cap: this.o.settings.get().budgetCap, spent: await this.view.committed() }
+  }
+
+  /**
+   * Who a normal run of this provider buys from (its servers, and the kind of key saved), for finding
+   * the photos a run would reuse; null without a key.
+   */
+  async seller(provider: ProviderId): Promise<Seller | null> {
+    const key = await this.o.keys.key(provider).catch(() => null)
+    if (!key) return null
+    return { origins: Object.values<string>(this.o.urls[provider]), keyKind: providerById(provider).isSandboxKey(key) ? 'sandbox' : 'live' }
   }
 
   dismissNotice(photoId: number): void {
@@ -274,6 +301,16 @@ export class RunQueue {
       if (item.job.state === 'done' && item.job.sameAs === undefined) this.spent(item.maxCost)
       if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
     }
+    if (this.view.state.held && items.some((item) => FINAL_STATES.has(item.job.state))) {
+      this.releaseWhatFits().catch((error: Error) => this.o.emit('notice', { level: 'error', message: `Photos held by the budget cap could not be checked again (${error.message}): Resume does it.` }))
+    }
+  }
+
+  /** One at a time: each decides with what the one before released counted as on its way. */
+  private releaseWhatFits(): Promise<void> {
+    const next = this.releasing.then(() => releaseWhatFits(this.store, () => this.view.committed(), this.o.settings.get().budgetCap))
+    this.releasing = next.catch(() => undefined)
+    return next
   }
 
 }

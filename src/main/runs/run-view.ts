@@ -66,7 +66,7 @@ export class RunView {
   }
 
   provider(provider: ProviderId, state: LaneState): void {
-    this.providers = { ...this.providers, [provider]: { status: state.status, ...(state.status === 'running' ? {} : { message: state.message }) } }
+    this.providers = { ...this.providers, [provider]: { status: state.status, ...(state.status === 'running' ? {} : { cause: state.reason, message: state.message }) } }
     this.publish()
   }
 
@@ -97,7 +97,7 @@ export class RunView {
     let next: QueueState
     if (this.finishingSent) next = { ...base, state: 'finishing', reason: `Finishing ${this.finishingSent} paid ${this.finishingSent === 1 ? 'request' : 'requests'}…` }
     else if (total - finished - held > 0) next = paused ? { ...base, state: 'paused', reason: paused.message } : { ...base, state: 'running' }
-    else if (held) next = { ...base, state: 'paused', reason: `Budget cap of ${this.settings.get().budgetCap ?? 0} reached: ${held} ${held === 1 ? 'photo waits' : 'photos wait'}. Raise the cap, then Resume.` }
+    else if (held) next = { ...base, state: 'paused', reason: `Budget cap of ${budgetCap ?? 0} credits reached: ${held} ${held === 1 ? 'photo waits' : 'photos wait'}. Raise the cap, then Resume.` }
     else next = { ...base, state: 'idle', reason: total ? runSummary(counts, total) : undefined }
     const same = JSON.stringify(next) === JSON.stringify(this.current)
     this.current = next

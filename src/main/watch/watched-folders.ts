@@ -8,7 +8,7 @@ import { FolderWatcher, refusedNotice, type WatchOptions } from './folder-watche
 
 /**
  * Hot folders: each watched folder's new photos are added to the catalog as they arrive and, where
- * the user chose it, run with the batch preset (or a named preset's values as their overrides),
+ * the user chose it, run with the batch preset or as a run of a named preset (of any operation),
  * within the budget cap the runner applies to every run.
  */
 export class WatchedFolders {
@@ -74,15 +74,12 @@ export class WatchedFolders {
     await this.photos.add(paths, folder.path)
     if (!folder.autoRun) return
     const ids = [...this.catalog.photoIdsByPath(paths).values()]
-    const preset = folder.presetId === null ? undefined : this.catalog.presets().find((p) => p.id === folder.presetId)
-    if (preset) {
-      if (preset.operationId !== this.photos.preset().operationId) {
-        return this.emit('notice', { level: 'warning', message: `New photos in ${folder.path} were added but not run: the preset "${preset.name}" is for another operation than the batch's.` })
-      }
-      this.photos.editOverrides(ids, preset.values, [])
-    }
+    const named = folder.presetId === null ? undefined : this.catalog.presets().find((p) => p.id === folder.presetId)
+    // A run of the named preset, whatever the batch's operation: nothing is written on the photos, so
+    // the inspector shows them as they are and a later batch run treats them like any other.
+    const preset = named && { operationId: named.operationId, values: named.values }
     // Added to the queue as they arrive, running or not.
-    await this.runner.start(ids, { buyAgain: false }).catch((error: Error) => this.emit('notice', { level: 'error', message: `New photos were added but not run: ${error.message}` }))
+    await this.runner.start(ids, { buyAgain: false, ...(preset ? { preset } : {}) }).catch((error: Error) => this.emit('notice', { level: 'error', message: `New photos were added but not run: ${error.message}` }))
   }
 
   private toFolder(row: { id: number; path: string; autoRun: boolean; presetId: number | null }): WatchedFolder {

@@ -60,3 +60,7 @@ export const exportOptionsSchema = z
 export type ExportSelection = z.infer<typeof exportSelectionSchema>
 export type ExportOptions = z.input<typeof exportOptionsSchema>
 export type ResolvedExportOptions = z.output<typeof exportOptionsSchema>
+
+/** What naming needs of an export's options: the window asks for a preview of the names with these. */
+export const exportNamingSchema = exportOptionsSchema.pick({ selection: true, template: true, mirrorFolders: true, sku: true, format: true, xmpSidecars: true }).strict()
+export type ExportNaming = z.input<typeof exportNamingSchema>

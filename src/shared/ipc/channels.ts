@@ -49,6 +49,7 @@ export const REQUESTS = [
   // export
   'startExport',
   'cancelExport',
+  'previewExportNames',
   // keys
   'setKey',
   'testKey',

@@ -44,3 +44,13 @@ export function effectText(pricing: Pricing, effect: CostEffect): string {
   if (effect.kind === 'sets') return amountText(pricing.unit, effect.amount)
   return `${amountText(pricing.unit, pricing.base)} each`
 }
+
+/**
+ * What the budget cap counts, in credits: Photoroom bills its Image Editing API in images, each worth
+ * 5 of its credits (one /v2/edit image = 5 /v1/segment credits); everything else is billed in credits.
+ */
+export const CREDITS_PER_IMAGE = 5
+
+export function creditsOf(cost: Cost): number {
+  return cost.unit === 'images' ? cost.amount * CREDITS_PER_IMAGE : cost.amount
+}

@@ -26,6 +26,8 @@ export type Notice = { level: 'info' | 'warning' | 'error'; message: string }
 export interface ProviderChoice {
   id: string
   name: string
+  /** It takes a free sandbox key beside the live one (Photoroom). */
+  sandbox: boolean
 }
 
 export type { OperationDescriptor } from '@shared/operations/descriptor'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { exportOptionsSchema } from '../../export/options'
-import { none, type Domain } from './common'
+import { exportNamingSchema, exportOptionsSchema } from '../../export/options'
+import { none, rowId, type Domain } from './common'
 
 /** An export as the window follows it: one at a time, with progress and how it ended. */
 export const exportStateSchema = z.object({
@@ -29,7 +29,20 @@ export const exportDomain = {
       input: z.object({ options: exportOptionsSchema }),
       output: z.union([z.object({ total: z.number() }), z.object({ question: z.string() })])
     },
-    cancelExport: { input: none, output: none }
+    cancelExport: { input: none, output: none },
+    /**
+     * Before exporting: the first file names the template would give (by the export's own naming), each
+     * with the photo it is for and its SKU, or why that photo would not be exported; `problem` when the
+     * options themselves cannot be used (a SKU pattern that is not valid, a SKU file that cannot be read).
+     */
+    previewExportNames: {
+      input: z.object({ options: exportNamingSchema, limit: z.number().int().min(1).max(20).default(5) }),
+      output: z.object({
+        total: z.number(),
+        names: z.array(z.object({ photoId: rowId, photo: z.string(), sku: z.string().nullable(), name: z.string().nullable(), problem: z.string().optional() })),
+        problem: z.string().optional()
+      })
+    }
   },
   events: { export: exportStateSchema }
 } satisfies Domain

@@ -20,6 +20,9 @@ export const jobSchema = z.object({
   maybeCharged: z.string().optional()
 }) satisfies z.ZodType<Job>
 
+/** Why a provider is paused or stopped: the window names a pause by its cause. */
+export const PAUSE_CAUSES = ['user', 'credits', 'unreachable', 'asked-to-wait', 'not-saved', 'auth'] as const
+
 export const queueStateSchema = z.object({
   /** `finishing`: stopped (Cancel, Quit), waiting for the paid requests already sent; Cancel again stops now. */
   state: z.enum(['idle', 'running', 'paused', 'finishing']),
@@ -30,19 +33,31 @@ export const queueStateSchema = z.object({
   counts: z.record(z.string(), z.number()),
   /** When this run started (ms since 1970): the window works out the pace and ETA from it. */
   startedAt: z.number().optional(),
-  /** Each provider's state in this run: running, paused (credits, budget, user) or stopped (key refused). */
-  providers: z.record(z.string(), z.object({ status: z.enum(['running', 'paused', 'stopped']), message: z.string().optional() })).default({}),
+  /** Each provider's state in this run: running, paused (by the user, credits, unreachable, asked to wait, a result that could not be saved) or stopped (key refused). */
+  providers: z
+    .record(z.string(), z.object({ status: z.enum(['running', 'paused', 'stopped']), cause: z.enum(PAUSE_CAUSES).optional(), message: z.string().optional() }))
+    .default({}),
   /** Photos held back because running them would go over the budget cap. */
   held: z.number().default(0),
-  /** With a budget cap: what was spent against it since the user set or reset it (ms since 1970), in the providers' own units. */
+  /** With a budget cap: what was spent against it since the user set or reset it (ms since 1970), in credits (a Photoroom image is 5). */
   budget: z.object({ cap: z.number(), spent: z.number(), since: z.number() }).optional()
 })
 
 /** What running some photos would cost, per provider, against the balance main last read. */
 export const estimateSchema = z.object({
+  /** Photos that may be paid for: the skipped and the reused are counted apart. */
   photos: z.number(),
   /** Photos left out because they are already known to be skipped (nothing sent, nothing paid). */
   skipped: z.number().default(0),
+  /** Photos whose result was bought before with these very parameters: reused, free. Absent when none. */
+  reused: z.number().optional(),
+  /** Photos already waiting or being worked on in the queue: a new run leaves them be. Absent when none. */
+  queued: z.number().optional(),
+  /**
+   * With a budget cap: the cap and what already counts against it (credits), what this run would add,
+   * and how many of its photos would wait because they would take the spending over it.
+   */
+  cap: z.object({ limit: z.number(), spent: z.number(), adds: z.number(), held: z.number() }).optional(),
   providers: z.array(
     z.object({ provider, unit: z.enum(['credits', 'images']), amount: z.number(), photos: z.number(), available: z.number().optional() })
   )
@@ -69,7 +84,7 @@ export const jobs = {
       output: z.object({ jobs: z.number(), held: z.number() })
     },
     /** The cost before spending: for these photos, or the whole catalog. */
-    estimateCost: { input: z.object({ photoIds: idList.optional(), mode: runMode }), output: estimateSchema },
+    estimateCost: { input: z.object({ photoIds: idList.optional(), mode: runMode, buyAgain: z.boolean().optional() }), output: estimateSchema },
     pauseBatch: { input: none, output: none },
     resumeBatch: { input: none, output: none },
     /** Pressed again while finishing, it stops now: the photos on the wire may have been charged. */

@@ -3,7 +3,7 @@ import type { OperationDescriptor } from '../../operations/descriptor'
 import { absolutePath, noticeSchema, provider, type Domain } from './common'
 import { presetSchema } from './catalog'
 
-/** The most Proofsheet may spend from when the cap is set (or reset), in whatever each provider counts (credits or images); null for no cap. */
+/** The most Proofsheet may spend from when the cap is set (or reset), in credits (a Photoroom image counts 5); null for no cap. */
 export const budgetCapSchema = z.number().min(0).max(1e9).nullable()
 
 export const settingsSchema = z.object({
@@ -44,7 +44,8 @@ export const settings = {
 
 export const settingsStateSchema = z.object({
   settings: settingsSchema,
-  providers: z.array(z.object({ id: provider, name: z.string() })),
+  /** `sandbox`: the provider also takes a free sandbox key (watermarked proofs), kept beside the live one. */
+  providers: z.array(z.object({ id: provider, name: z.string(), sandbox: z.boolean() })),
   /** Each operation's parameters as plain JSON, for the inspector. */
   operations: z.array(z.custom<OperationDescriptor>((value) => typeof value === 'object' && value !== null)),
   /** What main had to say before the window opened (an imported session, settings set aside). */

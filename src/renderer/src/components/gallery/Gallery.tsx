@@ -9,8 +9,9 @@ import { GalleryBar } from './GalleryBar'
 import { GalleryGrid } from './GalleryGrid'
 import { RemoveConfirm } from './RemoveConfirm'
 import { RemovedBar } from './RemovedBar'
+import { Welcome } from '../setup/Welcome'
 
-/** The centre pane: what was added, as a grid, or what to do when nothing was. */
+/** The centre pane: what was added, as a grid, or (nothing yet) the setup and the drop zone. */
 export function Gallery(): React.JSX.Element {
   const total = useStore(photoSelectors.total)
   const [tileSize, setTileSize] = useRemembered('tileSize', 168)
@@ -22,10 +23,7 @@ export function Gallery(): React.JSX.Element {
       <GalleryBar tileSize={tileSize} onTileSize={setTileSize} onShortcuts={showShortcuts} />
       <RemovedBar />
       {total === 0 ? (
-        <div className="empty-state">
-          <p className="empty-title">Drop photos or folders here</p>
-          <p className="muted">JPEG, PNG, WebP, HEIC and camera RAW. Folders are searched inside; originals are never changed.</p>
-        </div>
+        <Welcome />
       ) : (
         <GalleryGrid tileSize={tileSize} onOpen={openLoupeFor} />
       )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { call } from '../../api'
 import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
+import { jobSelectors } from '../../store/jobs-slice'
 import type { Estimate } from '../../store/types'
 import { EstimateLines } from '../run/EstimateLines'
 
@@ -11,6 +12,8 @@ export function CostEstimate({ photoIds }: { photoIds: number[] }): React.JSX.El
   const photos = useStore((s) => s.photosById)
   const total = useStore((s) => s.summary.total)
   const balances = useStore(accountSelectors.balances)
+  // Each photo a run finishes may be reused next time: the estimate follows the queue.
+  const finished = useStore((s) => jobSelectors.queue(s).finished)
   const [selection, setSelection] = useState<Estimate | null>(null)
   const [batch, setBatch] = useState<Estimate | null>(null)
   useEffect(() => {
@@ -27,7 +30,7 @@ export function CostEstimate({ photoIds }: { photoIds: number[] }): React.JSX.El
       current = false
       clearTimeout(timer)
     }
-  }, [photoIds, preset, photos, total, balances])
+  }, [photoIds, preset, photos, total, balances, finished])
   if (!batch) return null
   return (
     <div className="cost-estimate" data-testid="cost-estimate" aria-live="polite">

@@ -1,21 +1,34 @@
 import { useEffect, useRef, useState } from 'react'
 import { call } from '../../api'
+import { useStore } from '../../store'
+import { accountSelectors } from '../../store/account-slice'
+import { settingsSelectors } from '../../store/settings-slice'
 import type { Estimate } from '../../store/types'
+import { OutputFolderField } from '../setup/OutputFolderField'
 import { EstimateLines } from './EstimateLines'
 
+/** The photos the run takes: those to pay for and those reused, free (the skipped are not sent). */
+const photosText = (n: number): string => `${n} photo${n === 1 ? '' : 's'}`
+
 /**
- * Nothing is spent without this: the photos, the most each provider would charge, and the balance
- * after. Main hands the estimate with a token for this very run; starting without it is refused.
+ * Nothing is spent without this: the photos, the most each provider would charge, the balance after
+ * and the budget cap. Main hands the estimate with a token for this very run; starting without it is
+ * refused. With no output folder yet, it asks for one first, before any cost.
  */
 export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoIds: number[] | undefined; title: string; mode?: 'normal' | 'for-real'; buyAgain?: boolean; onDone(): void }): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
+  const outputFolder = useStore(settingsSelectors.outputFolder)
+  // A balance read while the dialog is open (the last run's purchases) is shown at once, with a fresh token.
+  const balances = useStore(accountSelectors.balances)
   const [estimate, setEstimate] = useState<(Estimate & { confirmation: string }) | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  useEffect(() => dialog.current?.showModal(), [])
   useEffect(() => {
-    dialog.current?.showModal()
-    void call('confirmRun', { ...(photoIds ? { photoIds } : {}), mode }).then(setEstimate, (e: Error) => setError(e.message))
-  }, [photoIds, mode])
+    if (!outputFolder) return
+    setError(null)
+    void call('confirmRun', { ...(photoIds ? { photoIds } : {}), mode, ...(buyAgain ? { buyAgain } : {}) }).then(setEstimate, (e: Error) => setError(e.message))
+  }, [photoIds, mode, buyAgain, outputFolder, balances])
   const start = async (): Promise<void> => {
     setBusy(true)
     try {
@@ -29,15 +42,24 @@ export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoI
   return (
     <dialog ref={dialog} className="confirm" aria-label={title} onClose={onDone}>
       <h2>{title}</h2>
-      {estimate ? <EstimateLines title="Cost" estimate={estimate} /> : !error && <p className="muted">Working out the cost…</p>}
-      <p className="muted">{buyAgain ? 'These were bought before; their results are gone, so each is paid for once more.' : 'Photos already paid for with the same parameters are reused and cost nothing.'}</p>
+      {!outputFolder ? (
+        <div className="needs-folder">
+          <p>Choose where the results go first: they are written there, mirroring the folders you added.</p>
+          <OutputFolderField />
+        </div>
+      ) : estimate ? (
+        <EstimateLines title="This run" estimate={estimate} />
+      ) : (
+        !error && <p className="muted">Working out the cost…</p>
+      )}
+      {outputFolder && <p className="muted">{buyAgain ? 'These were bought before; their results are gone, so each is paid for once more.' : 'Photos already paid for with the same parameters are reused and cost nothing.'}</p>}
       {error && <p role="alert">{error}</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>
           Cancel
         </button>
-        <button type="button" className="primary" disabled={!estimate || busy} onClick={() => void start()}>
-          Run {estimate ? `${estimate.photos} photo${estimate.photos === 1 ? '' : 's'}` : ''}
+        <button type="button" className="primary" disabled={!estimate || busy || !outputFolder} onClick={() => void start()}>
+          Run {estimate ? photosText(estimate.photos + (estimate.reused ?? 0)) : ''}
         </button>
       </div>
     </dialog>

@@ -1,91 +1,69 @@
+import { useRef, useState } from 'react'
 import { call } from '../../api'
 import { useStore } from '../../store'
-import { accountSelectors } from '../../store/account-slice'
 import { jobSelectors } from '../../store/jobs-slice'
-import { selectionSelectors } from '../../store/selection-slice'
-import { runSelected, useCommand } from '../commands'
+import { ExportDialog } from '../../review/export/ExportDialog'
+import { StoreCheckDialog } from '../../review/StoreCheckDialog'
+import { useCommand } from '../commands'
+import { Menu } from '../layout/Menu'
+import { useOverflow } from '../layout/use-overflow'
 import { useAction } from '../use-action'
-import { retryableIds } from './failed-photos'
-import { ProofButtons } from './ProofButtons'
+import { Balances } from './Balances'
 import { RunConfirm } from './RunConfirm'
-import { useState } from 'react'
-import { ExportDialog } from '../../review/ExportDialog'
-import { StoreCheckButton } from '../../review/StoreCheckButton'
+import { useToolbarItems } from './toolbar-items'
 
-/** Run controls and balances, always in reach at the top of the window. */
+/**
+ * Run controls and balances, always in reach on one line at the top of the window: what does not fit
+ * goes into a More menu. Main's refusals show on a line of their own below, in full.
+ */
 export function Toolbar(): React.JSX.Element {
   const queue = useStore(jobSelectors.queue)
-  const selected = useStore(selectionSelectors.selected)
-  const retryable = useStore((s) => retryableIds(s.jobsByPhoto).length)
-  const balances = useStore(accountSelectors.balances)
-  const providers = useStore(accountSelectors.providers)
   const confirm = useStore((s) => s.pendingRun)
   const askToRun = useStore((s) => s.askToRun)
-  const { error, run } = useAction()
+  const { error, run, clear } = useAction()
   const [exporting, setExporting] = useState(false)
-  const idle = queue.state === 'idle'
-  // Photos join a running queue; only while it finishes its paid requests is nothing added.
-  const open = queue.state !== 'finishing'
-  const name = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
-  const runAll = (): void => askToRun({ title: 'Run all photos' })
-  const pause = (): Promise<void> => run(() => call('pauseBatch', undefined))
-  const resume = (): Promise<void> => run(() => call('resumeBatch', undefined))
-  useCommand('run-all', () => idle && runAll())
-  useCommand('pause-resume', () => void (queue.state === 'running' ? pause() : queue.state === 'paused' ? resume() : undefined))
+  const [checking, setChecking] = useState(false)
+  const act = (action: () => Promise<unknown>): void => void run(action)
+  const items = useToolbarItems(act, { exporting: () => setExporting(true), storeCheck: () => setChecking(true) })
+  const line = useRef<HTMLDivElement>(null)
+  const hiddenFrom = useOverflow(line)
+  const overflow = hiddenFrom === null ? [] : items.slice(hiddenFrom)
+  useCommand('run-all', () => queue.state === 'idle' && askToRun({ title: 'Run all photos' }))
+  useCommand('pause-resume', () => void (queue.state === 'running' ? act(() => call('pauseBatch', undefined)) : queue.state === 'paused' ? act(() => call('resumeBatch', undefined)) : undefined))
   useCommand('export', () => setExporting(true))
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Run">
-      <span className="app-name">Proofsheet</span>
-      <button type="button" className="primary" disabled={!open || selected.size === 0} onClick={runSelected}>
-        Run selected
-      </button>
-      <button type="button" disabled={!open} onClick={runAll}>
-        Run all
-      </button>
-      <ProofButtons idle={idle} />
-      {queue.state === 'running' && (
-        <button type="button" onClick={() => void pause()}>
-          Pause
-        </button>
-      )}
-      {queue.state === 'paused' && (
-        <button type="button" className="primary" onClick={() => void resume()}>
-          Resume
-        </button>
-      )}
-      {!idle && (
-        <button
-          type="button"
-          title={queue.state === 'finishing' ? 'Stop waiting: the requests already sent are cut off and may have been charged' : 'Send nothing more; the requests already sent are answered and kept'}
-          onClick={() => void run(() => call('cancelBatch', undefined))}
-        >
-          {queue.state === 'finishing' ? 'Stop now' : 'Cancel'}
-        </button>
-      )}
-      {open && retryable > 0 && (
-        <button type="button" onClick={() => askToRun({ photoIds: retryableIds(useStore.getState().jobsByPhoto), title: `Retry ${retryable} failed photo${retryable === 1 ? '' : 's'}` })}>
-          Retry failed ({retryable})
-        </button>
-      )}
+      <div className="toolbar-line">
+        <span className="app-name">Proofsheet</span>
+        <div className="toolbar-actions" ref={line}>
+          {items.map((item, i) => (
+            <button
+              key={item.key}
+              type="button"
+              // Pushed off the line: kept in place for measuring, out of sight and out of reach; the More menu has it.
+              className={[item.primary ? 'primary' : '', hiddenFrom !== null && i >= hiddenFrom ? 'overflowed' : ''].join(' ').trim() || undefined}
+              disabled={item.disabled}
+              title={item.title}
+              onClick={item.run}
+            >
+              {item.label}
+            </button>
+          ))}
+        </div>
+        {overflow.length > 0 && <Menu label="More" entries={overflow} className="toolbar-more" align="end" />}
+        <Balances />
+      </div>
       {error && (
-        <span role="alert" className="toolbar-error">
-          {error}
-        </span>
+        <div className="toolbar-alert" role="alert">
+          <span>{error}</span>
+          <button type="button" className="link" onClick={clear}>
+            Dismiss
+          </button>
+        </div>
       )}
-      <span className="spacer" />
-      <StoreCheckButton />
-      <button type="button" onClick={() => setExporting(true)}>
-        Export…
-      </button>
-      <ul className="balances" aria-label="Credit balance">
-        {Object.entries(balances).map(([key, b]) => (
-          <li key={key} data-testid={`balance-${key}`}>
-            {name(b.provider)}: {b.source === 'provider' ? `${b.available} ${b.unit} left` : `${b.spent} credits spent here`}
-          </li>
-        ))}
-      </ul>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
+      {checking && <StoreCheckDialog onClose={() => setChecking(false)} />}
       {confirm && <RunConfirm photoIds={confirm.photoIds} title={confirm.title} mode={confirm.mode} buyAgain={confirm.buyAgain} onDone={() => askToRun(null)} />}
     </header>
   )

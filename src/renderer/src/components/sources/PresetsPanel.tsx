@@ -4,6 +4,7 @@ import { useStore } from '../../store'
 import { presetSelectors } from '../../store/presets-slice'
 import { settingsSelectors } from '../../store/settings-slice'
 import { sameSettings } from '../inspector/preset-match'
+import { Menu } from '../layout/Menu'
 import { useAction } from '../use-action'
 
 /** Saves a preset file where the browser or Electron saves downloads. */
@@ -40,28 +41,26 @@ export function PresetsPanel(): React.JSX.Element {
               <span className="preset-name">{p.name}</span>
               {p.description && <span className="preset-rule">{p.description}</span>}
             </button>
-            <span className="preset-actions">
-              <button
-                type="button"
-                className="link"
-                aria-label={`Export ${p.name}`}
-                onClick={() =>
-                  void run(async () => {
-                    // The app writes the preset and the images it names into a folder main asks for; the harness downloads the text.
-                    if (!typedPaths) return void (await call('exportPresetFolder', { id: p.id }))
-                    const { fileName, text } = await call('exportPreset', { id: p.id })
-                    download(fileName, text)
-                  })
-                }
-              >
-                Export
-              </button>
-              {!p.builtIn && (
-                <button type="button" className="link" aria-label={`Delete ${p.name}`} onClick={() => void run(() => call('deletePreset', { id: p.id }))}>
-                  Delete
-                </button>
-              )}
-            </span>
+            <Menu
+              label={`${p.name} actions`}
+              buttonLabel="⋯"
+              buttonName={`Actions for ${p.name}`}
+              className="preset-actions"
+              align="end"
+              entries={[
+                {
+                  label: 'Export preset file…',
+                  run: () =>
+                    void run(async () => {
+                      // The app writes the preset and the images it names into a folder main asks for; the harness downloads the text.
+                      if (!typedPaths) return void (await call('exportPresetFolder', { id: p.id }))
+                      const { fileName, text } = await call('exportPreset', { id: p.id })
+                      download(fileName, text)
+                    })
+                },
+                ...(p.builtIn ? [] : [{ label: 'Delete preset', danger: true, run: () => void run(() => call('deletePreset', { id: p.id })) }])
+              ]}
+            />
           </li>
         ))}
       </ul>

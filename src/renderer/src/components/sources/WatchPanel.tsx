@@ -6,7 +6,7 @@ import { settingsSelectors } from '../../store/settings-slice'
 import { useCommand } from '../commands'
 import { useAction } from '../use-action'
 
-/** Hot folders: new photos there are added as they arrive, and run if the user chose it. */
+/** Hot folders: new photos there are added as they arrive, and run if the user chose it: with the batch preset, or as a run of any named preset. */
 export function WatchPanel(): React.JSX.Element {
   const watched = useStore((s) => s.watched)
   const presets = useStore(presetSelectors.presets)
@@ -17,7 +17,15 @@ export function WatchPanel(): React.JSX.Element {
   const { error, busy, run } = useAction()
   const pick = (): Promise<void> => run(() => call('pickWatchFolder', { autoRun, presetId }))
   useCommand('watch-folder', () => void (typedPaths ? document.querySelector<HTMLInputElement>('input[aria-label="Folder to watch"]')?.focus() : pick()))
-  const presetName = (id: number | null): string => (id === null ? 'the batch preset' : (presets.find((p) => p.id === id)?.name ?? 'a removed preset'))
+  const operations = useStore(settingsSelectors.operations)
+  // A named preset runs as itself, whatever the batch's operation: its own operation is said with it.
+  const presetName = (id: number | null): string => {
+    if (id === null) return 'the batch preset'
+    const preset = presets.find((p) => p.id === id)
+    if (!preset) return 'a removed preset'
+    const operation = operations.find((o) => o.id === preset.operationId)
+    return operation ? `${preset.name} (${operation.label})` : preset.name
+  }
 
   return (
     <section className="side-section" aria-label="Watch folders">

@@ -9,13 +9,14 @@ const day = (ms: number): string => new Date(ms).toLocaleDateString(undefined, {
 
 /**
  * What was spent against the budget cap since it was set or reset, as main counts it ("Spent 12 of
- * 50 since 3 Dec"), and Reset: asked first in main's words, done with main's token.
+ * 50 credits since 3 Dec"), and Reset: asked first in main's words, done with main's token.
  */
 export function BudgetLine(): React.JSX.Element | null {
   const budget = useStore((s) => jobSelectors.queue(s).budget)
   const [asked, setAsked] = useState<{ question: string; confirmation: string } | null>(null)
   const { error, busy, run } = useAction()
-  if (!budget) return null
+  // Before anything is spent against it, the cap field says all there is.
+  if (!budget || budget.spent === 0) return null
   const reset = (): Promise<void> =>
     run(async () => {
       const { question, confirmation } = await call('confirmBudgetCap', { budgetCap: budget.cap, reset: true })
@@ -25,10 +26,10 @@ export function BudgetLine(): React.JSX.Element | null {
   return (
     <div className="row-form budget-line" aria-label="Budget spent">
       <span>
-        Spent {Math.round(budget.spent * 100) / 100} of {budget.cap}
+        Spent {Math.round(budget.spent * 100) / 100} of {budget.cap} credits
         {budget.since ? ` since ${day(budget.since)}` : ''}
       </span>
-      <button type="button" disabled={busy || budget.spent === 0} onClick={() => void reset()}>
+      <button type="button" disabled={busy} onClick={() => void reset()}>
         Reset
       </button>
       {asked && (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { RequestOutput } from '@shared/ipc/contract'
-import { call } from '../api'
+import { call } from '../../api'
 
 /**
  * Before an export: the photos that would ship a variant nobody chose (several variants, none chosen

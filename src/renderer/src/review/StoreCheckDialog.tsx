@@ -1,0 +1,41 @@
+import { useLayoutEffect, useRef, useState } from 'react'
+import { MARKETPLACE_IDS, MARKETPLACE_NAMES } from '@shared/marketplaces'
+import { call } from '../api'
+import { useAction } from '../components/use-action'
+import { MarketplaceOptions } from './MarketplaceOptions'
+
+/** Checks every photo's shown result against a marketplace's image rules; each photo keeps its outcome for its badge and the filter. */
+export function StoreCheckDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [store, setStore] = useState<(typeof MARKETPLACE_IDS)[number]>('amazon')
+  const [outcome, setOutcome] = useState<string | null>(null)
+  const { error, busy, run } = useAction()
+  useLayoutEffect(() => dialog.current?.showModal(), [])
+  const check = (): Promise<void> =>
+    run(async () => {
+      const { checked, failed } = await call('checkStore', { marketplace: store })
+      setOutcome(checked ? `${failed} of ${checked} photos fail ${MARKETPLACE_NAMES[store]}’s rules: filter the gallery by Store check to see them.` : 'No results to check yet.')
+    })
+  return (
+    <dialog ref={dialog} className="confirm" aria-label="Check for store" onClose={onClose}>
+      <h2>Check for store</h2>
+      <p className="muted">Each photo’s shown result against the marketplace’s image rules: background, how much of the frame the product fills, size, format.</p>
+      <label className="field">
+        Marketplace
+        <select value={store} onChange={(e) => setStore(e.target.value as typeof store)}>
+          <MarketplaceOptions />
+        </select>
+      </label>
+      {outcome && <p role="status">{outcome}</p>}
+      {error && <p role="alert">{error}</p>}
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void check()}>
+          {busy ? 'Checking…' : 'Check'}
+        </button>
+      </div>
+    </dialog>
+  )
+}
