@@ -60,7 +60,7 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
     this.purchases = new PurchaseIndex(this.redis)
     this.pace = o.limits ? new SharedPace(this.redis, this.queues, o.limits) : undefined
     for (const lane of this.queues.all()) {
-      lane.events.on('progress', ({ jobId, data }) => void this.heard(lane.provider, jobId, data))
+      lane.events.on('progress', ({ jobId, data }) => void this.heard(lane.provider, jobId, data).catch(() => undefined))
       for (const event of ['waiting', 'completed', 'failed'] as const) lane.events.on(event, () => this.wake())
     }
     this.shared = teamSharedQueue({ pace: this.pace, budget: this.budget, purchases: this.purchases, leasable: this.leasable })
@@ -261,7 +261,7 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
     return this.purchases.release(key, worker)
   }
 
-  /** Any seat's or worker's change of an item, heard through BullMQ's queue events. */
+  /** Any seat's or worker's change of an item, heard through BullMQ's queue events (a queue left while away drops what it was reading). */
   private async heard(provider: ProviderId, jobId: string, data: unknown): Promise<void> {
     if (!this.listeners.size || typeof data !== 'object' || data === null || !('state' in data)) return
     const job = await this.queues.of(provider).queue.getJob(jobId)
