@@ -51,6 +51,7 @@ test('adds a folder, saves a key in the keychain, runs a batch and sees progress
   await expect(page.getByTestId('key-status')).toHaveText(`Key saved …${DEMO_KEYS.photoroom.slice(-4)}`)
   expect(await new Keychain(service).get('photoroom')).toBe(DEMO_KEYS.photoroom)
   await expect(page.getByTestId('balance-photoroom')).toHaveText('Photoroom: 1,000 credits left')
+  await expect(page.getByTestId('balance-photoroom')).toHaveAttribute('title', /^basic plan · 1,000 credits a month/)
 
   await page.getByRole('button', { name: 'Run all' }).click()
   await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: 'Run 3 photos' }).click()

@@ -32,6 +32,8 @@ export interface HarnessOptions {
    */
   typedPaths?: boolean
   port?: number
+  /** Lets product CSVs name photos on this machine: the spec's shop serves them on loopback. */
+  allowLoopbackUrls?: boolean
 }
 
 export interface Harness {
@@ -71,9 +73,11 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     emit,
     shell: {
       pickPaths: async (purpose) => (typeof o.pickPaths === 'function' ? o.pickPaths(purpose) : (o.pickPaths ?? [])),
-      showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`)
+      showInFolder: (path) => console.log(`(harness) would show ${path} in its folder`),
+      openExternal: (url) => console.log(`(harness) would open ${url}`)
     },
-    typedPaths: o.typedPaths ?? true
+    typedPaths: o.typedPaths ?? true,
+    allowLoopbackUrls: o.allowLoopbackUrls ?? false
   })
   const bridge = (await build({ entryPoints: [BRIDGE], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })).outputFiles[0]?.text ?? ''
   const index = (await readFile(join(o.rendererDir, 'index.html'), 'utf8')).replace('</head>', '  <script src="/__harness/bridge.js"></script>\n  </head>')

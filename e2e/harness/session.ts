@@ -18,7 +18,7 @@ export interface Session {
 /** Every keychain entry a test may fill: each provider's key, and Photoroom's sandbox key beside its live one. */
 const ENTRIES = ['photoroom', 'photoroom:sandbox', 'pixelcut', 'phota']
 
-export async function openSession(prefix: string, latencyMs: number, options: Pick<HarnessOptions, 'typedPaths' | 'pickPaths'> = {}): Promise<Session> {
+export async function openSession(prefix: string, latencyMs: number, options: Pick<HarnessOptions, 'typedPaths' | 'pickPaths' | 'allowLoopbackUrls'> = {}): Promise<Session> {
   const dir = tempDir(prefix)
   const service = `Proofsheet e2e ${randomBytes(4).toString('hex')}`
   const simulator = await new Simulator({ profiles: { photoroom: { latencyMs, latencyJitterMs: latencyMs / 10, rateLimit: null, retryAfter: true } } }).start()

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { findOperation, isProviderId, paramFileProblems, providerById, PROVIDERS, resolveParamPaths, type ProviderOperation } from '../engine'
+import { findOperation, isProviderId, paramFileProblems, providerById, PROVIDERS, resolveParamPaths, webAddress, type ProviderOperation, type UrlEntry } from '../engine'
+import { addressesIn, productNames } from '../main/photos/url-list'
 import type { ParamValues } from '../shared/operations'
 import { findDescriptor, problemText, unknownParamMessage } from '../shared/operations/common'
 import { nestDotted, setParam } from '../shared/operations/set-param'
@@ -13,6 +14,8 @@ export interface CliOptions {
   operation: ProviderOperation
   values: ParamValues
   inputs: string[]
+  /** Photos by address: typed on the line, or listed in `--urls` files (plain lists or product CSVs). */
+  urls: UrlEntry[]
   outDir: string | undefined
   concurrency: number | undefined
   rate: number | undefined
@@ -77,6 +80,29 @@ function readParams(operation: ProviderOperation, files: string[], pairs: string
   return values
 }
 
+/**
+ * `--urls` files: one address a line, or a Shopify/WooCommerce product CSV whose photos take their
+ * product's handle as their name. A list comes from elsewhere (a shop's export), so its addresses may
+ * not lead to this machine or the local network; typed addresses may. PROOFSHEET_URLS_ALLOW_LOOPBACK=1
+ * lets lists name this machine (tests serve photos there).
+ */
+function urlEntries(typed: string[], files: string[], env: NodeJS.ProcessEnv): UrlEntry[] {
+  const rule = env['PROOFSHEET_URLS_ALLOW_LOOPBACK'] === '1' ? 'loopback' : 'public'
+  const listed = files.flatMap((file) => {
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch (error) {
+      throw new UsageError(`--urls ${file}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : 'could not be read'}`)
+    }
+    const addresses = addressesIn(text)
+    if (!addresses.length) throw new UsageError(`--urls ${file}: no photo addresses in it (one a line, or a product CSV with Image Src or Images)`)
+    const names = productNames(addresses)
+    return addresses.map(({ href }, i) => ({ href, rule, ...(names[i] ? { name: names[i].name } : {}) }) as UrlEntry)
+  })
+  return [...typed.map((href): UrlEntry => ({ href, rule: 'any' })), ...listed]
+}
+
 function presetFrom(path: string): ReturnType<typeof readPresetFile> {
   try {
     return readPresetFile(path)
@@ -86,7 +112,7 @@ function presetFrom(path: string): ReturnType<typeof readPresetFile> {
 }
 
 /** Paths are the user's, relative to where they typed the command. */
-export function parseCli(argv: string[], cwd: string): CliOptions {
+export function parseCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliOptions {
   let parsed
   try {
     parsed = parseArgs({
@@ -97,6 +123,7 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
         operation: { type: 'string' },
         param: { type: 'string', multiple: true, default: [] },
         params: { type: 'string', multiple: true, default: [] },
+        urls: { type: 'string', multiple: true, default: [] },
         preset: { type: 'string' },
         out: { type: 'string' },
         concurrency: { type: 'string' },
@@ -124,7 +151,10 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
   const operation = findOperation(provider, operationName)
   if (!operation) throw new UsageError(`${provider} has no "${operationName}" operation`)
   if (preset && preset.operation.id !== operation.id) throw new UsageError(`--preset is for ${preset.operation.id}, not ${operation.id}`)
-  if (!positionals.length) throw new UsageError('name at least one photo or folder to process')
+  if (!positionals.length && !flags.urls.length) throw new UsageError('name at least one photo, folder or web address to process')
+  const typedUrls = positionals.filter((p) => webAddress(p))
+  const otherScheme = positionals.find((p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p) && !webAddress(p))
+  if (otherScheme) throw new UsageError(`${otherScheme}: only http:// and https:// addresses are fetched`)
   const dryRun = flags['dry-run']
   const team = teamOptions(flags, cwd)
   if (team && dryRun) throw new UsageError('--dry-run checks and prices the photos here, sending nothing: leave out --queue')
@@ -133,7 +163,8 @@ export function parseCli(argv: string[], cwd: string): CliOptions {
   return {
     operation,
     values: readParams(operation, flags.params.map((f) => resolve(cwd, f)), flags.param, cwd, preset?.values),
-    inputs: positionals.map((p) => resolve(cwd, p)),
+    inputs: positionals.filter((p) => !webAddress(p)).map((p) => resolve(cwd, p)),
+    urls: urlEntries(typedUrls, flags.urls.map((f) => resolve(cwd, f)), env),
     outDir: flags.out === undefined ? undefined : resolve(cwd, flags.out),
     concurrency: positiveNumber('--concurrency', flags.concurrency),
     rate: positiveNumber('--rate', flags.rate),

@@ -8,7 +8,7 @@ const concurrency = PROVIDERS.map((p) => `${p.limits.concurrency} ${p.name}`).jo
 /** Written from the registry, so a new provider shows up here by itself. */
 export const HELP = `Proofsheet batch: send photos through ${names.slice(0, -1).join(', ')} or ${names.at(-1)} from the command line.
 
-Usage: npm run --silent batch -- [options] <files or folders...>
+Usage: npm run --silent batch -- [options] <files, folders or web addresses...>
 
   --provider ${PROVIDERS.map((p) => p.id).join('|')}
   --operation ${operationNames.join('|')}
@@ -27,6 +27,12 @@ Usage: npm run --silent batch -- [options] <files or folders...>
   --preset FILE         a preset file exported from the app: its operation and values
                         (--provider and --operation may then be left out; --param wins;
                         image paths in it are relative to the preset file's folder)
+  --urls FILE           photos by web address: one a line, or a Shopify or WooCommerce
+                        product CSV (its image columns; results are named by product
+                        handle). Listed addresses may not lead to this machine or the
+                        local network (typed ones may). Each photo is fetched once and
+                        sent by address where the API takes one (Photoroom edit,
+                        Pixelcut, Phota); a new ETag or Last-Modified is a new purchase
   --out <folder>        where results go; input folders are mirrored inside
   --concurrency <n>     requests at once (default: ${concurrency})
   --rate <n>            at most n requests per second (default: each provider's published limit)

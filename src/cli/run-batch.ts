@@ -1,4 +1,6 @@
-import { Batch, inputsFromPaths, isJobError, providerById, urlsFromEnv, DEFAULT_CACHE_MAX_BYTES, openStateDir } from '../engine'
+import { join } from 'node:path'
+import { Batch, inputsFromPaths, inputsFromUrls, isJobError, providerById, urlsFromEnv, DEFAULT_CACHE_MAX_BYTES, openStateDir } from '../engine'
+import { PHOTOS_FROM_THE_WEB } from '../main/photos/url-list'
 import { cacheCommand } from './cache'
 import { parseCli, UsageError, type CliOptions } from './args'
 import { EXIT } from './exit-codes'
@@ -23,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   if (asksForStatus(argv)) return statusCommand(argv)
   let options: CliOptions
   try {
-    options = parseCli(argv, userCwd())
+    options = parseCli(argv, userCwd(), process.env)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     err(`proofsheet: ${error.message}\nRun with --help for usage.`)
@@ -43,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const batchOf = async (paths: string[]): Promise<Batch> =>
     new Batch({
-      inputs: await inputsFromPaths(paths, options.outDir ? [options.outDir] : []),
+      inputs: [...(await inputsFromPaths(paths, options.outDir ? [options.outDir] : [])), ...(await inputsFromUrls(options.urls, join(stateDir, PHOTOS_FROM_THE_WEB)))],
       operation: options.operation,
       values: options.values,
       outDir: options.outDir ?? '.',

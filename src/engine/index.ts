@@ -50,3 +50,7 @@ export {
   type ProviderUrls
 } from './providers/registry'
 export type { Balance, ProviderConfig } from './providers/types'
+export { isPhotoroomLink } from './providers/photoroom/edit-further'
+export type { AddressRule } from './sources/address-guard'
+export { inputsFromUrls, type UrlEntry } from './sources/url-inputs'
+export { webAddress, type PhotoUrl } from './sources/photo-url'

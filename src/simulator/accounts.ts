@@ -18,7 +18,8 @@ export class Accounts {
 
   constructor(accounts: Record<Provider, AccountConfig[]>) {
     for (const [provider, list] of Object.entries(accounts) as [Provider, AccountConfig[]][]) {
-      for (const a of list) this.byKey.set(`${provider}:${a.key}`, { ...a, provider })
+      // A plan's monthly credits are what the account starts with unless said: spending does not shrink them.
+      for (const a of list) this.byKey.set(`${provider}:${a.key}`, { ...a, subscription: a.subscription ?? a.balance, provider })
     }
   }
 
@@ -51,11 +52,21 @@ export class Accounts {
     return true
   }
 
-  sandboxRemaining(account: Account, caps: { perDay: number; perMonth: number }): number {
+  /** The month's free calls left: what /v2/account reports for a sandbox key (the daily cap is not in it). */
+  sandboxMonthRemaining(account: Account, perMonth: number, now = new Date()): number {
     const use = this.sandboxUse.get(account.key)
-    const day = new Date().toISOString().slice(0, 10)
-    const dayCount = use?.day === day ? use.dayCount : 0
-    return Math.max(0, Math.min(caps.perDay - dayCount, caps.perMonth - (use?.monthCount ?? 0)))
+    return Math.max(0, perMonth - (use?.month === now.toISOString().slice(0, 7) ? use.monthCount : 0))
+  }
+
+  /** Counts calls against a Photoroom sandbox key's month, as calls made with it elsewhere would. */
+  useSandboxMonth(label: string, calls: number, now = new Date()): void {
+    const month = now.toISOString().slice(0, 7)
+    for (const a of this.byKey.values()) {
+      if (a.provider !== 'photoroom' || a.label !== label) continue
+      const use = this.sandboxUse.get(a.key)
+      const monthCount = use?.month === month ? use.monthCount : 0
+      this.sandboxUse.set(a.key, { day: use?.day ?? now.toISOString().slice(0, 10), dayCount: use?.dayCount ?? 0, ...use, month, monthCount: monthCount + calls })
+    }
   }
 
   setBalance(provider: Provider, label: string, balance: number): void {

@@ -126,6 +126,11 @@ export class Simulator {
     this.state.accounts.setBalance(provider, label, balance)
   }
 
+  /** Photoroom sandbox calls made elsewhere this month with the account's sandbox key. */
+  useSandboxMonth(label: string, calls: number): void {
+    this.state.accounts.useSandboxMonth(label, calls)
+  }
+
   /** Adds or replaces a Phota profile: ready at once, or after a time or a number of refused edits. */
   setPhotaProfile(id: string, readiness: ProfileReadiness = {}): void {
     this.state.photaProfiles.set(id, readiness)

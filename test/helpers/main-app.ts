@@ -22,7 +22,7 @@ export interface TestApp extends App {
 }
 
 /** Main's real services, as the app wires them, with a keychain entry name of the test's own. */
-export async function openTestApp(sim: Simulator, options: { dir?: string; service?: string; typedPaths?: boolean; shell?: ShellActions; leaseTtlMs?: number } = {}): Promise<TestApp> {
+export async function openTestApp(sim: Simulator, options: { dir?: string; service?: string; typedPaths?: boolean; shell?: Partial<ShellActions>; leaseTtlMs?: number; allowLoopbackUrls?: boolean } = {}): Promise<TestApp> {
   const dir = options.dir ?? tempDir('proofsheet-main-')
   const service = options.service ?? `Proofsheet test ${randomBytes(4).toString('hex')}`
   const events: TestApp['events'] = []
@@ -44,9 +44,10 @@ export async function openTestApp(sim: Simulator, options: { dir?: string; servi
     openSettingsStore: () => new Conf<Settings>({ ...settingsStoreOptions(), cwd: join(dir, 'data'), projectVersion: pkg.version }),
     urls: sim.urls,
     emit,
-    shell: options.shell ?? { pickPaths: async () => [], showInFolder: () => undefined },
+    shell: { pickPaths: async () => [], showInFolder: () => undefined, openExternal: () => undefined, ...options.shell },
     typedPaths: options.typedPaths ?? true,
-    ...(options.leaseTtlMs ? { leaseTtlMs: options.leaseTtlMs } : {})
+    ...(options.leaseTtlMs ? { leaseTtlMs: options.leaseTtlMs } : {}),
+    ...(options.allowLoopbackUrls ? { allowLoopbackUrls: true } : {})
   })
   const keychain = new Keychain(service)
   let closed: Promise<void> | undefined

@@ -1,6 +1,7 @@
 import type { ImageFormat } from '../../shared/images/formats'
 import type { NameRequest } from '../files/output-plan'
 import { scanInputs } from '../files/scan'
+import type { PhotoUrl } from '../sources/photo-url'
 
 /** What is known of a photo's file: enough to skip looking at it again while its size and time are unchanged. */
 export interface PhotoFacts {
@@ -25,6 +26,8 @@ export interface BatchInput {
   known?: PhotoFacts
   /** Already known not to be sendable (junk, a link loop): reported as skipped with this reason. */
   skip?: string
+  /** A photo by address: `path` is Proofsheet's copy of it, and the address goes to providers that take one. */
+  url?: PhotoUrl
 }
 
 /** Files and folders as the CLI names them: every photo found, and every file passed over with its reason. */

@@ -6,6 +6,7 @@ import { OUTPUT_FOLDER_REASON } from '../files/scan'
 import { planUpload, type UploadPlan } from '../images/fit'
 import { contentHash, readSource, type Source } from '../images/source'
 import { jobKey } from '../purchases/job-key'
+import { urlContent } from '../sources/photo-url'
 import type { BatchInput, PhotoFacts } from './input'
 
 export interface PrepareOptions {
@@ -68,5 +69,6 @@ export async function preparePhoto(input: BatchInput, operation: OperationSchema
     facts = { ...facts, contentHash: contentHash(source.bytes) }
     learnt = true
   }
-  return { facts, key: jobKey(facts.contentHash as string, operation.id, values), learnt, plan, ...(source ? { source } : {}) }
+  // A photo by address whose server names its version is that version: a new ETag is a new purchase.
+  return { facts, key: jobKey(urlContent(input.url, facts.contentHash as string), operation.id, values), learnt, plan, ...(source ? { source } : {}) }
 }

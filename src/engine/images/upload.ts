@@ -12,6 +12,8 @@ export interface Upload {
   bytes: Buffer
   format: ImageFormat
   notes: string[]
+  /** The photo's web address, when the bytes are exactly what is there: providers that take an address are sent it instead. */
+  url?: string
 }
 
 // 16-bit sRGB is still sRGB: only its depth changes.

@@ -27,5 +27,7 @@ export interface ProviderDefinition<Id extends string = string, Host extends str
   resultHeaders: ResultHeaders
   /** Keys that are free to use but limited (Photoroom's `sandbox_` keys). */
   isSandboxKey(key: string): boolean
+  /** The free calls a sandbox key has each month (Photoroom: 1,000); a proof run that would go over is refused. */
+  sandboxProofsPerMonth?: number
   createClient(config: ProviderConfig, dispatcher: Dispatcher, ledger: SpendLedger): ProviderClient
 }

@@ -16,6 +16,8 @@ export interface ProviderRequest {
   operation: ProviderOperation
   values: ParamValues
   image: UploadImage
+  /** The photo's web address (the image's bytes are exactly what is there): a provider that takes one fetches it itself. */
+  imageUrl?: string
   signal: AbortSignal
   /** How long to wait for the answer; sized per operation. */
   timeoutMs: number

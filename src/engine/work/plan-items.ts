@@ -71,7 +71,8 @@ export async function planItems(groups: readonly RunGroup[], o: PlanOptions): Pr
           ...(skip ? { skip } : {}),
           ...(o.keyKind ? { keyKind: o.keyKind } : {}),
           ...(o.buyAgain ? { buyAgain: true } : {}),
-          ...(o.fit === false ? { fit: false } : {})
+          ...(o.fit === false ? { fit: false } : {}),
+          ...(input.url ? { url: input.url } : {})
         }
       })
     }

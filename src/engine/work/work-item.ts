@@ -2,6 +2,7 @@ import type { Job, JobState } from '../../shared/jobs'
 import type { OperationId, ParamValues } from '../../shared/operations'
 import type { PhotoFacts } from '../batch/input'
 import type { PlannedOutput } from '../files/output-plan'
+import type { PhotoUrl } from '../sources/photo-url'
 
 /** Which of a provider's keys pays: the sandbox key for proofs, the live key for real. Unsaid: the saved key. */
 export type KeyKind = 'sandbox' | 'live'
@@ -26,6 +27,8 @@ export interface ItemSpec {
   buyAgain?: boolean
   /** "Fit oversize photos to the provider's limits" (on unless turned off). */
   fit?: boolean
+  /** A photo by address: `path` is Proofsheet's copy of it. */
+  url?: PhotoUrl
 }
 
 export interface NewWorkItem {
@@ -60,8 +63,10 @@ export const LEASABLE: ReadonlySet<JobState> = new Set<JobState>(['queued'])
 
 /** An item's first job: queued, or held by the budget cap. */
 export function firstJob(item: NewWorkItem): Job {
-  const { ref, path } = item.spec
-  return item.held ? { ref, file: path, state: 'held', attempts: 0, reason: HELD_REASON } : { ref, file: path, state: 'queued', attempts: 0 }
+  const { ref, path, url } = item.spec
+  // A photo by address is told by its address, not by Proofsheet's copy of it.
+  const file = url?.href ?? path
+  return item.held ? { ref, file, state: 'held', attempts: 0, reason: HELD_REASON } : { ref, file, state: 'queued', attempts: 0 }
 }
 
 export const HELD_REASON = 'Waiting: running it would go over the budget cap. Raise the cap, then Resume.'

@@ -122,7 +122,7 @@ export class ItemRun {
     const operation = ctx.operation(item)
     // Extra images (a guide, a background) are read once per worker: the bytes hashed into the key are the bytes sent.
     const values = await attachParamFiles(operation, spec.values, ctx.paramFiles)
-    const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
+    const prepared = await ctx.check(() => preparePhoto({ path: spec.path, ref: spec.ref, outputDir: '', ...(spec.known ? { known: spec.known } : {}), ...(spec.url ? { url: spec.url } : {}) }, operation, values, { outDir: spec.outDir, fit: spec.fit }))
     const setup = await setting
     if ('skip' in prepared) return this.end('skipped', { reason: prepared.skip })
     const { facts } = prepared
@@ -139,7 +139,10 @@ export class ItemRun {
     await (await ctx.deliveries.of(spec.outDir)).ready(spec.output)
     const earlier = first === spec.ref ? ctx.purchases.earlierUnanswered(key) : null
     if (earlier) ctx.emit({ type: 'notice', message: unansweredNotice(spec.path, earlier) })
-    const upload = await buildUpload(await hashedSource(spec.path, facts.contentHash as string, prepared.source), facts, prepared.plan, operation.inputLimits)
+    const source = await hashedSource(spec.path, facts.contentHash as string, prepared.source)
+    const upload = await buildUpload(source, facts, prepared.plan, operation.inputLimits)
+    // By address only when the provider would receive the very bytes at it (not fitted, turned or converted).
+    if (spec.url && upload.bytes.equals(source.bytes)) upload.url = spec.url.href
     await this.step('ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
     const result = await this.buy(key, setup, upload, values)
     await this.deliver(result, 'done')
@@ -202,7 +205,7 @@ export class ItemRun {
     const timeoutMs = ctx.settings.timeoutMs ?? operation.timeoutMs(values)
     const lane = ctx.lane(item)
     const answerDeadline = lane.answerDeadline(operation.id, timeoutMs)
-    const sent = sendWithRetries(lane, setup.session.client, { operation, values, image, timeoutMs, answerDeadline }, this.controller.signal, {
+    const sent = sendWithRetries(lane, setup.session.client, { operation, values, image, ...(upload.url ? { imageUrl: upload.url } : {}), timeoutMs, answerDeadline }, this.controller.signal, {
       priority: item.priority,
       photo: item.spec.ref,
       onSending: async (attempt) => {

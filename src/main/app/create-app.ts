@@ -5,6 +5,8 @@ import type { EmitEvent, EventPayload, Handlers, Settings } from '../../shared/i
 import { openCatalog } from '../catalog/open-catalog'
 import type { Catalog } from '../catalog/catalog'
 import { createHandlers } from '../handlers'
+import { PHOTOS_FROM_THE_WEB } from '../photos/url-list'
+import { UrlPhotos } from '../photos/url-photos'
 import type { ShellActions } from '../handlers/context'
 import { ImageFiles } from '../images/image-files'
 import { RunQueue, type RunnerHooks } from '../runs/run-queue'
@@ -41,6 +43,8 @@ export interface AppOptions {
   watch?: WatchOptions
   /** How long a work item's lease holds without a heartbeat: a killed app's items are taken again after it. */
   leaseTtlMs?: number
+  /** Lets product CSVs and lists name photos on this machine (tests and the harness serve them on loopback). */
+  allowLoopbackUrls?: boolean
   /** The catalog's native module built for Electron's ABI (the app); tests use the Node build. */
   nativeBinding?: string
 }
@@ -78,11 +82,12 @@ export async function createApp(o: AppOptions): Promise<App> {
   const runner = new RunQueue({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks, leaseTtlMs: o.leaseTtlMs })
   await runner.open()
   const presets = new PresetLibrary(catalog, photos, o.emit)
+  const urlPhotos = new UrlPhotos(catalog, photos, join(o.stateDir, PHOTOS_FROM_THE_WEB), o.allowLoopbackUrls ? 'loopback' : 'public')
   const watched = new WatchedFolders(catalog, photos, runner, o.emit, o.watch)
   await watched.start()
   const exports = new ExportRunner(catalog, o.emit)
   const images = new ImageFiles(catalog, o.stateDir)
-  const handlers = createHandlers({ catalog, photos, photoEvents, presets, watched, keys, settings, balances, runner, exports, images, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths, startNotices })
+  const handlers = createHandlers({ catalog, photos, urlPhotos, photoEvents, presets, watched, keys, settings, balances, runner, exports, images, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths, startNotices })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,

@@ -3,6 +3,7 @@ import { BudgetCount } from './budget'
 import { CaptureDates } from './capture-dates'
 import { openDatabase, type Db, type OpenOptions } from './database'
 import { PhotoQueries, type PhotoQuery } from './photo-query'
+import { PhotoSources, type PhotoSource } from './photo-sources'
 import { Photos, toPhoto, type FolderCount, type NewPhoto, type OverrideGroup, type PhotoFacts, type PhotoRow } from './photos'
 import { Presets, type BatchPreset, type NewPreset, type PresetRow } from './presets'
 import { Removals } from './removals'
@@ -27,6 +28,7 @@ export class Catalog {
   private readonly storeCheckStore: StoreChecks
   private readonly captureDates: CaptureDates
   private readonly removals: Removals
+  private readonly sources: PhotoSources
   /** The runs' work items: the app's work store. */
   readonly workItems: SqliteWorkStore
   /** What was spent against the budget cap since it was set or reset. */
@@ -42,6 +44,7 @@ export class Catalog {
     this.storeCheckStore = new StoreChecks(db)
     this.captureDates = new CaptureDates(db)
     this.removals = new Removals(db)
+    this.sources = new PhotoSources(db)
     this.workItems = new SqliteWorkStore(db)
     this.budget = new BudgetCount(db)
   }
@@ -94,6 +97,10 @@ export class Catalog {
   overridesOf(ids: readonly number[]): ParamValues[] { return this.photos.overridesOf(ids) }
   overrideGroups(ids: readonly number[] | undefined, outputFolder: string | null): OverrideGroup[] { return this.photos.overrideGroups(ids, outputFolder) }
 
+  // Photos by web address
+  setPhotoSource(photoId: number, source: PhotoSource): void { this.sources.set(photoId, source) }
+  photoSources(photoIds: readonly number[]): Map<number, PhotoSource> { return this.sources.of(photoIds) }
+
   // Results
   addResult(result: NewResult): ResultRow { return this.resultStore.add(result) }
   results(photoId: number): ResultRow[] { return this.resultStore.ofPhotoNewestFirst(photoId) }
@@ -102,6 +109,7 @@ export class Catalog {
   result(id: number): ResultRow | undefined { return this.resultStore.result(id) }
   /** Photos with results and known bytes, with the purchase keys of their results: what a run might reuse. */
   boughtPhotos(photoIds?: readonly number[]): Bought[] { return this.resultStore.bought(photoIds) }
+  proofsSince(provider: string, since: number): number { return this.resultStore.proofsSince(provider, since) }
 
   // Review
   review(photoId: number): ReviewRow { return this.reviewStore.review(photoId) }

@@ -149,5 +149,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX work_items_by_run ON work_items (run);
 
   CREATE TABLE purchase_claims (key TEXT PRIMARY KEY, owner TEXT NOT NULL, until INTEGER NOT NULL) WITHOUT ROWID;
+  `,
+  // Photos by web address: the address each was fetched from, the version its server named (ETag or
+  // Last-Modified), and the product handle and image position from the product CSV it came in.
+  `
+  CREATE TABLE photo_sources (
+    photo_id INTEGER PRIMARY KEY REFERENCES photos (id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    version TEXT,
+    handle TEXT,
+    position INTEGER
+  );
   `
 ]

@@ -2,7 +2,7 @@ import type { Db } from './database'
 
 /**
  * What belongs to a photo, parents first (the order rows go back in): the photo with its overrides,
- * its results and their outputs, its review and its store check. `of` selects a table's rows for the
+ * its results and their outputs, its review, its store check and its web address. `of` selects a table's rows for the
  * photo ids bound as JSON.
  */
 const OWNED: readonly { table: string; of: string }[] = [
@@ -10,7 +10,8 @@ const OWNED: readonly { table: string; of: string }[] = [
   { table: 'results', of: 'SELECT * FROM results WHERE photo_id IN (SELECT value FROM json_each(?))' },
   { table: 'result_outputs', of: 'SELECT o.* FROM result_outputs o JOIN results r ON r.id = o.result_id WHERE r.photo_id IN (SELECT value FROM json_each(?))' },
   { table: 'review', of: 'SELECT * FROM review WHERE photo_id IN (SELECT value FROM json_each(?))' },
-  { table: 'store_checks', of: 'SELECT * FROM store_checks WHERE photo_id IN (SELECT value FROM json_each(?))' }
+  { table: 'store_checks', of: 'SELECT * FROM store_checks WHERE photo_id IN (SELECT value FROM json_each(?))' },
+  { table: 'photo_sources', of: 'SELECT * FROM photo_sources WHERE photo_id IN (SELECT value FROM json_each(?))' }
 ]
 
 type Row = Record<string, unknown>

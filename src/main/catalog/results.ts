@@ -147,6 +147,7 @@ export class Results {
   private readonly outputsOf
   private readonly boughtOfAll
   private readonly boughtOf
+  private readonly proofs
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare<Record<string, unknown>, Stored>(
@@ -174,6 +175,7 @@ export class Results {
     this.outputsOf = db.prepare<[string], StoredOutput>(
       'SELECT * FROM result_outputs WHERE result_id IN (SELECT value FROM json_each(?)) ORDER BY result_id, idx'
     )
+    this.proofs = db.prepare<[string, number], number>('SELECT count(*) FROM results WHERE provider = ? AND sandbox = 1 AND created_at >= ?').pluck()
   }
 
   add(result: NewResult): ResultRow {
@@ -239,6 +241,11 @@ export class Results {
   bought(photoIds?: readonly number[]): Bought[] {
     const rows = photoIds ? this.boughtOf.all(JSON.stringify(photoIds)) : this.boughtOfAll.all()
     return rows.map((r) => ({ photoId: r.photoId, overrides: r.overrides, contentHash: r.contentHash, keys: new Set(r.keys.split(' ')) }))
+  }
+
+  /** Proofs (results bought with a sandbox key) of a provider made since `since` (ms since 1970). */
+  proofsSince(provider: string, since: number): number {
+    return this.proofs.get(provider, since) ?? 0
   }
 
   private withOutputs(rows: Stored[]): ResultRow[] {

@@ -20,6 +20,8 @@ function pickerOptions(purpose: PickerPurpose): Electron.OpenDialogOptions {
       return { title: 'Export the preset and its images to', buttonLabel: 'Export', properties: folder }
     case 'sku-csv':
       return { title: 'SKU file', buttonLabel: 'Choose', properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }] }
+    case 'product-csv':
+      return { title: 'Add photos from a product CSV or a list of addresses', buttonLabel: 'Add', properties: ['openFile'], filters: [{ name: 'Product CSV or list', extensions: ['csv', 'txt'] }] }
     case 'photos':
       // Linux and Windows pickers cannot offer files and folders at once; folders are the common case.
       return { title: 'Add photos', buttonLabel: 'Add', properties: process.platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openDirectory', 'multiSelections'] }
@@ -34,7 +36,8 @@ export function electronShellActions(getWindow: () => BrowserWindow | null): She
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
-    showInFolder: (path) => shell.showItemInFolder(path)
+    showInFolder: (path) => shell.showItemInFolder(path),
+    openExternal: (url) => void shell.openExternal(url)
   }
 }
 

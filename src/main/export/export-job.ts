@@ -70,6 +70,8 @@ function baseRecord({ item, sku }: PlannedExport): ExportRecord {
     variant: result ? item.variant : null,
     preset: result ? item.preset : null,
     sku: sku ?? null,
+    handle: item.product?.handle ?? null,
+    position: item.product?.position ?? null,
     flag: review.flag,
     rating: review.rating,
     label: review.label,

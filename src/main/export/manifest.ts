@@ -22,6 +22,9 @@ export interface ExportRecord {
   variant: string | null
   preset: string | null
   sku: string | null
+  /** The product handle of a photo added from a product CSV, and its image position there. */
+  handle: string | null
+  position: number | null
   flag: Flag | null
   rating: number
   label: Label | null
@@ -53,13 +56,14 @@ export function manifestJson(records: readonly ExportRecord[]): string {
 }
 
 /** Shopify handles: lower case letters, digits and hyphens. */
-function handle(text: string): string {
+export function shopifyHandle(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'product'
 }
 
 /**
  * Shopify's product CSV, image columns only: one row per exported photo under its product's handle
- * (from the SKU, else the original's name), positions counted per handle, the alt text from the name.
+ * (the product CSV's handle it came with, else from the SKU, else the original's name), positions
+ * counted per handle, the alt text from the name.
  */
 export function shopifyCsv(records: readonly ExportRecord[], baseUrl?: string): string {
   const positions = new Map<string, number>()
@@ -68,8 +72,8 @@ export function shopifyCsv(records: readonly ExportRecord[], baseUrl?: string): 
     .filter((r) => r.output !== null)
     .map((r) => {
       const stem = basename(r.source, extname(r.source))
-      const productHandle = handle(r.sku ?? stem)
-      const position = (positions.get(productHandle) ?? 0) + 1
+      const productHandle = shopifyHandle(r.handle ?? r.sku ?? stem)
+      const position = r.position ?? (positions.get(productHandle) ?? 0) + 1
       positions.set(productHandle, position)
       const src = base ? new URL(r.output!.split('/').map(encodeURIComponent).join('/'), base).href : r.output!
       return [productHandle, src, position, stem.replace(/[-_]+/g, ' ').trim().slice(0, 512)]

@@ -14,6 +14,8 @@ export interface ExportItem {
   variant: string
   /** The saved preset whose operation and values the variant ran with, else "custom". */
   preset: string
+  /** The product a photo by web address showed in its product CSV, and its place among the product's images. */
+  product?: { handle: string; position?: number }
 }
 
 /** Photo ids in the catalog's folder order for 'approved' and 'done'; in the given order for 'photos'. */
@@ -39,14 +41,17 @@ function selectedIds(catalog: Catalog, selection: ExportSelection): number[] {
 export function selectForExport(catalog: Catalog, selection: ExportSelection): ExportItem[] {
   const ids = selectedIds(catalog, selection)
   const reviews = catalog.reviews(ids)
+  const handles = catalog.photoSources(ids)
   const presets = new Map(catalog.presets().map((p) => [`${p.operationId}|${canonicalJson(p.values)}`, p.name]))
   return ids.map((id) => {
     const photo = catalog.photo(id)!
     const review = reviews.get(id)!
+    const { handle, position } = handles.get(id) ?? {}
+    const product = handle ? { product: { handle, ...(position ? { position } : {}) } } : {}
     const results = catalog.results(id)
     const chosen = review.chosenResultId === null ? undefined : results.find((r) => r.id === review.chosenResultId)
     const result = chosen ?? results[0]
-    if (!result) return { photo, review, variant: '', preset: '' }
+    if (!result) return { photo, review, variant: '', preset: '', ...product }
     const index = chosen ? (review.chosenOutput ?? 0) : 0
     const number = results.length - results.indexOf(result)
     return {
@@ -55,7 +60,8 @@ export function selectForExport(catalog: Catalog, selection: ExportSelection): E
       result,
       output: result.outputs[index],
       variant: result.outputs.length > 1 ? `${number}-${index + 1}` : String(number),
-      preset: presets.get(`${result.provider}.${result.operation}|${canonicalJson(result.params)}`) ?? 'custom'
+      preset: presets.get(`${result.provider}.${result.operation}|${canonicalJson(result.params)}`) ?? 'custom',
+      ...product
     }
   })
 }

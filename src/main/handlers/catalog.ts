@@ -8,7 +8,7 @@ type AddResult = RequestOutput<'addPaths'>
 
 export function catalogHandlers(
   c: HandlerContext
-): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'undoRemove' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
+): HandlersFor<'addPaths' | 'addDropped' | 'pickAndAdd' | 'addUrls' | 'addFromList' | 'listPhotos' | 'photoIds' | 'removePhotos' | 'undoRemove' | 'setPreset' | 'setOverrides' | 'editOverrides' | 'overridesOf'> {
   const add = (paths: string[]): Promise<AddResult> => c.photos.add(paths)
   return {
     async addPaths({ paths }) {
@@ -22,6 +22,12 @@ export function catalogHandlers(
     async pickAndAdd() {
       const paths = await c.shell.pickPaths('photos')
       return paths.length ? add(paths) : { added: 0, skipped: [] }
+    },
+    async addUrls({ urls }) {
+      return c.urlPhotos.addTyped(urls)
+    },
+    async addFromList({ path }) {
+      return c.urlPhotos.addList(await c.grants.check(path, 'Choose the product CSV with Add from a product CSV….'))
     },
     async listPhotos({ offset, limit, query }) {
       return c.photos.range(offset, limit, query)

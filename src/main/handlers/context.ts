@@ -7,6 +7,7 @@ import type { ExportRunner } from '../jobs/export-runner'
 import type { ApiKeys } from '../keychain/api-keys'
 import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
+import type { UrlPhotos } from '../photos/url-photos'
 import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
 import type { WatchedFolders } from '../watch/watched-folders'
@@ -24,12 +25,16 @@ export interface ShellActions {
   /** A native picker for `purpose`, titled for it; resolves to the chosen paths (none when cancelled). */
   pickPaths(purpose: PickerPurpose): Promise<string[]>
   showInFolder(path: string): void
+  /** Opens a web address in the user's browser; main checks it first. */
+  openExternal(url: string): void
 }
 
 /** Main's services, as each domain's handlers see them. */
 export interface HandlerContext {
   catalog: Catalog
   photos: PhotoLibrary
+  /** Photos by web address: typed, or from a list or product CSV the user chose. */
+  urlPhotos: UrlPhotos
   photoEvents: PhotoEvents
   presets: PresetLibrary
   watched: WatchedFolders

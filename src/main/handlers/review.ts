@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
+import { isPhotoroomLink } from '../../engine'
 import { checkChosenOutputs } from '../export'
 import { unchosenVariants } from '../photos/unchosen-variants'
 import { inChunks } from '../photos/in-chunks'
@@ -16,7 +17,7 @@ function refused<T>(write: () => T): T {
 
 export function reviewHandlers(
   c: HandlerContext
-): HandlersFor<'photoResults' | 'setReview' | 'chooseVariant' | 'differenceOf' | 'unchosenVariants' | 'checkStore' | 'showInFolder'> {
+): HandlersFor<'photoResults' | 'setReview' | 'chooseVariant' | 'differenceOf' | 'unchosenVariants' | 'checkStore' | 'showInFolder' | 'openInPhotoroom'> {
   return {
     async photoResults({ photoId }) {
       c.photos.require(photoId)
@@ -65,6 +66,12 @@ export function reviewHandlers(
       const result = resultId === undefined ? c.catalog.results(photoId)[0] : c.catalog.result(resultId)
       if (resultId !== undefined && result?.photoId !== photoId) throw new AppError('not-found', 'That result is no longer in the catalog.')
       c.shell.showInFolder(result?.outputs[index]?.path ?? photo.path)
+    },
+    async openInPhotoroom({ resultId }) {
+      const link = c.catalog.result(resultId)?.facts.editFurtherUrl
+      if (!link) throw new AppError('not-found', 'This result has no Photoroom link to keep editing it.')
+      if (!isPhotoroomLink(link)) throw new AppError('invalid-input', 'The link sent with this result is not a Photoroom https address, so it is not opened.')
+      c.shell.openExternal(link)
     }
   }
 }

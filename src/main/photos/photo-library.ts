@@ -7,7 +7,7 @@ import type { ParamValues } from '../../shared/operations'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
 import type { PhotoQuery } from '../catalog/photo-query'
-import type { PhotoRow as CatalogPhoto } from '../catalog/photos'
+import type { PhotoRow as CatalogPhoto, NewPhoto } from '../catalog/photos'
 import { operationFor, refuseInvalid } from './effective-params'
 import type { FactsReader } from './facts-reader'
 import { findPhotos } from './find-photos'
@@ -45,6 +45,11 @@ export class PhotoLibrary {
   /** Files and folders (recursively); junk and what cannot be a photo are reported, not added. */
   async add(paths: string[], within?: string): Promise<{ added: number; skipped: SkippedPath[] }> {
     const { found, skipped } = await findPhotos(paths, within)
+    return { added: await this.addFound(found), skipped }
+  }
+
+  /** Photos already found (Proofsheet's copies of photos by web address, placed in one folder of the tree); returns how many were new. */
+  async addFound(found: readonly NewPhoto[]): Promise<number> {
     let added = 0
     for (let i = 0; i < found.length; i += CHUNK) {
       const chunk = this.catalog.addPhotosCount(found.slice(i, i + CHUNK))
@@ -57,7 +62,7 @@ export class PhotoLibrary {
       this.events.summaryChanged()
       this.facts.wake()
     }
-    return { added, skipped }
+    return added
   }
 
   /**

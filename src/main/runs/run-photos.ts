@@ -38,11 +38,15 @@ export function groupsOf(catalog: Catalog, photos: PhotoLibrary, ids: number[], 
   const base = mode === 'for-real' ? undefined : (preset ?? photos.preset())
   if (base) refuseInvalid(operationFor(base.operationId), base.values)
   const groups = new Map<string, RunGroup & { skip?: string }>()
+  const sources = catalog.photoSources(ids)
   for (const { photo, operation, values } of sends(catalog, photos, ids, mode, preset)) {
     const key = JSON.stringify([operation.id, values])
     let group = groups.get(key)
     if (!group) groups.set(key, (group = { operation, values, inputs: [], skip: unsendable(operation, values) }))
-    group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo), ...(group.skip ? { skip: group.skip } : {}) })
+    const source = sources.get(photo.id)
+    // A photo by web address goes by its address where the provider takes one; its version names the purchase.
+    const url = source ? { url: { href: source.url, ...(source.version ? { version: source.version } : {}) } } : {}
+    group.inputs.push({ path: photo.path, ref: String(photo.id), outputDir: outputDirFor(photo), known: knownFacts(photo), ...url, ...(group.skip ? { skip: group.skip } : {}) })
   }
   if (!groups.size) throw new AppError('invalid-input', 'None of these photos has a proof run to send for real.')
   return [...groups.values()].map(({ skip: _skip, ...group }) => group)

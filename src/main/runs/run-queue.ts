@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type Seller, type WorkerEvent, type WorkItem } from '../../engine'
+import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type Seller, type WorkerEvent, type WorkItem } from '../../engine'
 import type { EmitEvent, Preset, QueueState } from '../../shared/ipc/contract'
 import type { OperationId } from '../../shared/operations'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
@@ -18,6 +18,7 @@ import { holdOverCap, inCredits, releaseWhatFits } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
 import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
+import { SandboxMonth } from './sandbox-month'
 
 export interface RunnerHooks {
   /** 0..1 while a run goes, null when idle: the dock or taskbar progress. */
@@ -64,9 +65,11 @@ export class RunQueue {
   private finishing: Promise<void> | undefined
   private releasing: Promise<void> = Promise.resolve()
   private readonly recorder: ResultRecorder
+  private readonly sandboxMonth: SandboxMonth
 
   constructor(private readonly o: RunQueueOptions) {
     this.store = o.catalog.workItems
+    this.sandboxMonth = new SandboxMonth(o.catalog, o.balances)
     this.worker = new Worker({
       store: this.store,
       stateDir: o.stateDir,
@@ -89,7 +92,10 @@ export class RunQueue {
       emit: o.emit,
       variantsDir: o.variantsDir,
       sandbox: (item, provider) => this.sandbox.get(`${item.run}\0${provider}`) ?? item.spec.keyKind === 'sandbox',
-      paid: (provider) => o.balances.refreshSoon(provider)
+      paid: (provider) => {
+        o.balances.refreshSoon(provider)
+        this.sandboxMonth.publish(provider)
+      }
     })
     this.worker.on('event', (event) => this.onEvent(event))
     this.store.changes((items) => this.onItems(items))
@@ -105,8 +111,9 @@ export class RunQueue {
     await this.worker.start()
     this.recorder.recordUnrecorded()
     await this.view.resume(this.store.unfinishedRuns())
-    // The budget line is there from the first state, before any run.
+    // The budget line and the sandbox month are there from the first state, before any run.
     this.view.publish()
+    this.sandboxMonth.publish()
   }
 
   queueState(): QueueState {
@@ -148,12 +155,17 @@ export class RunQueue {
     const sellers = new Map<OperationId, Seller>()
     // The key and account are checked once per provider, however many sets of parameters the run has;
     // each photo is priced as it will be paid, with its own operation, parameters and key.
+    const proofs = new Map<ProviderId, number>()
     for (const group of sending) {
       const { session, cost } = await this.prepare(group.operation, group.values, kind)
-      this.sandbox.set(`${run}\0${group.operation.provider}`, session.sandbox)
+      const { provider } = group.operation
+      this.sandbox.set(`${run}\0${provider}`, session.sandbox)
+      if (session.sandbox) proofs.set(provider, (proofs.get(provider) ?? 0) + group.inputs.length)
       sellers.set(group.operation.id, session.seller)
       group.cost = cost
     }
+    for (const [provider, count] of proofs) this.sandboxMonth.check(provider, count)
+    for (const [provider, count] of proofs) this.sandboxMonth.started(run, provider, count)
     const items = inCredits(await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize }))
     if (!buyAgain) freeWhenBought(catalog, items, sellers)
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
@@ -276,7 +288,8 @@ export class RunQueue {
         return this.o.photoEvents.changed([photoId])
       }
       case 'balance':
-        return this.o.balances.accept(event.balance)
+        if (!this.sandboxMonth.heard(event.balance)) this.o.balances.accept(event.balance)
+        return
       case 'notice':
         return this.o.emit('notice', { level: 'warning', message: event.message })
       case 'provider':
@@ -293,6 +306,11 @@ export class RunQueue {
     }
   }
 
+  private proofEnded(item: WorkItem): void {
+    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    if (operation) this.sandboxMonth.ended(item.run, operation.provider, item.id)
+  }
+
   private onItems(items: WorkItem[]): void {
     this.view.changed(items)
     for (const item of items) {
@@ -300,6 +318,7 @@ export class RunQueue {
       // Bought now (not reused, not an identical photo sent once for both): it counts against the cap.
       if (item.job.state === 'done' && item.job.sameAs === undefined) this.spent(item.maxCost)
       if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
+      if (FINAL_STATES.has(item.job.state)) this.proofEnded(item)
     }
     if (this.view.state.held && items.some((item) => FINAL_STATES.has(item.job.state))) {
       this.releaseWhatFits().catch((error: Error) => this.o.emit('notice', { level: 'error', message: `Photos held by the budget cap could not be checked again (${error.message}): Resume does it.` }))

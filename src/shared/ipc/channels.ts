@@ -7,6 +7,8 @@ export const REQUESTS = [
   // catalog
   'addPaths',
   'pickAndAdd',
+  'addUrls',
+  'addFromList',
   'listPhotos',
   'photoIds',
   'addDropped',
@@ -46,6 +48,7 @@ export const REQUESTS = [
   'unchosenVariants',
   'checkStore',
   'showInFolder',
+  'openInPhotoroom',
   // export
   'startExport',
   'cancelExport',

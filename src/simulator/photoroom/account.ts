@@ -24,7 +24,7 @@ export const accountRoutes: Route[] = [
     handle: async ({ account, state }) => {
       if (account.sandbox) {
         const { perMonth } = state.options.sandbox
-        return json(200, { images: { available: state.accounts.sandboxRemaining(account, state.options.sandbox), subscription: perMonth }, plan: 'sandbox' })
+        return json(200, { images: { available: state.accounts.sandboxMonthRemaining(account, perMonth), subscription: perMonth }, plan: 'sandbox' })
       }
       const images = (credits: number): number => Math.floor(credits / COSTS.photoroomEdit)
       return json(200, { images: { available: images(account.balance), subscription: images(account.subscription) }, plan: account.plan })

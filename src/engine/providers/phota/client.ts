@@ -35,14 +35,15 @@ export class PhotaClient implements ProviderClient {
     this.resultLinks = { origins: Object.values(config.urls.phota), hosts: RESULT_HOSTS }
   }
 
-  async run({ values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
+  async run({ values, image, imageUrl, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const response = await send(
       this.dispatcher,
       {
         method: 'POST',
         url: `${this.config.urls.phota.api}/v1/phota/edit`,
         headers: { 'x-api-key': this.config.key, 'content-type': 'application/json' },
-        body: editBody(image, values),
+        // A photo by address is one of the image URLs Phota takes; otherwise its bytes as base64.
+        body: imageUrl ? JSON.stringify({ images: [imageUrl], ...values }) : editBody(image, values),
         signal,
         timeoutMs,
         answerDeadline

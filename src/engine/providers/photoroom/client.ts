@@ -5,8 +5,10 @@ import type { JobError } from '../../errors'
 import { chargedWithoutResult } from '../download'
 import { countFrom, imageOutput, parseJson, send, type HttpResponse } from '../http'
 import { appendFields, uploadName } from '../multipart'
+import { printable } from '../../../shared/printable'
 import type { ResultHeaders } from '../result-facts'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
+import { editByUrl } from './edit-by-url'
 import { photoroomError } from './errors'
 import { photoroomEditParams, photoroomSegmentParams } from './params/openapi'
 import { photoroomEditPresentation } from './presentation/edit'
@@ -24,6 +26,12 @@ export const PHOTOROOM_RESULT_HEADERS: ResultHeaders = {
   'pr-edit-further-url': 'editFurtherUrl'
 }
 
+/** An account endpoint's figures: what is left, and what the plan gives each month. */
+interface Counts {
+  available?: unknown
+  subscription?: unknown
+}
+
 const edit = { params: photoroomEditParams, label: (name: string): string => photoroomEditPresentation[name]?.label ?? name }
 const segment = { params: photoroomSegmentParams, label: (name: string): string => photoroomRemoveBackgroundPresentation[name]?.label ?? name }
 
@@ -39,25 +47,19 @@ export class PhotoroomClient implements ProviderClient {
     return photoroomError(response, { ...which, sandbox: isSandboxKey(this.config.key) })
   }
 
-  async run({ operation, values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
+  async run({ operation, values, image, imageUrl, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
     const isEdit = operation.operation === 'edit'
     const { body, headers } = isEdit ? splitHeaders(values) : { body: values, headers: {} }
+    const common = { headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers }, signal, timeoutMs, answerDeadline }
+    // A photo by address goes by address where the API takes one (GET /v2/edit), else as the file.
+    const byUrl = isEdit && imageUrl ? editByUrl(this.config.urls.photoroom.api, imageUrl, body) : null
     const form = new FormData()
-    form.append(isEdit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
-    appendFields(form, body)
-    const response = await send(
-      this.dispatcher,
-      {
-        method: 'POST',
-        url: isEdit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`,
-        headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers },
-        body: form,
-        signal,
-        timeoutMs,
-        answerDeadline
-      },
-      'Photoroom'
-    )
+    if (!byUrl) {
+      form.append(isEdit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
+      appendFields(form, body)
+    }
+    const url = isEdit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`
+    const response = await send(this.dispatcher, byUrl ? { method: 'GET', url: byUrl, ...common } : { method: 'POST', url, body: form, ...common }, 'Photoroom')
     if (response.status !== 200) throw this.error(response, isEdit ? edit : segment)
 
     const contentType = response.headers['content-type'] ?? ''
@@ -86,13 +88,16 @@ export class PhotoroomClient implements ProviderClient {
       if (response.status !== 200) throw this.error(response, edit)
       return parseJson(response.body)
     }
-    const [v1, v2] = (await Promise.all([get('/v1/account'), get('/v2/account')])) as [
-      { credits?: { available?: unknown } } | undefined,
-      { images?: { available?: unknown } } | undefined
-    ]
-    return [
-      { provider: 'photoroom', available: countFrom(v1?.credits?.available, 'Photoroom', 'credits available'), unit: 'credits', source: 'provider' },
-      { provider: 'photoroom', available: countFrom(v2?.images?.available, 'Photoroom', 'images available'), unit: 'images', source: 'provider' }
-    ]
+    const [v1, v2] = (await Promise.all([get('/v1/account'), get('/v2/account')])) as [{ credits?: Counts } | undefined, { images?: Counts; plan?: unknown } | undefined]
+    const plan = typeof v2?.plan === 'string' && v2.plan ? { plan: printable(v2.plan).slice(0, 60) } : {}
+    const balance = (unit: 'credits' | 'images', counts: Counts | undefined): Balance => ({
+      provider: 'photoroom',
+      unit,
+      source: 'provider',
+      available: countFrom(counts?.available, 'Photoroom', `${unit} available`),
+      ...(counts?.subscription !== undefined ? { subscription: countFrom(counts.subscription, 'Photoroom', `${unit} a month`) } : {}),
+      ...plan
+    })
+    return [balance('credits', v1?.credits), balance('images', v2?.images)]
   }
 }

@@ -19,5 +19,7 @@ export const photoroom: ProviderDefinition<'photoroom', 'api' | 'sdk'> = {
   operations: [photoroomRemoveBackground, photoroomEdit],
   resultHeaders: PHOTOROOM_RESULT_HEADERS,
   isSandboxKey,
+  // api-notes: "1,000 calls a month, 100 a day".
+  sandboxProofsPerMonth: 1000,
   createClient: (config, dispatcher) => new PhotoroomClient(config, dispatcher)
 }

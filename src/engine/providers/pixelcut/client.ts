@@ -41,6 +41,15 @@ export function pixelcutError(response: HttpResponse): JobError {
   return new JobError('invalid-request', `Pixelcut refused the request: ${text}`, { status: response.status })
 }
 
+/** A photo by address as JSON `{image_url, …}`; else multipart with the image, where Pixelcut reads crop and shadow as JSON values. */
+function requestBody(values: ProviderRequest['values'], image: ProviderRequest['image'], imageUrl: string | undefined, headers: Record<string, string>): { headers: Record<string, string>; body: string | FormData } {
+  if (imageUrl) return { headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ image_url: imageUrl, ...pixelcutBody(values) }) }
+  const form = new FormData()
+  form.append('image', image.body, uploadName(image.name))
+  for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
+  return { headers, body: form }
+}
+
 export class PixelcutClient implements ProviderClient {
   readonly provider = 'pixelcut' as const
 
@@ -53,15 +62,12 @@ export class PixelcutClient implements ProviderClient {
     this.resultLinks = { origins: Object.values(config.urls.pixelcut), hosts: RESULT_HOSTS }
   }
 
-  async run({ values, image, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
-    const form = new FormData()
-    form.append('image', image.body, uploadName(image.name))
-    // Multipart carries text; Pixelcut reads crop and shadow as JSON values.
-    for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
+  async run({ values, image, imageUrl, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
+    const headers = { 'x-api-key': this.config.key, accept: 'application/json' }
     const response = await send(
       this.dispatcher,
       // A link rather than the image: a lost download is fetched again from it, never bought again.
-      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, headers: { 'x-api-key': this.config.key, accept: 'application/json' }, body: form, signal, timeoutMs, answerDeadline },
+      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, ...requestBody(values, image, imageUrl, headers), signal, timeoutMs, answerDeadline },
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)

@@ -45,6 +45,7 @@ export function VariantStrip({ photo, variants }: { photo: PhotoRow; variants: V
               </span>
             ))}
             {variant.facts.aiBackgroundSeed && <RerunWithSeed photo={photo} seed={variant.facts.aiBackgroundSeed} />}
+            {variant.facts.editFurtherUrl && <OpenInPhotoroom resultId={variant.id} />}
           </div>
           <div className="variant-outputs">
             {variant.outputs.map((_, index) => {
@@ -86,6 +87,19 @@ function RerunWithSeed({ photo, seed }: { photo: PhotoRow; seed: string }): Reac
         }
       >
         Re-run with this seed
+      </button>
+      {error && <span role="alert">{error}</span>}
+    </>
+  )
+}
+
+/** Photoroom's link to keep editing this result on its site; main opens it in the browser. */
+function OpenInPhotoroom({ resultId }: { resultId: number }): React.JSX.Element {
+  const { error, busy, run } = useAction()
+  return (
+    <>
+      <button type="button" disabled={busy} onClick={() => void run(() => call('openInPhotoroom', { resultId }))}>
+        Open in Photoroom
       </button>
       {error && <span role="alert">{error}</span>}
     </>

@@ -76,6 +76,10 @@ export const catalog = {
   requests: {
     addPaths: { input: z.object({ paths: z.array(z.string().min(1)).min(1).max(1000) }), output: addResult },
     pickAndAdd: { input: none, output: addResult },
+    /** Photos by web address the user typed (http and https only): each fetched once, then a photo like any other. */
+    addUrls: { input: z.object({ urls: z.array(z.string().trim().url().max(4096)).min(1).max(1000) }), output: addResult },
+    /** A Shopify or WooCommerce product CSV (or a list of addresses, one a line) chosen with choosePath('product-csv'). */
+    addFromList: { input: z.object({ path: z.string().min(1) }), output: addResult },
     listPhotos: {
       input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), query: photoQuerySchema.optional() }),
       output: z.object({ rows: z.array(photoRowSchema), total: z.number() })

@@ -13,8 +13,9 @@ export const keyStatusSchema = z.object({
 })
 
 export const balanceSchema = z.discriminatedUnion('source', [
-  z.object({ provider, unit: z.enum(['credits', 'images']), source: z.literal('provider'), available: z.number() }),
-  z.object({ provider, unit: z.literal('credits'), source: z.literal('spent-locally'), spent: z.number() })
+  z.object({ provider, unit: z.enum(['credits', 'images']), source: z.literal('provider'), available: z.number(), plan: z.string().optional(), subscription: z.number().optional() }),
+  z.object({ provider, unit: z.literal('credits'), source: z.literal('spent-locally'), spent: z.number() }),
+  z.object({ provider, unit: z.literal('proofs'), source: z.literal('sandbox-month'), used: z.number(), limit: z.number() })
 ]) satisfies z.ZodType<Balance>
 
 export const keys = {

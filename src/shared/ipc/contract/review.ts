@@ -59,6 +59,8 @@ export const review = {
       input: z.object({ selection: z.enum(['approved', 'done']), limit: z.number().int().min(1).max(100).default(10) }),
       output: z.object({ count: z.number(), photos: z.array(z.object({ photoId: rowId, name: z.string(), variants: z.number(), shipped: z.string() })) })
     },
+    /** The variant's edit-further link in the browser, to keep editing the result in Photoroom. */
+    openInPhotoroom: { input: z.object({ resultId: rowId }), output: none },
     /** The photo's own file with `original`; else the given result's output, or the newest result's. */
     showInFolder: { input: z.object({ photoId: rowId, resultId: rowId.optional(), index: z.number().int().min(0).default(0), original: z.boolean().optional() }), output: none }
   },

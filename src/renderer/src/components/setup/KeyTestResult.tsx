@@ -1,13 +1,14 @@
 import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import type { KeyStatus, ProviderChoice } from '../../store/types'
+import { balanceAmount } from '../run/balance-text'
 
 const time = (ms: number): string => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
 
 /** What the provider said of the key when it was last saved or tested: accepted (with the balance), refused, or not reachable. */
 export function KeyTestResult({ provider, status, at }: { provider: ProviderChoice; status: KeyStatus; at: number }): React.JSX.Element {
   const balances = Object.values(useStore(accountSelectors.balances)).filter((b) => b.provider === provider.id)
-  const left = balances.map((b) => (b.source === 'provider' ? `${b.available.toLocaleString('en-US')} ${b.unit} left` : `${b.spent} credits spent here`)).join(', ')
+  const left = balances.map(balanceAmount).join(', ')
   const unchecked = status.message?.startsWith('Not checked')
   const [mark, words, tone] =
     status.state === 'invalid'

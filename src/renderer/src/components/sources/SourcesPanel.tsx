@@ -5,6 +5,7 @@ import { settingsSelectors } from '../../store/settings-slice'
 import { uiSelectors } from '../../store/ui-slice'
 import { useCommand } from '../commands'
 import { useAction } from '../use-action'
+import { AddByAddress } from './AddByAddress'
 
 /** Where photos come from: the picker (typed paths in the browser harness) and drops; what was not added, and why. */
 export function SourcesPanel(): React.JSX.Element {
@@ -43,6 +44,7 @@ export function SourcesPanel(): React.JSX.Element {
         </button>
       )}
       <p className="muted small">Or drop photos and folders anywhere on the window.</p>
+      <AddByAddress />
       {error && <p role="alert">{error}</p>}
       {notAdded.length > 0 && (
         <details className="not-added">
