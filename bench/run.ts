@@ -10,18 +10,19 @@ import { memoryGrowth } from './memory'
 import { pipelineOverhead } from './pipeline'
 import { scheduleEfficiency, type ScheduleScenario } from './schedule'
 import { cliSchedule, helpTime, startupWork } from './startup'
+import { teamQueueSchedule } from './team-queue'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
 const work = mkdtempSync(join(tmpdir(), 'proofsheet-bench-'))
-/** `npm run bench -- schedule` (or schedule-photoroom, schedule-pixelcut, schedule-unknown, schedule-cli, startup, help, stall, pipeline, memory, catalog, loupe, export) runs one part. */
+/** `npm run bench -- schedule` (or schedule-photoroom, schedule-pixelcut, schedule-unknown, schedule-cli, team, startup, help, stall, pipeline, memory, catalog, loupe, export) runs one part. */
 const only = process.argv[2]
 const wanted = (part: string): boolean => !only || only === part
 const line = (text: string): boolean => process.stdout.write(`${text}\n`)
 
 try {
   line(`Proofsheet benchmark — node ${process.version}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; ratios from one run`)
-  const needsCatalog = ['schedule', 'schedule-photoroom', 'schedule-pixelcut', 'schedule-unknown', 'schedule-cli', 'startup', 'stall', 'pipeline'].some(wanted)
+  const needsCatalog = ['schedule', 'schedule-photoroom', 'schedule-pixelcut', 'schedule-unknown', 'schedule-cli', 'team', 'startup', 'stall', 'pipeline'].some(wanted)
   const catalog = needsCatalog ? await makeCatalog(join(work, 'catalog'), 300, 640, 480) : []
 
   const stated = (rps: number) => ({ concurrency: 8, requestsPerSecond: rps, rateKnown: true })
@@ -40,6 +41,14 @@ try {
   if (wanted('schedule') || wanted('schedule-cli')) {
     const f = await cliSchedule(work, catalog.slice(0, 30), 10)
     line(`schedule, limit unknown, 30 photos, start to exit (the built CLI; server 5 req/s, 4 in flight, 100–300 ms answers; --concurrency 16): ${f.seconds.toFixed(2)} s / ideal ${f.idealS.toFixed(2)} s = ${f.ratio.toFixed(3)}; 429s ${(f.limitedShare * 100).toFixed(2)}% (target ≤ 1.2, 429s ≤ 5%)`)
+  }
+
+  if (wanted('team')) {
+    // The team queue (issue 20): worker processes sharing one account's limit through a private Redis.
+    for (const [i, workers] of [1, 3].entries()) {
+      const t = await teamQueueSchedule(work, catalog.slice(0, 100), 20 + i, workers)
+      line(`team queue, ${workers === 1 ? 'one worker alone' : 'three workers sharing one limit'}, 100 photos by one batch --queue (server 5 req/s, 4 in flight, 100–300 ms answers, no Retry-After): makespan ${t.makespanS.toFixed(2)} s / ideal ${t.idealS.toFixed(2)} s = ${t.ratio.toFixed(3)}; 429s ${(t.limitedShare * 100).toFixed(2)}%; most at once ${t.peakInFlight} (target ≤ 1.1, 429s ≤ 2%)`)
+    }
   }
 
   if (wanted('startup')) {

@@ -27,7 +27,20 @@ export interface CliOptions {
   watch: boolean
   /** --buy-again: pay once more for photos whose kept result was pruned and whose output file is gone or changed. */
   buyAgain: boolean
+  /** The team queue the photos are enqueued in (--queue redis://…), instead of running them here alone. */
+  team: TeamOptions | undefined
   help: boolean
+}
+
+/** `--queue` and what goes with it. */
+export interface TeamOptions {
+  url: string
+  /** --work: this command works on the queue too, beside the team's workers. */
+  work: boolean
+  /** --budget-cap N: the team's cap (spent + reserved never above it); `none` lifts it. */
+  budgetCap: number | null | undefined
+  /** --results-dir: the shared folder where paid results are kept (for --work). */
+  resultsDir: string | undefined
 }
 
 function positiveNumber(flag: string, raw: string | undefined): number | undefined {
@@ -120,6 +133,7 @@ export function parseCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {
         'no-fit': { type: 'boolean', default: false },
         watch: { type: 'boolean', default: false },
         'buy-again': { type: 'boolean', default: false },
+        ...TEAM_FLAGS,
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -142,6 +156,9 @@ export function parseCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {
   const otherScheme = positionals.find((p) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p) && !webAddress(p))
   if (otherScheme) throw new UsageError(`${otherScheme}: only http:// and https:// addresses are fetched`)
   const dryRun = flags['dry-run']
+  const team = teamOptions(flags, cwd)
+  if (team && dryRun) throw new UsageError('--dry-run checks and prices the photos here, sending nothing: leave out --queue')
+  if (team && flags.watch) throw new UsageError('--watch goes without --queue: enqueue again when new photos arrive')
   if (!flags.out && !dryRun) throw new UsageError('--out is required: the folder where results are written')
   return {
     operation,
@@ -156,6 +173,27 @@ export function parseCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {
     fit: !flags['no-fit'],
     watch: flags.watch,
     buyAgain: flags['buy-again'],
+    team,
     help: false
   }
+}
+
+/** The team-queue flags, shared by `batch` and `batch status`. */
+export const TEAM_FLAGS = {
+  queue: { type: 'string' },
+  work: { type: 'boolean', default: false },
+  'budget-cap': { type: 'string' },
+  'results-dir': { type: 'string' }
+} as const
+
+export function teamOptions(flags: { queue?: string | undefined; work?: boolean | undefined; 'budget-cap'?: string | undefined; 'results-dir'?: string | undefined }, cwd: string): TeamOptions | undefined {
+  if (flags.queue === undefined) {
+    const stray = flags.work ? '--work' : flags['budget-cap'] !== undefined ? '--budget-cap' : flags['results-dir'] !== undefined ? '--results-dir' : undefined
+    if (stray) throw new UsageError(`${stray} goes with --queue redis://HOST:PORT`)
+    return undefined
+  }
+  const cap = flags['budget-cap']
+  const budgetCap = cap === undefined ? undefined : cap === 'none' ? null : Number(cap)
+  if (typeof budgetCap === 'number' && (!Number.isFinite(budgetCap) || budgetCap < 0)) throw new UsageError(`--budget-cap needs a number of credits (0 or more), or none, not "${cap}"`)
+  return { url: flags.queue, work: flags.work ?? false, budgetCap, resultsDir: flags['results-dir'] === undefined ? undefined : resolve(cwd, flags['results-dir']) }
 }

@@ -1,4 +1,4 @@
-// Builds the command line into out/cli with esbuild, so `npm run batch` and `npm run export` start
+// Builds the command line into out/cli with esbuild, so `npm run batch`, `export` and `worker` start
 // without compiling TypeScript. `--if-stale` builds only when a source file is newer than the build.
 import { readdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
@@ -8,7 +8,7 @@ import { build } from 'esbuild'
 
 const root = resolve(import.meta.dirname, '../..')
 const out = join(root, 'out/cli')
-const entries = { batch: join(root, 'src/cli/batch.ts'), export: join(root, 'src/cli/export.ts') }
+const entries = { batch: join(root, 'src/cli/batch.ts'), export: join(root, 'src/cli/export.ts'), worker: join(root, 'src/cli/worker.ts') }
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' }
 
 function newest(dir) {

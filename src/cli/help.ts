@@ -44,6 +44,10 @@ Usage: npm run --silent batch -- [options] <files, folders or web addresses...>
                         is gone or changed (otherwise they fail, unpaid)
   --watch               then keep watching the input folders: new photos run as their
                         writes finish, until Ctrl+C
+  --queue redis://HOST:PORT   enqueue on the team queue and follow the photos, whichever workers
+                        (npm run worker) do them; --work: this command works too (with
+                        --results-dir DIR, the team's shared folder); --budget-cap N|none: the
+                        team's cap. \`batch -- --queue redis://HOST:PORT status\` prints the queue
   --help
 
 Keys: ${PROVIDERS.map((p) => p.keyVariable).join(', ')}.

@@ -7,20 +7,22 @@ import { EXIT } from './exit-codes'
 import { HELP } from './help'
 import { userCwd } from './paths'
 import { watchInputs } from './watch'
-import { ProgressBar } from './progress'
-import { describeEvent, displayName, eventJson, summaryLines } from './report'
+import { describeEvent, displayName, eventJson } from './report'
+import { err, exitCodeOf, out, showEvents, showSummary } from './run-output'
 import { onInterrupt } from './interrupt'
+import { asksForStatus, statusCommand } from './team/queue-status'
+import { runQueued } from './team/run-queued'
 
 /** How long one Ctrl-C waits for the requests already on the wire before cutting them off. */
 const FINISH_WITHIN_MS = 30_000
 
-const out = (line: string): boolean => process.stdout.write(`${line}\n`)
-export const err = (line: string): boolean => process.stderr.write(`${line}\n`)
+export { err }
 
 /** `npm run batch`: the whole command, once the entry has ruled out --help. */
 export async function main(argv: string[]): Promise<number> {
   const stateDir = await openStateDir(process.env)
   if (argv[0] === 'cache') return cacheCommand(argv.slice(1), stateDir, out)
+  if (asksForStatus(argv)) return statusCommand(argv)
   let options: CliOptions
   try {
     options = parseCli(argv, userCwd(), process.env)
@@ -33,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return EXIT.ok
   }
+  if (options.team) return runQueued(options, options.team, stateDir)
   const provider = providerById(options.operation.provider)
   const apiKey = process.env[provider.keyVariable] ?? ''
   if (!apiKey && !options.dryRun) {
@@ -61,20 +64,7 @@ export async function main(argv: string[]): Promise<number> {
       stopWhenUnreachableForMs: 15_000
     })
   const batch = await batchOf(options.inputs)
-  const bar = !options.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : null
-  batch.on('event', (event) => {
-    if (options.json) {
-      const json = eventJson(event)
-      if (json) out(JSON.stringify(json))
-      return
-    }
-    const line = describeEvent(event)
-    if (line) {
-      bar?.clear()
-      err(line)
-    }
-    bar?.update(batch.snapshot)
-  })
+  const bar = showEvents(batch, () => batch.snapshot, options.json)
   const stopInterrupt = onInterrupt(
     () => {
       const { sent, done } = batch.finish(FINISH_WITHIN_MS, 'Not sent: stopped with Ctrl-C')
@@ -109,10 +99,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     stopInterrupt()
   }
-  bar?.update(batch.snapshot, true)
-  bar?.clear()
-  if (options.json) out(JSON.stringify({ event: 'summary', ...summary }))
-  else for (const line of summaryLines(summary, options.dryRun, batch.snapshot)) out(line)
+  showSummary(summary, batch.snapshot, { json: options.json, dryRun: options.dryRun, bar })
 
   if (options.watch && !summary.stoppedBecause) {
     await watchInputs(options.inputs, async () => {
@@ -122,17 +109,11 @@ export async function main(argv: string[]): Promise<number> {
         if (line) (options.json ? out : err)(line)
       })
       const result = await next.run()
-      if (options.json) out(JSON.stringify({ event: 'summary', ...result }))
-      else for (const line of summaryLines(result, options.dryRun, next.snapshot)) out(line)
+      showSummary(result, next.snapshot, { json: options.json, dryRun: options.dryRun, bar: null })
     }, err)
     return EXIT.ok
   }
-  if (summary.stoppedBecause === 'cancelled') return EXIT.interrupted
-  if (summary.stoppedBecause === 'auth') return EXIT.auth
-  if (summary.stoppedBecause === 'unreachable') return EXIT.unreachable
-  if (summary.stoppedBecause === 'credits') return EXIT.credits
-  if (summary.stoppedBecause === 'not-saved') return EXIT.notSaved
-  return summary.counts.failed > 0 ? EXIT.imagesFailed : EXIT.ok
+  return exitCodeOf(summary)
 }
 
 /** `PROOFSHEET_CACHE_MAX_BYTES` caps the kept image bytes (default 5 GB). */

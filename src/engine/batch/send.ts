@@ -28,6 +28,8 @@ export interface AttemptHooks {
    * 200 whose body was lost (`paid`). Resolves once that is on the journal.
    */
   onMaybeCharged(how: 'unknown' | 'paid', reason: string): Promise<void>
+  /** A 429: retry through the lane, or give up so a shared queue puts the photo back in line for whichever worker's turn comes next. */
+  onRateLimited?(error: JobError): Promise<'retry' | 'give-up'>
   /** Keeps a paid answer while its request still holds the lane's turn: a result that cannot be saved stops the next request from going in its place. */
   keep?(result: ProviderResult): Promise<void>
 }
@@ -72,6 +74,7 @@ export async function sendWithRetries(
         case 'retryable':
           // The lane has slowed itself down (or paused, for a long Retry-After).
           if (error.details.rateLimited) {
+            if ((await hooks.onRateLimited?.(error)) === 'give-up') throw error
             if (++rateLimits > MAX_RATE_LIMITS) throw new JobError('retryable', `${error.message}, again and again; try again later`)
           } else {
             if (error.details.paid) {

@@ -22,3 +22,8 @@ export function unansweredNotice(file: string, earlier: JournalRecord, now = new
   const why = earlier.event === 'outcome-unknown' && earlier.detail ? `: ${earlier.detail}` : ' (Proofsheet stopped while waiting)'
   return `${basename(file)} was sent ${whenInWords(new Date(earlier.at), now)} and its answer never arrived${why}. It is sent again; the provider may have charged the earlier attempt.`
 }
+
+/** A photo a vanished worker of a shared queue sent and never heard back about: it is sent again, and says so. */
+export function abandonedNotice(file: string, sentAt: Date, now = new Date()): string {
+  return `${basename(file)} was sent ${whenInWords(sentAt, now)} by a worker that stopped before its answer arrived; the provider may have charged it. It is sent again.`
+}

@@ -47,6 +47,8 @@ export interface NewWorkItem {
 export interface Lease {
   worker: string
   until: number
+  /** When it was handed out, where the store paces its leases (the team queue). */
+  since?: number
 }
 
 export interface WorkItem extends NewWorkItem {

@@ -1,9 +1,10 @@
 import type { Job, JobState } from '../../shared/jobs'
+import type { SharedQueue } from './shared-queue'
 import type { NewWorkItem, WorkItem } from './work-item'
 
 /**
  * Where a run's work items live while they wait, are worked on and end: in memory for the command
- * line and tests, in the catalog for the app, and (later) on a shared server for several seats. The
+ * line and tests, in the catalog for the app, and in Redis for several seats (the team queue). The
  * worker sees only this, so any store can be put behind it.
  *
  * The contract each store keeps:
@@ -39,6 +40,8 @@ export interface WorkStore {
   /** SET NX with a lease: true when `worker` now holds the purchase key (or already did). */
   claimPurchase(key: string, worker: string, ttlMs: number): Promise<boolean>
   releasePurchase(key: string, worker: string): Promise<void>
+  /** Present when several workers share the store: their pace, budget cap and purchases are kept together. */
+  readonly shared?: SharedQueue
 }
 
 /**

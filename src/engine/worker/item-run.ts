@@ -21,9 +21,10 @@ import { preparePhoto } from '../batch/prepare'
 import { reuseEarlier } from '../batch/reuse-earlier'
 import { sendWithRetries } from '../batch/send'
 import { stoppedUnanswered, unansweredNotice } from '../batch/unanswered'
-import type { WorkItem } from '../work/work-item'
+import { HELD_REASON, type WorkItem } from '../work/work-item'
 import type { WorkStore } from '../work/work-store'
 import type { ItemSetup, ProviderStop, WorkerEvent, WorkerSettings } from './worker-types'
+import { buyShared, HeldByCap, reportAnswer, sendAfterLead } from './shared-purchase'
 
 /** What the purchases ask of a send: note each attempt, note one that may have been charged, keep the answer. */
 interface PurchaseSteps {
@@ -82,14 +83,24 @@ export class ItemRun {
     this.job = { ...item.job, attempts: 0, reason: undefined }
   }
 
-  /** Stops it: not yet sent, it ends cancelled with `reason`; on the wire, it is cut off and may have been charged. */
-  abort(reason: string): void {
+  /**
+   * Stops it: not yet sent, it ends cancelled with `reason`; on the wire, it is cut off and may have
+   * been charged. `giveBack`: a worker leaving a shared queue ends nothing; the store hands the item
+   * to another worker.
+   */
+  abort(reason: string, giveBack = false): void {
     if (this.onWire && this.sentAt) this.maybeCharged = stoppedUnanswered(this.sentAt)
     this.stopReason = reason
+    this.givenBack = giveBack
     this.controller.abort()
   }
 
   private stopReason = 'Cancelled'
+  private givenBack = false
+  /** A 429 in a shared queue: the item goes back in line (the queue's pace has been lowered for everyone). */
+  private requeued = false
+  /** A request of this item may have been charged without its answer arriving. */
+  private answerLost = false
 
   async run(): Promise<void> {
     try {
@@ -147,34 +158,61 @@ export class ItemRun {
       if (bought) return bought
     }
     try {
-      const delivery = await ctx.deliveries.of(item.spec.outDir)
-      return await ctx.purchases.buy({
+      const { shared } = ctx.store
+      if (!shared) return await this.purchase(key, setup, upload, values)
+      return await buyShared({
+        shared,
         key,
-        file: item.spec.path,
+        worker: ctx.worker,
         provider: setup.operation.provider,
-        amount: setup.cost,
-        signal: this.controller.signal,
-        send: (sending, maybeCharged, keep) => this.send(setup, upload, values, { sending, maybeCharged, keep }),
-        write: (outputs) => delivery.write(item.spec.output, outputs)
+        cost: setup.cost,
+        file: item.spec.path,
+        cached: () => ctx.purchases.cached(key),
+        buy: (sent) => this.purchase(key, setup, upload, values, sent),
+        mayHaveBeenCharged: (notice) => {
+          this.maybeCharged = notice
+          ctx.emit({ type: 'notice', message: notice })
+        },
+        answerLost: () => this.answerLost
       })
     } finally {
       await ctx.store.releasePurchase(key, ctx.worker)
     }
   }
 
-  private send(setup: ItemSetup, upload: Upload, values: ParamValues, { sending, maybeCharged, keep }: PurchaseSteps): Promise<ProviderResult> {
+  private async purchase(key: string, setup: ItemSetup, upload: Upload, values: ParamValues, sent?: () => void): Promise<StoredResult> {
     const { ctx, item } = this
+    const delivery = await ctx.deliveries.of(item.spec.outDir)
+    return ctx.purchases.buy({
+      key,
+      file: item.spec.path,
+      provider: setup.operation.provider,
+      amount: setup.cost,
+      signal: this.controller.signal,
+      send: (sending, maybeCharged, keep) => {
+        sent?.()
+        return this.send(key, setup, upload, values, { sending, maybeCharged, keep })
+      },
+      write: (outputs) => delivery.write(item.spec.output, outputs)
+    })
+  }
+
+  private send(key: string, setup: ItemSetup, upload: Upload, values: ParamValues, { sending, maybeCharged, keep }: PurchaseSteps): Promise<ProviderResult> {
+    const { ctx, item } = this
+    const { shared } = ctx.store
     const { operation } = setup
     const image = { name: basename(item.spec.path), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
     const timeoutMs = ctx.settings.timeoutMs ?? operation.timeoutMs(values)
     const lane = ctx.lane(item)
     const answerDeadline = lane.answerDeadline(operation.id, timeoutMs)
-    return sendWithRetries(lane, setup.session.client, { operation, values, image, ...(upload.url ? { imageUrl: upload.url } : {}), timeoutMs, answerDeadline }, this.controller.signal, {
+    const sent = sendWithRetries(lane, setup.session.client, { operation, values, image, ...(upload.url ? { imageUrl: upload.url } : {}), timeoutMs, answerDeadline }, this.controller.signal, {
       priority: item.priority,
       photo: item.spec.ref,
       onSending: async (attempt) => {
         await sending()
+        await shared?.sending(key, ctx.worker)
         await this.step('sending', { attempts: attempt })
+        if (shared && attempt === 1) await sendAfterLead(item.lease?.since)
       },
       onWire: (on) => {
         this.onWire = on
@@ -183,6 +221,7 @@ export class ItemRun {
       mayRetry: () => ctx.sending(),
       onMaybeCharged: async (_how, reason) => {
         this.maybeCharged = reason
+        this.answerLost = true
         await maybeCharged(reason)
       },
       onRetry: (reason) => void this.step('retrying', { reason }),
@@ -193,8 +232,15 @@ export class ItemRun {
         return 'give-up'
       },
       onAuth: (error) => ctx.stop(item, { because: 'auth', message: error.message }),
+      onRateLimited: async (error) => {
+        if (!shared) return 'retry'
+        this.requeued = true
+        await shared.rateLimited(operation.provider, error.details.retryAfterMs)
+        return 'give-up'
+      },
       keep
     })
+    return shared ? reportAnswer(shared, operation.provider, key, ctx.worker, sent) : sent
   }
 
   private async deliver(result: StoredResult, state: 'done' | 'reused'): Promise<void> {
@@ -213,6 +259,9 @@ export class ItemRun {
   }
 
   private async failed(error: unknown): Promise<void> {
+    if (this.givenBack) return
+    if (this.requeued && !this.controller.signal.aborted) return this.ctx.store.release(this.ctx.worker, [this.item.id])
+    if (error instanceof HeldByCap) return this.end('held', { reason: HELD_REASON })
     // Paid and saved nowhere: buying more would only lose more.
     if (error instanceof JobError && error.kind === 'not-saved' && (error.details.paid || error.details.diskFull)) this.ctx.notSaved(error.message)
     const stop = this.ctx.stopped(this.item)

@@ -40,6 +40,8 @@ export interface WorkerOptions extends WorkerSettings {
 const DEFAULT_LEASE_TTL_MS = 60_000
 /** Connections per provider's pool: more than any concurrency setting, so raising it live is never held back here. */
 const POOL_CONNECTIONS = 64
+/** A lane whose pace is kept elsewhere: far above any provider's limit. */
+const UNPACED = 1_000
 
 /**
  * The one worker of a process: it leases work items from the store and takes each through prepare →
@@ -102,12 +104,18 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     this.purchases = await Purchases.open(this.o.stateDir)
     // Beside the first requests, not before them: it frees the oldest kept bytes, never what a run is storing.
     if (!this.o.dryRun) this.pruning = pruneCache(this.o.stateDir, this.o.cacheMaxBytes ?? DEFAULT_CACHE_MAX_BYTES).then(() => undefined)
-    this.unsubscribe = this.o.store.changes((items) => {
-      if (items.some((item) => item.job.state === 'queued' && !item.lease)) void this.pump()
-    })
-    // Heartbeats keep this worker's leases; the same tick takes up items a vanished worker left behind.
+    const unsubscribe = [
+      this.o.store.changes((items) => {
+        if (items.some((item) => item.job.state === 'queued' && !item.lease)) void this.pump()
+      }),
+      this.o.store.shared?.onLeasable(() => void this.pump())
+    ]
+    this.unsubscribe = () => unsubscribe.forEach((off) => off?.())
+    // Heartbeats keep this worker's leases (a shared store hears it is alive from the start); the same tick takes up items a vanished worker left behind.
+    const beat = (): void => void this.o.store.heartbeat(this.id, this.ttl).catch(() => undefined)
+    beat()
     this.timer = setInterval(() => {
-      void this.o.store.heartbeat(this.id, this.ttl).catch(() => undefined)
+      beat()
       void this.pump()
     }, Math.max(50, this.ttl / 3))
     this.timer.unref()
@@ -124,9 +132,15 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     return { session: await this.session(operation, values, apiKey), operation, cost: this.cost(operation, values, apiKey) }
   }
 
+  /** Checks the provider's key with its free account check (a worker starting): a refused key or an unreachable host throws here. */
+  async checkAccount(provider: ProviderId, keyKind?: KeyKind): Promise<void> {
+    const operation = providerById(provider).operations[0]
+    if (operation) await this.session(operation, {}, await this.o.keyFor(provider, keyKind))
+  }
+
   /** Pushes changed settings (concurrency, stated rate) to the lanes in use. */
   applyLimits(): void {
-    for (const provider of PROVIDERS) this.lanes.configure(provider.id, this.o.limits(provider.id))
+    for (const provider of PROVIDERS) this.lanes.configure(provider.id, this.laneLimits(provider.id))
   }
 
   /**
@@ -139,7 +153,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     this.stopReason = reason
     const runs = [...this.active.values()]
     const wired = runs.filter((run) => run.onWire)
-    for (const run of runs) if (!run.onWire) run.abort(reason)
+    for (const run of runs) if (!run.onWire) run.abort(reason, this.givesBack)
     const timer = setTimeout(() => wired.forEach((run) => run.abort(reason)), withinMs)
     const done = this.idle().then(() => {
       clearTimeout(timer)
@@ -155,7 +169,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     this.stopReason = reason
     const runs = [...this.active.values()]
     const charged = runs.filter((run) => run.onWire).map((run) => run.item.spec.path)
-    for (const run of runs) run.abort(reason)
+    for (const run of runs) run.abort(reason, this.givesBack)
     return charged
   }
 
@@ -179,9 +193,22 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     await this.purchases?.close()
   }
 
-  /** The most items worked on at once: enough to keep every lane fed while memory follows the concurrency, not the run. */
+  /**
+   * A worker leaving a shared queue ends nothing it has not sent: its photos go back to the queue for
+   * the other workers (when it closes), and what it cut off on the wire is told there.
+   */
+  private get givesBack(): boolean {
+    return this.o.store.shared !== undefined
+  }
+
+  /**
+   * The most items worked on at once: enough to keep every lane fed while memory follows the
+   * concurrency, not the run. A shared queue hands items out at the provider's pace: a worker takes no
+   * more than it can send at once, so an item leased is an item sent and the others are left to the others.
+   */
   private get capacity(): number {
-    return Math.max(8, ...PROVIDERS.map((p) => this.o.limits(p.id).concurrency * 4))
+    const most = Math.max(...PROVIDERS.map((p) => this.o.limits(p.id).concurrency))
+    return this.o.store.shared ? most : Math.max(8, most * 4)
   }
 
   private async pump(): Promise<void> {
@@ -284,7 +311,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   }
 
   private lane(provider: ProviderId): ProviderLane {
-    const lane = this.lanes.get(provider, { ...this.o.limits(provider), refuseWhilePausedForCredits: this.o.stopWhenCreditsRunOut ?? false })
+    const lane = this.lanes.get(provider, { ...this.laneLimits(provider), refuseWhilePausedForCredits: this.o.stopWhenCreditsRunOut ?? false })
     if (!this.followed.has(provider)) {
       this.followed.add(provider)
       lane.onChange((id, state) => {
@@ -293,6 +320,12 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
       })
     }
     return lane
+  }
+
+  /** A shared queue paces its items for every worker at once (its queue-wide rate limiter): the lane keeps only the number at once. */
+  private laneLimits(provider: ProviderId): LaneOptions {
+    const limits = this.o.limits(provider)
+    return this.o.store.shared ? { ...limits, requestsPerSecond: UNPACED, rateKnown: true } : limits
   }
 
   private cost(operation: ProviderOperation, values: ParamValues, apiKey: string): number {

@@ -1,0 +1,82 @@
+import { EventEmitter } from 'node:events'
+import { Redis } from 'ioredis'
+
+/** A team queue that cannot be used (a wrong address, Redis not reachable), said in plain words. */
+export class TeamQueueError extends Error {}
+
+/** The Redis URL without its password: what logs, messages and the window may show. */
+export function safeQueueLabel(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '•••'
+    return parsed.toString().replace(/\/$/, '')
+  } catch {
+    return 'the team queue'
+  }
+}
+
+/** Checks a team queue address: redis:// or rediss:// with a host (and a port, a database, a password if it has them). */
+export function checkQueueUrl(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new TeamQueueError(`The team queue's address "${safeQueueLabel(url)}" is not a URL: give it like redis://studio-server:6379`)
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new TeamQueueError(`The team queue's address must start with redis:// (or rediss:// for TLS), not ${parsed.protocol}//`)
+  if (!parsed.hostname) throw new TeamQueueError('The team queue\'s address needs the name or address of the machine running Redis, like redis://studio-server:6379')
+  return url
+}
+
+/** Reconnects every half second, then every two: a studio's Redis restarting is back within seconds. */
+const retryStrategy = (times: number): number => (times < 10 ? 500 : 2_000)
+
+/**
+ * The connections of one process to a team queue. Commands wait while Redis is away (nothing fails
+ * half-done for want of it) and go on when it is back; `away` and `back` tell the people waiting.
+ */
+export class TeamConnection extends EventEmitter<{ away: [message: string]; back: [] }> {
+  readonly label: string
+  private readonly clients: Redis[] = []
+  private reachable = true
+  private closing = false
+
+  constructor(readonly url: string) {
+    super()
+    this.label = safeQueueLabel(checkQueueUrl(url))
+  }
+
+  /** A new client: every BullMQ worker and event reader needs its own (they block). */
+  client(): Redis {
+    const client = new Redis(this.url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy, connectTimeout: 5_000 })
+    // Errors are told once through `away`; a client with no listener would print each retry.
+    client.on('error', (error: Error) => this.lost(error))
+    client.on('close', () => this.lost())
+    client.on('ready', () => this.found())
+    this.clients.push(client)
+    return client
+  }
+
+  get isReachable(): boolean {
+    return this.reachable
+  }
+
+  private lost(error?: Error): void {
+    if (!this.reachable || this.closing) return
+    this.reachable = false
+    const why = error && 'code' in error ? ` (${String((error as { code?: unknown }).code)})` : ''
+    this.emit('away', `The team queue at ${this.label} cannot be reached${why}: waiting for it. Nothing more is sent until it is back; requests already sent are kept.`)
+  }
+
+  private found(): void {
+    if (this.reachable || !this.clients.every((c) => c.status === 'ready' || c.status === 'end')) return
+    this.reachable = true
+    this.emit('back')
+  }
+
+  async close(): Promise<void> {
+    this.closing = true
+    // Not QUIT: a blocked read of the queue's events would hold it for seconds; every command awaited has been answered.
+    for (const client of this.clients) client.disconnect()
+  }
+}
