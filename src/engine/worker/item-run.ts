@@ -73,6 +73,8 @@ export class ItemRun {
   job: Job
   /** A request of this item is out on the wire: it may be charged whatever happens next. */
   onWire = false
+  /** Its answer has arrived (or it is reused): from here on it is written, not stopped. */
+  private keeping = false
   private sentAt: Date | undefined
   private maybeCharged: string | undefined
 
@@ -89,6 +91,8 @@ export class ItemRun {
    * to another worker.
    */
   abort(reason: string, giveBack = false): void {
+    // A result in hand (paid now, or bought before) is written whatever stopped: writing it is local and quick.
+    if (this.keeping) return
     if (this.onWire && this.sentAt) this.maybeCharged = stoppedUnanswered(this.sentAt)
     this.stopReason = reason
     this.givenBack = giveBack
@@ -191,7 +195,12 @@ export class ItemRun {
       signal: this.controller.signal,
       send: (sending, maybeCharged, keep) => {
         sent?.()
-        return this.send(key, setup, upload, values, { sending, maybeCharged, keep })
+        // The answer is in: it is written where it belongs before anything may stop it.
+        const keepAnswer = async (answer: ProviderResult): Promise<void> => {
+          this.keeping = true
+          await keep(answer)
+        }
+        return this.send(key, setup, upload, values, { sending, maybeCharged, keep: keepAnswer })
       },
       write: (outputs) => delivery.write(item.spec.output, outputs)
     })
@@ -245,6 +254,7 @@ export class ItemRun {
 
   private async deliver(result: StoredResult, state: 'done' | 'reused'): Promise<void> {
     const { ctx, item } = this
+    this.keeping = true
     const delivery = await ctx.deliveries.of(item.spec.outDir)
     const outputs = await delivery.deliver(item.spec.output, result).catch((error: unknown) => {
       throw notWritten(error)
