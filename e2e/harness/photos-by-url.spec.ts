@@ -62,8 +62,9 @@ test("a sandbox proof counts toward the month's 1,000 in the balance line; a var
   await page.getByRole('button', { name: 'Proof (sandbox)' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText(/Idle · 3 \/ 3 · 3 done · 0 skipped · 0 failed of 3\./)
   await expect(page.getByTestId('balance-photoroom-sandbox')).toHaveText('Photoroom sandbox: 3 of 1,000 free proofs used this month')
-  await expect(page.getByTestId('balance-photoroom')).toHaveText(/^Photoroom: [\d,]+ credits left$/)
-  await expect(page.getByTestId('balance-photoroom')).toHaveAttribute('title', /basic plan · 1,000 credits a month/)
+  // A proof of an edit is billed in images: the line is in images, the plan and the credits on hover.
+  await expect(page.getByTestId('balance-photoroom')).toHaveText(/^Photoroom: [\d,]+ images left$/)
+  await expect(page.getByTestId('balance-photoroom')).toHaveAttribute('title', /basic plan · [\d,]+ images a month\nAlso [\d,]+ credits left/)
   await screenshot(page, 'sandbox-month')
   await screenshot(page, 'sandbox-month-dark', { dark: true })
 

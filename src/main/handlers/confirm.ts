@@ -1,5 +1,7 @@
 import type { Estimate, HandlersFor, RequestInput } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
+import type { ProviderId } from '../../engine'
+import { KEY_KINDS, keysFor } from '../runs/run-photos'
 import { subjectOf } from './confirmations'
 import type { HandlerContext } from './context'
 
@@ -41,6 +43,8 @@ export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch
       // Stopped before the confirmation, not after it: results have nowhere to go yet.
       if (request.mode !== 'proof' && !c.settings.get().outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
       const estimate = await jobs.estimateCost(request)
+      // A missing or refused key is said in the confirmation itself, before Run can be pressed.
+      await keysFor(c.keys, estimate.providers.map((p) => p.provider as ProviderId), KEY_KINDS[request.mode ?? 'normal'])
       return { ...estimate, confirmation: c.confirmations.runs.issue(runSubject(request), estimate) }
     },
     async confirmBudgetCap({ budgetCap, reset }) {

@@ -14,6 +14,9 @@ export function CostEstimate({ photoIds }: { photoIds: number[] }): React.JSX.El
   const balances = useStore(accountSelectors.balances)
   // Each photo a run finishes may be reused next time: the estimate follows the queue.
   const finished = useStore((s) => jobSelectors.queue(s).finished)
+  // A cap raised or reset, and a queue gone idle (nothing "already in the queue"), change the lines too.
+  const cap = useStore((s) => s.settings?.budgetCap)
+  const queueState = useStore((s) => jobSelectors.queue(s).state)
   const [selection, setSelection] = useState<Estimate | null>(null)
   const [batch, setBatch] = useState<Estimate | null>(null)
   useEffect(() => {
@@ -30,7 +33,7 @@ export function CostEstimate({ photoIds }: { photoIds: number[] }): React.JSX.El
       current = false
       clearTimeout(timer)
     }
-  }, [photoIds, preset, photos, total, balances, finished])
+  }, [photoIds, preset, photos, total, balances, finished, cap, queueState])
   if (!batch) return null
   return (
     <div className="cost-estimate" data-testid="cost-estimate" aria-live="polite">

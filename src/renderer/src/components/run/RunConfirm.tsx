@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
-import { call } from '../../api'
+import { ApiError, call } from '../../api'
 import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import { settingsSelectors } from '../../store/settings-slice'
 import type { Estimate } from '../../store/types'
+import { KeyForm } from '../setup/KeyForm'
 import { OutputFolderField } from '../setup/OutputFolderField'
 import { EstimateLines } from './EstimateLines'
 
@@ -20,15 +21,28 @@ export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoI
   const outputFolder = useStore(settingsSelectors.outputFolder)
   // A balance read while the dialog is open (the last run's purchases) is shown at once, with a fresh token.
   const balances = useStore(accountSelectors.balances)
+  // A key saved from here (the run needed one) asks again at once.
+  const keys = useStore((s) => s.keys)
   const [estimate, setEstimate] = useState<(Estimate & { confirmation: string }) | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [needsKey, setNeedsKey] = useState(false)
   const [busy, setBusy] = useState(false)
   useEffect(() => dialog.current?.showModal(), [])
   useEffect(() => {
     if (!outputFolder) return
     setError(null)
-    void call('confirmRun', { ...(photoIds ? { photoIds } : {}), mode, ...(buyAgain ? { buyAgain } : {}) }).then(setEstimate, (e: Error) => setError(e.message))
-  }, [photoIds, mode, buyAgain, outputFolder, balances])
+    void call('confirmRun', { ...(photoIds ? { photoIds } : {}), mode, ...(buyAgain ? { buyAgain } : {}) }).then(
+      (answer) => {
+        setEstimate(answer)
+        setNeedsKey(false)
+      },
+      (e: Error) => {
+        setEstimate(null)
+        setError(e.message)
+        setNeedsKey(e instanceof ApiError && e.code === 'auth')
+      }
+    )
+  }, [photoIds, mode, buyAgain, outputFolder, balances, keys])
   const start = async (): Promise<void> => {
     setBusy(true)
     try {
@@ -54,6 +68,7 @@ export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoI
       )}
       {outputFolder && <p className="muted">{buyAgain ? 'These were bought before; their results are gone, so each is paid for once more.' : 'Photos already paid for with the same parameters are reused and cost nothing.'}</p>}
       {error && <p role="alert">{error}</p>}
+      {needsKey && <KeyForm />}
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>
           Cancel

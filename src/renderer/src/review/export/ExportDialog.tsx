@@ -84,14 +84,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
             </button>
           </div>
         )}
-        {progress.state !== 'idle' && (
-          <div className="export-progress" role="status">
-            <progress max={progress.total || 1} value={progress.done} aria-label="Export progress" />
-            <span>{running ? `Exporting ${progress.done} of ${progress.total}…` : progress.message}</span>
-            {progress.storeFailures > 0 && <span className="bad">{progress.storeFailures} failed the store check (see the manifest).</span>}
-          </div>
-        )}
         <div className="dialog-buttons">
+          {/* Beside the buttons, which stay in sight however far the options are scrolled. */}
+          {progress.state !== 'idle' && (
+            <div className="export-progress" role="status">
+              <progress max={progress.total || 1} value={progress.done} aria-label="Export progress" />
+              <span>{running ? `Exporting ${progress.done} of ${progress.total}…` : progress.message}</span>
+              {progress.storeFailures > 0 && <span className="bad">{progress.storeFailures} failed the store check (see the manifest).</span>}
+            </div>
+          )}
           <button type="button" onClick={onClose}>
             Close
           </button>
