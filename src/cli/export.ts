@@ -13,7 +13,7 @@ Usage: npm run --silent export -- --out <folder> [options]
 
   --catalog <file>        the app's catalog.sqlite (default: in the app's user-data folder;
                           PROOFSHEET_USER_DATA when set)
-  --all-done              every photo that has a result, not only the approved (picked) ones
+  --all-done              every photo that has a result but the rejects, not only the approved (picked) ones
   --photo <id,id,...>     these photos (catalog ids), repeatable
   --template <text>       file names from ${TOKENS.map((t) => `{${t}}`).join(' ')}
                           (default {name}; {n:4} pads to 4 digits)

@@ -178,13 +178,15 @@ test('manifest rows in CSV and JSON with the store check; the Shopify CSV with a
   ])
 })
 
-test('selections: approved only, all that have a result, or the photos given; a missing result file fails that photo alone', async () => {
-  const { catalog, dir, ids } = await catalogOf([picked('', 'a.jpg'), { ...picked('', 'b.jpg'), review: { flag: 'reject' } }, { folder: '', name: 'c.jpg', results: [] }])
+test('selections: approved only, all that have a result but the rejects, or the photos given; a missing result file fails that photo alone', async () => {
+  const unflagged = { ...picked('', 'd.jpg'), review: {} }
+  const { catalog, dir, ids } = await catalogOf([picked('', 'a.jpg'), { ...picked('', 'b.jpg'), review: { flag: 'reject' } }, { folder: '', name: 'c.jpg', results: [] }, unflagged])
   expect((await exportPhotos(catalog, { outDir: join(dir, '1') })).records.map((r) => r.output)).toEqual(['a.jpg'])
-  expect((await exportPhotos(catalog, { outDir: join(dir, '2'), selection: { kind: 'done' } })).records.map((r) => r.output)).toEqual(['a.jpg', 'b.jpg'])
+  // A photo marked as a reject is not one the photographer wants anywhere.
+  expect((await exportPhotos(catalog, { outDir: join(dir, '2'), selection: { kind: 'done' } })).records.map((r) => r.output)).toEqual(['a.jpg', 'd.jpg'])
   expect((await exportPhotos(catalog, { outDir: join(dir, '3'), selection: { kind: 'photos', photoIds: [ids[1]!] } })).records.map((r) => r.output)).toEqual(['b.jpg'])
 
-  const [result] = catalog.results(ids[1]!)
+  const [result] = catalog.results(ids[3]!)
   rmSync(result!.outputs[0]!.path)
   const summary = await exportPhotos(catalog, { outDir: join(dir, '4'), selection: { kind: 'done' } })
   expect(summary).toMatchObject({ written: 1, failed: 1 })

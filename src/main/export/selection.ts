@@ -18,7 +18,7 @@ export interface ExportItem {
   product?: { handle: string; position?: number }
 }
 
-/** Photo ids in the catalog's folder order for 'approved' and 'done'; in the given order for 'photos'. */
+/** Photo ids in the catalog's folder order for 'approved' and 'done' (rejects left out); in the given order for 'photos'. */
 function selectedIds(catalog: Catalog, selection: ExportSelection): number[] {
   if (selection.kind === 'photos') {
     const missing = selection.photoIds.filter((id) => !catalog.photo(id))
@@ -26,11 +26,12 @@ function selectedIds(catalog: Catalog, selection: ExportSelection): number[] {
     return [...new Set(selection.photoIds)]
   }
   const all = catalog.photoIds()
-  if (selection.kind === 'done') {
-    const counts = catalog.resultCounts(all)
-    return all.filter((id) => (counts.get(id) ?? 0) > 0)
-  }
   const reviews = catalog.reviews(all)
+  if (selection.kind === 'done') {
+    // Every photo with a result but those marked as rejects: a reject is not wanted anywhere.
+    const counts = catalog.resultCounts(all)
+    return all.filter((id) => (counts.get(id) ?? 0) > 0 && reviews.get(id)?.flag !== 'reject')
+  }
   return all.filter((id) => reviews.get(id)?.flag === 'pick')
 }
 

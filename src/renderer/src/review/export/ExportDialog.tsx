@@ -58,7 +58,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
                 <input type="radio" name="which" checked={form.which === 'approved'} onChange={() => patch({ which: 'approved' })} /> Approved (picked)
               </label>
               <label className="inline">
-                <input type="radio" name="which" checked={form.which === 'done'} onChange={() => patch({ which: 'done' })} /> Every photo with a result
+                <input type="radio" name="which" checked={form.which === 'done'} onChange={() => patch({ which: 'done' })} /> Every photo with a result, but the rejects
               </label>
               {selected.length > 0 && (
                 <label className="inline">
