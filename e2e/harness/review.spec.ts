@@ -117,9 +117,9 @@ test('after an A/B run a chosen or approved variant still ships; a photo nobody 
   await openLoupe(page, 'photo-04.jpg')
   const variants = page.getByRole('list', { name: 'Variants' }).getByRole('listitem')
   await expect(variants).toHaveCount(3)
-  await expect(variants.nth(0)).toContainText('Pixelcut remove-background')
-  await expect(variants.nth(1)).toContainText('Photoroom remove-background')
-  await expect(variants.nth(2)).toContainText('Photoroom remove-background')
+  await expect(variants.nth(0)).toContainText('Pixelcut background removal')
+  await expect(variants.nth(1)).toContainText('Photoroom background removal')
+  await expect(variants.nth(2)).toContainText('Photoroom background removal')
   // The newest ships until the user chooses another: here the first Photoroom run.
   await expect(page.getByRole('button', { name: 'Variant 3, output 1' })).toHaveAttribute('aria-pressed', 'true')
   const first = page.getByRole('button', { name: 'Variant 1, output 1' })
@@ -137,13 +137,14 @@ test('after an A/B run a chosen or approved variant still ships; a photo nobody 
   expect(harness.app.catalog.results(photo.id)).toHaveLength(4)
   expect(harness.app.catalog.review(photo.id).chosenResultId).toBe(harness.app.catalog.results(photo.id).at(-1)!.id)
 
-  // Before exporting every photo with a result: photo-02 and photo-03 would ship a variant nobody chose.
+  // Before exporting every photo with a result: photo-03 would ship a variant nobody chose (photo-02 too,
+  // but it was marked a reject in the culling test, and rejects are not exported).
   await toolbarAction(page, 'Export…')
   const dialog = page.getByRole('dialog', { name: 'Export' })
   await dialog.getByLabel('Every photo with a result').check()
   const note = dialog.getByRole('note', { name: 'Variants nobody chose' })
-  await expect(note).toContainText('2 photos will export the newest variant: none was chosen in the loupe.')
-  await expect(note.getByRole('listitem')).toHaveText(['photo-02.jpg: Photoroom remove-background, the newest of 4', 'photo-03.jpg: Photoroom remove-background, the newest of 4'])
+  await expect(note).toContainText('1 photo will export the newest variant: none was chosen in the loupe.')
+  await expect(note.getByRole('listitem')).toHaveText(['photo-03.jpg: Photoroom background removal, the newest of 4'])
   await screenshotSizes(page, 'export-unchosen')
 })
 

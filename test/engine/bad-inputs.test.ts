@@ -47,7 +47,7 @@ describe('bad input', () => {
       '._photo-01.jpg': 'skipped: macOS metadata, not a photo',
       'Thumbs.db': 'skipped: a system file (not a photo)',
       'desktop.ini': 'skipped: a system file (not a photo)',
-      'tiny.png': 'skipped: the image is 50x50; Pixelcut remove-background needs at least 64x64 px',
+      'tiny.png': 'skipped: the image is 50x50; Pixelcut background removal needs at least 64x64 px',
       'phone.heic': 'skipped: the HEIC image is damaged or uses a variant Proofsheet cannot decode',
       loop: 'skipped: a folder link that loops back on itself',
       'broken-link.jpg': 'skipped: a link to something that no longer exists'

@@ -157,7 +157,7 @@ export const CORPUS_OUTCOMES: Record<string, Outcome> = {
   }
 }
 
-/** Photoroom remove-background takes HEIC: the phone's photo goes as it is. */
+/** Photoroom background removal takes HEIC: the phone's photo goes as it is. */
 export const REMOVE_BACKGROUND_OUTCOMES: Record<string, Outcome> = { ...CORPUS_OUTCOMES, [CORPUS.heic]: { state: 'done' } }
 
 /** The photos of the corpus that get a result (each is one request). */

@@ -15,7 +15,7 @@ const openApp = useTestApps()
 const segments = (): number => sim.current.stats().providers.photoroom.byPath['/v1/segment'] ?? 0
 const refused = (): number => Object.entries(sim.current.stats().providers.photoroom.byStatus).reduce((n, [status, count]) => (status.startsWith('4') ? n + count : n), 0)
 
-/** Adds `folder`, runs the preset's operation (Photoroom remove-background unless set) and returns each file's job. */
+/** Adds `folder`, runs the preset's operation (Photoroom background removal unless set) and returns each file's job. */
 async function runFolder(a: TestApp, folder: string, outputFolder: string): Promise<Record<string, Job>> {
   await a.handlers.addPaths({ paths: [folder] })
   await a.photos.settled()
@@ -51,7 +51,7 @@ test('with "Fit oversize photos" off, an oversize photo is skipped with the reas
   const jobs = await runFolder(app, folder, join(app.dir, 'out'))
   expect(jobs[CORPUS.oversize]).toMatchObject({
     state: 'skipped',
-    reason: "the image is 7000x4667; Photoroom remove-background takes at most 6000 px on the long side (fitting oversize photos to the provider's limits is turned off)"
+    reason: "the image is 7000x4667; Photoroom background removal takes at most 6000 px on the long side (fitting oversize photos to the provider's limits is turned off)"
   })
   expect(segments()).toBe(before)
 })

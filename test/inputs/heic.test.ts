@@ -149,7 +149,7 @@ test('the size checks read a HEIC’s own size: one under Pixelcut’s 64 px min
   const { batch, events } = await makeBatch(sim.current, work, [join(work, 'small.heic')], 'pixelcut', 'remove-background', {}, { urls })
   await batch.run()
   const job = events.flatMap((e) => (e.type === 'job' ? [e.job] : [])).pop()
-  expect(job).toMatchObject({ state: 'skipped', reason: 'the image is 48x36; Pixelcut remove-background needs at least 64x64 px' })
+  expect(job).toMatchObject({ state: 'skipped', reason: 'the image is 48x36; Pixelcut background removal needs at least 64x64 px' })
   expect(received).toEqual([])
 })
 

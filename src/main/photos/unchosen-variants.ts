@@ -1,4 +1,4 @@
-import { PROVIDERS } from '../../engine'
+import { findOperation, type ProviderId } from '../../engine'
 import type { RequestOutput } from '../../shared/ipc/contract'
 import type { Catalog } from '../catalog/catalog'
 import { selectForExport } from '../export'
@@ -11,14 +11,15 @@ export function unchosenVariants(catalog: Catalog, selection: 'approved' | 'done
   const items = selectForExport(catalog, { kind: selection })
   const counts = catalog.resultCounts(items.map((item) => item.photo.id))
   const unchosen = items.filter(({ photo, review, result }) => result && review.chosenResultId !== result.id && (counts.get(photo.id) ?? 0) > 1)
-  const providerName = (id: string): string => PROVIDERS.find((p) => p.id === id)?.name ?? id
+  // In the photographer's words: the operation's label ("Photoroom background removal").
+  const label = (provider: string, operation: string): string => findOperation(provider as ProviderId, operation)?.label ?? `${provider} ${operation}`
   return {
     count: unchosen.length,
     photos: unchosen.slice(0, limit).map(({ photo, result }) => ({
       photoId: photo.id,
       name: photo.name,
       variants: counts.get(photo.id) ?? 0,
-      shipped: `${providerName(result!.provider)} ${result!.operation}`
+      shipped: label(result!.provider, result!.operation)
     }))
   }
 }

@@ -1,7 +1,7 @@
 import { call } from '../api'
 import { useAction } from '../components/use-action'
 import { useStore } from '../store'
-import { accountSelectors } from '../store/account-slice'
+import { settingsSelectors } from '../store/settings-slice'
 import type { PhotoRow } from '../store/types'
 import type { Variant } from './use-variants'
 
@@ -12,7 +12,8 @@ const when = (ms: number): string => new Date(ms).toLocaleString(undefined, { da
 function factsOf(variant: Variant): string[] {
   const { uncertaintyScore, aiBackgroundSeed, textsDetected, unsupportedAttributes } = variant.facts
   return [
-    uncertaintyScore !== undefined && uncertaintyScore >= 0 ? `uncertainty ${uncertaintyScore.toFixed(2)}${uncertaintyScore > 0.5 ? ' — needs a look' : ''}` : '',
+    // Photoroom's uncertainty about the cut-out (0 sure, 1 unsure; -1 for people, where it says nothing).
+    uncertaintyScore !== undefined && uncertaintyScore >= 0 ? `cut-out ${Math.round((1 - uncertaintyScore) * 100)} % sure${uncertaintyScore > 0.5 ? ' — needs a look' : ''}` : '',
     aiBackgroundSeed ? `background seed ${aiBackgroundSeed}` : '',
     textsDetected ? `texts: ${textsDetected}` : '',
     ...(unsupportedAttributes ?? []).map((a) => `ignored: ${a}`)
@@ -24,17 +25,18 @@ function factsOf(variant: Variant): string[] {
  * Each output is a choice (Phota gives several); the chosen one is what review shows and export writes.
  */
 export function VariantStrip({ photo, variants }: { photo: PhotoRow; variants: Variant[] }): React.JSX.Element | null {
-  const providers = useStore(accountSelectors.providers)
+  const operations = useStore(settingsSelectors.operations)
   if (!variants.length) return null
   const chosen = photo.shownResult
-  const providerName = (id: string): string => providers.find((p) => p.id === id)?.name ?? id
+  // The operation's label, as the inspector's menu names it ("Photoroom background removal").
+  const label = (provider: string, operation: string): string => operations.find((o) => o.id === `${provider}.${operation}`)?.label ?? `${provider} ${operation}`
   return (
     <ol className="variant-strip" aria-label="Variants">
       {variants.map((variant, n) => (
         <li key={variant.id} className="variant">
           <div className="variant-facts">
             <strong>
-              {variants.length - n}. {providerName(variant.provider)} {variant.operation}
+              {variants.length - n}. {label(variant.provider, variant.operation)}
             </strong>
             <span>
               {variant.sandbox ? 'sandbox (free, watermarked)' : costText(variant.cost)} · {when(variant.createdAt)}

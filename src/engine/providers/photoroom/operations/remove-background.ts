@@ -7,7 +7,7 @@ import { isSandboxKey } from '../sandbox-key'
 
 const params = photoroomSegmentParams.filter((p) => !p.file).map((p) => describe(p.name, p.schema, p.description))
 const label = (name: string): string => photoroomRemoveBackgroundPresentation[name]?.label ?? name
-const LABEL = 'Photoroom remove-background'
+const LABEL = 'Photoroom background removal'
 const LIMITS: InputLimits = { formats: ['jpeg', 'png', 'webp', 'heic'], maxBytes: 30 * 1024 * 1024, maxSide: 6000, srgbOnly: true }
 
 export const photoroomRemoveBackground = defineOperation({

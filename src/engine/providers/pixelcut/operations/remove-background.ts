@@ -8,7 +8,7 @@ import type { JsonSchema } from '../../../../shared/params/json-schema'
 import { pixelcutRemoveBackgroundSchema, PIXELCUT_LIMITS } from '../params/schema'
 import { pixelcutRemoveBackgroundPresentation } from '../presentation/remove-background'
 
-const LABEL = 'Pixelcut remove-background'
+const LABEL = 'Pixelcut background removal'
 const jsonSchema = z.toJSONSchema(pixelcutRemoveBackgroundSchema, { io: 'input' }) as JsonSchema
 const params = [
   describe('shadow', { type: 'boolean', description: 'true for an automatic AI shadow (+3 credits); or set shadow.enabled and the light source.' }),
