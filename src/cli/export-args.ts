@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -22,10 +21,8 @@ export function userDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = 
     platform === 'darwin' ? join(home, 'Library', 'Application Support')
     : platform === 'win32' ? (env['APPDATA'] ?? join(home, 'AppData', 'Roaming'))
     : (env['XDG_CONFIG_HOME'] ?? join(home, '.config'))
-  const named = join(base, 'Proofsheet')
-  // Electron names the folder after package.json's name ("proofsheet") until a productName is set.
-  const lowerCase = join(base, 'proofsheet')
-  return !existsSync(named) && existsSync(lowerCase) ? lowerCase : named
+  // The app keeps its folder's first name, "proofsheet", whatever its product name (src/main/index.ts).
+  return join(base, 'proofsheet')
 }
 
 function number(flag: string, raw: string | undefined): number | undefined {

@@ -145,10 +145,10 @@ test('runs through `npm run --silent export` and prints help', { timeout: 60_000
 
 test("the catalog's default place follows the platform; PROOFSHEET_USER_DATA wins", () => {
   const home = tempDir()
-  expect(userDataDir({}, 'linux', home)).toBe(join(home, '.config', 'Proofsheet'))
-  expect(userDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', home)).toBe('/x/Proofsheet')
-  expect(userDataDir({}, 'darwin', home)).toBe(join(home, 'Library', 'Application Support', 'Proofsheet'))
-  expect(userDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', home)).toBe(join('C:\\Users\\a\\AppData\\Roaming', 'Proofsheet'))
+  expect(userDataDir({}, 'linux', home)).toBe(join(home, '.config', 'proofsheet'))
+  expect(userDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', home)).toBe('/x/proofsheet')
+  expect(userDataDir({}, 'darwin', home)).toBe(join(home, 'Library', 'Application Support', 'proofsheet'))
+  expect(userDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', home)).toBe(join('C:\\Users\\a\\AppData\\Roaming', 'proofsheet'))
   expect(userDataDir({ PROOFSHEET_USER_DATA: '/data', XDG_CONFIG_HOME: '/x' }, 'linux', home)).toBe('/data')
 })
 
