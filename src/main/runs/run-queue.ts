@@ -19,6 +19,8 @@ import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-p
 import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
 import { SandboxMonth } from './sandbox-month'
+import type { TeamQueueSetting } from '../team/team-queue-setting'
+import { TeamRuns } from '../team/team-runs'
 
 export interface RunnerHooks {
   /** 0..1 while a run goes, null when idle: the dock or taskbar progress. */
@@ -42,6 +44,8 @@ export interface RunQueueOptions {
   hooks?: RunnerHooks
   /** How long a work item's lease holds without a heartbeat (tests shorten it). */
   leaseTtlMs?: number
+  /** Settings → Team queue: when set, runs are enqueued there and followed. */
+  teamQueue: TeamQueueSetting
 }
 
 /** A single photo run while others wait (the loupe's re-run) goes ahead of them. */
@@ -66,10 +70,12 @@ export class RunQueue {
   private releasing: Promise<void> = Promise.resolve()
   private readonly recorder: ResultRecorder
   private readonly sandboxMonth: SandboxMonth
+  private readonly team: TeamRuns
 
   constructor(private readonly o: RunQueueOptions) {
     this.store = o.catalog.workItems
     this.sandboxMonth = new SandboxMonth(o.catalog, o.balances)
+    this.team = new TeamRuns({ setting: o.teamQueue, local: this.store, emit: o.emit })
     this.worker = new Worker({
       store: this.store,
       stateDir: o.stateDir,
@@ -111,6 +117,7 @@ export class RunQueue {
     await this.worker.start()
     this.recorder.recordUnrecorded()
     await this.view.resume(this.store.unfinishedRuns())
+    await this.team.resume()
     // The budget line and the sandbox month are there from the first state, before any run.
     this.view.publish()
     this.sandboxMonth.publish()
@@ -169,8 +176,11 @@ export class RunQueue {
     const items = inCredits(await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize }))
     if (!buyAgain) freeWhenBought(catalog, items, sellers)
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
+    const team = await this.team.current()
     this.view.add(run)
-    await this.store.enqueue(items)
+    // On a team queue the photos the budget cap holds wait here; the others go to the team.
+    if (team) await Promise.all([team.enqueue(items.filter((item) => !item.held)), this.store.enqueue(items.filter((item) => item.held))])
+    else await this.store.enqueue(items)
     return { jobs: items.length - held, held }
   }
 
@@ -200,6 +210,7 @@ export class RunQueue {
   async finish(withinMs = FINISH_WITHIN_MS, reason = 'Not sent: Proofsheet was quitting'): Promise<void> {
     if (this.finishing) return this.finishing
     await this.store.cancelWaiting(reason)
+    await (await this.team.current().catch(() => null))?.cancelWaiting(reason)
     const { sent, done } = this.worker.finish(withinMs, reason)
     if (sent) this.view.finishing(sent)
     this.finishing = done.finally(() => {
@@ -214,6 +225,7 @@ export class RunQueue {
     await this.finish()
     this.coalescer.flush()
     await this.worker.close()
+    await this.team.close()
     this.recorder.close()
   }
 

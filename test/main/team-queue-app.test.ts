@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { RedisWorkStore } from '../../src/engine'
+import { confirmedRun } from '../helpers/confirm'
+import { runEnded, useTestApps } from '../helpers/main-app'
+import { DEMO_KEYS, withSimulator } from '../helpers/simulator'
+import { startWorker, stopWorker, withTeam } from '../helpers/team'
+import { describeWithRedis } from '../helpers/with-redis'
+
+const openApp = useTestApps()
+
+describeWithRedis('the app on a team queue', () => {
+  test('with "Only queue", a run started in the app is enqueued on the team queue and done by a worker process; its photos end done with their results recorded', async () => {
+    await withTeam(4, async (t) => {
+      const app = await openApp(t.sim)
+      await app.handlers.addPaths({ paths: [t.input] })
+      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true } })
+      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+      const worker = startWorker(t, 'worker')
+      try {
+        const ended = app.next('queue', runEnded)
+        await confirmedRun(app.handlers, {})
+        expect(await ended).toMatchObject({ counts: { done: 4 } })
+      } finally {
+        await stopWorker(worker)
+      }
+      // The worker process did them, as the team queue has them: the app itself took none.
+      const team = await RedisWorkStore.open({ url: t.redisUrl })
+      try {
+        expect((await team.queueCounts()).photoroom).toMatchObject({ completed: 4, waiting: 0, active: 0 })
+      } finally {
+        await team.close()
+      }
+      expect(worker.stderr()).not.toMatch(/error/i)
+      expect(t.sim.stats().providers.photoroom.charged).toBe(4)
+      const jobs = app.runner.jobsOf()
+      expect(jobs.map((job) => job.state)).toEqual(['done', 'done', 'done', 'done'])
+      for (const job of jobs) expect(app.catalog.results(Number(job.ref))).toHaveLength(1)
+      expect(readdirSync(join(t.out, 'in'))).toHaveLength(4)
+    })
+  }, 120_000)
+})
+
+test('the team queue address is checked in main; its password goes to the keychain, never to the settings or the window', async () => {
+  await withSimulator({}, async (sim) => {
+    const app = await openApp(sim)
+    await expect(app.handlers.updateSettings({ teamQueue: { url: 'http://studio-server:6379', onlyQueue: false } })).rejects.toThrow(/must start with redis:\/\//)
+    expect(app.settings.get().teamQueue).toBeNull()
+
+    const settings = await app.handlers.updateSettings({ teamQueue: { url: 'redis://:s3cret-pass@studio-server:6379', onlyQueue: true } })
+    expect(settings.teamQueue).toEqual({ url: 'redis://studio-server:6379', onlyQueue: true })
+    expect(await app.keychain.get('team-queue')).toBe('s3cret-pass')
+    expect(JSON.stringify(app.events)).not.toContain('s3cret-pass')
+    expect(readFileSync(join(app.dir, 'data', 'settings.json'), 'utf8')).toContain('redis://studio-server:6379')
+    expect(readFileSync(join(app.dir, 'data', 'settings.json'), 'utf8')).not.toContain('s3cret-pass')
+
+    // Ticking "Only queue" off keeps the address and its password; removing the queue forgets the password.
+    await app.handlers.updateSettings({ teamQueue: { url: 'redis://studio-server:6379', onlyQueue: false } })
+    expect(await app.keychain.get('team-queue')).toBe('s3cret-pass')
+    await app.handlers.updateSettings({ teamQueue: null })
+    expect(await app.keychain.get('team-queue')).toBeNull()
+  })
+})
