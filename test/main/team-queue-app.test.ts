@@ -15,7 +15,7 @@ describeWithRedis('the app on a team queue', () => {
     await withTeam(4, async (t) => {
       const app = await openApp(t.sim)
       await app.handlers.addPaths({ paths: [t.input] })
-      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true } })
+      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true, resultsFolder: null } })
       await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
       const worker = startWorker(t, 'worker')
       try {
@@ -40,23 +40,47 @@ describeWithRedis('the app on a team queue', () => {
       expect(readdirSync(join(t.out, 'in'))).toHaveLength(4)
     })
   }, 120_000)
+
+  test('without "Only queue" this machine works on the team queue too, keeping paid results in the shared results folder', async () => {
+    await withTeam(3, async (t) => {
+      const app = await openApp(t.sim)
+      await app.handlers.addPaths({ paths: [t.input] })
+      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: false, resultsFolder: t.results } })
+      const ended = app.next('queue', runEnded)
+      await confirmedRun(app.handlers, {})
+      expect(await ended).toMatchObject({ counts: { done: 3 } })
+      expect(t.sim.stats().providers.photoroom.charged).toBe(3)
+      for (const job of app.runner.jobsOf()) expect(app.catalog.results(Number(job.ref))).toHaveLength(1)
+      expect(readdirSync(t.results).length).toBeGreaterThan(0)
+      // Quit while the team's Redis is still there: this machine gives back what it holds.
+      await app.close()
+      const team = await RedisWorkStore.open({ url: t.redisUrl })
+      try {
+        expect((await team.queueCounts()).photoroom).toMatchObject({ completed: 3 })
+      } finally {
+        await team.close()
+      }
+    })
+  }, 120_000)
 })
 
 test('the team queue address is checked in main; its password goes to the keychain, never to the settings or the window', async () => {
   await withSimulator({}, async (sim) => {
     const app = await openApp(sim)
-    await expect(app.handlers.updateSettings({ teamQueue: { url: 'http://studio-server:6379', onlyQueue: false } })).rejects.toThrow(/must start with redis:\/\//)
+    await expect(app.handlers.updateSettings({ teamQueue: { url: 'http://studio-server:6379', onlyQueue: true, resultsFolder: null } })).rejects.toThrow(/must start with redis:\/\//)
     expect(app.settings.get().teamQueue).toBeNull()
+    await expect(app.handlers.updateSettings({ teamQueue: { url: 'redis://studio-server:6379', onlyQueue: false, resultsFolder: null } })).rejects.toThrow(/shared results folder/)
 
-    const settings = await app.handlers.updateSettings({ teamQueue: { url: 'redis://:s3cret-pass@studio-server:6379', onlyQueue: true } })
-    expect(settings.teamQueue).toEqual({ url: 'redis://studio-server:6379', onlyQueue: true })
+    const settings = await app.handlers.updateSettings({ teamQueue: { url: 'redis://:s3cret-pass@studio-server:6379', onlyQueue: true, resultsFolder: null } })
+    expect(settings.teamQueue).toEqual({ url: 'redis://studio-server:6379', onlyQueue: true, resultsFolder: null })
     expect(await app.keychain.get('team-queue')).toBe('s3cret-pass')
     expect(JSON.stringify(app.events)).not.toContain('s3cret-pass')
     expect(readFileSync(join(app.dir, 'data', 'settings.json'), 'utf8')).toContain('redis://studio-server:6379')
     expect(readFileSync(join(app.dir, 'data', 'settings.json'), 'utf8')).not.toContain('s3cret-pass')
 
     // Ticking "Only queue" off keeps the address and its password; removing the queue forgets the password.
-    await app.handlers.updateSettings({ teamQueue: { url: 'redis://studio-server:6379', onlyQueue: false } })
+    await app.handlers.updateSettings({ teamQueue: { url: 'redis://studio-server:6379', onlyQueue: false, resultsFolder: app.dir } })
     expect(await app.keychain.get('team-queue')).toBe('s3cret-pass')
     await app.handlers.updateSettings({ teamQueue: null })
     expect(await app.keychain.get('team-queue')).toBeNull()

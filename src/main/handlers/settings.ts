@@ -21,6 +21,7 @@ export function settingsHandlers(c: HandlerContext): HandlersFor<'updateSettings
       const unknown = Object.keys(patch.concurrency ?? {}).filter((provider) => !isProviderId(provider))
       if (unknown.length) throw new AppError('invalid-input', `concurrency: no provider named ${unknown.join(', ')}.`)
       // Last, once the rest is known good: a password it carries goes to the keychain.
+      if (patch.teamQueue?.resultsFolder) patch.teamQueue.resultsFolder = await c.grants.check(patch.teamQueue.resultsFolder, 'Choose the shared results folder with its Choose… button.')
       if (patch.teamQueue !== undefined) patch.teamQueue = await c.teamQueue.keep(patch.teamQueue)
       const capFrom = c.settings.get().budgetCap
       const settings = c.settings.update(patch)

@@ -20,7 +20,7 @@ import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
 import { SandboxMonth } from './sandbox-month'
 import type { TeamQueueSetting } from '../team/team-queue-setting'
-import { TeamRuns } from '../team/team-runs'
+import { TeamRuns, type WorkerBasics } from '../team/team-runs'
 
 export interface RunnerHooks {
   /** 0..1 while a run goes, null when idle: the dock or taskbar progress. */
@@ -75,16 +75,20 @@ export class RunQueue {
   constructor(private readonly o: RunQueueOptions) {
     this.store = o.catalog.workItems
     this.sandboxMonth = new SandboxMonth(o.catalog, o.balances)
-    this.team = new TeamRuns({ setting: o.teamQueue, local: this.store, emit: o.emit })
-    this.worker = new Worker({
-      store: this.store,
-      stateDir: o.stateDir,
+    const work: WorkerBasics = {
       urls: o.urls,
-      lanes: this.lanes,
       keyFor: async (provider, kind) => (await o.keys.key(provider, kind)) ?? '',
       limits: (provider) => this.limits(provider),
       keepCopiesIn: o.variantsDir,
       leaseTtlMs: o.leaseTtlMs
+    }
+    this.worker = new Worker({ ...work, store: this.store, stateDir: o.stateDir, lanes: this.lanes })
+    this.team = new TeamRuns({
+      setting: o.teamQueue,
+      local: this.store,
+      emit: o.emit,
+      // Its items may be another seat's photos: what it learns of them is not this catalog's to keep.
+      work: { ...work, keys: o.keys, onEvent: (event) => event.type !== 'checked' && this.onEvent(event) }
     })
     this.view = new RunView(this.store, o.settings, o.catalog.budget, (queue) => this.published(queue))
     // The window hears each changed photo's latest job as the catalog has it, with its notice.

@@ -1,4 +1,4 @@
-import { allOperations, RedisWorkStore, type NewWorkItem, type WorkItem } from '../../engine'
+import { allOperations, RedisWorkStore, type NewWorkItem, type Worker, type WorkItem } from '../../engine'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import type { SqliteWorkStore } from '../catalog/work-items'
 
@@ -24,7 +24,9 @@ export class TeamMirror {
 
   constructor(
     readonly team: RedisWorkStore,
-    private readonly local: SqliteWorkStore
+    private readonly local: SqliteWorkStore,
+    /** This machine's own work on the team queue; none when "Only queue" is ticked. */
+    private readonly worker: Worker | undefined
   ) {
     this.unsubscribe = team.changes((items) => void this.heardAll(items))
     this.look = setInterval(() => void this.lookAgain(), LOOK_AGAIN_MS)
@@ -56,13 +58,21 @@ export class TeamMirror {
 
   /** Cancel: this app's photos still waiting in the team queue end cancelled (those being worked on go on). */
   async cancelWaiting(reason: string): Promise<void> {
+    if (!this.team.connection.isReachable) return
     const runs = new Set([...this.open.values()].map((item) => item.run))
     for (const run of runs) await this.heardAll(await this.team.cancelWaiting(reason, run))
   }
 
+  /**
+   * Quitting: what this machine is working on is finished and kept, and it takes nothing more. A team
+   * queue that is away is left without waiting for it: its photos go to the other workers when their
+   * leases run out.
+   */
   async close(): Promise<void> {
     clearInterval(this.look)
     this.unsubscribe()
+    if (!this.team.connection.isReachable) return this.team.leave()
+    await this.worker?.close()
     await this.team.close()
   }
 

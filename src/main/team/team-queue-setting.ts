@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { checkQueueUrl, TeamQueueError } from '../../engine'
 import type { Settings } from '../../shared/ipc/contract'
 import { AppError } from '../app/app-error'
@@ -24,6 +25,9 @@ export class TeamQueueSetting {
       await this.keychain.delete(ACCOUNT).catch(() => undefined)
       return null
     }
+    const { onlyQueue, resultsFolder } = proposed
+    if (!onlyQueue && !resultsFolder) throw new AppError('invalid-input', 'Team queue: choose the shared results folder every worker of the team reaches, or tick "Only queue" so this machine does not work itself.')
+    if (resultsFolder && !existsSync(resultsFolder)) throw new AppError('invalid-input', `Team queue: the shared results folder ${resultsFolder} does not exist. It must be a folder every worker can reach (a shared drive).`)
     let parsed: URL
     try {
       parsed = new URL(checkQueueUrl(proposed.url.trim()))
@@ -38,17 +42,17 @@ export class TeamQueueSetting {
       // A new address without a password: a password kept for the old one must not be sent to it.
       await this.keychain.delete(ACCOUNT).catch(() => undefined)
     }
-    return { url: parsed.toString().replace(/\/$/, ''), onlyQueue: proposed.onlyQueue }
+    return { url: parsed.toString().replace(/\/$/, ''), onlyQueue, resultsFolder }
   }
 
-  /** The team queue's full address (with its password from the keychain), or null when none is set. */
-  async url(): Promise<string | null> {
+  /** The team queue as set, its address in full (with its password from the keychain); null when none is set. */
+  async current(): Promise<NonNullable<Settings['teamQueue']> | null> {
     const team = this.settings.get().teamQueue
     if (!team) return null
     const password = await this.keychain.get(ACCOUNT)
-    if (!password) return team.url
+    if (!password) return team
     const parsed = new URL(team.url)
     parsed.password = encodeURIComponent(password)
-    return parsed.toString()
+    return { ...team, url: parsed.toString() }
   }
 }

@@ -23,9 +23,10 @@ export const settingsSchema = z.object({
   budgetCap: budgetCapSchema.default(null),
   /**
    * The team queue (Redis) this app's runs go to, null for none. Its address is kept here without its
-   * password (that is in the keychain); `onlyQueue`: this machine enqueues and follows, and works on nothing.
+   * password (that is in the keychain); `onlyQueue`: this machine enqueues and follows, and works on
+   * nothing; otherwise it works too, keeping paid results in the team's shared `resultsFolder`.
    */
-  teamQueue: z.object({ url: z.string().max(2000), onlyQueue: z.boolean() }).nullable().default(null),
+  teamQueue: z.object({ url: z.string().max(2000), onlyQueue: z.boolean(), resultsFolder: z.string().max(4096).nullable() }).nullable().default(null),
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })
 
