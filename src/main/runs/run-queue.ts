@@ -214,10 +214,10 @@ export class RunQueue {
   async finish(withinMs = FINISH_WITHIN_MS, reason = 'Not sent: Proofsheet was quitting'): Promise<void> {
     if (this.finishing) return this.finishing
     await this.store.cancelWaiting(reason)
-    await (await this.team.current().catch(() => null))?.cancelWaiting(reason)
     const { sent, done } = this.worker.finish(withinMs, reason)
     if (sent) this.view.finishing(sent)
-    this.finishing = done.finally(() => {
+    // Set at once, so Cancel pressed again meanwhile stops now; the team's waiting photos are cancelled alongside.
+    this.finishing = Promise.all([done, this.team.cancelWaiting(reason)]).then(() => undefined).finally(() => {
       this.finishing = undefined
       this.view.finished()
     })

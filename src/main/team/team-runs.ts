@@ -53,6 +53,11 @@ export class TeamRuns {
     await mirror?.resume()
   }
 
+  /** Cancel: this app's photos waiting on the team queue, if one is open, end cancelled. */
+  async cancelWaiting(reason: string): Promise<void> {
+    await (await this.opening?.catch(() => undefined))?.cancelWaiting(reason)
+  }
+
   async close(): Promise<void> {
     const opening = this.opening
     this.opening = undefined
