@@ -41,6 +41,28 @@ describeWithRedis('the app on a team queue', () => {
     })
   }, 120_000)
 
+  test('Cancel ends the photos of the app still waiting on the team queue: gone from it, cancelled in the window, nothing bought', async () => {
+    await withTeam(3, async (t) => {
+      const app = await openApp(t.sim)
+      await app.handlers.addPaths({ paths: [t.input] })
+      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true, resultsFolder: null } })
+      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+      // No worker: the photos wait on the team queue.
+      await confirmedRun(app.handlers, {})
+      const ended = app.next('queue', runEnded)
+      await app.handlers.cancelBatch(undefined)
+      expect(await ended).toMatchObject({ counts: { cancelled: 3 } })
+      const team = await RedisWorkStore.open({ url: t.redisUrl })
+      try {
+        expect((await team.queueCounts()).photoroom).toMatchObject({ waiting: 0, prioritized: 0, active: 0 })
+      } finally {
+        await team.close()
+      }
+      expect(t.sim.stats().providers.photoroom.charged).toBe(0)
+      await app.close()
+    })
+  }, 120_000)
+
   test('without "Only queue" this machine works on the team queue too, keeping paid results in the shared results folder', async () => {
     await withTeam(3, async (t) => {
       const app = await openApp(t.sim)

@@ -3,6 +3,7 @@ import { call } from '../../api'
 import { useStore } from '../../store'
 import { settingsSelectors } from '../../store/settings-slice'
 import { useAction } from '../use-action'
+import { ChosenFolder } from './ChosenFolder'
 
 /**
  * Settings → Team queue: the studio's Redis address (main keeps a password it carries in the
@@ -44,14 +45,7 @@ export function TeamQueueField(): React.JSX.Element {
         (typedPaths ? (
           <input aria-label="Shared results folder" placeholder="Shared results folder" value={resultsFolder} onChange={(e) => setResultsFolder(e.target.value)} />
         ) : (
-          <div className="row-form">
-            <span className="path" title={resultsFolder} aria-label="Shared results folder">
-              {resultsFolder || 'No shared results folder'}
-            </span>
-            <button type="button" disabled={busy} onClick={() => void choose()}>
-              Choose…
-            </button>
-          </div>
+          <ChosenFolder label="Shared results folder" path={resultsFolder} none="No shared results folder" busy={busy} onChoose={() => void choose()} />
         ))}
       <p className="muted small">
         {saved ? `Runs go to the team queue at ${saved.url}; the window follows every seat's progress on your photos.` : 'No team queue: runs are done on this machine.'}
