@@ -63,6 +63,28 @@ describeWithRedis('the app on a team queue', () => {
     })
   }, 120_000)
 
+  test('Quit leaves the photos of the app on the team queue for its workers; the next start follows them to the end', async () => {
+    await withTeam(3, async (t) => {
+      const app = await openApp(t.sim)
+      await app.handlers.addPaths({ paths: [t.input] })
+      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true, resultsFolder: null } })
+      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+      await confirmedRun(app.handlers, {})
+      await app.close()
+      const reopened = await openApp(t.sim, { dir: app.dir })
+      const ended = reopened.next('queue', runEnded)
+      const worker = startWorker(t, 'worker')
+      try {
+        expect(await ended).toMatchObject({ counts: { done: 3 } })
+      } finally {
+        await stopWorker(worker)
+      }
+      expect(t.sim.stats().providers.photoroom.charged).toBe(3)
+      for (const job of reopened.runner.jobsOf()) expect(reopened.catalog.results(Number(job.ref))).toHaveLength(1)
+      await reopened.close()
+    })
+  }, 120_000)
+
   test('without "Only queue" this machine works on the team queue too, keeping paid results in the shared results folder', async () => {
     await withTeam(3, async (t) => {
       const app = await openApp(t.sim)

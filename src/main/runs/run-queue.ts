@@ -211,13 +211,14 @@ export class RunQueue {
    * wire get up to `withinMs` to answer ("Finishing N paid requests…"), and what arrives is kept. Those
    * still unanswered are then cut off, their photos saying they may have been charged.
    */
-  async finish(withinMs = FINISH_WITHIN_MS, reason = 'Not sent: Proofsheet was quitting'): Promise<void> {
+  async finish(withinMs = FINISH_WITHIN_MS, reason = 'Not sent: Proofsheet was quitting', { quitting = false } = {}): Promise<void> {
     if (this.finishing) return this.finishing
     await this.store.cancelWaiting(reason)
     const { sent, done } = this.worker.finish(withinMs, reason)
     if (sent) this.view.finishing(sent)
-    // Set at once, so Cancel pressed again meanwhile stops now; the team's waiting photos are cancelled alongside.
-    this.finishing = Promise.all([done, this.team.cancelWaiting(reason)]).then(() => undefined).finally(() => {
+    // Set at once, so Cancel pressed again meanwhile stops now. Cancel also ends the photos waiting on the
+    // team queue; quitting leaves them to its workers, followed again at the next start.
+    this.finishing = Promise.all([done, quitting ? undefined : this.team.cancelWaiting(reason)]).then(() => undefined).finally(() => {
       this.finishing = undefined
       this.view.finished()
     })
@@ -226,7 +227,7 @@ export class RunQueue {
 
   /** Quitting: finish, then stop the worker. */
   async close(): Promise<void> {
-    await this.finish()
+    await this.finish(FINISH_WITHIN_MS, undefined, { quitting: true })
     this.coalescer.flush()
     await this.worker.close()
     await this.team.close()
