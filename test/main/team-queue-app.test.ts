@@ -3,20 +3,36 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { RedisWorkStore } from '../../src/engine'
 import { confirmedRun } from '../helpers/confirm'
-import { runEnded, useTestApps } from '../helpers/main-app'
+import { runEnded, useTestApps, type TestApp } from '../helpers/main-app'
 import { DEMO_KEYS, withSimulator } from '../helpers/simulator'
-import { startWorker, stopWorker, withTeam } from '../helpers/team'
+import { startWorker, stopWorker, withTeam, type Team } from '../helpers/team'
 import { describeWithRedis } from '../helpers/with-redis'
 
 const openApp = useTestApps()
 
+/** An app with the team's photos, its Photoroom key and Settings → Team queue set. */
+async function appOnTeam(t: Team, resultsFolder: string | null): Promise<TestApp> {
+  const app = await openApp(t.sim)
+  await app.handlers.addPaths({ paths: [t.input] })
+  await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: resultsFolder === null, resultsFolder } })
+  return app
+}
+
+/** BullMQ's own counts of the team's Photoroom queue, read by a seat of the test's own. */
+async function photoroomCounts(t: Team): Promise<Record<string, number>> {
+  const team = await RedisWorkStore.open({ url: t.redisUrl })
+  try {
+    return (await team.queueCounts()).photoroom
+  } finally {
+    await team.close()
+  }
+}
+
 describeWithRedis('the app on a team queue', () => {
   test('with "Only queue", a run started in the app is enqueued on the team queue and done by a worker process; its photos end done with their results recorded', async () => {
     await withTeam(4, async (t) => {
-      const app = await openApp(t.sim)
-      await app.handlers.addPaths({ paths: [t.input] })
-      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true, resultsFolder: null } })
-      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+      const app = await appOnTeam(t, null)
       const worker = startWorker(t, 'worker')
       try {
         const ended = app.next('queue', runEnded)
@@ -26,12 +42,7 @@ describeWithRedis('the app on a team queue', () => {
         await stopWorker(worker)
       }
       // The worker process did them, as the team queue has them: the app itself took none.
-      const team = await RedisWorkStore.open({ url: t.redisUrl })
-      try {
-        expect((await team.queueCounts()).photoroom).toMatchObject({ completed: 4, waiting: 0, active: 0 })
-      } finally {
-        await team.close()
-      }
+      expect(await photoroomCounts(t)).toMatchObject({ completed: 4, waiting: 0, active: 0 })
       expect(worker.stderr()).not.toMatch(/error/i)
       expect(t.sim.stats().providers.photoroom.charged).toBe(4)
       const jobs = app.runner.jobsOf()
@@ -43,21 +54,13 @@ describeWithRedis('the app on a team queue', () => {
 
   test('Cancel ends the photos of the app still waiting on the team queue: gone from it, cancelled in the window, nothing bought', async () => {
     await withTeam(3, async (t) => {
-      const app = await openApp(t.sim)
-      await app.handlers.addPaths({ paths: [t.input] })
-      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true, resultsFolder: null } })
-      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+      const app = await appOnTeam(t, null)
       // No worker: the photos wait on the team queue.
       await confirmedRun(app.handlers, {})
       const ended = app.next('queue', runEnded)
       await app.handlers.cancelBatch(undefined)
       expect(await ended).toMatchObject({ counts: { cancelled: 3 } })
-      const team = await RedisWorkStore.open({ url: t.redisUrl })
-      try {
-        expect((await team.queueCounts()).photoroom).toMatchObject({ waiting: 0, prioritized: 0, active: 0 })
-      } finally {
-        await team.close()
-      }
+      expect(await photoroomCounts(t)).toMatchObject({ waiting: 0, prioritized: 0, active: 0 })
       expect(t.sim.stats().providers.photoroom.charged).toBe(0)
       await app.close()
     })
@@ -65,10 +68,7 @@ describeWithRedis('the app on a team queue', () => {
 
   test('Quit leaves the photos of the app on the team queue for its workers; the next start follows them to the end', async () => {
     await withTeam(3, async (t) => {
-      const app = await openApp(t.sim)
-      await app.handlers.addPaths({ paths: [t.input] })
-      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: true, resultsFolder: null } })
-      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+      const app = await appOnTeam(t, null)
       await confirmedRun(app.handlers, {})
       await app.close()
       const reopened = await openApp(t.sim, { dir: app.dir })
@@ -87,10 +87,7 @@ describeWithRedis('the app on a team queue', () => {
 
   test('without "Only queue" this machine works on the team queue too, keeping paid results in the shared results folder', async () => {
     await withTeam(3, async (t) => {
-      const app = await openApp(t.sim)
-      await app.handlers.addPaths({ paths: [t.input] })
-      await app.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
-      await app.handlers.updateSettings({ outputFolder: t.out, teamQueue: { url: t.redisUrl, onlyQueue: false, resultsFolder: t.results } })
+      const app = await appOnTeam(t, t.results)
       const ended = app.next('queue', runEnded)
       await confirmedRun(app.handlers, {})
       expect(await ended).toMatchObject({ counts: { done: 3 } })
@@ -99,12 +96,7 @@ describeWithRedis('the app on a team queue', () => {
       expect(readdirSync(t.results).length).toBeGreaterThan(0)
       // Quit while the team's Redis is still there: this machine gives back what it holds.
       await app.close()
-      const team = await RedisWorkStore.open({ url: t.redisUrl })
-      try {
-        expect((await team.queueCounts()).photoroom).toMatchObject({ completed: 3 })
-      } finally {
-        await team.close()
-      }
+      expect(await photoroomCounts(t)).toMatchObject({ completed: 3 })
     })
   }, 120_000)
 })
