@@ -162,6 +162,8 @@ export class RunQueue {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
       if (problem) throw new AppError('invalid-input', problem.message)
     }
+    // A team queue that cannot be reached is said before anything is counted as started.
+    const team = await this.team.current()
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
     const sellers = new Map<OperationId, Seller>()
     // The key and account are checked once per provider, however many sets of parameters the run has;
@@ -180,7 +182,6 @@ export class RunQueue {
     const items = inCredits(await planItems(groups, { run, outDir: outputFolder, stateDir: this.o.stateDir, naming, priority: fresh.length === 1 ? SINGLE_PHOTO_PRIORITY : 0, keyKind: kind, buyAgain, fit: fitOversize }))
     if (!buyAgain) freeWhenBought(catalog, items, sellers)
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
-    const team = await this.team.current()
     this.view.add(run)
     // On a team queue the photos the budget cap holds wait here; the others go to the team.
     if (team) await Promise.all([team.enqueue(items.filter((item) => !item.held)), this.store.enqueue(items.filter((item) => item.held))])
