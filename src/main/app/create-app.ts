@@ -13,6 +13,7 @@ import { RunQueue, type RunnerHooks } from '../runs/run-queue'
 import { ExportRunner } from '../jobs/export-runner'
 import { ApiKeys } from '../keychain/api-keys'
 import { Keychain } from '../keychain/keychain'
+import { TeamQueueSetting } from '../team/team-queue-setting'
 import { FactsReader } from '../photos/facts-reader'
 import { PhotoEvents } from '../photos/photo-events'
 import { PhotoLibrary } from '../photos/photo-library'
@@ -70,7 +71,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   const startNotices: EventPayload<'notice'>[] = settingsProblem ? [{ level: 'warning', message: settingsProblem }] : []
   const settings = new SettingsService(store)
   const reader = new BalanceReader(o.urls, o.stateDir)
-  const keys = new ApiKeys(new Keychain(o.keychainService), (provider, key) => reader.read(provider, key))
+  const keychain = new Keychain(o.keychainService)
+  const keys = new ApiKeys(keychain, (provider, key) => reader.read(provider, key))
+  const teamQueue = new TeamQueueSetting(keychain, settings)
   const balances = new BalanceTracker(reader, keys, o.emit)
   const { catalog, notices } = await openCatalog(o.dataDir, o.nativeBinding)
   startNotices.push(...notices)
@@ -79,7 +82,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   const facts = new FactsReader(catalog, photoEvents)
   const variantsDir = join(o.stateDir, 'variants')
   const photos: PhotoLibrary = new PhotoLibrary(catalog, photoEvents, facts, settings.get().defaultPreset, variantsDir)
-  const runner = new RunQueue({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks, leaseTtlMs: o.leaseTtlMs })
+  const runner = new RunQueue({ catalog, photos, photoEvents, keys, settings, balances, emit: o.emit, urls: o.urls, stateDir: o.stateDir, variantsDir, hooks: o.hooks, leaseTtlMs: o.leaseTtlMs, teamQueue })
   await runner.open()
   const presets = new PresetLibrary(catalog, photos, o.emit)
   const urlPhotos = new UrlPhotos(catalog, photos, join(o.stateDir, PHOTOS_FROM_THE_WEB), o.allowLoopbackUrls ? 'loopback' : 'public')
@@ -87,7 +90,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   await watched.start()
   const exports = new ExportRunner(catalog, o.emit)
   const images = new ImageFiles(catalog, o.stateDir)
-  const handlers = createHandlers({ catalog, photos, urlPhotos, photoEvents, presets, watched, keys, settings, balances, runner, exports, images, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths, startNotices })
+  const handlers = createHandlers({ catalog, photos, urlPhotos, photoEvents, presets, watched, keys, settings, teamQueue, balances, runner, exports, images, emit: o.emit, shell: o.shell, typedPaths: o.typedPaths, startNotices })
   balances.start(o.balanceIntervalMs ?? 60_000)
   return {
     handlers,

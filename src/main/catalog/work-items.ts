@@ -62,14 +62,30 @@ export class SqliteWorkStore extends LeasedWrites implements WorkStore {
 
   async enqueue(items: readonly NewWorkItem[]): Promise<WorkItem[]> {
     const now = this.now()
+    const ids = this.db.transaction(() => items.map((item) => this.insertItem(item, now)))()
+    return this.changed(ids)
+  }
+
+  /**
+   * Items worked on elsewhere (the team queue) and followed here: each is added already leased to its
+   * owner, for good, so this store's own worker never takes it; the owner writes its job as it changes.
+   */
+  async enqueueFollowed(items: readonly { item: NewWorkItem; owner: string }[]): Promise<WorkItem[]> {
+    const now = this.now()
     const ids = this.db.transaction(() =>
-      items.map((item) => {
-        const job: Job = item.held ? { ref: item.spec.ref, file: item.spec.path, state: 'held', attempts: 0 } : { ref: item.spec.ref, file: item.spec.path, state: 'queued', attempts: 0 }
-        const photo = /^\d+$/.test(item.spec.ref) ? Number(item.spec.ref) : null
-        return Number(this.insert.run({ run: item.run, photo, spec: JSON.stringify(item.spec), priority: item.priority, maxCost: item.maxCost, state: job.state, job: JSON.stringify(job), now }).lastInsertRowid)
+      items.map(({ item, owner }) => {
+        const id = this.insertItem(item, now)
+        this.db.prepare('UPDATE work_items SET lease_owner = ?, lease_until = ? WHERE id = ?').run(owner, Number.MAX_SAFE_INTEGER, id)
+        return id
       })
     )()
     return this.changed(ids)
+  }
+
+  private insertItem(item: NewWorkItem, now: number): number {
+    const job: Job = item.held ? { ref: item.spec.ref, file: item.spec.path, state: 'held', attempts: 0 } : { ref: item.spec.ref, file: item.spec.path, state: 'queued', attempts: 0 }
+    const photo = /^\d+$/.test(item.spec.ref) ? Number(item.spec.ref) : null
+    return Number(this.insert.run({ run: item.run, photo, spec: JSON.stringify(item.spec), priority: item.priority, maxCost: item.maxCost, state: job.state, job: JSON.stringify(job), now }).lastInsertRowid)
   }
 
   async lease(worker: string, n: number, ttlMs: number): Promise<WorkItem[]> {

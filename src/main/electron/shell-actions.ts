@@ -10,6 +10,8 @@ function pickerOptions(purpose: PickerPurpose): Electron.OpenDialogOptions {
       return { title: 'Watch a folder', buttonLabel: 'Watch', properties: folder }
     case 'output-folder':
       return { title: 'Output folder for results', buttonLabel: 'Choose', properties: folder }
+    case 'team-results-folder':
+      return { title: "The team's shared results folder", buttonLabel: 'Choose', properties: folder }
     case 'export-folder':
       return { title: 'Export to', buttonLabel: 'Choose', properties: folder }
     case 'param-image':

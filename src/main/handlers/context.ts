@@ -10,6 +10,7 @@ import type { PhotoLibrary } from '../photos/photo-library'
 import type { UrlPhotos } from '../photos/url-photos'
 import type { PresetLibrary } from '../presets/preset-library'
 import type { SettingsService } from '../settings/settings'
+import type { TeamQueueSetting } from '../team/team-queue-setting'
 import type { WatchedFolders } from '../watch/watched-folders'
 import type { Confirmations } from './confirmations'
 import type { GrantedPaths } from './granted-paths'
@@ -40,6 +41,7 @@ export interface HandlerContext {
   watched: WatchedFolders
   keys: ApiKeys
   settings: SettingsService
+  teamQueue: TeamQueueSetting
   balances: BalanceTracker
   runner: RunQueue
   exports: ExportRunner

@@ -20,6 +20,9 @@ export function settingsHandlers(c: HandlerContext): HandlersFor<'updateSettings
       if (patch.defaultPreset) refuseInvalid(operationFor(patch.defaultPreset.operationId), patch.defaultPreset.values)
       const unknown = Object.keys(patch.concurrency ?? {}).filter((provider) => !isProviderId(provider))
       if (unknown.length) throw new AppError('invalid-input', `concurrency: no provider named ${unknown.join(', ')}.`)
+      // Last, once the rest is known good: a password it carries goes to the keychain.
+      if (patch.teamQueue?.resultsFolder) patch.teamQueue.resultsFolder = await c.grants.check(patch.teamQueue.resultsFolder, 'Choose the shared results folder with its Choose… button.')
+      if (patch.teamQueue !== undefined) patch.teamQueue = await c.teamQueue.keep(patch.teamQueue)
       const capFrom = c.settings.get().budgetCap
       const settings = c.settings.update(patch)
       // A cap set where there was none counts from now; raising or lowering one counts on.

@@ -19,6 +19,8 @@ import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-p
 import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
 import { SandboxMonth } from './sandbox-month'
+import type { TeamQueueSetting } from '../team/team-queue-setting'
+import { TeamRuns, type WorkerBasics } from '../team/team-runs'
 
 export interface RunnerHooks {
   /** 0..1 while a run goes, null when idle: the dock or taskbar progress. */
@@ -42,6 +44,8 @@ export interface RunQueueOptions {
   hooks?: RunnerHooks
   /** How long a work item's lease holds without a heartbeat (tests shorten it). */
   leaseTtlMs?: number
+  /** Settings → Team queue: when set, runs are enqueued there and followed. */
+  teamQueue: TeamQueueSetting
 }
 
 /** A single photo run while others wait (the loupe's re-run) goes ahead of them. */
@@ -66,19 +70,25 @@ export class RunQueue {
   private releasing: Promise<void> = Promise.resolve()
   private readonly recorder: ResultRecorder
   private readonly sandboxMonth: SandboxMonth
+  private readonly team: TeamRuns
 
   constructor(private readonly o: RunQueueOptions) {
     this.store = o.catalog.workItems
     this.sandboxMonth = new SandboxMonth(o.catalog, o.balances)
-    this.worker = new Worker({
-      store: this.store,
-      stateDir: o.stateDir,
+    const work: WorkerBasics = {
       urls: o.urls,
-      lanes: this.lanes,
       keyFor: async (provider, kind) => (await o.keys.key(provider, kind)) ?? '',
       limits: (provider) => this.limits(provider),
       keepCopiesIn: o.variantsDir,
       leaseTtlMs: o.leaseTtlMs
+    }
+    this.worker = new Worker({ ...work, store: this.store, stateDir: o.stateDir, lanes: this.lanes })
+    this.team = new TeamRuns({
+      setting: o.teamQueue,
+      local: this.store,
+      emit: o.emit,
+      // Its items may be another seat's photos: what it learns of them is not this catalog's to keep.
+      work: { ...work, keys: o.keys, onEvent: (event) => event.type !== 'checked' && this.onEvent(event) }
     })
     this.view = new RunView(this.store, o.settings, o.catalog.budget, (queue) => this.published(queue))
     // The window hears each changed photo's latest job as the catalog has it, with its notice.
@@ -111,6 +121,7 @@ export class RunQueue {
     await this.worker.start()
     this.recorder.recordUnrecorded()
     await this.view.resume(this.store.unfinishedRuns())
+    await this.team.resume()
     // The budget line and the sandbox month are there from the first state, before any run.
     this.view.publish()
     this.sandboxMonth.publish()
@@ -151,6 +162,8 @@ export class RunQueue {
       const problem = operation.keyProblem(keys.get(operation.provider) as string)
       if (problem) throw new AppError('invalid-input', problem.message)
     }
+    // A team queue that cannot be reached is said before anything is counted as started.
+    const team = await this.team.current()
     const run = `run-${Date.now()}-${randomBytes(3).toString('hex')}`
     const sellers = new Map<OperationId, Seller>()
     // The key and account are checked once per provider, however many sets of parameters the run has;
@@ -170,7 +183,9 @@ export class RunQueue {
     if (!buyAgain) freeWhenBought(catalog, items, sellers)
     const held = holdOverCap(items, await this.view.committed(), budgetCap)
     this.view.add(run)
-    await this.store.enqueue(items)
+    // On a team queue the photos the budget cap holds wait here; the others go to the team.
+    if (team) await Promise.all([team.enqueue(items.filter((item) => !item.held)), this.store.enqueue(items.filter((item) => item.held))])
+    else await this.store.enqueue(items)
     return { jobs: items.length - held, held }
   }
 
@@ -197,12 +212,14 @@ export class RunQueue {
    * wire get up to `withinMs` to answer ("Finishing N paid requests…"), and what arrives is kept. Those
    * still unanswered are then cut off, their photos saying they may have been charged.
    */
-  async finish(withinMs = FINISH_WITHIN_MS, reason = 'Not sent: Proofsheet was quitting'): Promise<void> {
+  async finish(withinMs = FINISH_WITHIN_MS, reason = 'Not sent: Proofsheet was quitting', { quitting = false } = {}): Promise<void> {
     if (this.finishing) return this.finishing
     await this.store.cancelWaiting(reason)
     const { sent, done } = this.worker.finish(withinMs, reason)
     if (sent) this.view.finishing(sent)
-    this.finishing = done.finally(() => {
+    // Set at once, so Cancel pressed again meanwhile stops now. Cancel also ends the photos waiting on the
+    // team queue; quitting leaves them to its workers, followed again at the next start.
+    this.finishing = Promise.all([done, quitting ? undefined : this.team.cancelWaiting(reason)]).then(() => undefined).finally(() => {
       this.finishing = undefined
       this.view.finished()
     })
@@ -211,9 +228,10 @@ export class RunQueue {
 
   /** Quitting: finish, then stop the worker. */
   async close(): Promise<void> {
-    await this.finish()
+    await this.finish(FINISH_WITHIN_MS, undefined, { quitting: true })
     this.coalescer.flush()
     await this.worker.close()
+    await this.team.close()
     this.recorder.close()
   }
 

@@ -15,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fitOversize: true,
   defaultPreset: { operationId: 'photoroom.remove-background', values: {} },
   budgetCap: null,
+  teamQueue: null,
   window: { width: 1280, height: 820, maximized: false }
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Domain } from './common'
 
 /** What main's native picker is opened for: it decides folders or a file, and the picker's title. */
-export const PICK_PURPOSES = ['output-folder', 'export-folder', 'sku-csv', 'product-csv'] as const
+export const PICK_PURPOSES = ['output-folder', 'team-results-folder', 'export-folder', 'sku-csv', 'product-csv'] as const
 export type PickPurpose = (typeof PICK_PURPOSES)[number]
 
 export const paths = {

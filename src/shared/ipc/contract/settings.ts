@@ -21,6 +21,12 @@ export const settingsSchema = z.object({
   fitOversize: z.boolean().default(true),
   defaultPreset: presetSchema,
   budgetCap: budgetCapSchema.default(null),
+  /**
+   * The team queue (Redis) this app's runs go to, null for none. Its address is kept here without its
+   * password (that is in the keychain); `onlyQueue`: this machine enqueues and follows, and works on
+   * nothing; otherwise it works too, keeping paid results in the team's shared `resultsFolder`.
+   */
+  teamQueue: z.object({ url: z.string().max(2000), onlyQueue: z.boolean(), resultsFolder: z.string().max(4096).nullable() }).nullable().default(null),
   window: z.object({ width: z.number(), height: z.number(), x: z.number().optional(), y: z.number().optional(), maximized: z.boolean() })
 })
 
@@ -28,7 +34,8 @@ export const settings = {
   requests: {
     /**
      * Checked in full; the output folder must be one main was given (a picker's answer, an added or
-     * watched folder), and raising or lifting the budget cap needs the token of confirmBudgetCap.
+     * watched folder), and raising or lifting the budget cap needs the token of confirmBudgetCap. The team
+     * queue's address may carry its password here: main keeps that in the keychain.
      */
     updateSettings: {
       input: settingsSchema

@@ -3,6 +3,7 @@ import { call } from '../../api'
 import { useStore } from '../../store'
 import { settingsSelectors } from '../../store/settings-slice'
 import { useAction } from '../use-action'
+import { ChosenFolder } from './ChosenFolder'
 
 /** Where results go: chosen in main's native picker (typed only in the browser harness, which has none). */
 export function OutputFolderField(): React.JSX.Element {
@@ -32,14 +33,7 @@ export function OutputFolderField(): React.JSX.Element {
           </button>
         </form>
       ) : (
-        <div className="row-form">
-          <span className="path" title={saved} aria-label="Output folder">
-            {saved || 'No output folder'}
-          </span>
-          <button type="button" disabled={busy} onClick={() => void choose()}>
-            Choose…
-          </button>
-        </div>
+        <ChosenFolder label="Output folder" path={saved} none="No output folder" busy={busy} onChoose={() => void choose()} />
       )}
       {error && <p role="alert">{error}</p>}
     </>

@@ -3,6 +3,7 @@ import { photoSelectors } from '../../store/photos-slice'
 import { BudgetCapField } from './BudgetCapField'
 import { KeyForm } from './KeyForm'
 import { OutputFolderField } from './OutputFolderField'
+import { TeamQueueField } from './TeamQueueField'
 
 /** Setup in the left pane: where results go, the budget cap and the API keys. While the catalog is empty, the welcome in the middle holds it. */
 export function SetupPanel(): React.JSX.Element {
@@ -19,6 +20,8 @@ export function SetupPanel(): React.JSX.Element {
           <h3>Budget cap</h3>
           <BudgetCapField />
           <KeyForm />
+          <h3>Team queue</h3>
+          <TeamQueueField />
         </>
       )}
     </section>
