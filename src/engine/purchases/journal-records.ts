@@ -1,4 +1,4 @@
-/** One image of a paid answer as written for the owner: where, and enough to know the file still holds it. */
+/** One image of a paid answer as written for the owner: where (empty until it is written), and enough to know the file still holds it. */
 export interface PaidOutput {
   path: string
   extension: string

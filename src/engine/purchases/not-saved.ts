@@ -28,6 +28,7 @@ export function savedOutputs(record: JournalRecord | undefined): CachedResult | 
     outputs: record.outputs.map(({ path, ...o }) => ({ ...o, file: path })),
     metadata: record.metadata ?? {},
     warnings: record.warnings ?? [],
-    delivered: [record.outputs.map((o) => o.path)]
+    // Paths are empty when the answer was noted and the process ended before writing it.
+    delivered: record.outputs.every((o) => o.path) ? [record.outputs.map((o) => o.path)] : []
   }
 }

@@ -162,12 +162,16 @@ export class Purchases {
 
   /** A paid answer kept: written where it belongs, noted on the journal, cached; the photo fails only when none of it could be saved. */
   private async keep({ key, file, provider, amount, write }: PurchaseOrder, result: ProviderResult): Promise<StoredResult> {
+    const described = result.outputs.map((o) => this.cache.describe(o))
+    // Noted before anything is written (not yet where): a crash from here on leaves the purchase known,
+    // its bytes found again by checksum where they were to be written, never bought again unasked.
+    await this.note({ key, file, event: 'received', outputs: described.map((o) => ({ ...o, path: '' })), metadata: result.metadata, warnings: result.warnings }).catch(() => undefined)
     const written = await write(result.outputs).then(
       (paths) => ({ paths }),
       (error: unknown) => ({ error })
     )
     const paths = 'paths' in written ? written.paths : []
-    const outputs = result.outputs.map((o, i) => ({ ...this.cache.describe(o), path: paths[i] as string })).filter((o) => o.path !== undefined)
+    const outputs = described.map((o, i) => ({ ...o, path: paths[i] as string })).filter((o) => o.path !== undefined)
     const noted = await this.note({ key, file, event: 'received', outputs, metadata: result.metadata, warnings: result.warnings }).then(
       () => true,
       () => false

@@ -169,7 +169,9 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     this.stopReason = reason
     const runs = [...this.active.values()]
     const charged = runs.filter((run) => run.onWire).map((run) => run.item.spec.path)
-    for (const run of runs) run.abort(reason, this.givesBack)
+    // A request on the wire may have been charged: its item ends here, saying so, rather than going back
+    // to the shared queue for another seat to buy again.
+    for (const run of runs) run.abort(reason, this.givesBack && !run.onWire)
     return charged
   }
 
