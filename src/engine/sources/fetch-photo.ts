@@ -35,8 +35,18 @@ const agentFor = (rule: AddressRule): Dispatcher => agents.get(rule) ?? agents.s
 
 /** The copy's name: the given one, else the last part of the address's path, made safe for a file name. */
 function fileStem(url: URL, name: string | undefined): string {
-  const base = name ?? decodeURIComponent(url.pathname.split('/').pop() ?? '').replace(/\.[^.]*$/, '')
+  const base = name ?? lastName(url).replace(/\.[^.]*$/, '')
   return base.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[-.]+|-+$/g, '').slice(0, 80) || 'photo'
+}
+
+/** The address's last path part, decoded where it decodes (a broken %-sequence is kept as written). */
+function lastName(url: URL): string {
+  const last = url.pathname.split('/').pop() ?? ''
+  try {
+    return decodeURIComponent(last)
+  } catch {
+    return last
+  }
 }
 
 /**
@@ -46,6 +56,11 @@ function fileStem(url: URL, name: string | undefined): string {
  * addresses only as `rule` allows. A failure is a reason to skip the photo, in words.
  */
 export async function fetchPhoto(href: string, o: FetchOptions): Promise<Fetched> {
+  // One server's bad answer (a Location that is no address, a body cut short) skips its photo, never the run.
+  return fetchFollowing(href, o).catch((error: Error) => ({ skip: `could not be downloaded (${printable(error.message).slice(0, 120)})` }))
+}
+
+async function fetchFollowing(href: string, o: FetchOptions): Promise<Fetched> {
   const start = webAddress(href)
   if (!start) return { skip: 'not an http:// or https:// address' }
   const folder = join(o.dir, createHash('sha256').update(start.href).digest('hex').slice(0, 24))

@@ -23,6 +23,15 @@ export function webAddress(text: string): URL | null {
   }
 }
 
+/** An address as said in messages: without a user name or password it may carry. */
+export function shownAddress(href: string): string {
+  const url = webAddress(href)
+  if (!url || (!url.username && !url.password)) return href
+  url.username = ''
+  url.password = ''
+  return url.href
+}
+
 /** What the purchase key hashes for a photo by address: the address and its version when the server names one, else the bytes. */
 export function urlContent(url: PhotoUrl | undefined, bytesHash: string): string {
   return url?.version ? `url:${createHash('sha256').update(`${url.href}\0${url.version}`).digest('hex')}` : bytesHash

@@ -1,6 +1,7 @@
 import type { BatchInput } from '../batch/input'
 import type { AddressRule } from './address-guard'
 import { fetchPhoto } from './fetch-photo'
+import { shownAddress } from './photo-url'
 
 /** A photo by address as the user gave it: the address, the name its copy takes, and which addresses it may lead to. */
 export interface UrlEntry {
@@ -25,7 +26,7 @@ export async function inputsFromUrls(entries: readonly UrlEntry[], dir: string):
     for (let i = next++; i < entries.length; i = next++) {
       const { href, name, rule } = entries[i]!
       const fetched = await fetchPhoto(href, { dir, rule, ...(name ? { name } : {}) })
-      inputs[i] = 'skip' in fetched ? { path: href, ref: href, outputDir: '', skip: `${href} ${fetched.skip}` } : { path: fetched.path, ref: href, outputDir: '', url: fetched.url }
+      inputs[i] = 'skip' in fetched ? { path: href, ref: href, outputDir: '', skip: `${shownAddress(href)} ${fetched.skip}` } : { path: fetched.path, ref: href, outputDir: '', url: fetched.url }
     }
   }
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, entries.length) }, work))

@@ -8,6 +8,7 @@ import { NotARealFolder } from '../files/real-folders'
 import { keepCopies } from '../files/kept-copies'
 import { outputPaths } from '../files/output-plan'
 import { hashedSource } from '../images/source'
+import { shownAddress } from '../sources/photo-url'
 import { buildUpload, type Upload } from '../images/upload'
 import { purchaseKey } from '../purchases/job-key'
 import type { Purchases, StoredResult } from '../purchases/purchases'
@@ -145,8 +146,9 @@ export class ItemRun {
     if (earlier) ctx.emit({ type: 'notice', message: unansweredNotice(spec.path, earlier) })
     const source = await hashedSource(spec.path, facts.contentHash as string, prepared.source)
     const upload = await buildUpload(source, facts, prepared.plan, operation.inputLimits)
-    // By address only when the provider would receive the very bytes at it (not fitted, turned or converted).
-    if (spec.url && upload.bytes.equals(source.bytes)) upload.url = spec.url.href
+    // By address only when the provider would receive the very bytes at it (not fitted, turned or
+    // converted), and never an address carrying a user name or password: those stay on this machine.
+    if (spec.url && upload.bytes.equals(source.bytes) && shownAddress(spec.url.href) === spec.url.href) upload.url = spec.url.href
     await this.step('ready', { ...sameAs, ...(upload.notes.length ? { notes: upload.notes } : {}) })
     const result = await this.buy(key, setup, upload, values)
     await this.deliver(result, 'done')

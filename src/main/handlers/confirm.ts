@@ -42,6 +42,8 @@ export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch
     async confirmRun(request) {
       // Stopped before the confirmation, not after it: results have nowhere to go yet.
       if (request.mode !== 'proof' && !c.settings.get().outputFolder) throw new AppError('invalid-input', 'Choose an output folder first.')
+      // Photos by web address are asked whether they changed (a new version is a new purchase) before they are priced.
+      await c.urlPhotos.refresh(request.photoIds ?? c.catalog.photoIds())
       const estimate = await jobs.estimateCost(request)
       // A missing or refused key is said in the confirmation itself, before Run can be pressed.
       await keysFor(c.keys, estimate.providers.map((p) => p.provider as ProviderId), KEY_KINDS[request.mode ?? 'normal'])
@@ -56,6 +58,8 @@ export function confirmHandlers(c: HandlerContext, jobs: HandlersFor<'startBatch
       c.runner.resetBudget()
     },
     async startBatch(input) {
+      // Asked again before the cost is checked against the confirmation: a version found now is priced there.
+      await c.urlPhotos.refresh(input.photoIds ?? c.catalog.photoIds())
       if (input.mode !== 'proof') {
         const confirmed = c.confirmations.runs.redeem(input.confirmation, runSubject(input), 'A paid run starts only from its confirmation, showing its cost: choose Run again.')
         const more = dearer(await jobs.estimateCost({ photoIds: input.photoIds, mode: input.mode, buyAgain: input.buyAgain }), confirmed)

@@ -15,11 +15,7 @@ async function reusedPhotos(c: HandlerContext, photoIds: number[] | undefined): 
 
 export function jobsHandlers(c: HandlerContext): HandlersFor<'startBatch' | 'estimateCost' | 'pauseBatch' | 'resumeBatch' | 'cancelBatch' | 'dismissNotice'> {
   return {
-    async startBatch({ photoIds, mode, buyAgain }) {
-      // Photos by web address are asked whether they changed: a new version is a new purchase.
-      await c.urlPhotos.refresh(photoIds ?? c.catalog.photoIds())
-      return c.runner.start(photoIds, { mode, buyAgain: buyAgain === true })
-    },
+    startBatch: ({ photoIds, mode, buyAgain }) => c.runner.start(photoIds, { mode, buyAgain: buyAgain === true }),
     async estimateCost({ photoIds, mode, buyAgain }) {
       const budget = await c.runner.budget()
       if (mode !== 'for-real') {
