@@ -44,4 +44,6 @@ export interface Job {
   canBuyAgain?: boolean
   /** Sent, and no answer arrived before it was stopped: when, in words, and that the provider may have charged it. */
   maybeCharged?: string
+  /** Failed after the provider charged for it (an answer with no usable image, one that could be saved nowhere): it counts against the budget cap. */
+  charged?: boolean
 }

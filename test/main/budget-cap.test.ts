@@ -164,3 +164,15 @@ test('"Run for real" is held at what the proofs will run (their operation), not 
   expect(await idle).toMatchObject({ budget: { cap: 5, spent: 5 } })
   expect(sim.current.stats().providers.photoroom.byPath['/v2/edit']).toBe(1)
 })
+
+// Found in review: only photos that ended done counted, so answers charged without a usable image
+// let every held photo go on, and the cap was overrun.
+test('photos charged without a result count against the cap: the held ones stay held', async () => {
+  const { app } = await capped(3, 5)
+  sim.current.resetStats()
+  sim.current.queueFaults('photoroom', ['noImage', 'noImage', 'noImage'])
+  const paused = app.next('queue', (q: QueueState) => q.state === 'paused')
+  expect(await confirmedRun(app.handlers, {})).toEqual({ jobs: 3, held: 2 })
+  expect(await paused).toMatchObject({ held: 2, counts: { failed: 3, held: 2 }, budget: { cap: 3, spent: 3 } })
+  expect(sim.current.stats().providers.photoroom.charged).toBe(3)
+})

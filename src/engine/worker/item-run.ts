@@ -282,7 +282,9 @@ export class ItemRun {
     const outcome = cancelled && !forAll ? { state: 'cancelled' as const, reason: this.stopReason } : finalOutcome(error, forAll)
     // Paid already (before, or just now for an answer with no usable image): only Buy again sends it once more.
     const paid = error instanceof JobError && (error.kind === 'bought-before' || error.kind === 'charged-without-result')
-    await this.end(outcome.state, { reason: outcome.reason, ...(paid ? { canBuyAgain: true } : {}) })
+    // Charged now, with nothing to show for it: the budget cap counts it all the same.
+    const charged = error instanceof JobError && (error.kind === 'charged-without-result' || (error.kind === 'not-saved' && error.details.paid === true))
+    await this.end(outcome.state, { reason: outcome.reason, ...(paid ? { canBuyAgain: true } : {}), ...(charged ? { charged: true } : {}) })
   }
 
   private async step(state: JobState, patch: Partial<Job> = {}): Promise<void> {

@@ -333,8 +333,7 @@ export class RunQueue {
     this.view.changed(items)
     for (const item of items) {
       this.coalescer.push(item.spec.ref, item.job)
-      // Bought now (not reused, not an identical photo sent once for both): it counts against the cap.
-      if (item.job.state === 'done' && item.job.sameAs === undefined) this.spent(item.maxCost)
+      if (spentOn(item)) this.spent(item.maxCost)
       if (item.job.state === 'done' || item.job.state === 'reused') this.recorder.record(item)
       if (FINAL_STATES.has(item.job.state)) this.proofEnded(item)
     }
@@ -350,4 +349,14 @@ export class RunQueue {
     return next
   }
 
+}
+
+/**
+ * What counts against the budget cap: a photo bought now (not reused, not an identical photo sent once
+ * for both), and one that ended charged without a result or cut off on the wire (it may have been charged).
+ */
+function spentOn(item: WorkItem): boolean {
+  const { job } = item
+  if (job.state === 'done') return job.sameAs === undefined
+  return FINAL_STATES.has(job.state) && job.state !== 'reused' && (job.charged === true || job.maybeCharged !== undefined)
 }

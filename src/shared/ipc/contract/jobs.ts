@@ -17,7 +17,8 @@ export const jobSchema = z.object({
   sameAs: z.string().optional(),
   notes: z.array(z.string()).optional(),
   canBuyAgain: z.boolean().optional(),
-  maybeCharged: z.string().optional()
+  maybeCharged: z.string().optional(),
+  charged: z.boolean().optional()
 }) satisfies z.ZodType<Job>
 
 /** Why a provider is paused or stopped: the window names a pause by its cause. */
