@@ -23,6 +23,9 @@ export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoI
   const balances = useStore(accountSelectors.balances)
   // A key saved from here (the run needed one) asks again at once.
   const keys = useStore((s) => s.keys)
+  // The key most likely wanted: that of the batch preset's provider.
+  const preset = useStore(settingsSelectors.preset)
+  const presetProvider = useStore(settingsSelectors.operations).find((o) => o.id === preset?.operationId)?.provider
   const [estimate, setEstimate] = useState<(Estimate & { confirmation: string }) | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [needsKey, setNeedsKey] = useState(false)
@@ -68,7 +71,7 @@ export function RunConfirm({ photoIds, title, mode, buyAgain, onDone }: { photoI
       )}
       {outputFolder && <p className="muted">{buyAgain ? 'These were bought before; their results are gone, so each is paid for once more.' : 'Photos already paid for with the same parameters are reused and cost nothing.'}</p>}
       {error && <p role="alert">{error}</p>}
-      {needsKey && <KeyForm />}
+      {needsKey && <KeyForm {...(presetProvider ? { provider: presetProvider } : {})} />}
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>
           Cancel

@@ -45,11 +45,11 @@ function KeyField({ provider, label, hint, title, button, onTested }: { provider
 /**
  * Keys go to main and into the keychain; what comes back is only a status and the last four
  * characters. A provider with free sandbox keys (Photoroom) takes one beside the live key. Saving
- * tests the key, and so does Test: the result stays in sight.
+ * tests the key, and so does Test: the result stays in sight. `provider` is the one shown first.
  */
-export function KeyForm({ wide = false }: { wide?: boolean }): React.JSX.Element {
+export function KeyForm({ wide = false, provider: first }: { wide?: boolean; provider?: string }): React.JSX.Element {
   const providers = useStore(accountSelectors.providers)
-  const [chosen, setProvider] = useState<string | null>(null)
+  const [chosen, setProvider] = useState<string | null>(first ?? null)
   const provider = providers.find((p) => p.id === chosen) ?? providers[0]
   const status = useStore(accountSelectors.key(provider?.id ?? ''))
   const [tested, setTested] = useState<Record<string, number>>({})
