@@ -87,6 +87,9 @@ test('the export dialog does what the command line does: SKUs from a CSV (or the
 
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
   await expect(dialog.getByRole('status')).toContainText('4 written, 0 already up to date, 1 failed.')
+  // How it ended is beside the buttons, in sight however far the options were scrolled.
+  await expect(dialog.getByRole('status')).toBeInViewport()
+  await screenshotSizes(page, 'export-dialog-done')
   const files = readdirSync(join(dir, 'store')).filter((f) => !f.startsWith('.')).sort()
   expect(files).toEqual(['BOWL-1_003.png', 'BOWL-2_004.png', 'MUG-BLUE_002.png', 'MUG-RED_001.png', 'manifest.csv', 'manifest.json'])
   const { width, height, format } = await sharp(join(dir, 'store', 'MUG-RED_001.png')).metadata()
