@@ -26,8 +26,11 @@ export function providerWords(p: ProviderState): string | null {
 export function queueLine(queue: QueueState): string {
   if (queue.state === 'idle' && queue.counts['cancelled'] && queue.reason) return queue.reason
   const state = { idle: 'Idle', paused: 'Paused', running: 'Running', finishing: 'Finishing' }[queue.state]
-  return `${state} · ${queue.finished} / ${queue.total}${queue.reason ? ` · ${queue.reason}` : ''}`
+  // Cancelled photos are not counted as got somewhere: "Finishing · 3 / 20", not "19 / 20", after Cancel.
+  return `${state} · ${progressed(queue)} / ${queue.total}${queue.reason ? ` · ${queue.reason}` : ''}`
 }
 
 /** Photos that got somewhere: a cancelled photo is finished but not done, so the bar does not read full after Cancel. */
-export const progressed = (queue: QueueState): number => queue.finished - (queue.counts['cancelled'] ?? 0)
+export function progressed(queue: QueueState): number {
+  return queue.finished - (queue.counts['cancelled'] ?? 0)
+}
