@@ -1,5 +1,6 @@
 import { allOperations, type WorkItem } from '../../engine'
 import { creditsOf } from '../../shared/operations/pricing'
+import { FINAL_STATES } from '../../shared/jobs'
 
 /**
  * The budget cap, item by item at its own most cost: an item that would take the spending over the
@@ -37,4 +38,14 @@ export async function releaseWhatFits(store: { held(): Promise<WorkItem[]>; unho
   if (!held.length) return
   holdOverCap(held, await committed(), cap)
   await store.unhold(held.filter((item) => !item.held).map((item) => item.id))
+}
+
+/**
+ * What counts against the budget cap: a photo bought now (not reused, not an identical photo sent once
+ * for both), and one that ended charged without a result or cut off on the wire (it may have been charged).
+ */
+export function spentOn(item: WorkItem): boolean {
+  const { job } = item
+  if (job.state === 'done') return job.sameAs === undefined
+  return FINAL_STATES.has(job.state) && job.state !== 'reused' && (job.charged === true || job.maybeCharged !== undefined)
 }

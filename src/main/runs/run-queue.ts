@@ -14,7 +14,7 @@ import type { PhotoEvents } from '../photos/photo-events'
 import type { PhotoLibrary } from '../photos/photo-library'
 import { freeWhenBought } from '../photos/reused-photos'
 import type { SettingsService } from '../settings/settings'
-import { holdOverCap, inCredits, releaseWhatFits } from './budget'
+import { holdOverCap, inCredits, releaseWhatFits, spentOn } from './budget'
 import { groupsOf, KEY_KINDS, keysFor, photosToRun, type RunMode } from './run-photos'
 import { ResultRecorder } from './result-recorder'
 import { RunView } from './run-view'
@@ -349,14 +349,4 @@ export class RunQueue {
     return next
   }
 
-}
-
-/**
- * What counts against the budget cap: a photo bought now (not reused, not an identical photo sent once
- * for both), and one that ended charged without a result or cut off on the wire (it may have been charged).
- */
-function spentOn(item: WorkItem): boolean {
-  const { job } = item
-  if (job.state === 'done') return job.sameAs === undefined
-  return FINAL_STATES.has(job.state) && job.state !== 'reused' && (job.charged === true || job.maybeCharged !== undefined)
 }
