@@ -47,8 +47,9 @@ export interface PurchaseOrder {
  * The one owner of what has been paid for in a state folder: the result cache (by job key), the
  * journal of requests sent and the ledger of what was spent. Every purchase goes through `buy`, which
  * sends each key at most once at a time, across processes too (a lock per key in the state folder),
- * and keeps the result the moment it arrives: written where it belongs first, then noted on the
- * journal (a line), then cached (the large part), so a full disk loses as little as it can.
+ * and keeps the result the moment it arrives: noted on the journal (a line with its checksums), written
+ * where it belongs, noted with where, then cached (the large part), so neither a crash nor a full disk
+ * leaves a paid answer unknown.
  */
 export class Purchases {
   private readonly cache: ResultCache
@@ -160,7 +161,7 @@ export class Purchases {
     }
   }
 
-  /** A paid answer kept: written where it belongs, noted on the journal, cached; the photo fails only when none of it could be saved. */
+  /** A paid answer kept: noted, written where it belongs, noted with where, cached; the photo fails only when none of it could be saved. */
   private async keep({ key, file, provider, amount, write }: PurchaseOrder, result: ProviderResult): Promise<StoredResult> {
     const described = result.outputs.map((o) => this.cache.describe(o))
     // Noted before anything is written (not yet where): a crash from here on leaves the purchase known,
