@@ -2,11 +2,8 @@ import { useStore } from '../../store'
 import { accountSelectors } from '../../store/account-slice'
 import type { Estimate } from '../../store/types'
 import { capWords } from '../setup/BudgetCapField'
+import { amount } from './balance-text'
 
-const amount = (n: number, unit: string): string => {
-  const rounded = Number(n.toFixed(2))
-  return `${rounded.toLocaleString('en-US')} ${unit === 'images' ? (rounded === 1 ? 'image' : 'images') : rounded === 1 ? 'credit' : 'credits'}`
-}
 const photos = (n: number): string => `${n.toLocaleString('en-US')} photo${n === 1 ? '' : 's'}`
 
 /** The budget cap against this run: in credits, what it already counts, what the run adds, and what it holds back. */

@@ -1,7 +1,12 @@
 import type { Balance } from '../../store/types'
 
 const count = (n: number): string => n.toLocaleString('en-US')
-const amount = (n: number, unit: string): string => `${count(n)} ${unit === 'images' ? (n === 1 ? 'image' : 'images') : n === 1 ? 'credit' : 'credits'}`
+
+/** An amount in its unit, in words: "1,000 credits", "1 image", "3.25 credits". */
+export function amount(n: number, unit: string): string {
+  const rounded = Number(n.toFixed(2))
+  return `${count(rounded)} ${unit === 'images' ? (rounded === 1 ? 'image' : 'images') : rounded === 1 ? 'credit' : 'credits'}`
+}
 
 /** What is left (or spent here, or proofs used this month), in a few words: the toolbar's line. */
 export function balanceAmount(b: Balance): string {
