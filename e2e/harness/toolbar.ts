@@ -1,15 +1,20 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /**
  * Presses a toolbar action wherever the width of the window put it: on the line, or in the More menu
- * (the toolbar keeps to one line and moves what does not fit there).
+ * (the toolbar keeps to one line and moves what does not fit there). Some actions appear only once
+ * main's state has arrived (Proof needs the sandbox key), and the line is measured after it renders,
+ * so this waits for the action to exist and presses it where it is then.
  */
 export async function toolbarAction(page: Page, name: string): Promise<void> {
   const toolbar = page.getByRole('toolbar', { name: 'Run' })
+  await expect(toolbar.getByRole('button', { name, exact: true, includeHidden: true })).toBeAttached()
   const inline = toolbar.getByRole('button', { name, exact: true })
-  if (await inline.isVisible()) return inline.click()
-  await toolbar.getByRole('button', { name: 'More' }).click()
-  await page.getByRole('menuitem', { name, exact: true }).click()
+  await expect(async () => {
+    if (await inline.isVisible()) return inline.click({ timeout: 1000 })
+    await toolbar.getByRole('button', { name: 'More' }).click({ timeout: 1000 })
+    await page.getByRole('menuitem', { name, exact: true }).click({ timeout: 1000 })
+  }).toPass()
 }
 
 /** A gallery filter (State, Flag, Store check) set through the gallery bar's Filters panel, which then closes. */
