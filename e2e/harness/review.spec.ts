@@ -153,6 +153,7 @@ test('an AI background can be made again: "Re-run with this seed" runs the photo
   await runAll()
   await openLoupe(page, 'photo-03.jpg')
   const newest = page.getByRole('list', { name: 'Variants' }).getByRole('listitem').first()
+  await expect(newest).toContainText(/background seed \d+/)
   const seed = /background seed (\d+)/.exec((await newest.textContent()) ?? '')?.[1]
   expect(seed).toBeTruthy()
   const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 10 }).find((p) => p.name === 'photo-03.jpg')!
