@@ -71,8 +71,8 @@ export async function startupWork(work: string, photos: string[], label: number)
     const done = (await store.counts()).done ?? 0
     if (done !== 6) throw new Error(`start-up work: only ${done} of 6 photos done`)
     const stats = (await sim.stats()).providers['photoroom']!
-    // Photoroom's account check reads /v1/account and /v2/account together.
-    return { accountChecks: stats.byPath['/v1/account'] ?? 0, httpPools: worker.sessionsOpened, images: stats.byPath['/v2/edit'] ?? 0 }
+    // Photoroom's account check reads the balance the run spends: /v2/account for an edit's images (/v1/account for credits).
+    return { accountChecks: (stats.byPath['/v1/account'] ?? 0) + (stats.byPath['/v2/account'] ?? 0), httpPools: worker.sessionsOpened, images: stats.byPath['/v2/edit'] ?? 0 }
   } finally {
     await sim.stop()
   }

@@ -178,6 +178,11 @@ export function parseCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {
   }
 }
 
+/** Whether these arguments ask for `batch --queue … status`. */
+export function asksForStatus(argv: string[]): boolean {
+  return argv.includes('status') && argv.some((a) => a === '--queue' || a.startsWith('--queue=')) && !argv.includes('--out')
+}
+
 /** The team-queue flags, shared by `batch` and `batch status`. */
 export const TEAM_FLAGS = {
   queue: { type: 'string' },

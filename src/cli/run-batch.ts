@@ -2,16 +2,13 @@ import { join } from 'node:path'
 import { Batch, inputsFromPaths, inputsFromUrls, isJobError, providerById, urlsFromEnv, DEFAULT_CACHE_MAX_BYTES, openStateDir } from '../engine'
 import { PHOTOS_FROM_THE_WEB } from '../main/photos/url-list'
 import { cacheCommand } from './cache'
-import { parseCli, UsageError, type CliOptions } from './args'
+import { asksForStatus, parseCli, UsageError, type CliOptions } from './args'
 import { EXIT } from './exit-codes'
 import { HELP } from './help'
 import { userCwd } from './paths'
-import { watchInputs } from './watch'
 import { describeEvent, displayName, eventJson } from './report'
 import { err, exitCodeOf, out, showEvents, showSummary } from './run-output'
 import { onInterrupt } from './interrupt'
-import { asksForStatus, statusCommand } from './team/queue-status'
-import { runQueued } from './team/run-queued'
 
 /** How long one Ctrl-C waits for the requests already on the wire before cutting them off. */
 const FINISH_WITHIN_MS = 30_000
@@ -22,7 +19,9 @@ export { err }
 export async function main(argv: string[]): Promise<number> {
   const stateDir = await openStateDir(process.env)
   if (argv[0] === 'cache') return cacheCommand(argv.slice(1), stateDir, out)
-  if (asksForStatus(argv)) return statusCommand(argv)
+  // The team queue's packages (BullMQ, ioredis) and the watcher load only when asked for: a plain run
+  // reaches its first request sooner.
+  if (asksForStatus(argv)) return (await import('./team/queue-status')).statusCommand(argv)
   let options: CliOptions
   try {
     options = parseCli(argv, userCwd(), process.env)
@@ -35,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return EXIT.ok
   }
-  if (options.team) return runQueued(options, options.team, stateDir)
+  if (options.team) return (await import('./team/run-queued')).runQueued(options, options.team, stateDir)
   const provider = providerById(options.operation.provider)
   const apiKey = process.env[provider.keyVariable] ?? ''
   if (!apiKey && !options.dryRun) {
@@ -102,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
   showSummary(summary, batch.snapshot, { json: options.json, dryRun: options.dryRun, bar })
 
   if (options.watch && !summary.stoppedBecause) {
+    const { watchInputs } = await import('./watch')
     await watchInputs(options.inputs, async () => {
       const next = await batchOf(options.inputs)
       next.on('event', (event) => {

@@ -66,8 +66,8 @@ describe('outages', () => {
     await withSimulator(NO_LIMITS, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 2)
-      // The two balance queries at start, then one photo: the next is told to come back tomorrow.
-      sim.updateProfile('photoroom', { rateLimit: { requests: 3, windowMs: 86_400_000 }, retryAfter: true })
+      // The balance query at start (a background removal reads only its credits), then one photo: the next is told to come back tomorrow.
+      sim.updateProfile('photoroom', { rateLimit: { requests: 2, windowMs: 86_400_000 }, retryAfter: true })
       const { batch, events } = await makeBatch(sim, work, photos, 'photoroom', 'remove-background', {}, { concurrency: 1, stopWhenUnreachableForMs: 10_000 })
       const started = Date.now()
       const summary = await batch.run()

@@ -200,6 +200,24 @@ describe('names, waits and numbers from outside', () => {
     expect(error?.message).toMatch(message)
   })
 
+  it('a run checks only the Photoroom balance it spends (each request takes a turn of the limit); the app reads both', async () => {
+    const { origin, requests } = await fakeProvider((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(req.url === '/v1/account' ? '{"credits":{"available":7}}' : '{"images":{"available":3},"plan":"Pro"}')
+    })
+    const client = new PhotoroomClient({ key: 'k', urls: urls(origin) }, agent())
+    expect(await client.balances(undefined, 'credits')).toMatchObject([{ unit: 'credits', available: 7 }])
+    expect(requests.splice(0)).toEqual(['GET /v1/account'])
+    expect(await client.balances(undefined, 'images')).toMatchObject([{ unit: 'images', available: 3, plan: 'Pro' }])
+    expect(requests.splice(0)).toEqual(['GET /v2/account'])
+    expect(await client.balances()).toMatchObject([{ unit: 'credits' }, { unit: 'images' }])
+    expect(requests.splice(0).sort()).toEqual(['GET /v1/account', 'GET /v2/account'])
+    // A sandbox key's plan is on /v2/account: its credits are read with it, so they are told apart from the live balance.
+    const sandbox = new PhotoroomClient({ key: 'sandbox_k', urls: urls(origin) }, agent())
+    expect(await sandbox.balances(undefined, 'credits')).toMatchObject([{ unit: 'credits', plan: 'Pro' }, { unit: 'images' }])
+    expect(requests.sort()).toEqual(['GET /v1/account', 'GET /v2/account'])
+  })
+
   it('a balance given as a numeric string is read', async () => {
     const { origin } = await fakeProvider((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })

@@ -102,6 +102,28 @@ describe('the rate gate, with the limit unknown', () => {
     expect(gate.currentRate).toBeCloseTo(5 * 0.95)
   })
 
+  it('after reading the limit in the first second, waits for a place in the window instead of a backoff', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 500 / 60, now: () => clock.now, random: () => 1 })
+    // The account check at 0, then its answer, then photos 160 ms apart; the sixth request is refused.
+    gate.note()
+    clock.now = 140
+    const taken = await turns(gate, clock, 5, 160)
+    gate.rateLimited(taken.at(-1))
+    /** The next turn is not given a millisecond before `at`, and is given at `at`. */
+    const turnAt = async (at: number): Promise<void> => {
+      clock.now = at - 1
+      await expect(gate.take(AbortSignal.abort())).rejects.toThrow()
+      clock.now = at
+      expect((await gate.take()).at).toBe(at)
+    }
+    // The refused photo goes again at the pace (a backoff would have held everyone until 1,440 ms)…
+    clock.now = 1100
+    expect((await gate.take()).at).toBe(1100)
+    // …and the next once the first photo (300 ms) has left the provider's window, though the pace would send it at 1,309 ms.
+    await turnAt(300 + 1000 + 50)
+  })
+
   it('counts the account check\'s requests as turns: they share the provider\'s window', async () => {
     const clock = { now: 0 }
     const gate = new RateGate({ requestsPerSecond: 500 / 60, now: () => clock.now, random: () => 0 })

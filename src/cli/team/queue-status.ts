@@ -5,11 +5,6 @@ import { EXIT } from '../exit-codes'
 import { userCwd } from '../paths'
 import { err, out } from '../run-output'
 
-/** Whether these arguments ask for `batch --queue … status`. */
-export function asksForStatus(argv: string[]): boolean {
-  return argv.includes('status') && argv.some((a) => a === '--queue' || a.startsWith('--queue=')) && !argv.includes('--out')
-}
-
 /**
  * `batch --queue … status`: the team queue now: per provider its photos waiting, being worked on, done
  * and failed (and held by the budget cap), the workers seen, and the spending against the cap.

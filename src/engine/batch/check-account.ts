@@ -11,7 +11,7 @@ export async function checkAccount(client: ProviderClient, name: string, unit: C
   let balances
   try {
     await client.checkReachable?.()
-    balances = await client.balances()
+    balances = await client.balances(undefined, unit)
   } catch (error) {
     if (isJobError(error) && error.kind === 'auth') throw error
     // No HTTP answer at all: sending every photo would only retry each one into the same wall.

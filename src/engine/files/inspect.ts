@@ -1,9 +1,9 @@
 import { open, readFile, stat } from 'node:fs/promises'
-import sharp from 'sharp'
 import { sniffImageFormat } from '../../shared/images/sniff-format'
 import { PHOTO_NAME, RAW_NAME, type ImageFormat } from '../../shared/images/formats'
 import type { PhotoFacts } from '../batch/input'
 import { heicSize } from '../images/heic'
+import { loadSharp } from '../images/libraries'
 import { pixelBombReason } from '../images/pixel-bomb'
 import { rawSource } from '../images/raw'
 
@@ -76,7 +76,7 @@ export async function inspectFile(path: string): Promise<Inspection> {
  */
 async function readHeader(path: string, format: ImageFormat): Promise<{ width: number; height: number; orientation: number }> {
   if (format === 'heic') return { ...(await heicSize(await readFile(path))), orientation: 1 }
-  const meta = await sharp(path, { limitInputPixels: false }).metadata()
+  const meta = await (await loadSharp())(path, { limitInputPixels: false }).metadata()
   return { width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
 }
 

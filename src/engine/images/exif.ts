@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises'
-import exifr, { type Exifr as Reader } from 'exifr'
+import type { Exifr as Reader } from 'exifr'
+import { loadExifr } from './libraries'
 
-/** exifr is CommonJS (UMD): its reader class is there at run time, but only its default export is typed. */
-const { Exifr } = exifr as unknown as { Exifr: typeof Reader }
 type Options = NonNullable<ConstructorParameters<typeof Reader>[0]>
 
 /**
@@ -13,6 +12,8 @@ type Options = NonNullable<ConstructorParameters<typeof Reader>[0]>
 export async function readExif(path: string, options: Options): Promise<Record<string, unknown> | undefined> {
   const info = await stat(path).catch(() => null)
   if (!info?.isFile() || info.size === 0) return undefined
+  // exifr is CommonJS (UMD): its reader class is there at run time, but only its default export is typed.
+  const { Exifr } = (await loadExifr()) as unknown as { Exifr: typeof Reader }
   const reader = new Exifr(options)
   try {
     await reader.read(path)

@@ -1,7 +1,8 @@
-import sharp, { type Sharp } from 'sharp'
+import type { Sharp } from 'sharp'
 import { heicIccProfile } from './heic-colour'
 import { decodeOnThread } from './heic-thread'
 import { pngWithIcc } from './icc'
+import { loadSharp } from './libraries'
 
 /**
  * The primary image's size, read from the container without decoding a pixel (the prebuilt sharp has
@@ -20,6 +21,7 @@ export async function heicSize(bytes: Buffer): Promise<{ width: number; height: 
  */
 export async function decodeHeic(bytes: Buffer): Promise<() => Sharp> {
   const { width, height, data } = await decodeOnThread(bytes, true)
+  const sharp = await loadSharp()
   if (!data) throw new Error('the HEIC decoder returned no pixels')
   const rgba = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   const { isOpaque } = await sharp(rgba, { raw: { width, height, channels: 4 } }).stats()

@@ -1,5 +1,4 @@
-import exifr from 'exifr'
-import sharp from 'sharp'
+import { loadExifr, loadSharp } from './libraries'
 import { embeddedJpegs, endsWithEoi, withFileSource } from './raw-previews'
 
 /** The preview carries no orientation of its own; these are the plain rotations cameras write. */
@@ -14,6 +13,7 @@ export interface Preview {
 
 /** The largest JPEG a TIFF-based RAW file embeds (IFD0 strip, sub-IFDs, IFD1) that sharp can open. */
 async function largestInFile(path: string): Promise<Buffer | undefined> {
+  const sharp = await loadSharp()
   return withFileSource(path, async (source) => {
     for (const jpeg of await embeddedJpegs(source)) {
       const bytes = Buffer.from(await source.read(jpeg.offset, jpeg.length))
@@ -33,6 +33,7 @@ const HEAD_BYTES = 64 * 1024
  * itself and, finding no thumbnail, leaves it to the garbage collector to close.
  */
 export async function embeddedPreview(source: Buffer | string): Promise<Preview | undefined> {
+  const [sharp, exifr] = await Promise.all([loadSharp(), loadExifr()])
   const found = typeof source === 'string' ? await largestInFile(source) : undefined
   const bytes = found ?? (typeof source === 'string' ? undefined : await exifr.thumbnail(source).catch(() => undefined))
   if (!bytes || !endsWithEoi(Buffer.from(bytes.subarray(-64)))) return undefined

@@ -1,10 +1,11 @@
-import sharp, { type Metadata, type Sharp } from 'sharp'
+import type { Metadata, Sharp } from 'sharp'
 import type { InputLimits } from '../../shared/images/input-limits'
 import type { ImageFormat } from '../../shared/images/formats'
 import { JobError } from '../errors'
 import type { UploadPlan } from './fit'
 import { decodeHeic } from './heic'
 import { iccDescription, isSrgbProfile } from './icc'
+import { loadSharp } from './libraries'
 import type { Source } from './source'
 
 /** The bytes a provider receives, and what was done to the photo to make them. */
@@ -59,6 +60,7 @@ async function underBytes(pipeline: (scale: number) => Sharp, format: ImageForma
 /** The photo's pixels as sharp reads them: HEIC through the local decoder, anything else directly. */
 async function opener(bytes: Buffer, format: ImageFormat): Promise<() => Sharp> {
   if (format === 'heic') return decodeHeic(bytes)
+  const sharp = await loadSharp()
   return () => sharp(bytes)
 }
 

@@ -44,8 +44,11 @@ export type Balance = SharedBalance<ProviderId>
 export interface ProviderClient {
   readonly provider: ProviderId
   run(request: ProviderRequest): Promise<ProviderResult>
-  /** One figure per unit the account is billed in (Photoroom has credits and images). */
-  balances(signal?: AbortSignal): Promise<Balance[]>
+  /**
+   * One figure per unit the account is billed in (Photoroom has credits and images); with `unit`, at
+   * least that one, and a provider may ask for no more: each request takes a turn of the rate limit.
+   */
+  balances(signal?: AbortSignal, unit?: Balance['unit']): Promise<Balance[]>
   /** For providers whose balance is not asked of the server (Phota): throws a retryable error when its host does not answer. */
   checkReachable?(signal?: AbortSignal): Promise<void>
 }

@@ -9,6 +9,8 @@ const WINDOW_MS = 1_000
 const MARGIN = 0.95
 /** Requests accepted in a run's first second that say something about its limit. */
 const MEANINGFUL_COUNT = 4
+/** Past the moment a request leaves the provider's window, for the difference in when requests reach it. */
+const WINDOW_SLACK_MS = 50
 /** A limit found from a 429 is tried 5 % higher after this long without one: plans change, estimates err low. */
 const PROBE_AFTER_MS = 20_000
 
@@ -50,6 +52,8 @@ export class RateGate {
   private consecutiveLimits = 0
   private turns: Turn[] = []
   private firstTurnAt = Infinity
+  /** The requests a second the provider took before its first 429, while that is the limit held to. */
+  private perWindow: number | undefined
   private discover: boolean
   private readonly now: () => number
   private readonly random: () => number
@@ -71,6 +75,7 @@ export class RateGate {
     this.found = this.ceiling
     this.rate = Math.min(this.rate, this.ceiling)
     this.probedFrom = undefined
+    this.perWindow = undefined
   }
 
   get currentRate(): number {
@@ -86,14 +91,14 @@ export class RateGate {
   async take(signal?: AbortSignal): Promise<Turn> {
     for (;;) {
       const now = this.now()
-      const due = Math.max(this.nextAt, this.blockedUntil)
+      const due = Math.max(this.nextAt, this.blockedUntil, this.windowFrees(now))
       if (due <= now) {
         // Count the next turn from when this one was due, so timers firing a little late do not
         // add up to a slower pace; a wake-up later than that moves the schedule, which is the safe side.
         this.nextAt = Math.max(due, now - TIMER_LATENESS_MS) + 1000 / this.rate
         const turn = { at: now, limited: false }
         this.firstTurnAt = Math.min(this.firstTurnAt, now)
-        this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS)
+        this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS + WINDOW_SLACK_MS)
         this.turns.push(turn)
         return turn
       }
@@ -106,8 +111,20 @@ export class RateGate {
     const now = this.now()
     this.nextAt = Math.max(this.nextAt, now) + 1000 / this.rate
     this.firstTurnAt = Math.min(this.firstTurnAt, now)
-    this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS)
+    this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS + WINDOW_SLACK_MS)
     this.turns.push({ at: now, limited: false })
+  }
+
+  /**
+   * With the limit read in a run's first second, when the provider's window next has a place: the
+   * requests of that first burst were closer together than the pace now, so the pace alone would
+   * send the next one before the burst has left the window.
+   */
+  private windowFrees(now: number): number {
+    if (this.perWindow === undefined) return 0
+    const accepted = this.turns.filter((t) => !t.limited && now - t.at < WINDOW_MS + WINDOW_SLACK_MS)
+    const oldest = accepted.at(-this.perWindow)
+    return accepted.length >= this.perWindow && oldest ? oldest.at + WINDOW_MS + WINDOW_SLACK_MS : 0
   }
 
   /** Requests sent in the window before `turn` that the provider did not refuse (answered or still out). */
@@ -122,6 +139,7 @@ export class RateGate {
    */
   rateLimited(turn?: Turn, retryAfterMs?: number, out = 1): void {
     this.consecutiveLimits++
+    let holdMs = retryAfterMs
     if (turn) turn.limited = true
     if (this.discover && turn && this.probedFrom !== undefined && this.rate > this.probedFrom) {
       // Trying 5 % more did not work: back to the pace that did.
@@ -141,13 +159,16 @@ export class RateGate {
       this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, allowed))
       this.found = Math.min(this.found, Math.max(this.rate, allowed))
       this.foundAt = this.now()
+      // No backoff's guess: the next request waits for a place in the window, which is now known.
+      this.perWindow = this.acceptedBefore(turn)
+      holdMs ??= 0
     } else if (this.discover) {
       // Too few requests to say anything (the first ones reach the server late, on cold connections).
       this.rate = Math.max(this.ceiling / 50, this.rate * 0.85)
     } else {
       this.rate = Math.max(this.ceiling / 50, this.rate * 0.7)
     }
-    this.hold(retryAfterMs ?? backoffDelay(this.consecutiveLimits, this.random))
+    this.hold(holdMs ?? backoffDelay(this.consecutiveLimits, this.random))
   }
 
   /** Holds every request back for `ms` without changing the pace (a Retry-After about something else). */
@@ -159,6 +180,7 @@ export class RateGate {
     this.consecutiveLimits = 0
     if (this.found < this.ceiling && this.now() - this.foundAt > PROBE_AFTER_MS) {
       this.probedFrom = this.found
+      this.perWindow = undefined
       this.found = Math.min(this.ceiling, this.found * 1.05)
       this.foundAt = this.now()
     }

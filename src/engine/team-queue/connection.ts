@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 
 /** A team queue that cannot be used (a wrong address, Redis not reachable), said in plain words. */
 export class TeamQueueError extends Error {}
@@ -41,14 +41,17 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
   private reachable = true
   private closing = false
 
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    private readonly Client: typeof Redis
+  ) {
     super()
     this.label = safeQueueLabel(checkQueueUrl(url))
   }
 
   /** A new client: every BullMQ worker and event reader needs its own (they block). */
   client(): Redis {
-    const client = new Redis(this.url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy, connectTimeout: 5_000 })
+    const client = new this.Client(this.url, { maxRetriesPerRequest: null, enableOfflineQueue: true, retryStrategy, connectTimeout: 5_000 })
     // Errors are told once through `away`; a client with no listener would print each retry.
     client.on('error', (error: Error) => this.lost(error))
     client.on('close', () => this.lost())

@@ -1,6 +1,7 @@
-import { Queue, QueueEvents, Worker as BullWorker } from 'bullmq'
+import type { Queue, QueueEvents, Worker as BullWorker } from 'bullmq'
 import { PROVIDERS, type ProviderId } from '../providers/registry'
 import type { TeamConnection } from './connection'
+import type { TeamPackages } from './packages'
 
 /** Every key of a team queue starts with this, so one Redis can serve other things too. */
 export const PREFIX = 'proofsheet'
@@ -22,10 +23,13 @@ export interface QueueLane {
 export class ProviderQueues {
   private readonly lanes = new Map<ProviderId, QueueLane>()
 
-  constructor(private readonly connection: TeamConnection) {
+  constructor(
+    private readonly connection: TeamConnection,
+    private readonly bullmq: TeamPackages['bullmq']
+  ) {
     for (const { id } of PROVIDERS) {
-      const queue = new Queue(`queue-${id}`, { connection: connection.client(), prefix: PREFIX })
-      const events = new QueueEvents(`queue-${id}`, { connection: connection.client(), prefix: PREFIX })
+      const queue = new bullmq.Queue(`queue-${id}`, { connection: connection.client(), prefix: PREFIX })
+      const events = new bullmq.QueueEvents(`queue-${id}`, { connection: connection.client(), prefix: PREFIX })
       // Redis away is told once, by the connection; BullMQ's own reports of it would repeat it every half second.
       queue.on('error', () => undefined)
       events.on('error', () => undefined)
@@ -49,7 +53,7 @@ export class ProviderQueues {
   workerOf(provider: ProviderId, name: string, ttlMs: number): BullWorker {
     const lane = this.of(provider)
     if (!lane.worker) {
-      lane.worker = new BullWorker(lane.queue.name, null, {
+      lane.worker = new this.bullmq.Worker(lane.queue.name, null, {
         connection: this.connection.client(),
         prefix: PREFIX,
         autorun: false,

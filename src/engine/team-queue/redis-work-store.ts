@@ -8,6 +8,7 @@ import { firstJob, type NewWorkItem, type WorkItem } from '../work/work-item'
 import { LeasedWrites, type WorkStore } from '../work/work-store'
 import { TeamConnection, TeamQueueError } from './connection'
 import { itemId } from './item-id'
+import { loadTeamPackages, type TeamPackages } from './packages'
 import { ProviderQueues, type QueueLane } from './provider-queues'
 import { PurchaseIndex } from './purchase-index'
 import { SharedPace } from './shared-pace'
@@ -51,11 +52,14 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
   private readonly leasable = new Set<() => void>()
   private readonly timers = new Set<NodeJS.Timeout>()
 
-  private constructor(private readonly o: TeamQueueOptions) {
+  private constructor(
+    private readonly o: TeamQueueOptions,
+    packages: TeamPackages
+  ) {
     super()
-    this.connection = new TeamConnection(o.url)
+    this.connection = new TeamConnection(o.url, packages.Redis)
     this.redis = this.connection.client()
-    this.queues = new ProviderQueues(this.connection)
+    this.queues = new ProviderQueues(this.connection, packages.bullmq)
     this.budget = new TeamBudget(this.redis)
     this.purchases = new PurchaseIndex(this.redis)
     this.pace = o.limits ? new SharedPace(this.redis, this.queues, o.limits) : undefined
@@ -68,7 +72,7 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
 
   /** Opens the queue; throws a plain message when Redis cannot be reached. */
   static async open(o: TeamQueueOptions): Promise<RedisWorkStore> {
-    const store = new RedisWorkStore(o)
+    const store = new RedisWorkStore(o, await loadTeamPackages())
     let timer: NodeJS.Timeout | undefined
     try {
       const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new TeamQueueError(`Cannot reach the team queue at ${store.connection.label}: is Redis running there, and is the address right?`)), REACH_WITHIN_MS)))

@@ -78,17 +78,23 @@ export class PhotoroomClient implements ProviderClient {
     }
   }
 
-  async balances(signal: AbortSignal = new AbortController().signal): Promise<Balance[]> {
-    const get = async (path: string): Promise<unknown> => {
+  /** Credits are read from /v1/account, images from /v2/account; a run's check reads only the unit it spends. */
+  async balances(signal: AbortSignal = new AbortController().signal, unit?: Balance['unit']): Promise<Balance[]> {
+    const get = async <T>(path: string): Promise<T | undefined> => {
       const response = await send(
         this.dispatcher,
         { method: 'GET', url: `${this.config.urls.photoroom.api}${path}`, headers: { 'x-api-key': this.config.key }, signal, timeoutMs: 15_000 },
         'Photoroom'
       )
       if (response.status !== 200) throw this.error(response, edit)
-      return parseJson(response.body)
+      return parseJson(response.body) as T | undefined
     }
-    const [v1, v2] = (await Promise.all([get('/v1/account'), get('/v2/account')])) as [{ credits?: Counts } | undefined, { images?: Counts; plan?: unknown } | undefined]
+    // A sandbox key's plan is on /v2/account: without it a sandbox reading would pass for the live balance.
+    const wants = (u: Balance['unit']): boolean => unit === undefined || unit === u || (u === 'images' && isSandboxKey(this.config.key))
+    const [v1, v2] = await Promise.all([
+      wants('credits') ? get<{ credits?: Counts }>('/v1/account') : undefined,
+      wants('images') ? get<{ images?: Counts; plan?: unknown }>('/v2/account') : undefined
+    ])
     const plan = typeof v2?.plan === 'string' && v2.plan ? { plan: printable(v2.plan).slice(0, 60) } : {}
     const balance = (unit: 'credits' | 'images', counts: Counts | undefined): Balance => ({
       provider: 'photoroom',
@@ -98,6 +104,6 @@ export class PhotoroomClient implements ProviderClient {
       ...(counts?.subscription !== undefined ? { subscription: countFrom(counts.subscription, 'Photoroom', `${unit} a month`) } : {}),
       ...plan
     })
-    return [balance('credits', v1?.credits), balance('images', v2?.images)]
+    return [...(wants('credits') ? [balance('credits', v1?.credits)] : []), ...(wants('images') ? [balance('images', v2?.images)] : [])]
   }
 }
