@@ -53,7 +53,7 @@ try {
 
   if (wanted('startup')) {
     const s = await startupWork(work, catalog.slice(0, 6), 11)
-    line(`start-up work per run, 6 photos with 6 parameter sets: ${s.accountChecks} account check(s) and ${s.httpPools} HTTP pool(s) for Photoroom, ${s.images} image requests (target: 1 and 1)`)
+    line(`start-up work per run, 6 photos with 6 parameter sets: ${s.accountRequests} account request(s) and ${s.httpPools} HTTP pool(s) for Photoroom, ${s.images} image requests (target: 1 and 1)`)
   }
 
   if (wanted('help')) line(`batch --help: ${helpTime().toFixed(0)} ms, the median of 7 starts of the built CLI (target ≤ 300 ms)`)

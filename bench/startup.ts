@@ -50,7 +50,7 @@ export async function cliSchedule(work: string, photos: string[], label: number)
 }
 
 /** One run of 6 photos with 6 different parameter sets through the app's worker: its account checks and HTTP pools. */
-export async function startupWork(work: string, photos: string[], label: number): Promise<{ accountChecks: number; httpPools: number; images: number }> {
+export async function startupWork(work: string, photos: string[], label: number): Promise<{ accountRequests: number; httpPools: number; images: number }> {
   const sim = await startSimulatorProcess(work, label, { accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }] }, profiles: { photoroom: { rateLimit: null, retryAfter: true } } })
   try {
     const store = new MemoryWorkStore()
@@ -72,7 +72,7 @@ export async function startupWork(work: string, photos: string[], label: number)
     if (done !== 6) throw new Error(`start-up work: only ${done} of 6 photos done`)
     const stats = (await sim.stats()).providers['photoroom']!
     // Photoroom's account check reads the balance the run spends: /v2/account for an edit's images (/v1/account for credits).
-    return { accountChecks: (stats.byPath['/v1/account'] ?? 0) + (stats.byPath['/v2/account'] ?? 0), httpPools: worker.sessionsOpened, images: stats.byPath['/v2/edit'] ?? 0 }
+    return { accountRequests: (stats.byPath['/v1/account'] ?? 0) + (stats.byPath['/v2/account'] ?? 0), httpPools: worker.sessionsOpened, images: stats.byPath['/v2/edit'] ?? 0 }
   } finally {
     await sim.stop()
   }

@@ -10,11 +10,13 @@ export async function toolbarAction(page: Page, name: string): Promise<void> {
   const toolbar = page.getByRole('toolbar', { name: 'Run' })
   await expect(toolbar.getByRole('button', { name, exact: true, includeHidden: true })).toBeAttached()
   const inline = toolbar.getByRole('button', { name, exact: true })
+  const more = toolbar.getByRole('button', { name: 'More' })
   await expect(async () => {
     if (await inline.isVisible()) return inline.click({ timeout: 1000 })
-    await toolbar.getByRole('button', { name: 'More' }).click({ timeout: 1000 })
+    // Opened by an attempt before: pressing More again would close it.
+    if ((await more.getAttribute('aria-expanded', { timeout: 1000 })) !== 'true') await more.click({ timeout: 1000 })
     await page.getByRole('menuitem', { name, exact: true }).click({ timeout: 1000 })
-  }).toPass()
+  }).toPass({ timeout: 15_000 })
 }
 
 /** A gallery filter (State, Flag, Store check) set through the gallery bar's Filters panel, which then closes. */

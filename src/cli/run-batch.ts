@@ -9,6 +9,8 @@ import { userCwd } from './paths'
 import { describeEvent, displayName, eventJson } from './report'
 import { err, exitCodeOf, out, showEvents, showSummary } from './run-output'
 import { onInterrupt } from './interrupt'
+import { statusCommand } from './team/queue-status'
+import { runQueued } from './team/run-queued'
 
 /** How long one Ctrl-C waits for the requests already on the wire before cutting them off. */
 const FINISH_WITHIN_MS = 30_000
@@ -19,9 +21,7 @@ export { err }
 export async function main(argv: string[]): Promise<number> {
   const stateDir = await openStateDir(process.env)
   if (argv[0] === 'cache') return cacheCommand(argv.slice(1), stateDir, out)
-  // The team queue's packages (BullMQ, ioredis) and the watcher load only when asked for: a plain run
-  // reaches its first request sooner.
-  if (asksForStatus(argv)) return (await import('./team/queue-status')).statusCommand(argv)
+  if (asksForStatus(argv)) return statusCommand(argv)
   let options: CliOptions
   try {
     options = parseCli(argv, userCwd(), process.env)
@@ -34,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP)
     return EXIT.ok
   }
-  if (options.team) return (await import('./team/run-queued')).runQueued(options, options.team, stateDir)
+  if (options.team) return runQueued(options, options.team, stateDir)
   const provider = providerById(options.operation.provider)
   const apiKey = process.env[provider.keyVariable] ?? ''
   if (!apiKey && !options.dryRun) {
@@ -101,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
   showSummary(summary, batch.snapshot, { json: options.json, dryRun: options.dryRun, bar })
 
   if (options.watch && !summary.stoppedBecause) {
+    // The watcher (chokidar) loads only for --watch: a plain run reaches its first request sooner.
     const { watchInputs } = await import('./watch')
     await watchInputs(options.inputs, async () => {
       const next = await batchOf(options.inputs)

@@ -19,5 +19,5 @@ test('the bench starts its simulator on free ports, whatever else holds the ones
   for (let port = 4470; port < 4475; port++) await hold(port).catch(() => undefined)
   const work = tempDir('proofsheet-bench-ports-')
   const photos = await makePhotos(join(work, 'in'), 6)
-  expect(await startupWork(work, photos, 4470)).toMatchObject({ accountChecks: 1, httpPools: 1, images: 6 })
+  expect(await startupWork(work, photos, 4470)).toMatchObject({ accountRequests: 1, httpPools: 1, images: 6 })
 })

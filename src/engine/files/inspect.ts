@@ -59,6 +59,8 @@ export async function inspectFile(path: string): Promise<Inspection> {
     return { ok: false, reason: PHOTO_NAME.test(path) ? 'the name says image, but the content is not a picture Proofsheet recognises' : 'not an image' }
   }
   if (looksTruncated(format, ends.head, ends.tail, size)) return { ok: false, reason: 'the image is cut short (incomplete copy or download)' }
+  // A sharp that cannot load is this machine's fault, not the photo's: said as it is, not as a damaged photo.
+  if (format !== 'heic') await loadSharp()
   let header
   try {
     header = await readHeader(path, format)

@@ -34,7 +34,8 @@ export interface Turn {
  * limit is never overrun. It starts below the ceiling (the first requests of a run reach the server
  * late, on cold connections, so the first window is the tightest) and climbs with each success.
  *
- * A 429 holds everyone back for Retry-After (or a jittered backoff). With a stated rate it cuts the
+ * A 429 holds everyone back for Retry-After, or a jittered backoff; one that tells the limit in a run's
+ * first second holds each request until the window has a place for it. With a stated rate it cuts the
  * pace by 30 % and successes win it back. With the limit unknown (a provider's published figure is
  * only a ceiling) it reads the real limit off the 429: the requests accepted in the second before it
  * are what the provider allows, so the pace settles just under that at once instead of see-sawing.
@@ -52,7 +53,10 @@ export class RateGate {
   private consecutiveLimits = 0
   private turns: Turn[] = []
   private firstTurnAt = Infinity
-  /** The requests a second the provider took before its first 429, while that is the limit held to. */
+  /**
+   * The fewest requests a second the provider took before a 429 in the run's first second: no more are
+   * sent in any window until a probe tries for more or the settings change (by then the pace keeps under it).
+   */
   private perWindow: number | undefined
   private discover: boolean
   private readonly now: () => number
@@ -155,12 +159,13 @@ export class RateGate {
       // In a run's first second the requests it accepted (the account check's included: they take
       // turns too) are what it allows in a second: pace just under that at once, and climb no higher
       // until a probe, so a short run is paced from its first second without a second 429.
-      const allowed = this.acceptedBefore(turn) * MARGIN
+      const accepted = this.acceptedBefore(turn)
+      const allowed = accepted * MARGIN
       this.rate = Math.max(this.ceiling / 50, Math.min(this.rate * 0.85, allowed))
       this.found = Math.min(this.found, Math.max(this.rate, allowed))
       this.foundAt = this.now()
       // No backoff's guess: the next request waits for a place in the window, which is now known.
-      this.perWindow = this.acceptedBefore(turn)
+      this.perWindow = Math.min(this.perWindow ?? Infinity, accepted)
       holdMs ??= 0
     } else if (this.discover) {
       // Too few requests to say anything (the first ones reach the server late, on cold connections).

@@ -23,8 +23,13 @@ export class BalanceTracker {
     return [...this.latest.values()]
   }
 
-  accept(balance: Balance): void {
-    this.latest.set(`${balance.provider}:${balance.unit}`, balance)
+  accept(reading: Balance): void {
+    const key = `${reading.provider}:${reading.unit}`
+    // A run's account check reads only the balance it spends, without the plan: the plan last read stays.
+    const before = this.latest.get(key)
+    const plan = before?.source === 'provider' ? before.plan : undefined
+    const balance = reading.source === 'provider' && reading.plan === undefined && plan !== undefined ? { ...reading, plan } : reading
+    this.latest.set(key, balance)
     this.emit('balance', balance)
   }
 

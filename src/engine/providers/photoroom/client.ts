@@ -89,19 +89,20 @@ export class PhotoroomClient implements ProviderClient {
       if (response.status !== 200) throw this.error(response, edit)
       return parseJson(response.body) as T | undefined
     }
-    // A sandbox key's plan is on /v2/account: without it a sandbox reading would pass for the live balance.
+    // A sandbox key's plan is on /v2/account: without it a sandbox reading would pass for the live balance
+    // (a team worker checks a sandbox key with the background removal, which spends credits).
     const wants = (u: Balance['unit']): boolean => unit === undefined || unit === u || (u === 'images' && isSandboxKey(this.config.key))
     const [v1, v2] = await Promise.all([
       wants('credits') ? get<{ credits?: Counts }>('/v1/account') : undefined,
       wants('images') ? get<{ images?: Counts; plan?: unknown }>('/v2/account') : undefined
     ])
     const plan = typeof v2?.plan === 'string' && v2.plan ? { plan: printable(v2.plan).slice(0, 60) } : {}
-    const balance = (unit: 'credits' | 'images', counts: Counts | undefined): Balance => ({
+    const balance = (of: 'credits' | 'images', counts: Counts | undefined): Balance => ({
       provider: 'photoroom',
-      unit,
+      unit: of,
       source: 'provider',
-      available: countFrom(counts?.available, 'Photoroom', `${unit} available`),
-      ...(counts?.subscription !== undefined ? { subscription: countFrom(counts.subscription, 'Photoroom', `${unit} a month`) } : {}),
+      available: countFrom(counts?.available, 'Photoroom', `${of} available`),
+      ...(counts?.subscription !== undefined ? { subscription: countFrom(counts.subscription, 'Photoroom', `${of} a month`) } : {}),
       ...plan
     })
     return [...(wants('credits') ? [balance('credits', v1?.credits)] : []), ...(wants('images') ? [balance('images', v2?.images)] : [])]
