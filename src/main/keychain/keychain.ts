@@ -1,4 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import { AsyncEntry } from '@napi-rs/keyring'
+
+/** Long enough for D-Bus to start a Secret Service that went away. */
+const RETRY_AFTER_MS = 300
 
 export class KeychainUnavailableError extends Error {
   readonly code = 'keychain-unavailable'
@@ -33,12 +37,21 @@ export class Keychain {
     return new AsyncEntry(this.service, account, { linux: { store: 'secret-service' } })
   }
 
-  /** The library's own messages name D-Bus internals; the user gets one message they can act on. */
+  /**
+   * Asked once more after a short wait: a Secret Service that died under a request (gnome-keyring 42
+   * aborts when a client leaves mid-handshake) is started again by D-Bus on the next call. The
+   * library's own messages name D-Bus internals; the user gets one message they can act on.
+   */
   private async guard<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation()
-    } catch (error) {
-      throw new KeychainUnavailableError(UNAVAILABLE, { cause: error })
+    } catch {
+      await sleep(RETRY_AFTER_MS)
+      try {
+        return await operation()
+      } catch (error) {
+        throw new KeychainUnavailableError(UNAVAILABLE, { cause: error })
+      }
     }
   }
 }
