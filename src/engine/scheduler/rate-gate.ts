@@ -100,11 +100,7 @@ export class RateGate {
         // Count the next turn from when this one was due, so timers firing a little late do not
         // add up to a slower pace; a wake-up later than that moves the schedule, which is the safe side.
         this.nextAt = Math.max(due, now - TIMER_LATENESS_MS) + 1000 / this.rate
-        const turn = { at: now, limited: false }
-        this.firstTurnAt = Math.min(this.firstTurnAt, now)
-        this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS + WINDOW_SLACK_MS)
-        this.turns.push(turn)
-        return turn
+        return this.record(now)
       }
       await sleep(due - now, undefined, { signal })
     }
@@ -114,9 +110,16 @@ export class RateGate {
   note(): void {
     const now = this.now()
     this.nextAt = Math.max(this.nextAt, now) + 1000 / this.rate
+    this.record(now)
+  }
+
+  /** A turn taken now, kept while it can still matter to the provider's window. */
+  private record(now: number): Turn {
+    const turn = { at: now, limited: false }
     this.firstTurnAt = Math.min(this.firstTurnAt, now)
     this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS + WINDOW_SLACK_MS)
-    this.turns.push({ at: now, limited: false })
+    this.turns.push(turn)
+    return turn
   }
 
   /**
@@ -127,8 +130,9 @@ export class RateGate {
   private windowFrees(now: number): number {
     if (this.perWindow === undefined) return 0
     const accepted = this.turns.filter((t) => !t.limited && now - t.at < WINDOW_MS + WINDOW_SLACK_MS)
+    // Undefined with fewer than that many in the window: there is a place now.
     const oldest = accepted.at(-this.perWindow)
-    return accepted.length >= this.perWindow && oldest ? oldest.at + WINDOW_MS + WINDOW_SLACK_MS : 0
+    return oldest ? oldest.at + WINDOW_MS + WINDOW_SLACK_MS : 0
   }
 
   /** Requests sent in the window before `turn` that the provider did not refuse (answered or still out). */
