@@ -7,7 +7,7 @@ export function tempDir(prefix = 'proofsheet-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
 
-/** `count` distinct product photos (different subject colours) in `dir`, named photo-01.jpg, ... */
+/** `count` product photos in `dir`, named photo-01.jpg, ...: distinct subject colours for the first 200, then the same photos again (photo-201 is photo-01). */
 export async function makePhotos(dir: string, count: number, options: { width?: number; height?: number; format?: 'jpeg' | 'png' } = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true })
   const { width = 320, height = 240, format = 'jpeg' } = options

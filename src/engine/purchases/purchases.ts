@@ -81,9 +81,18 @@ export class Purchases {
     return new Purchases(stateDir, journal, unanswered, paid)
   }
 
-  /** A result already paid for, in this run or an earlier one. */
-  cached(key: string): Promise<StoredResult | null> {
+  /**
+   * A result already paid for, in this run or an earlier one. A purchase of the same key going on in
+   * this process (the same photo twice in a run) is waited for: its answer is noted before it is cached.
+   */
+  async cached(key: string): Promise<StoredResult | null> {
+    await this.settled(key)
     return this.cache.get(key)
+  }
+
+  /** Resolves once no purchase of `key` is going on in this process, however it ended. */
+  private async settled(key: string): Promise<void> {
+    for (let pending = this.inFlight.get(key); pending; pending = this.inFlight.get(key)) await pending.catch(() => undefined)
   }
 
   /**
@@ -93,7 +102,10 @@ export class Purchases {
    * looked and why. Null when the key was never bought or its bytes are still kept.
    */
   async earlier(key: string, destinations: (extensions: string[]) => string[]): Promise<EarlierPurchase | null> {
+    await this.settled(key)
     const pruned = await this.cache.pruned(key)
+    // Bought in this process since: not an earlier purchase but one to share (buy waits for it).
+    if (this.inFlight.has(key)) return null
     const paid = this.paid.get(key)
     const record = pruned ?? savedOutputs(paid)
     if (!record) {
