@@ -79,7 +79,8 @@ export async function cutout(bytes: Buffer, format: ImageFormat): Promise<Cutout
       : sharp(bytes, { failOn: 'truncated' }).rotate()
   let decoded: { data: Buffer; info: OutputInfo }
   try {
-    decoded = await source.removeAlpha().raw().toBuffer({ resolveWithObject: true })
+    // Three 8-bit channels whatever arrived (greyscale, 16-bit, CMYK): the loop below reads RGB bytes.
+    decoded = await source.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true })
   } catch {
     throw new MalformedImage('The image could not be decoded')
   }

@@ -1,5 +1,4 @@
-import { basename } from 'node:path'
-import { JobError } from '../errors'
+import { boughtBefore } from '../purchases/bought-before'
 import type { Purchases, StoredResult } from '../purchases/purchases'
 
 /**
@@ -13,6 +12,5 @@ export async function reuseEarlier(purchases: Purchases, key: string, destinatio
   if (!earlier) return null
   if ('found' in earlier) return earlier.found
   if (buyAgain) return null
-  const file = earlier.lost[0] ? ` and its output file ${basename(earlier.lost[0])} is gone or changed` : ''
-  throw new JobError('bought-before', `Bought before, but ${earlier.why}${file}. Not bought again unless you ask to buy it again.`)
+  throw boughtBefore(earlier)
 }

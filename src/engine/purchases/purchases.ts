@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { ProviderId } from '../providers/registry'
 import { JobError, isJobError } from '../errors'
 import type { ProviderOutput, ProviderResult } from '../providers/types'
+import { boughtBefore } from './bought-before'
 import { withFileLock } from './file-lock'
 import { foundInOutputs } from './found-in-outputs'
 import { Journal, type JournalRecord } from './journal'
@@ -29,6 +30,10 @@ export interface PurchaseOrder {
   amount: number
   /** Stops waiting for another process's purchase of the same key. */
   signal?: AbortSignal
+  /** Where this photo's outputs go (by extension): where a purchase of the key made meanwhile may be found. */
+  destinations?: (extensions: string[]) => string[]
+  /** The owner asked to buy it again: an earlier purchase is not looked for. */
+  buyAgain?: boolean
   /**
    * Writes a paid answer where it belongs, before anything else is done with it (the journal, the
    * cache): resolves to where each output landed.
@@ -99,13 +104,17 @@ export class Purchases {
    * A purchase whose result is not in the cache (its bytes pruned, or never stored: a full disk, an
    * answer refused at the provider edge), found again in files written from it that are unchanged
    * (first where this run writes it, then where it was written before), or `lost` with where this run
-   * looked and why. Null when the key was never bought or its bytes are still kept.
+   * looked and why. A purchase of the key going on in this process is waited for first; one started
+   * meanwhile gives null (buy shares it). Null also when the key was never bought.
    */
   async earlier(key: string, destinations: (extensions: string[]) => string[]): Promise<EarlierPurchase | null> {
     await this.settled(key)
     const pruned = await this.cache.pruned(key)
-    // Bought in this process since: not an earlier purchase but one to share (buy waits for it).
     if (this.inFlight.has(key)) return null
+    return this.lookEarlier(key, destinations, pruned)
+  }
+
+  private async lookEarlier(key: string, destinations: (extensions: string[]) => string[], pruned: CachedResult | null): Promise<EarlierPurchase | null> {
     const paid = this.paid.get(key)
     const record = pruned ?? savedOutputs(paid)
     if (!record) {
@@ -142,11 +151,24 @@ export class Purchases {
     if (cached) return cached
     // Another process on this state folder may be buying the same key: wait for it, then reuse.
     try {
-      return await withFileLock(join(this.locks, order.key), async () => (await this.cache.get(order.key)) ?? this.purchaseLocked(order), order.signal)
+      return await withFileLock(join(this.locks, order.key), async () => (await this.cache.get(order.key)) ?? (await this.boughtMeanwhile(order)) ?? this.purchaseLocked(order), order.signal)
     } catch (error) {
       if (order.signal?.aborted && !isJobError(error)) throw new JobError('cancelled', 'Cancelled')
       throw error
     }
+  }
+
+  /**
+   * Bought by this process since the caller looked (the same photo twice in a run) and not cached: a
+   * full state folder kept it only where it was written, or its answer was lost. Reused from there, or
+   * refused as bought before; never bought again unasked.
+   */
+  private async boughtMeanwhile(order: PurchaseOrder): Promise<StoredResult | null> {
+    if (order.buyAgain || !order.destinations || !this.paid.has(order.key)) return null
+    const earlier = await this.lookEarlier(order.key, order.destinations, null)
+    if (!earlier) return null
+    if ('found' in earlier) return earlier.found
+    throw boughtBefore(earlier)
   }
 
   private async purchaseLocked(order: PurchaseOrder): Promise<StoredResult> {

@@ -134,7 +134,7 @@ export class ItemRun {
     if (prepared.learnt) ctx.emit({ type: 'checked', ref: spec.ref, facts })
     const key = purchaseKey(prepared.key, setup.session.seller)
     this.job.key = key
-    const cached = await this.reused(key)
+    const cached = (await ctx.purchases.cached(key)) ?? (await reuseEarlier(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
     if (cached) return this.deliver(cached, 'reused')
 
     const first = ctx.firstOf(item.run, key, spec.ref)
@@ -154,28 +154,16 @@ export class ItemRun {
     await this.deliver(result, 'done')
   }
 
-  /** This photo's result already paid for: in the cache, or found again where an earlier purchase of it was written. */
-  private async reused(key: string): Promise<StoredResult | null> {
-    const { purchases } = this.ctx
-    const { spec } = this.item
-    return (await purchases.cached(key)) ?? (await reuseEarlier(purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
-  }
-
   /** Claimed in the store (one worker at a time per purchase), then bought through the purchases (one process at a time). */
   private async buy(key: string, setup: ItemSetup, upload: Upload, values: ParamValues): Promise<StoredResult> {
     const { ctx, item } = this
-    let waited = false
     for (let wait = 50; !(await ctx.store.claimPurchase(key, ctx.worker, ctx.claimTtlMs)); wait = Math.min(1_000, wait * 2)) {
-      waited = true
       await new Promise((resolve) => setTimeout(resolve, wait))
       this.controller.signal.throwIfAborted()
       const bought = await ctx.purchases.cached(key)
       if (bought) return bought
     }
     try {
-      // Another holder of the claim may have bought it and kept it only where it wrote it (a full state folder).
-      const earlier = waited ? await this.reused(key) : null
-      if (earlier) return earlier
       const { shared } = ctx.store
       if (!shared) return await this.purchase(key, setup, upload, values)
       return await buyShared({
@@ -207,6 +195,8 @@ export class ItemRun {
       provider: setup.operation.provider,
       amount: setup.cost,
       signal: this.controller.signal,
+      destinations: (extensions) => outputPaths(item.spec.output, extensions),
+      buyAgain: item.spec.buyAgain,
       send: (sending, maybeCharged, keep) => {
         sent?.()
         // The answer is in: it is written where it belongs before anything may stop it.
