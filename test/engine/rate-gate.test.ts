@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { RateGate, type Turn } from '../../src/engine/scheduler/rate-gate'
 import { backoffDelay } from '../../src/engine/scheduler/backoff'
 
+/** The gate's next turn is not given a millisecond before `at` on the test's clock, and is given at `at`. */
+async function turnAt(gate: RateGate, clock: { now: number }, at: number): Promise<void> {
+  clock.now = at - 1
+  await expect(gate.take(AbortSignal.abort())).rejects.toThrow()
+  clock.now = at
+  expect((await gate.take()).at).toBe(at)
+}
+
 describe('the rate gate', () => {
   it('starts below the ceiling and climbs to it with each success', () => {
     const gate = new RateGate({ requestsPerSecond: 10, now: () => 0 })
@@ -50,6 +58,18 @@ describe('the rate gate', () => {
     now = 2000
     await waiting
     expect(passed).toBe(true)
+  })
+
+  it('starts a stated rate at its pace, and holds the request a second after one of the first second until that one has surely left the window', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 10, rateKnown: true, now: () => clock.now })
+    expect(gate.currentRate).toBeCloseTo(9.85)
+    expect((await gate.take()).at).toBe(0)
+    for (let i = 1; i < 10; i++) await turnAt(gate, clock, Math.ceil(i * (1000 / 9.85)))
+    // The pace alone would give the eleventh turn at 1,016 ms; its pair (the first, on a new connection) leaves the window at 1,050.
+    await turnAt(gate, clock, 1050)
+    // The next is paired with the second turn, sent at 102 ms.
+    await turnAt(gate, clock, Math.ceil(1000 / 9.85) + 1050)
   })
 
   it('backs off 250 ms × 2^n with up to 250 ms of jitter, capped at 5 s', () => {
@@ -110,18 +130,11 @@ describe('the rate gate, with the limit unknown', () => {
     clock.now = 140
     const taken = await turns(gate, clock, 5, 160)
     gate.rateLimited(taken.at(-1))
-    /** The next turn is not given a millisecond before `at`, and is given at `at`. */
-    const turnAt = async (at: number): Promise<void> => {
-      clock.now = at - 1
-      await expect(gate.take(AbortSignal.abort())).rejects.toThrow()
-      clock.now = at
-      expect((await gate.take()).at).toBe(at)
-    }
     // The refused photo goes again at the pace (a backoff would have held everyone until 1,440 ms)…
     clock.now = 1100
     expect((await gate.take()).at).toBe(1100)
     // …and the next once the first photo (300 ms) has left the provider's window, though the pace would send it at 1,309 ms.
-    await turnAt(300 + 1000 + 50)
+    await turnAt(gate, clock, 300 + 1000 + 50)
   })
 
   it('counts the account check\'s requests as turns: they share the provider\'s window', async () => {
@@ -154,7 +167,7 @@ describe('the rate gate, with the limit unknown', () => {
     const clock = { now: 0 }
     const gate = new RateGate({ requestsPerSecond: 8, rateKnown: true, now: () => clock.now, random: () => 0 })
     for (let i = 0; i < 20; i++) gate.succeeded()
-    gate.rateLimited((await turns(gate, clock, 10, 130)).at(-1))
+    gate.rateLimited((await turns(gate, clock, 10, 140)).at(-1))
     expect(gate.currentRate).toBeCloseTo(8 * 0.985 * 0.7)
     for (let i = 0; i < 20; i++) gate.succeeded()
     expect(gate.currentRate).toBeCloseTo(8 * 0.985)

@@ -29,10 +29,17 @@ export interface Turn {
   limited: boolean
 }
 
+/** A stated rate's requests in the provider's window (a second), when it holds at least two. */
+function statedPerWindow(options: Pick<RateGateOptions, 'requestsPerSecond' | 'rateKnown'>): number | undefined {
+  const perWindow = Math.floor(options.requestsPerSecond)
+  return options.rateKnown && perWindow >= 2 ? perWindow : undefined
+}
+
 /**
  * Spaces requests evenly at the current rate rather than in bursts, so a provider's sliding-window
- * limit is never overrun. It starts below the ceiling (the first requests of a run reach the server
- * late, on cold connections, so the first window is the tightest) and climbs with each success.
+ * limit is never overrun. With the limit unknown it starts below the ceiling (the first requests of a
+ * run reach the server late, on cold connections, so the first window is the tightest) and climbs with
+ * each success; a stated rate starts at it and holds back only the requests paired with that window's.
  *
  * A 429 holds everyone back for Retry-After, or a jittered backoff; one that tells the limit in a run's
  * first second holds each request until the window has a place for it. With a stated rate it cuts the
@@ -59,13 +66,19 @@ export class RateGate {
    */
   private perWindow: number | undefined
   private discover: boolean
+  /** With a stated rate, how many requests the provider's window holds: a request is paired with the one that many before it. */
+  private perWindowStated: number | undefined
   private readonly now: () => number
   private readonly random: () => number
 
   constructor(options: RateGateOptions) {
     // A little under the ceiling: requests arrive with jitter, and one early arrival is a 429.
     this.ceiling = options.requestsPerSecond * 0.985
-    this.rate = this.ceiling * 0.8
+    this.perWindowStated = statedPerWindow(options)
+    // The limit unknown, start below the ceiling: the first requests reach the server late, on cold
+    // connections, so the first window is the tightest. A stated rate starts at it, and keeps the
+    // first window's requests longer in the count instead (`coldFrees`).
+    this.rate = this.perWindowStated ? this.ceiling : this.ceiling * 0.8
     this.found = this.ceiling
     this.discover = !options.rateKnown
     this.now = options.now ?? Date.now
@@ -76,6 +89,7 @@ export class RateGate {
   configure(options: Pick<RateGateOptions, 'requestsPerSecond' | 'rateKnown'>): void {
     this.ceiling = options.requestsPerSecond * 0.985
     this.discover = !options.rateKnown
+    this.perWindowStated = statedPerWindow(options)
     this.found = this.ceiling
     this.rate = Math.min(this.rate, this.ceiling)
     this.probedFrom = undefined
@@ -95,7 +109,7 @@ export class RateGate {
   async take(signal?: AbortSignal): Promise<Turn> {
     for (;;) {
       const now = this.now()
-      const due = Math.max(this.nextAt, this.blockedUntil, this.windowFrees(now))
+      const due = Math.max(this.nextAt, this.blockedUntil, this.windowFrees(now), this.coldFrees())
       if (due <= now) {
         // Count the next turn from when this one was due, so timers firing a little late do not
         // add up to a slower pace; a wake-up later than that moves the schedule, which is the safe side.
@@ -133,6 +147,17 @@ export class RateGate {
     // Undefined with fewer than that many in the window: there is a place now.
     const oldest = accepted.at(-this.perWindow)
     return oldest ? oldest.at + WINDOW_MS + WINDOW_SLACK_MS : 0
+  }
+
+  /**
+   * With a stated rate, a request paired with one sent in the run's first second (a window's worth of
+   * requests before it) waits until that one has surely left the provider's window: requests on new
+   * connections reach the provider some milliseconds after they leave, the rest within a few.
+   */
+  private coldFrees(): number {
+    if (this.perWindowStated === undefined) return 0
+    const paired = this.turns.at(-this.perWindowStated)
+    return paired && paired.at - this.firstTurnAt < WINDOW_MS ? paired.at + WINDOW_MS + WINDOW_SLACK_MS : 0
   }
 
   /** Requests sent in the window before `turn` that the provider did not refuse (answered or still out). */
