@@ -226,3 +226,31 @@ describe('names, waits and numbers from outside', () => {
     expect(await new PixelcutClient({ key: 'k', urls: urls(origin) }, agent()).balances()).toMatchObject([{ available: 42 }])
   })
 })
+
+describe('a request tells the rate gate when it left on a connection', () => {
+  const clients = {
+    photoroom: (origin: string) => new PhotoroomClient({ key: 'k', urls: urls(origin) }, agent()),
+    pixelcut: (origin: string) => new PixelcutClient({ key: 'k', urls: urls(origin) }, agent()),
+    phota: (origin: string) => new PhotaClient({ key: 'k', urls: urls(origin) }, agent(), new SpendLedger(tempDir()))
+  }
+
+  it.each(['photoroom', 'pixelcut', 'phota'] as const)('%s: once, before the provider sees it; never when no connection opens', async (provider) => {
+    const seenAt: number[] = []
+    const { origin, server } = await fakeProvider((_req, res) => {
+      seenAt.push(performance.now())
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{}')
+    })
+    const sentAt: number[] = []
+    const onSent = (): number => sentAt.push(performance.now())
+    await rejection(clients[provider](origin).run({ ...(await request(provider)), values: {}, onSent }))
+    expect(sentAt).toHaveLength(1)
+    expect(seenAt).toHaveLength(1)
+    expect(sentAt[0]).toBeLessThanOrEqual(seenAt[0] as number)
+
+    // Nothing listens any more: the request is never written, so the provider never counts it.
+    server.close()
+    await once(server, 'close')
+    await rejection(clients[provider](origin).run({ ...(await request(provider)), values: {}, onSent }))
+    expect(sentAt).toHaveLength(1)
+  })
+})

@@ -72,6 +72,24 @@ describe('the rate gate', () => {
     await turnAt(gate, clock, Math.ceil(1000 / 9.85) + 1050)
   })
 
+  it('with a stated rate, holds the request a second after one that left late until that one has surely left the window', async () => {
+    const clock = { now: 0 }
+    const gate = new RateGate({ requestsPerSecond: 10, rateKnown: true, now: () => clock.now })
+    gate.sent(await gate.take())
+    // Past the run's first second, a turn whose request leaves 500 ms later (a connection to open), and nine more sent at once.
+    clock.now = 2000
+    const late = await gate.take()
+    for (let at = 2110; at <= 2990; at += 110) {
+      if (at > 2500 && late.sentAt === undefined) {
+        clock.now = 2500
+        gate.sent(late)
+      }
+      gate.sent(await gate.take((clock.now = at, undefined)))
+    }
+    // The next is paired with the late one: a second and 15 ms after it left, not after its turn (3,015) nor at the pace (3,090).
+    await turnAt(gate, clock, 3515)
+  })
+
   it('backs off 250 ms × 2^n with up to 250 ms of jitter, capped at 5 s', () => {
     expect(backoffDelay(1, () => 0)).toBe(250)
     expect(backoffDelay(3, () => 0.5)).toBe(1125)

@@ -51,10 +51,10 @@ export async function sendWithRetries(
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1 && hooks.mayRetry?.() === false) throw new JobError('cancelled', 'Cancelled', { wired: false })
     let wired = false
-    const task = (laneSignal: AbortSignal): Promise<ProviderResult> => {
+    const task = (laneSignal: AbortSignal, sent: () => void): Promise<ProviderResult> => {
       wired = true
       hooks.onWire?.(true)
-      return client.run({ ...request, signal: laneSignal }).finally(() => hooks.onWire?.(false))
+      return client.run({ ...request, signal: laneSignal, onSent: sent }).finally(() => hooks.onWire?.(false))
     }
     try {
       const result = await lane.run(task, {

@@ -4,6 +4,7 @@ import { FORMATS } from '../../shared/images/formats'
 import { sniffImageFormat } from '../../shared/images/sniff-format'
 import { printable } from '../../shared/printable'
 import { isJobError, JobError, parseRetryAfter } from '../errors'
+import { noticingSent } from './sent-notice'
 import type { ProviderOutput } from './types'
 
 export interface HttpResponse {
@@ -22,6 +23,8 @@ export interface HttpRequest {
   timeoutMs: number
   /** A shorter, learnt wait for the answer's status: a request that never gets one costs seconds. */
   answerDeadline?: AnswerDeadline
+  /** Told when the request is written to a connection: when the provider starts counting it against the rate limit. */
+  onSent?: () => void
   /** The most a successful answer may hold (default MAX_ANSWER_BYTES): a bigger one is refused, never held whole. */
   maxBodyBytes?: number
 }
@@ -106,7 +109,7 @@ export async function send(dispatcher: Dispatcher, req: HttpRequest, provider: s
       headers: req.headers,
       body: req.body as Dispatcher.RequestOptions['body'],
       signal,
-      dispatcher,
+      dispatcher: req.onSent ? noticingSent(dispatcher, req.onSent) : dispatcher,
       headersTimeout: req.timeoutMs,
       bodyTimeout: req.timeoutMs
     })

@@ -23,6 +23,8 @@ export interface ProviderRequest {
   timeoutMs: number
   /** A shorter wait for the answer's status, learnt from this operation's recent answers. */
   answerDeadline?: AnswerDeadline
+  /** Told when the request leaves on a connection (the rate gate counts from then). */
+  onSent?: () => void
 }
 
 export interface ProviderOutput {

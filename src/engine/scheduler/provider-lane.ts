@@ -106,7 +106,7 @@ export class ProviderLane {
    * fails for want of room the lane pauses before another request goes out in its place.
    */
   run<T>(
-    task: (signal: AbortSignal) => Promise<T>,
+    task: (signal: AbortSignal, sent: () => void) => Promise<T>,
     options: { priority: number; signal: AbortSignal; beforeTurn?: () => Promise<void>; after?: (result: T) => Promise<void>; photo?: string }
   ): Promise<T> {
     this.waiting++
@@ -123,7 +123,7 @@ export class ProviderLane {
           const out = ++this.inFlight
           const sentAt = performance.now()
           try {
-            const result = await task(options.signal)
+            const result = await task(options.signal, () => this.gate.sent(turn))
             this.reached()
             this.paced(performance.now() - sentAt)
             await options.after?.(result)

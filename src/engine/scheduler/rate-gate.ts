@@ -11,6 +11,8 @@ const MARGIN = 0.95
 const MEANINGFUL_COUNT = 4
 /** Past the moment a request leaves the provider's window, for the difference in when requests reach it. */
 const WINDOW_SLACK_MS = 50
+/** Past a second after a request left, for the network and the provider's own delay in counting it. */
+const SENT_SLACK_MS = 15
 /** A limit found from a 429 is tried 5 % higher after this long without one: plans change, estimates err low. */
 const PROBE_AFTER_MS = 20_000
 
@@ -26,6 +28,8 @@ export interface RateGateOptions {
 /** One request's turn, kept for a second so a 429 can tell how many the provider had just accepted. */
 export interface Turn {
   at: number
+  /** When its request was written to a connection, once the HTTP pool has told. */
+  sentAt?: number
   limited: boolean
 }
 
@@ -39,7 +43,8 @@ function statedPerWindow(options: Pick<RateGateOptions, 'requestsPerSecond' | 'r
  * Spaces requests evenly at the current rate rather than in bursts, so a provider's sliding-window
  * limit is never overrun. With the limit unknown it starts below the ceiling (the first requests of a
  * run reach the server late, on cold connections, so the first window is the tightest) and climbs with
- * each success; a stated rate starts at it and holds back only the requests paired with that window's.
+ * each success; a stated rate starts at it. With a stated rate a request also waits until the one a
+ * second's worth before it has surely left the provider's window, counted from when it really left.
  *
  * A 429 holds everyone back for Retry-After, or a jittered backoff; one that tells the limit in a run's
  * first second holds each request until the window has a place for it. With a stated rate it cuts the
@@ -66,7 +71,7 @@ export class RateGate {
    */
   private perWindow: number | undefined
   private discover: boolean
-  /** With a stated rate, how many requests the provider's window holds: a request is paired with the one that many before it. */
+  /** With a stated rate, how many requests the provider's window holds: a request is paired with the one that many before it (`pairFrees`). */
   private perWindowStated: number | undefined
   private readonly now: () => number
   private readonly random: () => number
@@ -76,8 +81,8 @@ export class RateGate {
     this.ceiling = options.requestsPerSecond * 0.985
     this.perWindowStated = statedPerWindow(options)
     // The limit unknown, start below the ceiling: the first requests reach the server late, on cold
-    // connections, so the first window is the tightest. A stated rate starts at it, and keeps the
-    // first window's requests longer in the count instead (`coldFrees`).
+    // connections, so the first window is the tightest. A stated rate starts at it: its requests wait
+    // for their pair to leave the window, counted from when the pair really left.
     this.rate = this.perWindowStated ? this.ceiling : this.ceiling * 0.8
     this.found = this.ceiling
     this.discover = !options.rateKnown
@@ -109,7 +114,7 @@ export class RateGate {
   async take(signal?: AbortSignal): Promise<Turn> {
     for (;;) {
       const now = this.now()
-      const due = Math.max(this.nextAt, this.blockedUntil, this.windowFrees(now), this.coldFrees())
+      const due = Math.max(this.nextAt, this.blockedUntil, this.windowFrees(now), this.pairFrees())
       if (due <= now) {
         // Count the next turn from when this one was due, so timers firing a little late do not
         // add up to a slower pace; a wake-up later than that moves the schedule, which is the safe side.
@@ -131,7 +136,8 @@ export class RateGate {
   private record(now: number): Turn {
     const turn = { at: now, limited: false }
     this.firstTurnAt = Math.min(this.firstTurnAt, now)
-    this.turns = this.turns.filter((t) => now - t.at < WINDOW_MS + WINDOW_SLACK_MS)
+    // Kept from when each really left: a late one still counts at the provider.
+    this.turns = this.turns.filter((t) => now - (t.sentAt ?? t.at) < WINDOW_MS + WINDOW_SLACK_MS)
     this.turns.push(turn)
     return turn
   }
@@ -150,14 +156,23 @@ export class RateGate {
   }
 
   /**
-   * With a stated rate, a request paired with one sent in the run's first second (a window's worth of
-   * requests before it) waits until that one has surely left the provider's window: requests on new
-   * connections reach the provider some milliseconds after they leave, the rest within a few.
+   * With a stated rate, when the request a window's worth before this one has surely left the
+   * provider's window. The even pace alone counts from each turn; a request that left later than its
+   * turn (on a new connection, or after a busy moment) would then meet its pair in the provider's
+   * window. In a run's first second requests also take longer to be counted (new connections, a
+   * provider's first requests), so those pairs get the wider margin.
    */
-  private coldFrees(): number {
+  private pairFrees(): number {
     if (this.perWindowStated === undefined) return 0
     const paired = this.turns.at(-this.perWindowStated)
-    return paired && paired.at - this.firstTurnAt < WINDOW_MS ? paired.at + WINDOW_MS + WINDOW_SLACK_MS : 0
+    if (!paired) return 0
+    const slack = paired.at - this.firstTurnAt < WINDOW_MS ? WINDOW_SLACK_MS : SENT_SLACK_MS
+    return (paired.sentAt ?? paired.at) + WINDOW_MS + slack
+  }
+
+  /** The request of `turn` was written to a connection just now. */
+  sent(turn: Turn): void {
+    turn.sentAt = this.now()
   }
 
   /** Requests sent in the window before `turn` that the provider did not refuse (answered or still out). */

@@ -35,7 +35,7 @@ export class PhotaClient implements ProviderClient {
     this.resultLinks = { origins: Object.values(config.urls.phota), hosts: RESULT_HOSTS }
   }
 
-  async run({ values, image, imageUrl, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
+  async run({ values, image, imageUrl, signal, timeoutMs, answerDeadline, onSent }: ProviderRequest): Promise<ProviderResult> {
     const response = await send(
       this.dispatcher,
       {
@@ -46,7 +46,8 @@ export class PhotaClient implements ProviderClient {
         body: imageUrl ? JSON.stringify({ images: [imageUrl], ...values }) : editBody(image, values),
         signal,
         timeoutMs,
-        answerDeadline
+        answerDeadline,
+        onSent
       },
       'Phota'
     )

@@ -47,10 +47,10 @@ export class PhotoroomClient implements ProviderClient {
     return photoroomError(response, { ...which, sandbox: isSandboxKey(this.config.key) })
   }
 
-  async run({ operation, values, image, imageUrl, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
+  async run({ operation, values, image, imageUrl, signal, timeoutMs, answerDeadline, onSent }: ProviderRequest): Promise<ProviderResult> {
     const isEdit = operation.operation === 'edit'
     const { body, headers } = isEdit ? splitHeaders(values) : { body: values, headers: {} }
-    const common = { headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers }, signal, timeoutMs, answerDeadline }
+    const common = { headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers }, signal, timeoutMs, answerDeadline, onSent }
     // A photo by address goes by address where the API takes one (GET /v2/edit), else as the file.
     const byUrl = isEdit && imageUrl ? editByUrl(this.config.urls.photoroom.api, imageUrl, body) : null
     const form = new FormData()

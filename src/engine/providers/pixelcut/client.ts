@@ -62,12 +62,12 @@ export class PixelcutClient implements ProviderClient {
     this.resultLinks = { origins: Object.values(config.urls.pixelcut), hosts: RESULT_HOSTS }
   }
 
-  async run({ values, image, imageUrl, signal, timeoutMs, answerDeadline }: ProviderRequest): Promise<ProviderResult> {
+  async run({ values, image, imageUrl, signal, timeoutMs, answerDeadline, onSent }: ProviderRequest): Promise<ProviderResult> {
     const headers = { 'x-api-key': this.config.key, accept: 'application/json' }
     const response = await send(
       this.dispatcher,
       // A link rather than the image: a lost download is fetched again from it, never bought again.
-      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, ...requestBody(values, image, imageUrl, headers), signal, timeoutMs, answerDeadline },
+      { method: 'POST', url: `${this.config.urls.pixelcut.api}/v1/remove-background`, ...requestBody(values, image, imageUrl, headers), signal, timeoutMs, answerDeadline, onSent },
       'Pixelcut'
     )
     if (response.status !== 200) throw pixelcutError(response)
