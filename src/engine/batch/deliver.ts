@@ -49,7 +49,7 @@ export class Delivery {
     return this.writing(destinations, (destination, i) => writeFileAtomic(destination, outputs[i]!.bytes, { tempDir: this.partialDir, within: this.outDir }))
   }
 
-  /** The partial folder is there only while something is being written: none lingers in the output folder. */
+  /** Kept while a run writes (made once, not once per photo), the partial folder is cleared by `tidy` at its end. */
   private async writing(destinations: string[], write: (destination: string, index: number) => Promise<void> | undefined): Promise<string[]> {
     this.writes++
     // A clearing started before this write finishes first.
@@ -58,8 +58,13 @@ export class Delivery {
       await Promise.all(destinations.map(write))
       return destinations
     } finally {
-      if (--this.writes === 0) await (this.clearing = this.clearOwn())
+      this.writes--
     }
+  }
+
+  /** The partial folder removed unless something is being written: none lingers in the output folder once a run ends. */
+  async tidy(): Promise<void> {
+    if (this.writes === 0) await (this.clearing = this.clearOwn())
   }
 
   /** Before buying: the folders its outputs go to are real folders (made where missing), so what is bought can be written. */

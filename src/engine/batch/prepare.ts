@@ -1,6 +1,7 @@
-import { realpath, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { RAW_NAME } from '../../shared/images/formats'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
-import { inspectFile } from '../files/inspect'
+import { inspectBytes, inspectFile, type Inspection } from '../files/inspect'
 import { inside } from '../files/inside'
 import { OUTPUT_FOLDER_REASON } from '../files/scan'
 import { planUpload, type UploadPlan } from '../images/fit'
@@ -37,6 +38,20 @@ async function stillKnown(input: BatchInput): Promise<PhotoFacts | null> {
   return now && now.size === known.bytes && now.mtimeMs === known.mtimeMs ? known : null
 }
 
+/** Past this size a photo not seen before is judged from its ends first, and read whole only once it is found sendable. */
+const READ_AT_ONCE_UP_TO = 64 * 1024 * 1024
+
+/**
+ * A photo not seen before, judged; one that is neither RAW nor huge is read whole for it, since its
+ * bytes are hashed next anyway: the file is read once, not twice.
+ */
+async function firstLook(path: string): Promise<{ inspection: Inspection; source?: Source }> {
+  const info = RAW_NAME.test(path) ? null : await stat(path).catch(() => null)
+  const bytes = info?.isFile() && info.size <= READ_AT_ONCE_UP_TO ? await readFile(path).catch(() => null) : null
+  if (!info || !bytes) return { inspection: await inspectFile(path) }
+  return { inspection: await inspectBytes(path, bytes, info.mtimeMs), source: { bytes } }
+}
+
 async function inOutputFolder(path: string, outDir: string | undefined): Promise<boolean> {
   if (!outDir) return false
   const [real, out] = await Promise.all([realpath(path).catch(() => path), realpath(outDir).catch(() => outDir)])
@@ -53,19 +68,20 @@ export async function preparePhoto(input: BatchInput, operation: OperationSchema
   if (await inOutputFolder(input.path, options.outDir)) return { skip: OUTPUT_FOLDER_REASON }
   let facts = await stillKnown(input)
   let learnt = false
+  let source: Source | undefined
   if (!facts) {
-    const inspection = await inspectFile(input.path)
-    if (!inspection.ok) return { skip: inspection.reason }
-    const { ok, ...fresh } = inspection
+    const look = await firstLook(input.path)
+    if (!look.inspection.ok) return { skip: look.inspection.reason }
+    const { ok, ...fresh } = look.inspection
     facts = fresh
+    source = look.source
     learnt = true
   }
   const plan = planUpload(facts, operation.inputLimits, options.fit ?? true)
   const problems = operation.inputProblems(plan.sent, values)
   if (problems.length) return { skip: problems.join('; ') + (plan.fitRefused ? ' (fitting oversize photos to the provider\'s limits is turned off)' : '') }
-  let source: Source | undefined
   if (!facts.contentHash) {
-    source = await readSource(input.path)
+    source ??= await readSource(input.path)
     facts = { ...facts, contentHash: contentHash(source.bytes) }
     learnt = true
   }

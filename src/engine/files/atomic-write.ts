@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { constants } from 'node:fs'
 import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, extname, join } from 'node:path'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { realFoldersWithin } from './real-folders'
 
 /**
@@ -50,7 +50,9 @@ export interface AtomicOptions {
 async function replaceAtomically(path: string, fill: (temp: string) => Promise<void>, o: AtomicOptions): Promise<void> {
   const tempDir = o.tempDir ?? dirname(path)
   const folders = (dir: string): Promise<unknown> => (o.within ? realFoldersWithin(o.within, dir) : mkdir(dir, { recursive: true }))
-  await folders(dirname(path))
+  // Folders below the chosen one are checked (the chosen one is made with the temporary folder's).
+  const below = !o.within || o.tempDir === undefined || resolve(dirname(path)) !== resolve(o.within)
+  if (below) await folders(dirname(path))
   // Another writer may remove an emptied temporary folder between the two levels: make it again.
   await folders(tempDir).catch(() => folders(tempDir))
   // A temporary folder of ours is never a link: nothing is written through one put in its place.
@@ -61,7 +63,7 @@ async function replaceAtomically(path: string, fill: (temp: string) => Promise<v
   try {
     await fill(temp)
     // A folder on the way swapped for a link while the file was written is refused here, not followed.
-    if (o.within) await realFoldersWithin(o.within, dirname(path))
+    if (o.within && below) await realFoldersWithin(o.within, dirname(path))
     await rename(temp, path)
   } catch (error) {
     await rm(temp, { force: true })

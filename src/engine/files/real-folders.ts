@@ -18,14 +18,20 @@ export class NotARealFolder extends Error {
 
 const code = (error: unknown): string | undefined => (error as { code?: string }).code
 
-/** Made if missing (mkdir never follows a link at its last level), then looked at without following one: a real folder or a refusal. */
+/**
+ * Looked at without following a link, and made if missing (mkdir never follows a link at its last
+ * level, and one made meanwhile is looked at again): a real folder or a refusal.
+ */
 async function level(path: string, where: string, fresh: boolean): Promise<void> {
-  try {
-    await mkdir(path)
-  } catch (error) {
-    if (code(error) !== 'EEXIST' || fresh) throw code(error) === 'EEXIST' ? new NotARealFolder(path, where) : error
+  let info = fresh ? null : await lstat(path).catch((error: unknown) => (code(error) === 'ENOENT' ? null : Promise.reject(error)))
+  if (!info) {
+    try {
+      await mkdir(path)
+    } catch (error) {
+      if (code(error) !== 'EEXIST' || fresh) throw code(error) === 'EEXIST' ? new NotARealFolder(path, where) : error
+    }
+    info = await lstat(path)
   }
-  const info = await lstat(path)
   if (!info.isDirectory()) throw new NotARealFolder(path, where)
 }
 

@@ -27,6 +27,8 @@ export interface ProviderDefinition<Id extends string = string, Host extends str
   resultHeaders: ResultHeaders
   /** Keys that are free to use but limited (Photoroom's `sandbox_` keys). */
   isSandboxKey(key: string): boolean
+  /** No balance endpoint: the balance shown is what Proofsheet spent, counted in the state folder's ledger. */
+  countsSpendHere?: boolean
   /** The free calls a sandbox key has each month (Photoroom: 1,000); a proof run that would go over is refused. */
   sandboxProofsPerMonth?: number
   createClient(config: ProviderConfig, dispatcher: Dispatcher, ledger: SpendLedger): ProviderClient

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, rm, stat, unlink, utimes, type FileHandle } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -30,62 +30,87 @@ export function ownerIsGone(owner: Owner): boolean {
   }
 }
 
-/** The lock folder's inode when it is abandoned, so the take-over removes that one and no newer lock. */
-async function abandoned(dir: string): Promise<number | null> {
-  const info = await stat(dir).catch(() => null)
+/**
+ * The lock's inode when it is abandoned, so the take-over removes that one and no newer lock. A lock is
+ * a file holding its owner; earlier versions made a folder with an `owner.json` in it.
+ */
+async function abandoned(lock: string): Promise<number | null> {
+  const info = await stat(lock).catch(() => null)
   if (!info) return null
   if (Date.now() - info.mtimeMs > STALE_MS) return info.ino
-  const owner = await readFile(join(dir, 'owner.json'), 'utf8')
+  const owner = await readFile(info.isDirectory() ? join(lock, 'owner.json') : lock, 'utf8')
     .then((text) => JSON.parse(text) as Owner)
     .catch(() => null)
-  // Between mkdir and writing the owner: only age can tell.
+  // Between making the lock and writing the owner: only age can tell.
   return owner && ownerIsGone(owner) ? info.ino : null
 }
 
 /** Moves an abandoned lock aside (one waiter wins the rename) and removes it. */
-async function takeOver(dir: string, ino: number): Promise<void> {
-  const aside = `${dir}.abandoned-${randomBytes(4).toString('hex')}`
+async function takeOver(lock: string, ino: number): Promise<void> {
+  const aside = `${lock}.abandoned-${randomBytes(4).toString('hex')}`
   try {
-    await rename(dir, aside)
+    await rename(lock, aside)
   } catch {
     return
   }
   // Another waiter took over first and a new owner locked since: give it back.
-  if ((await stat(aside)).ino !== ino) await rename(aside, dir).catch(() => undefined)
+  if ((await stat(aside)).ino !== ino) await rename(aside, lock).catch(() => undefined)
   else await rm(aside, { recursive: true, force: true })
 }
 
-/**
- * Runs `task` holding an exclusive lock shared by every process on this state folder: a folder made
- * atomically with `mkdir`, kept fresh while held, and taken over once its owner is provably gone or it
- * went stale. (proper-lockfile does the same; it is not among this project's dependencies.)
- */
-export async function withFileLock<T>(path: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-  const dir = `${path}.lock`
-  await mkdir(dirname(dir), { recursive: true })
-  for (let wait = 20; ; wait = Math.min(500, wait * 2)) {
+/** Makes the lock file, or null when it is there already; its folder is made the first time. */
+async function make(lock: string): Promise<FileHandle | null> {
+  try {
+    return await open(lock, 'wx')
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'EEXIST') return null
+    if (code !== 'ENOENT') throw error
+  }
+  await mkdir(dirname(lock), { recursive: true })
+  return make(lock)
+}
+
+/** The lock taken once it is free, or once its owner is provably gone or it went stale; its owner written in it. */
+async function acquire(lock: string, signal?: AbortSignal): Promise<void> {
+  let handle: FileHandle | null = null
+  for (let wait = 20; !handle; wait = Math.min(500, wait * 2)) {
     signal?.throwIfAborted()
-    try {
-      await mkdir(dir)
-      break
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'EEXIST') throw error
-    }
-    const ino = await abandoned(dir)
-    if (ino !== null) await takeOver(dir, ino)
+    handle = await make(lock)
+    if (handle) break
+    const ino = await abandoned(lock)
+    if (ino !== null) await takeOver(lock, ino)
     else await sleep(wait, undefined, { signal })
   }
   const owner: Owner = { host: thisHost(), pid: process.pid }
-  await writeFile(join(dir, 'owner.json'), JSON.stringify(owner))
+  try {
+    await handle.writeFile(JSON.stringify(owner))
+  } catch (error) {
+    await unlink(lock).catch(() => undefined)
+    throw error
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Runs `task` holding an exclusive lock shared by every process on this state folder: a file made
+ * atomically (exclusive create) holding its owner, kept fresh while held, and taken over once its owner
+ * is provably gone or it went stale. (proper-lockfile does the same with a folder; it is not among this
+ * project's dependencies, and a file costs fewer disk operations on every purchase.)
+ */
+export async function withFileLock<T>(path: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const lock = `${path}.lock`
+  await acquire(lock, signal)
   const refresh = setInterval(() => {
     const now = new Date()
-    utimes(dir, now, now).catch(() => undefined)
+    utimes(lock, now, now).catch(() => undefined)
   }, REFRESH_MS)
   refresh.unref()
   try {
     return await task()
   } finally {
     clearInterval(refresh)
-    await rm(dir, { recursive: true, force: true })
+    await unlink(lock).catch(() => undefined)
   }
 }

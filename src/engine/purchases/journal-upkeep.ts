@@ -1,4 +1,4 @@
-import { appendFile, open, stat } from 'node:fs/promises'
+import { appendFile, open, stat, type FileHandle } from 'node:fs/promises'
 import { writeFileAtomic } from '../files/atomic-write'
 import { withFileLock } from './file-lock'
 import { openQuestions, paidRecords, parseRecords, type JournalRecord } from './journal-records'
@@ -48,8 +48,10 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillN
   })
 }
 
-/** Whether `path` is no longer the file `handle` has open (it was compacted since). */
-export async function replacedSince(path: string, ino: number): Promise<boolean> {
-  const now = await stat(path).catch(() => null)
-  return now !== null && now.ino !== ino
+/** Whether `path` is no longer the file `handle` has open (it was compacted, or removed, since). */
+export async function replacedSince(path: string, handle: FileHandle): Promise<boolean> {
+  // Elsewhere than Windows, a file renamed over or removed has no name left: the open file alone tells.
+  if (process.platform !== 'win32') return (await handle.stat()).nlink === 0
+  const [now, open] = await Promise.all([stat(path).catch(() => null), handle.stat()])
+  return now === null || now.ino !== open.ino
 }

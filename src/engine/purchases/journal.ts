@@ -31,7 +31,7 @@ export class Journal {
         const batch = this.pending.splice(0)
         try {
           // Another run compacted the journal: append to the new file, not the old one.
-          if (this.handle && (await replacedSince(this.path, (await this.handle.stat()).ino))) {
+          if (this.handle && (await replacedSince(this.path, this.handle))) {
             await this.handle.close()
             this.handle = null
           }

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ProviderId } from '../providers/registry'
+import { providerById, type ProviderId } from '../providers/registry'
 import { JobError, isJobError } from '../errors'
 import type { ProviderOutput, ProviderResult } from '../providers/types'
 import { boughtBefore } from './bought-before'
@@ -27,6 +27,7 @@ export interface PurchaseOrder {
   /** The photo, for the journal: which file a request that never came back was for. */
   file: string
   provider: ProviderId
+  /** What it costs: added to the spend ledger for a provider whose balance is counted here. */
   amount: number
   /** Stops waiting for another process's purchase of the same key. */
   signal?: AbortSignal
@@ -127,9 +128,14 @@ export class Purchases {
     return { found: { ...record, outputs: record.outputs.map((o, i) => ({ ...o, file: paths[i] as string })), dir: '' } }
   }
 
-  /** Remembers where a result was written (and the app's copies of it), so it can be found there once its bytes are pruned. */
-  delivered(key: string, paths: string[], copies?: string[]): Promise<void> {
-    return withFileLock(join(this.locks, key), () => this.cache.recordDelivery(key, paths, copies))
+  /**
+   * Remembers where a result was written (and the app's copies of it), so it can be found there once its
+   * bytes are pruned. `written`: where it was written as its answer arrived, which its entry says already.
+   */
+  async delivered(key: string, paths: string[], copies?: string[], written?: string[]): Promise<void> {
+    if (!copies && written?.join('\0') === paths.join('\0')) return
+    if (!(await this.cache.deliveryIsNew(key, paths, copies))) return
+    await withFileLock(join(this.locks, key), () => this.cache.recordDelivery(key, paths, copies))
   }
 
   /** When and why this key may have been charged in an earlier run without its result arriving; null if it was not. */
@@ -147,8 +153,6 @@ export class Purchases {
   }
 
   private async purchase(order: PurchaseOrder): Promise<StoredResult> {
-    const cached = await this.cache.get(order.key)
-    if (cached) return cached
     // Another process on this state folder may be buying the same key: wait for it, then reuse.
     try {
       return await withFileLock(join(this.locks, order.key), async () => (await this.cache.get(order.key)) ?? (await this.boughtMeanwhile(order)) ?? this.purchaseLocked(order), order.signal)
@@ -211,12 +215,12 @@ export class Purchases {
       () => true,
       () => false
     )
-    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings).then(
+    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings, 'paths' in written ? paths : undefined).then(
       (entry) => ({ entry }),
       (error: unknown) => ({ error })
     )
-    // What was spent is worth knowing, but not worth the result: a ledger a full disk refuses is let go.
-    if (amount > 0) await this.ledger.add(provider, amount).catch(() => undefined)
+    // What was spent is worth knowing where it is the balance shown, but not worth the result: a ledger a full disk refuses is let go.
+    if (amount > 0 && providerById(provider).countsSpendHere) await this.ledger.add(provider, amount).catch(() => undefined)
     if ('entry' in stored) return { ...stored.entry, ...('paths' in written ? { written: paths } : {}) }
     if (!('paths' in written)) throw notSaved(written.error, stored.error, noted)
     return {

@@ -19,6 +19,15 @@ export interface CachedResult {
 /** How many places a result remembers having been written to. */
 const MAX_DELIVERED = 10
 
+/** The entry with this delivery (and these copies) remembered; null when it knows them already. */
+function withDelivery<T extends CachedResult>(meta: T, paths: string[], copies?: string[]): T | null {
+  const known = meta.delivered?.some((p) => p.join('\0') === paths.join('\0'))
+  const sameCopies = !copies || copies.join('\0') === meta.copies?.join('\0')
+  if (known && sameCopies) return null
+  const delivered = known ? meta.delivered : [...(meta.delivered ?? []), paths].slice(-MAX_DELIVERED)
+  return { ...meta, delivered, ...(copies ? { copies } : {}) }
+}
+
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
 /** The manifest: written last, so an entry without it (or with files that do not match it) is no entry. */
@@ -68,12 +77,14 @@ export class ResultCache {
   /** Remembers where a result was written, and the app's copies of it; call it holding the key's lock, so pruning does not undo it. */
   async recordDelivery(key: string, paths: string[], copies?: string[]): Promise<void> {
     const meta = await this.manifest(key)
-    if (!meta) return
-    const known = meta.delivered?.some((p) => p.join('\0') === paths.join('\0'))
-    const sameCopies = !copies || copies.join('\0') === meta.copies?.join('\0')
-    if (known && sameCopies) return
-    const delivered = known ? meta.delivered : [...(meta.delivered ?? []), paths].slice(-MAX_DELIVERED)
-    await writeFileAtomic(join(this.folder(key), MANIFEST), JSON.stringify({ ...meta, delivered, ...(copies ? { copies } : {}) }))
+    const updated = meta && withDelivery(meta, paths, copies)
+    if (updated) await writeFileAtomic(join(this.folder(key), MANIFEST), JSON.stringify(updated))
+  }
+
+  /** Whether `recordDelivery` would add anything: most often the result was written there as it arrived, and the entry says so. */
+  async deliveryIsNew(key: string, paths: string[], copies?: string[]): Promise<boolean> {
+    const meta = await this.manifest(key)
+    return !!meta && withDelivery(meta, paths, copies) !== null
   }
 
   private manifest(key: string): Promise<(CachedResult & { pruned?: boolean }) | null> {
@@ -92,12 +103,15 @@ export class ResultCache {
     return join(this.folder(key), MANIFEST)
   }
 
-  /** Stores a result; call it holding the key's lock, so a damaged entry in the way can be replaced. */
-  async put(key: string, outputs: ProviderOutput[], metadata: Record<string, string>, warnings: string[]): Promise<CachedResult & { dir: string }> {
+  /**
+   * Stores a result (and where it was already written, one path per output); call it holding the key's
+   * lock, so a damaged entry in the way can be replaced.
+   */
+  async put(key: string, outputs: ProviderOutput[], metadata: Record<string, string>, warnings: string[], written?: string[]): Promise<CachedResult & { dir: string }> {
     const final = this.folder(key)
     const temp = join(this.dir, incomingName())
     const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, ...this.describe(o) }))
-    const meta: CachedResult = { outputs: files, metadata, warnings }
+    const meta: CachedResult = { outputs: files, metadata, warnings, ...(written ? { delivered: [written] } : {}) }
     try {
       await mkdir(temp, { recursive: true })
       await Promise.all(outputs.map((o, i) => writeDurably(join(temp, files[i]!.file), o.bytes)))
@@ -108,16 +122,26 @@ export class ResultCache {
       await rm(temp, { recursive: true, force: true })
       throw error
     }
-    if (!(await this.get(key))) await this.discard(final)
-    try {
-      await rename(temp, final)
-    } catch (error) {
-      await rm(temp, { recursive: true, force: true })
-      // Another run stored the same key first; theirs is as good as ours.
-      if ((error as { code?: string }).code !== 'ENOTEMPTY' && (error as { code?: string }).code !== 'EEXIST') throw error
-    }
+    await this.moveIntoPlace(key, temp, final)
     await syncFolder(join(final, '..'))
     return { ...meta, dir: final }
+  }
+
+  /** The stored entry renamed into place: a damaged one in the way is replaced; another run's complete one is as good as ours. */
+  private async moveIntoPlace(key: string, temp: string, final: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await rename(temp, final)
+      } catch (error) {
+        const taken = ['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as { code?: string }).code ?? '')
+        if (!taken || attempt > 0 || (await this.get(key))) {
+          await rm(temp, { recursive: true, force: true })
+          if (taken) return
+          throw error
+        }
+        await this.discard(final)
+      }
+    }
   }
 
   /** A damaged entry, moved aside in one step so no reader sees it half removed. */

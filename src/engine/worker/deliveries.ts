@@ -19,6 +19,12 @@ export class Deliveries {
     return delivery
   }
 
+  /** Every folder's partial folder removed where nothing is being written. */
+  async tidy(): Promise<void> {
+    const all = await Promise.allSettled(this.byFolder.values())
+    await Promise.all(all.map((d) => (d.status === 'fulfilled' ? d.value.tidy().catch(() => undefined) : undefined)))
+  }
+
   async clear(): Promise<void> {
     // A folder refused (a link where the partial folder should be) has nothing of ours to clear.
     const all = await Promise.allSettled(this.byFolder.values())

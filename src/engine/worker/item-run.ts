@@ -59,6 +59,8 @@ export interface ItemContext {
   notSaved(message: string): void
   /** A notice told once for the worker's life, however many photos it concerns. */
   noticeOnce(message: string): void
+  /** Told as an item ends, before its end is recorded: the worker's last item leaves no partial folder behind. */
+  ending(): Promise<void>
   claimTtlMs: number
   /** Extra images (a guide, a background) this worker has read: a thousand photos with one guide image read it once. */
   paramFiles: ParamFileCache
@@ -74,6 +76,8 @@ export class ItemRun {
   job: Job
   /** A request of this item is out on the wire: it may be charged whatever happens next. */
   onWire = false
+  /** Its end is being recorded: nothing more is written for it. */
+  ending = false
   /** Its answer has arrived (or it is reused): from here on it is written, not stopped. */
   private keeping = false
   private sentAt: Date | undefined
@@ -268,7 +272,7 @@ export class ItemRun {
     const key = this.job.key as string
     const copies = ctx.settings.keepCopiesIn ? keepCopies(ctx.settings.keepCopiesIn, key, outputs) : null
     // Only a help for later (a full state folder may refuse it): the result is written either way.
-    await ctx.purchases.delivered(key, outputs, copies ?? undefined).catch(() => undefined)
+    await ctx.purchases.delivered(key, outputs, copies ?? undefined, result.written).catch(() => undefined)
     await this.end(state, { outputs, warnings: result.warnings, metadata: result.metadata })
   }
 
@@ -300,6 +304,8 @@ export class ItemRun {
     this.onWire = false
     this.job = { ...this.job, reason: undefined, ...patch, state, ...(this.maybeCharged ? { maybeCharged: this.maybeCharged } : {}) }
     const good = state === 'done' || state === 'reused' || state === 'skipped' || state === 'estimated'
+    this.ending = true
+    await this.ctx.ending()
     await (good ? this.ctx.store.complete(this.item.id, this.ctx.worker, this.job) : this.ctx.store.fail(this.item.id, this.ctx.worker, this.job))
   }
 }

@@ -274,6 +274,9 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
         this.told.add(message)
         this.emit('event', { type: 'notice', message })
       },
+      ending: async () => {
+        if ([...this.active.values()].every((run) => run.ending)) await this.deliveries.tidy()
+      },
       claimTtlMs: this.ttl,
       paramFiles: this.paramFiles
     }

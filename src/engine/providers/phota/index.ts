@@ -13,6 +13,6 @@ export const phota: ProviderDefinition<'phota', 'api'> = {
   defaultOperation: 'edit',
   resultHeaders: { 'x-request-id': 'requestId' },
   isSandboxKey: () => false,
-  // Phota has no balance endpoint: the ledger counts what Proofsheet spent.
+  countsSpendHere: true,
   createClient: (config, dispatcher, ledger) => new PhotaClient(config, dispatcher, ledger)
 }
