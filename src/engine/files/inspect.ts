@@ -3,6 +3,7 @@ import { sniffImageFormat } from '../../shared/images/sniff-format'
 import { PHOTO_NAME, RAW_NAME, type ImageFormat } from '../../shared/images/formats'
 import type { PhotoFacts } from '../batch/input'
 import { heicSize } from '../images/heic'
+import { headerOf } from '../images/header'
 import { loadSharp } from '../images/libraries'
 import { pixelBombReason } from '../images/pixel-bomb'
 import { rawSource } from '../images/raw'
@@ -94,7 +95,7 @@ async function judge(path: string, o: { head: Buffer; tail: Buffer; size: number
  */
 async function readHeader(input: string | Buffer, format: ImageFormat): Promise<{ width: number; height: number; orientation: number }> {
   if (format === 'heic') return { ...(await heicSize(typeof input === 'string' ? await readFile(input) : input)), orientation: 1 }
-  const meta = await (await loadSharp())(input, { limitInputPixels: false }).metadata()
+  const meta = typeof input === 'string' ? await (await loadSharp())(input, { limitInputPixels: false }).metadata() : await headerOf(input)
   return { width: meta.autoOrient.width, height: meta.autoOrient.height, orientation: meta.orientation ?? 1 }
 }
 

@@ -4,6 +4,7 @@ import type { ImageFormat } from '../../shared/images/formats'
 import { JobError } from '../errors'
 import type { UploadPlan } from './fit'
 import { decodeHeic } from './heic'
+import { headerOf } from './header'
 import { iccDescription, isSrgbProfile } from './icc'
 import { loadSharp } from './libraries'
 import type { Source } from './source'
@@ -78,7 +79,7 @@ export async function buildUpload(source: Source, photo: { format: ImageFormat; 
   // A HEIC the provider takes goes as it is: only a decode could tell more, and it is not needed.
   if (photo.format === 'heic' && plan.sent.format === 'heic' && !plan.resize && !overBytes) return { bytes, format: 'heic', notes: sourceNotes }
   const open = await opener(bytes, photo.format)
-  const meta = await open().metadata()
+  const meta = photo.format === 'heic' ? await open().metadata() : await headerOf(bytes)
   let format = plan.sent.format
   if (format === 'jpeg' && meta.hasAlpha && photo.format !== 'jpeg') format = 'png'
   const notes = changes(meta, photo.format, format, plan, limits)
