@@ -136,6 +136,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
     emit,
     async close() {
       for (const stream of streams) stream.end()
+      // Main still publishes while it closes (the run finished, the queue's last state): to nobody now.
+      streams.clear()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await app.close()
