@@ -210,7 +210,7 @@ async function run(browser: Browser, work: string, photos: string, total: number
         return answer.value
       }
       const { rows } = await rpc<{ rows: { id: number }[] }>('listPhotos', { offset: 0, limit: 1 })
-      await rpc('setOverrides', { photoId: rows[0]!.id, values: { bg_color: 'FF0000' } })
+      await rpc('setOverrides', { photoId: rows[0]!.id, values: { bg_color: '#FF0000' } })
       await new Promise((done) => setTimeout(done, 400))
       const events = await child.get<{ event: string; bytes: number }[]>(`/sent?from=${sent}`)
       changeBytes = events.reduce((n, e) => n + e.bytes, 0)
