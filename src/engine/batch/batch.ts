@@ -127,15 +127,18 @@ export class Batch extends EventEmitter<{ event: [BatchEvent] }> {
   private changed(item: WorkItem): void {
     const before = this.jobs.get(item.id)
     this.jobs.set(item.id, item.job)
+    this.unfinished += (FINAL_STATES.has(item.job.state) ? 0 : 1) - (before && !FINAL_STATES.has(before.state) ? 1 : 0)
     // A lease changes the item, not its job: nothing to tell.
     if (!before || JSON.stringify(before) !== JSON.stringify(item.job)) this.emit('event', { type: 'job', job: { ...item.job } })
     if (this.allEnded()) this.whenEnded?.()
   }
 
   private whenEnded: (() => void) | undefined
+  /** Counted as jobs change, not by looking at them all at every change: that grew with the square of the run. */
+  private unfinished = 0
 
   private allEnded(): boolean {
-    return [...this.jobs.values()].every((job) => FINAL_STATES.has(job.state))
+    return this.unfinished === 0
   }
 
   private async ended(): Promise<void> {

@@ -22,16 +22,33 @@ export class MemoryWorkStore extends LeasedWrites implements WorkStore {
 
   async lease(worker: string, n: number, ttlMs: number): Promise<WorkItem[]> {
     const now = this.now()
-    const free = [...this.all.values()].filter((item) => this.takeable(item, now))
-    // Highest priority first, then the oldest (ids grow with each enqueue).
-    free.sort((a, b) => b.priority - a.priority || Number(a.id) - Number(b.id))
-    const taken = free.slice(0, Math.max(0, n))
+    const taken = this.firstInLine(n, now)
     for (const item of taken) {
       item.lease = { worker, until: now + ttlMs }
       if (!LEASABLE.has(item.job.state)) item.job = { ...item.job, state: 'queued', reason: undefined }
     }
     if (taken.length) this.changed(taken)
     return taken.map(copy)
+  }
+
+  /**
+   * The `n` takeable items first in line: highest priority first, then the oldest (the map keeps them in
+   * the order they were enqueued). One pass, holding only those `n`: a lease per finished photo must not
+   * copy and sort the whole run, or a long run's work and garbage grow with its square.
+   */
+  private firstInLine(n: number, now: number): WorkItem[] {
+    const first: WorkItem[] = []
+    if (n <= 0) return first
+    for (const item of this.all.values()) {
+      if (first.length === n && item.priority <= (first[n - 1] as WorkItem).priority) continue
+      if (!this.takeable(item, now)) continue
+      // After every item of higher priority, and (enqueued later) after those of the same.
+      let at = first.length
+      while (at > 0 && (first[at - 1] as WorkItem).priority < item.priority) at--
+      first.splice(at, 0, item)
+      if (first.length > n) first.pop()
+    }
+    return first
   }
 
   /** Queued, or left unfinished by a worker whose lease ran out. */
