@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { linkSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Journal } from '../../src/engine/purchases/journal'
@@ -58,6 +58,20 @@ describe('the journal', () => {
     expect([...(await Journal.open(path)).unanswered.keys()]).toEqual(['ee'])
   })
 
+  it('a writer whose old file keeps a link once compacted (a network share renames it aside) still appends to the new file', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'journal.ndjson')
+    writeFileSync(path, line('c0', 'sending'))
+    const { journal: early } = await Journal.open(path)
+    await early.append({ key: 'd0', file: '/in/d0.jpg', event: 'sending' })
+    // An NFS client renames a file removed while open to .nfsXXXX: its link count stays 1, as here.
+    linkSync(path, join(dir, '.nfs0001'))
+    writeFileSync(path, readFileSync(path, 'utf8') + 'x'.repeat(20_000) + '\n')
+    await Journal.open(path, 10_000)
+    await early.append({ key: 'd0', file: '/in/d0.jpg', event: 'received' })
+    await early.close()
+    expect([...(await Journal.open(path)).unanswered.keys()]).toEqual(['c0'])
+  })
   it('keeps through compaction what a later run needs of paid keys: answers lost, and results written but never cached (issue 19 item 2)', async () => {
     const path = join(tempDir(), 'journal.ndjson')
     const paid = (key: string, extra: object): string => `${JSON.stringify({ at: '2026-01-01T00:00:00.000Z', key, file: `/in/${key}.jpg`, event: 'received', ...extra })}\n`

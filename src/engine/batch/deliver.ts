@@ -64,7 +64,11 @@ export class Delivery {
 
   /** The partial folder removed unless something is being written: none lingers in the output folder once a run ends. */
   async tidy(): Promise<void> {
-    if (this.writes === 0) await (this.clearing = this.clearOwn())
+    if (this.writes !== 0) return
+    const clearing = this.clearOwn()
+    // A folder that could not be removed (held open, on Windows) is left for a later run to clear; later writes go on.
+    this.clearing = clearing.catch(() => undefined)
+    await clearing
   }
 
   /** Before buying: the folders its outputs go to are real folders (made where missing), so what is bought can be written. */

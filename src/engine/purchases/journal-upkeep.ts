@@ -50,8 +50,8 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillN
 
 /** Whether `path` is no longer the file `handle` has open (it was compacted, or removed, since). */
 export async function replacedSince(path: string, handle: FileHandle): Promise<boolean> {
-  // Elsewhere than Windows, a file renamed over or removed has no name left: the open file alone tells.
-  if (process.platform !== 'win32') return (await handle.stat()).nlink === 0
+  // The name is looked up, not only the open file's link count: on a network share (a team's results
+  // folder) a file removed while open is renamed aside by the client and keeps its link.
   const [now, open] = await Promise.all([stat(path).catch(() => null), handle.stat()])
-  return now === null || now.ino !== open.ino
+  return now === null || now.ino !== open.ino || open.nlink === 0
 }

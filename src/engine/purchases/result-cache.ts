@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { syncFolder, writeDurably, writeFileAtomic } from '../files/atomic-write'
 import type { ProviderOutput } from '../providers/types'
@@ -133,7 +133,9 @@ export class ResultCache {
       try {
         return await rename(temp, final)
       } catch (error) {
-        const taken = ['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as { code?: string }).code ?? '')
+        const code = (error as { code?: string }).code ?? ''
+        // Windows says EPERM (or EACCES) where a folder is in the way, as it does for a real refusal.
+        const taken = ['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code) || (['EPERM', 'EACCES'].includes(code) && (await lstat(final).then(() => true, () => false)))
         if (!taken || attempt > 0 || (await this.get(key))) {
           await rm(temp, { recursive: true, force: true })
           if (taken) return
