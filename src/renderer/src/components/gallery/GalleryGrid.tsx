@@ -39,8 +39,11 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   const items = grid.getVirtualItems()
   const first = (items[0]?.index ?? 0) * columns
   const last = ((items[items.length - 1]?.index ?? 0) + 1) * columns - 1
+  const flying = useFlick(grid.scrollOffset ?? 0, grid.scrollRect?.height ?? 0, grid.isScrolling)
 
-  useEffect(() => loadRange(first, last), [first, last, total, version])
+  useEffect(() => {
+    if (!flying) loadRange(first, last)
+  }, [first, last, total, version, flying])
 
   /** Arrow keys move the selection one photo; Shift extends it. */
   const onKeyDown = async (e: React.KeyboardEvent): Promise<void> => {
@@ -75,12 +78,26 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
       <div style={{ height: grid.getTotalSize(), position: 'relative' }}>
         {items.map((row) => (
           <div key={row.key} className="tile-row" style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gap: GAP, paddingInline: GAP }}>
-            {Array.from({ length: Math.min(columns, total - row.index * columns) }, (_, i) => (
-              <GalleryTile key={row.index * columns + i} index={row.index * columns + i} size={size} onOpen={onOpen} />
-            ))}
+            {Array.from({ length: Math.min(columns, total - row.index * columns) }, (_, i) =>
+              flying ? <div key={row.index * columns + i} className="tile loading" style={{ width: size }} aria-hidden="true" /> : <GalleryTile key={row.index * columns + i} index={row.index * columns + i} size={size} onOpen={onOpen} />
+            )}
           </div>
         ))}
       </div>
     </div>
   )
+}
+
+/**
+ * Whether the list moved more than a screen since it was last drawn: a flick. Rows that pass by that
+ * fast are drawn as bare tiles (their photos could not load while they are on screen anyway) and
+ * their data is not asked for; full tiles come back as soon as the scroll slows or stops.
+ */
+function useFlick(offset: number, viewport: number, scrolling: boolean): boolean {
+  const drawnAt = useRef(offset)
+  const flying = scrolling && viewport > 0 && Math.abs(offset - drawnAt.current) > viewport
+  useEffect(() => {
+    drawnAt.current = offset
+  })
+  return flying
 }
