@@ -1,4 +1,5 @@
 import { linkSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Journal } from '../../src/engine/purchases/journal'
@@ -71,6 +72,17 @@ describe('the journal', () => {
     await early.append({ key: 'd0', file: '/in/d0.jpg', event: 'received' })
     await early.close()
     expect([...(await Journal.open(path)).unanswered.keys()]).toEqual(['c0'])
+  })
+  it('a handle that went bad (a file gone stale on a share) is given up: the next records are written by name, none lost', async () => {
+    const path = join(tempDir(), 'journal.ndjson')
+    const { journal } = await Journal.open(path)
+    await journal.append({ key: 'a1', file: '/in/a1.jpg', event: 'sending' })
+    // Closed behind the journal's back: its next write fails as on a stale handle.
+    await (journal as unknown as { handle: FileHandle }).handle.close()
+    await journal.append({ key: 'a1', file: '/in/a1.jpg', event: 'received' })
+    await journal.append({ key: 'b1', file: '/in/b1.jpg', event: 'sending' })
+    await journal.close()
+    expect(records(path).map((r) => `${r.key}:${r.event}`)).toEqual(['a1:sending', 'a1:received', 'b1:sending'])
   })
   it('keeps through compaction what a later run needs of paid keys: answers lost, and results written but never cached (issue 19 item 2)', async () => {
     const path = join(tempDir(), 'journal.ndjson')

@@ -65,7 +65,8 @@ export class Delivery {
   /** The partial folder removed unless something is being written: none lingers in the output folder once a run ends. */
   async tidy(): Promise<void> {
     if (this.writes !== 0) return
-    const clearing = this.clearOwn()
+    // After a clearing already going on (two runs ending together), never beside it.
+    const clearing = this.clearing.then(() => this.clearOwn())
     // A folder that could not be removed (held open, on Windows) is left for a later run to clear; later writes go on.
     this.clearing = clearing.catch(() => undefined)
     await clearing

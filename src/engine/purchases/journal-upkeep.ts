@@ -52,6 +52,7 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillN
 export async function replacedSince(path: string, handle: FileHandle): Promise<boolean> {
   // The name is looked up, not only the open file's link count: on a network share (a team's results
   // folder) a file removed while open is renamed aside by the client and keeps its link.
-  const [now, open] = await Promise.all([stat(path).catch(() => null), handle.stat()])
-  return now === null || now.ino !== open.ino || open.nlink === 0
+  // As big integers: a file id on NTFS or ReFS can be past what a number holds exactly.
+  const [now, open] = await Promise.all([stat(path, { bigint: true }).catch(() => null), handle.stat({ bigint: true })])
+  return now === null || now.ino !== open.ino || now.dev !== open.dev || open.nlink === 0n
 }

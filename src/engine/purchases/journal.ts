@@ -30,17 +30,7 @@ export class Journal {
       while (this.pending.length) {
         const batch = this.pending.splice(0)
         try {
-          // Another run compacted the journal: append to the new file, not the old one.
-          if (this.handle && (await replacedSince(this.path, this.handle))) {
-            await this.handle.close()
-            this.handle = null
-          }
-          if (!this.handle) {
-            await mkdir(dirname(this.path), { recursive: true })
-            this.handle = await open(this.path, 'a')
-          }
-          await this.handle.write(batch.map((b) => b.line).join(''))
-          await this.handle.datasync()
+          await this.write(batch.map((b) => b.line).join(''))
           for (const b of batch) b.done()
         } catch (error) {
           for (const b of batch) b.fail(error as Error)
@@ -49,6 +39,39 @@ export class Journal {
     } finally {
       this.flushing = null
     }
+  }
+
+  /** `text` appended and flushed to the journal that is at its path once it is written. */
+  private async write(text: string): Promise<void> {
+    // A handle gone bad (ESTALE, once another machine compacted a journal on a share) is given up, and
+    // the lines written once more by name; a line the failed write tore is ended first.
+    await this.appendFlushed(text).catch(() => this.appendFlushed(`\n${text}`))
+    // Another run compacted the journal (a new file renamed over it) before or while this was written:
+    // what went to the old file is written again to the new one. A line twice says nothing new.
+    if (await replacedSince(this.path, this.handle!).catch(() => true)) {
+      await this.drop()
+      await this.appendFlushed(text)
+    }
+  }
+
+  private async appendFlushed(text: string): Promise<void> {
+    try {
+      if (!this.handle) {
+        await mkdir(dirname(this.path), { recursive: true })
+        this.handle = await open(this.path, 'a')
+      }
+      await this.handle.write(text)
+      await this.handle.datasync()
+    } catch (error) {
+      await this.drop()
+      throw error
+    }
+  }
+
+  private async drop(): Promise<void> {
+    const handle = this.handle
+    this.handle = null
+    await handle?.close().catch(() => undefined)
   }
 
   async close(): Promise<void> {

@@ -127,7 +127,11 @@ export class ResultCache {
     return { ...meta, dir: final }
   }
 
-  /** The stored entry renamed into place: a damaged one in the way is replaced; another run's complete one is as good as ours. */
+  /**
+   * The stored entry renamed into place: a damaged one in the way is replaced; another run's complete
+   * one is as good as ours. One still in the way after that (it could not be moved aside) fails the put:
+   * the purchase then stays on the journal as uncached, never taken for stored.
+   */
   private async moveIntoPlace(key: string, temp: string, final: string): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -136,9 +140,10 @@ export class ResultCache {
         const code = (error as { code?: string }).code ?? ''
         // Windows says EPERM (or EACCES) where a folder is in the way, as it does for a real refusal.
         const taken = ['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code) || (['EPERM', 'EACCES'].includes(code) && (await lstat(final).then(() => true, () => false)))
-        if (!taken || attempt > 0 || (await this.get(key))) {
+        const complete = taken && (await this.get(key)) !== null
+        if (complete || !taken || attempt > 0) {
           await rm(temp, { recursive: true, force: true })
-          if (taken) return
+          if (complete) return
           throw error
         }
         await this.discard(final)

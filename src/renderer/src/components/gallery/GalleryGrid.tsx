@@ -21,6 +21,7 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   const anchor = useStore((s) => s.anchor)
   const scroller = useRef<HTMLDivElement>(null)
   const moves = useRef<Promise<void>>(Promise.resolve())
+  const steering = useRef<Steering>('no')
   const [width, setWidth] = useState(800)
   useLayoutEffect(() => {
     const element = scroller.current
@@ -39,7 +40,7 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   const items = grid.getVirtualItems()
   const first = (items[0]?.index ?? 0) * columns
   const last = ((items[items.length - 1]?.index ?? 0) + 1) * columns - 1
-  const flying = useFlick(grid.scrollOffset ?? 0, grid.scrollRect?.height ?? 0, grid.isScrolling)
+  const flying = useFlick(grid.scrollOffset ?? 0, grid.scrollRect?.height ?? 0, grid.isScrolling, steering)
 
   useEffect(() => {
     if (!flying) loadRange(first, last)
@@ -69,6 +70,7 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
       const id = ids[to]
       if (id === undefined) return
       select(shift ? [...selected, id] : [id], id)
+      steering.current = 'asked'
       grid.scrollToIndex(Math.floor(to / columns))
     }).catch(() => undefined)
   }
@@ -88,16 +90,26 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   )
 }
 
+/** A scroll the grid makes itself (the arrow keys bringing the selection into view): asked for, then moving, then over. */
+type Steering = 'no' | 'asked' | 'moving'
+
 /**
  * Whether the list moved more than a screen since it was last drawn: a flick. Rows that pass by that
  * fast are drawn as bare tiles (their photos could not load while they are on screen anyway) and
- * their data is not asked for; full tiles come back as soon as the scroll slows or stops.
+ * their data is not asked for; full tiles come back as soon as the scroll slows or stops. Once flying
+ * it flies down to half a screen a frame, so a scroll near the threshold does not rebuild every tile
+ * at every other frame. A jump the grid makes itself is never a flick: the selected photo stays drawn.
  */
-function useFlick(offset: number, viewport: number, scrolling: boolean): boolean {
+function useFlick(offset: number, viewport: number, scrolling: boolean, steering: React.RefObject<Steering>): boolean {
   const drawnAt = useRef(offset)
-  const flying = scrolling && viewport > 0 && Math.abs(offset - drawnAt.current) > viewport
+  const flew = useRef(false)
+  const threshold = flew.current ? viewport / 2 : viewport
+  const flying = scrolling && steering.current === 'no' && viewport > 0 && Math.abs(offset - drawnAt.current) > threshold
   useEffect(() => {
     drawnAt.current = offset
+    flew.current = flying
+    if (steering.current === 'asked' && scrolling) steering.current = 'moving'
+    else if (steering.current === 'moving' && !scrolling) steering.current = 'no'
   })
   return flying
 }
