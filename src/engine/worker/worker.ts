@@ -248,8 +248,12 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     if (!this.active.size) for (const resolve of this.idleWaiters.splice(0)) resolve()
   }
 
+  /**
+   * What every item's run is given: made once, after start, not once a photo. Each item holds it for as
+   * long as it runs, so one a photo outlived the young generation and was garbage of the old one.
+   */
   private get context(): ItemContext {
-    return {
+    this.itemContext ??= {
       worker: this.id,
       store: this.o.store,
       purchases: this.purchases as Purchases,
@@ -280,7 +284,10 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
       claimTtlMs: this.ttl,
       paramFiles: this.paramFiles
     }
+    return this.itemContext
   }
+
+  private itemContext: ItemContext | undefined
 
   private operationOf(item: WorkItem): ProviderOperation {
     const operation = allOperations().find((o) => o.id === item.spec.operation)
