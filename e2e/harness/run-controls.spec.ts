@@ -76,6 +76,9 @@ test('the budget cap pauses the queue before it would go over; raising it and re
   // Raising the cap is asked first, in main's words.
   const question = page.getByRole('alertdialog', { name: 'Budget cap' })
   await expect(question).toContainText('Raise the budget cap from 2 to 10?')
+  // Asked where it can be seen, the safe answer under the keyboard.
+  await expect(question).toBeInViewport()
+  await expect(question.getByRole('button', { name: 'Keep the cap' })).toBeFocused()
   await question.getByRole('button', { name: 'Change it' }).click()
   await expect(question).toHaveCount(0)
   await page.getByRole('button', { name: 'Resume' }).click()
