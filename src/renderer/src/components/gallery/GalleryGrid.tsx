@@ -80,8 +80,8 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
       <div style={{ height: grid.getTotalSize(), position: 'relative' }}>
         {items.map((row) => (
           <div key={row.key} className="tile-row" style={{ transform: `translateY(${row.start}px)`, height: rowHeight, gap: GAP, paddingInline: GAP }}>
-            {Array.from({ length: Math.min(columns, total - row.index * columns) }, (_, i) =>
-              flying ? <div key={row.index * columns + i} className="tile loading" style={{ width: size }} aria-hidden="true" /> : <GalleryTile key={row.index * columns + i} index={row.index * columns + i} size={size} onOpen={onOpen} />
+            {Array.from({ length: Math.min(columns, total - row.index * columns) }, (_, i) => row.index * columns + i).map((index) =>
+              flying ? <div key={index} className="tile loading" style={{ width: size }} aria-hidden="true" /> : <GalleryTile key={index} index={index} size={size} onOpen={onOpen} />
             )}
           </div>
         ))}
