@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { copyFileAtomic, writeFileAtomic } from '../../src/engine/files/atomic-write'
@@ -19,6 +19,18 @@ describe('the one atomic write', () => {
     expect(readdirSync(elsewhere)).toEqual([])
     await writeFileAtomic(join(dir, 'out', 'new', 'c.png'), 'new', { within: join(dir, 'out'), tempDir: join(dir, 'out', '.tmp') })
     expect(readFileSync(join(dir, 'out', 'new', 'c.png'), 'utf8')).toBe('new')
+  })
+
+  it('checks the folders on the way every time, though their names are worked out once: one swapped for a link after a first write is refused', async () => {
+    const dir = tempDir()
+    const out = join(dir, 'out')
+    const elsewhere = join(dir, 'elsewhere')
+    mkdirSync(elsewhere)
+    await writeFileAtomic(join(out, 'shoot', 'day1', 'a.png'), 'first', { within: out, tempDir: join(out, '.tmp') })
+    rmSync(join(out, 'shoot'), { recursive: true })
+    symlinkSync(elsewhere, join(out, 'shoot'))
+    await expect(writeFileAtomic(join(out, 'shoot', 'day1', 'b.png'), 'second', { within: out, tempDir: join(out, '.tmp') })).rejects.toThrow(/^shoot in .*out is a link/)
+    expect(readdirSync(elsewhere)).toEqual([])
   })
 
   it('replaces a file whole: a new file renamed over the old, nothing left beside it', async () => {

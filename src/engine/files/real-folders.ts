@@ -1,5 +1,5 @@
 import { lstat, mkdir } from 'node:fs/promises'
-import { join, relative, resolve, sep } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { inside } from './inside'
 
 /**
@@ -18,21 +18,51 @@ export class NotARealFolder extends Error {
 
 const code = (error: unknown): string | undefined => (error as { code?: string }).code
 
+/** How a refused folder is named to the user: its path below the chosen folder, in that folder. */
+const shown = (top: string, path: string): string => `${relative(top, path).split(sep).join('/')} in ${top}`
+
 /**
  * Looked at without following a link, and made if missing (mkdir never follows a link at its last
  * level, and one made meanwhile is looked at again): a real folder or a refusal.
  */
-async function level(path: string, where: string, fresh: boolean): Promise<void> {
+async function level(top: string, path: string, fresh: boolean): Promise<void> {
   let info = fresh ? null : await lstat(path).catch((error: unknown) => (code(error) === 'ENOENT' ? null : Promise.reject(error)))
   if (!info) {
     try {
       await mkdir(path)
     } catch (error) {
-      if (code(error) !== 'EEXIST' || fresh) throw code(error) === 'EEXIST' ? new NotARealFolder(path, where) : error
+      if (code(error) !== 'EEXIST' || fresh) throw code(error) === 'EEXIST' ? new NotARealFolder(path, shown(top, path)) : error
     }
     info = await lstat(path)
   }
-  if (!info.isDirectory()) throw new NotARealFolder(path, where)
+  if (!info.isDirectory()) throw new NotARealFolder(path, shown(top, path))
+}
+
+interface Way {
+  top: string
+  /** Every folder from just below `top` down to the one asked for. */
+  levels: string[]
+}
+
+/** Ways already worked out: a run asks for the same few folders for every photo it writes. */
+const ways = new Map<string, Way>()
+const MOST_WAYS = 256
+
+/** The folders between `root` and `dir`; the same answer for the same absolute paths, so it is worked out once. */
+function wayTo(root: string, dir: string): Way {
+  const id = `${root}\0${dir}`
+  const known = ways.get(id)
+  if (known) return known
+  const top = resolve(root)
+  if (!inside(dir, top)) throw new Error(`${dir} is outside ${top}`)
+  let path = top
+  const way = { top, levels: relative(top, resolve(dir)).split(sep).filter(Boolean).map((name) => (path = join(path, name))) }
+  // Relative paths depend on the working folder, which may change: only absolute ones are kept.
+  if (isAbsolute(root) && isAbsolute(dir)) {
+    if (ways.size >= MOST_WAYS) ways.clear()
+    ways.set(id, way)
+  }
+  return way
 }
 
 /**
@@ -43,13 +73,7 @@ async function level(path: string, where: string, fresh: boolean): Promise<void>
  * itself be a link).
  */
 export async function realFoldersWithin(root: string, dir: string, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
-  const top = resolve(root)
-  if (!inside(dir, top)) throw new Error(`${dir} is outside ${top}`)
+  const { top, levels } = wayTo(root, dir)
   await mkdir(top, { recursive: true })
-  const names = relative(top, resolve(dir)).split(sep).filter(Boolean)
-  let path = top
-  for (const [i, name] of names.entries()) {
-    path = join(path, name)
-    await level(path, `${relative(top, path).split(sep).join('/')} in ${top}`, fresh && i === names.length - 1)
-  }
+  for (const [i, path] of levels.entries()) await level(top, path, fresh && i === levels.length - 1)
 }
