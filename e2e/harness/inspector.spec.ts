@@ -184,3 +184,14 @@ test('the inspector speaks a photographer\'s words; an error says what is allowe
     await screenshot(page, `inspector-${width}-dark`, { dark: true })
   }
 })
+
+test('a background colour typed without its # is taken for a cut-out, whose document wants the #', async ({ page }) => {
+  await addShoot(page)
+  await page.getByLabel('Operation').selectOption('photoroom.remove-background')
+  const colour = field(page, 'bg_color').getByRole('textbox', { name: 'Background colour', exact: true })
+  await colour.fill('FFFFFF')
+  await expect(field(page, 'bg_color').locator('.field-error')).toHaveCount(0)
+  await colour.press('Enter')
+  await expect.poll(() => session.harness.app.photos.preset().values['bg_color']).toBe('#FFFFFF')
+  await expect(colour).toHaveValue('#FFFFFF')
+})

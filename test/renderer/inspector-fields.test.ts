@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { allOperations } from '../../src/engine'
 import { describeOperation } from '../../src/shared/operations/descriptor'
 import { colorHash, fieldOf, fieldStates, neededHeaders, problemsOf, sections } from '../../src/renderer/src/components/inspector/field-state'
+import { spellColor } from '../../src/shared/params/colors'
 
 const describeOp = (id: string) => describeOperation(allOperations().find((o) => o.id === id)!)
 const edit = describeOp('photoroom.edit')
@@ -66,6 +67,10 @@ test('bg_color keeps its #: the colour control spells it as the document does', 
   expect(colorHash(edit, 'background.color')).toBe('optional')
   expect(problemsOf(segment, {}, param('bg_color', segment), 'FF00FF')).toHaveLength(1)
   expect(problemsOf(segment, {}, param('bg_color', segment), '#FF00FF')).toEqual([])
+  // Typed without it, it is given its # as it is read; a colour name stays as it is.
+  expect(spellColor('FF00FF', 'required')).toBe('#FF00FF')
+  expect(spellColor('white', 'required')).toBe('white')
+  expect(spellColor('FF00FF', 'optional')).toBe('FF00FF')
 })
 
 test('a deprecated value is marked with the API\'s words; a refusal of a nested field lands on its parameter', () => {

@@ -7,6 +7,7 @@ import { priceOf } from './pricing'
 import { checkRules, type ParamRule } from './rules'
 import type { InputImage, OperationSchema, ParamProblem, ParamValues } from './types'
 import { FORMATS, formatOfExtension } from '../images/formats'
+import { spellColor } from '../params/colors'
 
 const validators = new WeakMap<JsonSchema, z.ZodType>()
 
@@ -135,7 +136,11 @@ export function defineOperation<P extends string>({ check, ...definition }: Oper
     purchase: {},
     ...operation,
     rules,
-    parseValue: (name, raw) => parseWith(operation.params, name, raw),
+    parseValue: (name, raw) => {
+      const value = parseWith(operation.params, name, raw)
+      const color = rules.find((r) => r.kind === 'color' && r.param === name)
+      return color?.kind === 'color' && typeof value === 'string' ? spellColor(value, color.hash) : value
+    },
     validate: (values) => {
       const each = validateEach(operation.params, values, operation.label)
       const broken = checkRules(rules, values)

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { pickerHex } from '../../../../shared/params/colors'
+import { pickerHex, spellColor } from '../../../../shared/params/colors'
 import { Draft, type Commit } from './Draft'
 import type { FieldState } from './field-state'
 
@@ -18,7 +18,7 @@ export function ColorControl({ state, label, placeholder, hash, onCommit, onDraf
   return (
     <div className="color-field">
       <input type="color" aria-label={`${label} picker`} disabled={disabled} value={pickerHex(state.value) ?? '#ffffff'} onChange={(e) => onCommit(spell(e.target.value))} />
-      <Draft value={state.value} label={label} placeholder={placeholder} disabled={disabled} parse={String} onCommit={onCommit} onDraft={onDraft} />
+      <Draft value={state.value} label={label} placeholder={placeholder} disabled={disabled} parse={(text) => spellColor(text, hash)} onCommit={onCommit} onDraft={onDraft} />
     </div>
   )
 }
