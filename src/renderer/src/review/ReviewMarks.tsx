@@ -1,6 +1,7 @@
 import { call } from '../api'
 import type { PhotoRow } from '../store/types'
 import type { Marks } from './culling-keys'
+import { FLAG_MARKS } from './flag-marks'
 
 const LABEL_NAMES = ['red', 'yellow', 'green', 'blue'] as const
 
@@ -12,10 +13,10 @@ export function ReviewMarks({ photo, onMarked }: { photo: PhotoRow; onMarked: ()
     <div className="review-marks" aria-label="Review marks">
       <div role="group" aria-label="Flag">
         <button type="button" aria-pressed={flag === 'pick'} title="Pick (P)" onClick={() => mark({ flag: 'pick' })}>
-          ⚑ Pick
+          {FLAG_MARKS.pick.sign} {FLAG_MARKS.pick.action}
         </button>
         <button type="button" aria-pressed={flag === 'reject'} title="Reject (X)" onClick={() => mark({ flag: 'reject' })}>
-          ✕ Reject
+          {FLAG_MARKS.reject.sign} {FLAG_MARKS.reject.action}
         </button>
         <button type="button" aria-pressed={flag === null} title="Unflag (U)" onClick={() => mark({ flag: null })}>
           Unflag

@@ -5,6 +5,7 @@ import { photoSelectors } from '../../store/photos-slice'
 import { selectionSelectors } from '../../store/selection-slice'
 import { clickPhoto } from './gallery-ids'
 import { StoreBadge } from '../../review/StoreBadge'
+import { FLAG_MARKS } from '../../review/flag-marks'
 import { PHOTO_STATE_LABELS } from './photo-state-labels'
 import { reasonHeading } from '@shared/reason-heading'
 import { formatLabel, PhotoThumb } from './PhotoThumb'
@@ -69,7 +70,11 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
           {photo.name}
         </span>
         <span className="tile-marks">
-          {photo.review.flag && <span className={`flag ${photo.review.flag}`} aria-label={photo.review.flag === 'pick' ? 'Picked' : 'Rejected'}>⚑</span>}
+          {photo.review.flag && (
+            <span className={`flag ${photo.review.flag}`} aria-label={FLAG_MARKS[photo.review.flag].state}>
+              {FLAG_MARKS[photo.review.flag].sign}
+            </span>
+          )}
           {photo.review.rating > 0 && <span className="rating" aria-label={`${photo.review.rating} stars`}>{'★'.repeat(photo.review.rating)}</span>}
           {photo.review.label && <span className={`label-dot ${photo.review.label}`} title={`${photo.review.label} label`} aria-label={`${photo.review.label} label`} data-testid="label-dot" />}
           <span className="spacer" />
