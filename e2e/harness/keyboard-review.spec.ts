@@ -144,6 +144,18 @@ test('the loupe from the keyboard alone: one Tab to the photos, Space opens it a
   await expect(loupe.getByRole('radio', { name: 'Fit' })).toHaveAttribute('aria-checked', 'true')
   await page.keyboard.press('Escape')
 
+  // Moved on in the loupe, then back: the gallery is on the photo the loupe ended on, that one alone selected.
+  const ids = await photos.getByRole('option').evaluateAll((options) => options.map((o) => (o as unknown as { id: string }).id))
+  const from = ids.indexOf((await photos.getAttribute('aria-activedescendant')) as string)
+  const step = from === ids.length - 1 ? -1 : 1
+  await page.keyboard.press('Space')
+  await page.keyboard.press(step === 1 ? 'ArrowRight' : 'ArrowLeft')
+  await expect(page.locator('dialog.loupe .loupe-position')).toHaveText(`${from + step + 1} of ${ids.length}`)
+  await page.keyboard.press('Escape')
+  await expect(photos).toHaveAttribute('aria-activedescendant', ids[from + step] as string)
+  await expect(photos.locator('[role="option"][aria-selected="true"]')).toHaveCount(1)
+  await expect(photos.locator(`[id="${ids[from + step]}"]`)).toHaveAttribute('aria-selected', 'true')
+
   // "?" lists every shortcut; Esc closes it.
   await page.keyboard.press('?')
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })

@@ -46,6 +46,11 @@ export function Loupe(): React.JSX.Element | null {
   const { variants } = useVariants(photo?.id, photo?.results ?? 0)
   const open = index !== null
   const dialog = useModal(open)
+  // Back in the gallery on the photo the loupe ended on, selected as the arrow keys left it.
+  const close = (): void => {
+    if (photo) useStore.getState().select([photo.id], photo.id)
+    actions.closeLoupe()
+  }
 
   useEffect(() => {
     if (index !== null) loadRange(Math.max(0, index - 2), Math.min(total - 1, index + 3))
@@ -56,7 +61,7 @@ export function Loupe(): React.JSX.Element | null {
     if (index === null || !photo) return
     const onKey = (event: KeyboardEvent): void => {
       if (typingIn(event.target)) return
-      if (event.key === 'Escape') return actions.closeLoupe()
+      if (event.key === 'Escape') return close()
       // On the before/after slider the arrows move the split.
       const slider = event.target instanceof HTMLInputElement && event.target.type === 'range'
       if (event.key === 'ArrowRight' && !slider) return actions.moveLoupe(1, total)
@@ -81,11 +86,11 @@ export function Loupe(): React.JSX.Element | null {
       aria-label={photo ? `Review ${photo.name}` : 'Review'}
       onCancel={(e) => {
         e.preventDefault()
-        actions.closeLoupe()
+        close()
       }}
     >
       <header className="loupe-bar">
-        <button type="button" onClick={actions.closeLoupe} title="Close (Esc)">
+        <button type="button" onClick={close} title="Close (Esc)">
           ← Back
         </button>
         <strong className="loupe-title">{photo?.name ?? 'Loading…'}</strong>

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { loadRange, useStore } from '../../store'
+import { loupeSelectors } from '../../store/loupe-slice'
 import { photoSelectors } from '../../store/photos-slice'
 import { removeSelected, runSelected } from '../commands'
 import { galleryIds, selectAll } from './gallery-ids'
@@ -45,6 +46,17 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   useEffect(() => {
     if (!flying) loadRange(first, last)
   }, [first, last, total, version, flying])
+
+  // Back from the loupe: the gallery shows the photo it ended on, which may be many rows away.
+  const loupe = useStore(loupeSelectors.index)
+  const lastLoupe = useRef<number | null>(null)
+  useEffect(() => {
+    if (loupe === null && lastLoupe.current !== null) {
+      steering.current = 'asked'
+      grid.scrollToIndex(Math.floor(lastLoupe.current / columns))
+    }
+    lastLoupe.current = loupe
+  }, [loupe, grid, columns])
 
   /** Arrow keys move the selection one photo; Shift extends it. */
   const onKeyDown = async (e: React.KeyboardEvent): Promise<void> => {
