@@ -6,7 +6,7 @@ import { sniffImageFormat } from '../../src/shared/images/sniff-format'
 import { DEMO_KEYS } from '../../src/simulator/options'
 import { productPhoto } from '../../test/helpers/images'
 import { makePhotos } from '../../test/helpers/photos'
-import { screenshot } from './screenshots'
+import { screenshot, screenshotSizes } from './screenshots'
 import { openSession, prepare, type Session } from './session'
 import { selectionAction } from './toolbar'
 
@@ -194,4 +194,30 @@ test('a background colour typed without its # is taken for a cut-out, whose docu
   await colour.press('Enter')
   await expect.poll(() => session.harness.app.photos.preset().values['bg_color']).toBe('#FFFFFF')
   await expect(colour).toHaveValue('#FFFFFF')
+})
+
+test('a preset applied over the batch\'s own settings can be undone: they are put back as they were', async ({ page }) => {
+  await addShoot(page)
+  await page.getByLabel('Operation').selectOption('photoroom.edit')
+  const colour = field(page, 'background.color').getByRole('textbox', { name: 'Background colour', exact: true })
+  await colour.fill('FF0000')
+  await colour.press('Enter')
+  await expect.poll(() => session.harness.app.photos.preset().values['background.color']).toBe('FF0000')
+  const own = session.harness.app.photos.preset()
+
+  await page.getByRole('button', { name: 'Etsy 2000 px', exact: true }).click()
+  const undo = page.getByRole('region', { name: 'Presets' }).getByRole('status')
+  await expect(undo).toContainText('“Etsy 2000 px” replaced the batch settings.')
+  await expect.poll(() => session.harness.app.photos.preset().values['background.color']).toBe('FFFFFF')
+  await screenshotSizes(page, 'preset-undo')
+  await undo.getByRole('button', { name: 'Undo' }).click()
+  await expect.poll(() => session.harness.app.photos.preset()).toEqual(own)
+  await expect(undo).toHaveCount(0)
+  await expect(colour).toHaveValue('FF0000')
+
+  // The same preset again, over settings that are already it: nothing was replaced, nothing to undo.
+  await page.getByRole('button', { name: 'Etsy 2000 px', exact: true }).click()
+  await expect.poll(() => session.harness.app.photos.preset().values['background.color']).toBe('FFFFFF')
+  await page.getByRole('button', { name: 'Etsy 2000 px', exact: true }).click()
+  await expect(undo).toHaveCount(0)
 })

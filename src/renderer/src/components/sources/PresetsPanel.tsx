@@ -6,6 +6,7 @@ import { settingsSelectors } from '../../store/settings-slice'
 import { sameSettings } from '../inspector/preset-match'
 import { Menu } from '../layout/Menu'
 import { useAction } from '../use-action'
+import { PresetUndo, type Replaced } from './PresetUndo'
 
 /** Saves a preset file where the browser or Electron saves downloads. */
 function download(fileName: string, text: string): void {
@@ -21,6 +22,7 @@ export function PresetsPanel(): React.JSX.Element {
   const current = useStore((s) => s.preset)
   const isCurrent = (p: { operationId: string; values: Record<string, unknown> }): boolean => current !== null && current !== undefined && sameSettings(current, p)
   const setApplied = useStore((s) => s.setAppliedPreset)
+  const [replaced, setReplaced] = useState<Replaced | null>(null)
   const [name, setName] = useState('')
   const file = useRef<HTMLInputElement>(null)
   const { error, busy, run } = useAction()
@@ -33,8 +35,11 @@ export function PresetsPanel(): React.JSX.Element {
           <li key={p.id}>
             <button type="button" className="preset" aria-label={p.name} aria-current={isCurrent(p) || undefined} title={p.description} onClick={() =>
                 void run(async () => {
+                  // One click replaces the batch's settings: what it replaced can be put back.
+                  const { preset: before, appliedPreset } = useStore.getState()
                   await call('applyPreset', { id: p.id })
                   setApplied(p.id)
+                  setReplaced(before && !isCurrent(p) && Object.keys(before.values).length ? { id: p.id, name: p.name, before, appliedBefore: appliedPreset } : null)
                 })
               }
             >
@@ -61,6 +66,18 @@ export function PresetsPanel(): React.JSX.Element {
                 ...(p.builtIn ? [] : [{ label: 'Delete preset', danger: true, run: () => void run(() => call('deletePreset', { id: p.id })) }])
               ]}
             />
+            {/* Beside the preset just clicked, where the eye is. */}
+            {replaced?.id === p.id && (
+              <PresetUndo
+                replaced={replaced}
+                run={run}
+                onUndone={(appliedBefore) => {
+                  setApplied(appliedBefore)
+                  setReplaced(null)
+                }}
+                onDismiss={() => setReplaced(null)}
+              />
+            )}
           </li>
         ))}
       </ul>
