@@ -206,18 +206,29 @@ test('a preset applied over the batch\'s own settings can be undone: they are pu
   const own = session.harness.app.photos.preset()
 
   await page.getByRole('button', { name: 'Etsy 2000 px', exact: true }).click()
-  const undo = page.getByRole('region', { name: 'Presets' }).getByRole('status')
+  const undo = page.getByRole('region', { name: 'Presets' }).locator('.preset-undo')
   await expect(undo).toContainText('“Etsy 2000 px” replaced the batch settings.')
+  await expect(page.getByRole('region', { name: 'Presets' }).getByRole('status')).toHaveText('“Etsy 2000 px” replaced the batch settings.')
   await expect.poll(() => session.harness.app.photos.preset().values['background.color']).toBe('FFFFFF')
   await screenshotSizes(page, 'preset-undo')
   await undo.getByRole('button', { name: 'Undo' }).click()
   await expect.poll(() => session.harness.app.photos.preset()).toEqual(own)
   await expect(undo).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Etsy 2000 px', exact: true })).toBeFocused()
   await expect(colour).toHaveValue('FF0000')
 
+  // Changed by hand after it was applied: Undo would throw those changes away, so it is no longer offered.
+  const etsy = page.getByRole('button', { name: 'Etsy 2000 px', exact: true })
+  await etsy.click()
+  await expect(undo).toBeVisible()
+  await colour.fill('00FF00')
+  await colour.press('Enter')
+  await expect(undo).toHaveCount(0)
+
   // The same preset again, over settings that are already it: nothing was replaced, nothing to undo.
-  await page.getByRole('button', { name: 'Etsy 2000 px', exact: true }).click()
-  await expect.poll(() => session.harness.app.photos.preset().values['background.color']).toBe('FFFFFF')
-  await page.getByRole('button', { name: 'Etsy 2000 px', exact: true }).click()
+  await etsy.click()
+  await expect(etsy).toHaveAttribute('aria-current', 'true')
+  await etsy.click()
+  await expect(etsy).toHaveAttribute('aria-current', 'true')
   await expect(undo).toHaveCount(0)
 })

@@ -2,7 +2,9 @@ import { expect, test } from 'vitest'
 import { allOperations } from '../../src/engine'
 import { BUILT_IN_PRESETS } from '../../src/main/presets/built-in'
 import { parsePresetFile } from '../../src/main/presets/preset-file'
+import { join } from 'node:path'
 import { useTestApps } from '../helpers/main-app'
+import { makePhotos, tempDir } from '../helpers/photos'
 import { NO_LIMITS, useSimulator } from '../helpers/simulator'
 
 const sim = useSimulator(NO_LIMITS)
@@ -24,6 +26,25 @@ test('the marketplace presets ship in the catalog, cannot be deleted, and apply 
   await expect(app.handlers.deletePreset({ id: amazon.id })).rejects.toThrow(/Built-in/)
   await app.handlers.applyPreset({ id: amazon.id })
   expect(app.photos.preset()).toEqual({ operationId: 'photoroom.edit', values: amazon.values })
+})
+
+test('undoing a preset puts back the settings it replaced, as main kept them (an image they name included), unless they were changed since', async () => {
+  const app = await openApp(sim.current)
+  const amazon = (await app.handlers.getState(undefined)).presets.find((p) => p.name === 'Amazon main image')!
+  // Main keeps what was replaced: the window does not send it back, so an image it names is not asked for again.
+  const [wall] = await makePhotos(join(tempDir(), 'backgrounds'), 1)
+  const own = { operationId: 'photoroom.edit', values: { 'background.color': '00FF00', 'background.imageFile': wall as string } }
+  app.photos.setPreset(own)
+  await app.handlers.applyPreset({ id: amazon.id })
+  await app.handlers.undoApplyPreset(undefined)
+  expect(app.photos.preset()).toEqual(own)
+  // Nothing left to undo.
+  await expect(app.handlers.undoApplyPreset(undefined)).rejects.toThrow(/not put back/)
+
+  await app.handlers.applyPreset({ id: amazon.id })
+  await app.handlers.setPreset({ operationId: 'photoroom.edit', values: { ...amazon.values, padding: 0.2 } })
+  await expect(app.handlers.undoApplyPreset(undefined)).rejects.toThrow('The batch settings changed after the preset was applied, so they were not put back.')
+  expect(app.photos.preset().values['padding']).toBe(0.2)
 })
 
 test('a saved preset exports as a JSON file and imports back; a file with a bad value is refused on that parameter', async () => {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { paramFilePaths } from '../../engine'
-import type { EmitEvent, NamedPreset } from '../../shared/ipc/contract'
+import type { EmitEvent, NamedPreset, Preset } from '../../shared/ipc/contract'
 import { nestDotted } from '../../shared/operations/set-param'
 import { AppError } from '../app/app-error'
 import type { Catalog } from '../catalog/catalog'
@@ -36,10 +37,27 @@ export class PresetLibrary {
     return this.changed(row)
   }
 
+  /** What the last preset applied replaced: put back by `undoApply` while the batch still is that preset. */
+  private replaced: { before: Preset; applied: Preset } | null = null
+
   apply(id: number): void {
     const { operationId, values } = this.require(id)
+    const before = this.photos.preset()
     this.photos.setPreset({ operationId, values })
+    this.replaced = { before, applied: { operationId, values } }
     this.emit('preset', { operationId, values })
+  }
+
+  /**
+   * The batch's settings from before the last preset was applied, as they were: already the user's, so
+   * an image they name is not asked for again. Refused once the settings changed since.
+   */
+  undoApply(): void {
+    const replaced = this.replaced
+    if (!replaced || !isDeepStrictEqual(this.photos.preset(), replaced.applied)) throw new AppError('invalid-input', 'The batch settings changed after the preset was applied, so they were not put back.')
+    this.replaced = null
+    this.photos.setPreset(replaced.before)
+    this.emit('preset', replaced.before)
   }
 
   delete(id: number): void {

@@ -21,6 +21,7 @@ export const REQUESTS = [
   // presets
   'savePreset',
   'applyPreset',
+  'undoApplyPreset',
   'deletePreset',
   'exportPreset',
   'importPreset',

@@ -17,6 +17,8 @@ export const presets = {
     savePreset: { input: z.object({ name: z.string().trim().min(1).max(80) }), output: namedPresetSchema },
     /** Makes a named preset the batch preset. */
     applyPreset: { input: z.object({ id: rowId }), output: none },
+    /** Puts back the batch preset the last applyPreset replaced, unless the settings changed since. */
+    undoApplyPreset: { input: none, output: none },
     deletePreset: { input: z.object({ id: rowId }), output: none },
     /** The preset file's text (JSON: operation id, values, schema version), for the window to save. */
     exportPreset: { input: z.object({ id: rowId }), output: z.object({ fileName: z.string(), text: z.string() }) },

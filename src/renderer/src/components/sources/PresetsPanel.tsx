@@ -6,7 +6,7 @@ import { settingsSelectors } from '../../store/settings-slice'
 import { sameSettings } from '../inspector/preset-match'
 import { Menu } from '../layout/Menu'
 import { useAction } from '../use-action'
-import { PresetUndo, type Replaced } from './PresetUndo'
+import { PresetUndo, replacedText } from './PresetUndo'
 
 /** Saves a preset file where the browser or Electron saves downloads. */
 function download(fileName: string, text: string): void {
@@ -22,7 +22,19 @@ export function PresetsPanel(): React.JSX.Element {
   const current = useStore((s) => s.preset)
   const isCurrent = (p: { operationId: string; values: Record<string, unknown> }): boolean => current !== null && current !== undefined && sameSettings(current, p)
   const setApplied = useStore((s) => s.setAppliedPreset)
-  const [replaced, setReplaced] = useState<Replaced | null>(null)
+  // The preset whose click replaced the batch's own settings, offering Undo while the batch still is it.
+  const [replaced, setReplaced] = useState<{ id: number; name: string; appliedBefore: number | null } | null>(null)
+  const buttons = useRef(new Map<number, HTMLButtonElement>())
+  const applied = replaced && presets.find((p) => p.id === replaced.id)
+  const undoable = applied && isCurrent(applied) ? replaced : null
+  const dismissed = (): void => {
+    if (replaced) buttons.current.get(replaced.id)?.focus()
+    setReplaced(null)
+  }
+  const undone = (): void => {
+    if (replaced) setApplied(replaced.appliedBefore)
+    dismissed()
+  }
   const [name, setName] = useState('')
   const file = useRef<HTMLInputElement>(null)
   const { error, busy, run } = useAction()
@@ -33,13 +45,20 @@ export function PresetsPanel(): React.JSX.Element {
       <ul className="preset-list">
         {presets.map((p) => (
           <li key={p.id}>
-            <button type="button" className="preset" aria-label={p.name} aria-current={isCurrent(p) || undefined} title={p.description} onClick={() =>
+            <button
+              ref={(button) => void (button ? buttons.current.set(p.id, button) : buttons.current.delete(p.id))}
+              type="button"
+              className="preset"
+              aria-label={p.name}
+              aria-current={isCurrent(p) || undefined}
+              title={p.description}
+              onClick={() =>
                 void run(async () => {
-                  // One click replaces the batch's settings: what it replaced can be put back.
+                  // One click replaces the batch's settings: main keeps what it replaced, to put back.
                   const { preset: before, appliedPreset } = useStore.getState()
                   await call('applyPreset', { id: p.id })
                   setApplied(p.id)
-                  setReplaced(before && !isCurrent(p) && Object.keys(before.values).length ? { id: p.id, name: p.name, before, appliedBefore: appliedPreset } : null)
+                  setReplaced(before && !sameSettings(before, p) ? { id: p.id, name: p.name, appliedBefore: appliedPreset } : null)
                 })
               }
             >
@@ -67,20 +86,14 @@ export function PresetsPanel(): React.JSX.Element {
               ]}
             />
             {/* Beside the preset just clicked, where the eye is. */}
-            {replaced?.id === p.id && (
-              <PresetUndo
-                replaced={replaced}
-                run={run}
-                onUndone={(appliedBefore) => {
-                  setApplied(appliedBefore)
-                  setReplaced(null)
-                }}
-                onDismiss={() => setReplaced(null)}
-              />
-            )}
+            {undoable?.id === p.id && <PresetUndo name={p.name} run={run} onUndone={undone} onDismissed={dismissed} />}
           </li>
         ))}
       </ul>
+      {/* Always on the page, so what is put in it is announced. */}
+      <p role="status" className="visually-hidden">
+        {undoable ? replacedText(undoable.name) : ''}
+      </p>
       <form
         className="row-form"
         onSubmit={(e) => {
