@@ -155,6 +155,20 @@ test('the loupe from the keyboard alone: one Tab to the photos, Space opens it a
   await expect(photos).toHaveAttribute('aria-activedescendant', ids[from + step] as string)
   await expect(photos.locator('[role="option"][aria-selected="true"]')).toHaveCount(1)
   await expect(photos.locator(`[id="${ids[from + step]}"]`)).toHaveAttribute('aria-selected', 'true')
+  // Space, which opened it, closes it the same way: back on the photo it moved to.
+  await page.keyboard.press('Space')
+  await page.keyboard.press(step === 1 ? 'ArrowLeft' : 'ArrowRight')
+  await expect(page.locator('dialog.loupe .loupe-position')).toHaveText(`${from + 1} of ${ids.length}`)
+  await page.keyboard.press('Space')
+  await expect(page.locator('dialog.loupe')).toHaveCount(0)
+  await expect(photos).toHaveAttribute('aria-activedescendant', ids[from] as string)
+  // A look at one photo of a selection keeps the selection.
+  await page.keyboard.press(step === 1 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft')
+  await expect(photos.locator('[role="option"][aria-selected="true"]')).toHaveCount(2)
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Escape')
+  await expect(photos.locator('[role="option"][aria-selected="true"]')).toHaveCount(2)
+  await page.keyboard.press(step === 1 ? 'ArrowLeft' : 'ArrowRight')
 
   // "?" lists every shortcut; Esc closes it.
   await page.keyboard.press('?')

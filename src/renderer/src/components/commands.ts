@@ -22,8 +22,20 @@ export function openLoupeFor(photoId: number | null | undefined): void {
   if (index >= 0) openLoupe(index)
 }
 
+/**
+ * The loupe closed on the photo it shows: back in the gallery that photo is the one the arrow keys move
+ * from, and the only one selected unless it was among those selected already (a selection is not lost
+ * by a look at one of its photos).
+ */
+export function closeLoupe(): void {
+  const { loupeIndex, photoOrder, selected, select, closeLoupe: close } = useStore.getState()
+  const id = loupeIndex === null ? undefined : photoOrder[loupeIndex]
+  if (id !== undefined) select(selected.has(id) ? selected : [id], id)
+  close()
+}
+
 export function togglePreview(): void {
-  const { loupeIndex, anchor, selected, closeLoupe } = useStore.getState()
+  const { loupeIndex, anchor, selected } = useStore.getState()
   if (loupeIndex !== null) closeLoupe()
   else openLoupeFor(anchor ?? [...selected][0])
 }

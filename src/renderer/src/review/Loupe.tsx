@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { call } from '../api'
+import { closeLoupe } from '../components/commands'
 import { typingIn } from '../components/keyboard/keys'
 import { loadRange, useStore } from '../store'
 import { loupeSelectors, type Backdrop, type CompareView as View, type Zoom } from '../store/loupe-slice'
@@ -42,15 +43,10 @@ export function Loupe(): React.JSX.Element | null {
   const zoom = useStore(loupeSelectors.zoom)
   const backdrop = useStore(loupeSelectors.backdrop)
   const autoAdvance = useStore(loupeSelectors.autoAdvance)
-  const actions = useStore(useShallow((s) => ({ closeLoupe: s.closeLoupe, moveLoupe: s.moveLoupe, setCompareView: s.setCompareView, setZoom: s.setZoom, setBackdrop: s.setBackdrop, setAutoAdvance: s.setAutoAdvance })))
+  const actions = useStore(useShallow((s) => ({ moveLoupe: s.moveLoupe, setCompareView: s.setCompareView, setZoom: s.setZoom, setBackdrop: s.setBackdrop, setAutoAdvance: s.setAutoAdvance })))
   const { variants } = useVariants(photo?.id, photo?.results ?? 0)
   const open = index !== null
   const dialog = useModal(open)
-  // Back in the gallery on the photo the loupe ended on, selected as the arrow keys left it.
-  const close = (): void => {
-    if (photo) useStore.getState().select([photo.id], photo.id)
-    actions.closeLoupe()
-  }
 
   useEffect(() => {
     if (index !== null) loadRange(Math.max(0, index - 2), Math.min(total - 1, index + 3))
@@ -61,7 +57,7 @@ export function Loupe(): React.JSX.Element | null {
     if (index === null || !photo) return
     const onKey = (event: KeyboardEvent): void => {
       if (typingIn(event.target)) return
-      if (event.key === 'Escape') return close()
+      if (event.key === 'Escape') return closeLoupe()
       // On the before/after slider the arrows move the split.
       const slider = event.target instanceof HTMLInputElement && event.target.type === 'range'
       if (event.key === 'ArrowRight' && !slider) return actions.moveLoupe(1, total)
@@ -86,11 +82,11 @@ export function Loupe(): React.JSX.Element | null {
       aria-label={photo ? `Review ${photo.name}` : 'Review'}
       onCancel={(e) => {
         e.preventDefault()
-        close()
+        closeLoupe()
       }}
     >
       <header className="loupe-bar">
-        <button type="button" onClick={close} title="Close (Esc)">
+        <button type="button" onClick={closeLoupe} title="Close (Esc)">
           ← Back
         </button>
         <strong className="loupe-title">{photo?.name ?? 'Loading…'}</strong>

@@ -52,11 +52,17 @@ export function GalleryGrid({ tileSize, onOpen }: { tileSize: number; onOpen(id:
   const lastLoupe = useRef<number | null>(null)
   useEffect(() => {
     if (loupe === null && lastLoupe.current !== null) {
-      steering.current = 'asked'
-      grid.scrollToIndex(Math.floor(lastLoupe.current / columns))
+      const row = Math.floor(lastLoupe.current / columns)
+      const offset = grid.scrollOffset ?? 0
+      const inView = row * rowHeight >= offset && (row + 1) * rowHeight <= offset + (grid.scrollRect?.height ?? 0)
+      // A jump of the grid's own (never a flick), and only when the row is out of sight.
+      if (!inView) {
+        steering.current = 'asked'
+        grid.scrollToIndex(row)
+      }
     }
     lastLoupe.current = loupe
-  }, [loupe, grid, columns])
+  }, [loupe, grid, columns, rowHeight])
 
   /** Arrow keys move the selection one photo; Shift extends it. */
   const onKeyDown = async (e: React.KeyboardEvent): Promise<void> => {
