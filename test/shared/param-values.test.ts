@@ -25,6 +25,16 @@ test('a dotted name into an object or a list is placed inside its parameter, its
   })
 })
 
+test('a cut-out\'s background colour written without its # gets it on every way in: command line, preset file, --params file', () => {
+  const cutOut = findOperation('photoroom', 'remove-background')!
+  expect(setParam(cutOut, {}, 'bg_color', 'FFFFFF')).toEqual({ bg_color: '#FFFFFF' })
+  expect(nestDotted(cutOut, { bg_color: 'ffffff80' })).toEqual({ bg_color: '#ffffff80' })
+  expect(nestDotted(cutOut, { bg_color: ' white ' })).toEqual({ bg_color: 'white' })
+  expect(cutOut.validate(nestDotted(cutOut, { bg_color: 'FFFFFF' })).errors).toEqual([])
+  // Photoroom's edit takes its colours either way: they are left as written.
+  expect(nestDotted(edit, { 'background.color': 'FFFFFF' })).toEqual({ 'background.color': 'FFFFFF' })
+})
+
 test('every image file a set of values names is found by the schema, however deep, and made whole against a folder', () => {
   const values = {
     'background.imageFile': 'bg.jpg',

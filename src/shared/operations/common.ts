@@ -116,6 +116,12 @@ export function nest(values: ParamValues): Record<string, unknown> {
   return root
 }
 
+/** A colour parameter's value as its document spells it (see spellColor), however it was written; any other value as it is. */
+export function spelledColor(rules: readonly ParamRule[], name: string, value: unknown): unknown {
+  const color = rules.find((r) => r.kind === 'color' && r.param === name)
+  return color?.kind === 'color' && typeof value === 'string' ? spellColor(value, color.hash) : value
+}
+
 export type OperationDefinition<P extends string> = Omit<OperationSchema<P>, 'parseValue' | 'validate' | 'cost' | 'keyProblem' | 'rules' | 'purchase'> &
   Partial<Pick<OperationSchema<P>, 'keyProblem' | 'rules' | 'purchase'>> & {
     /** Checks beyond the rules, once each value fits its schema: a nested body's shape as a whole. */
@@ -136,11 +142,7 @@ export function defineOperation<P extends string>({ check, ...definition }: Oper
     purchase: {},
     ...operation,
     rules,
-    parseValue: (name, raw) => {
-      const value = parseWith(operation.params, name, raw)
-      const color = rules.find((r) => r.kind === 'color' && r.param === name)
-      return color?.kind === 'color' && typeof value === 'string' ? spellColor(value, color.hash) : value
-    },
+    parseValue: (name, raw) => spelledColor(rules, name, parseWith(operation.params, name, raw)),
     validate: (values) => {
       const each = validateEach(operation.params, values, operation.label)
       const broken = checkRules(rules, values)

@@ -1,7 +1,7 @@
 import { coerceFormValue } from '../params/form-values'
 import type { JsonSchema } from '../params/json-schema'
 import { childSchema, isListSchema } from '../params/schema-walk'
-import { findDescriptor } from './common'
+import { findDescriptor, spelledColor } from './common'
 import type { OperationSchema, ParamValues } from './types'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -49,7 +49,7 @@ export function nestDotted(operation: OperationSchema, values: ParamValues): Par
   let nested: ParamValues = {}
   for (const [name, value] of Object.entries(values)) {
     const found = findDescriptor(operation.params, name)
-    nested = found?.path.length ? placeInside(nested, found.descriptor.name, found.descriptor.schema, found.path, value) : { ...nested, [name]: value }
+    nested = found?.path.length ? placeInside(nested, found.descriptor.name, found.descriptor.schema, found.path, value) : { ...nested, [name]: spelledColor(operation.rules, name, value) }
   }
   return nested
 }

@@ -17,10 +17,10 @@ export function isColor(value: unknown, hash: HashSign): boolean {
   return !!match && (hash === 'optional' || match[1] === '#')
 }
 
-/** A colour as its parameter spells it: six or eight hex digits typed without the `#` a parameter requires get it (`FFFFFF` → `#FFFFFF`). */
+/** A colour as its parameter spells it, spaces around it dropped: six or eight hex digits typed without the `#` a parameter requires get it (`FFFFFF` → `#FFFFFF`). */
 export function spellColor(value: string, hash: HashSign): string {
   const typed = value.trim()
-  return hash === 'required' && /^([0-9a-f]{6}|[0-9a-f]{8})$/i.test(typed) ? `#${typed}` : value
+  return hash === 'required' && /^([0-9a-f]{6}|[0-9a-f]{8})$/i.test(typed) ? `#${typed}` : typed
 }
 
 /** The six hex digits of a colour the picker can show (`#rrggbb`), or undefined for names and alpha. */
