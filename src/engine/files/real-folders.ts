@@ -48,7 +48,13 @@ interface Way {
 const ways = new Map<string, Way>()
 const MOST_WAYS = 256
 
-/** The folders between `root` and `dir`; the same answer for the same absolute paths, so it is worked out once. */
+/**
+ * Whether a path means the same folder wherever the process stands: relative paths follow the working
+ * folder, and on Windows so does one that starts with a single slash (it is on the current drive).
+ */
+const settled = (path: string): boolean => isAbsolute(path) && (process.platform !== 'win32' || /^([a-z]:[\\/]|\\\\)/i.test(path))
+
+/** The folders between `root` and `dir`; the same answer for the same settled paths, so it is worked out once. */
 function wayTo(root: string, dir: string): Way {
   const id = `${root}\0${dir}`
   const known = ways.get(id)
@@ -57,8 +63,7 @@ function wayTo(root: string, dir: string): Way {
   if (!inside(dir, top)) throw new Error(`${dir} is outside ${top}`)
   let path = top
   const way = { top, levels: relative(top, resolve(dir)).split(sep).filter(Boolean).map((name) => (path = join(path, name))) }
-  // Relative paths depend on the working folder, which may change: only absolute ones are kept.
-  if (isAbsolute(root) && isAbsolute(dir)) {
+  if (settled(root) && settled(dir)) {
     if (ways.size >= MOST_WAYS) ways.clear()
     ways.set(id, way)
   }
