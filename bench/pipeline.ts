@@ -11,6 +11,19 @@ const ROUNDS = 3
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 
+/** This process's CPU time so far, in ms (all its threads: the thread pool's file work included). */
+function cpuMs(): number {
+  const { userCPUTime, systemCPUTime } = process.resourceUsage()
+  return (userCPUTime + systemCPUTime) / 1000
+}
+
+/** `run`'s throughput, and the CPU this process spent a photo on it: a figure steadier than time on a shared machine. */
+async function measured(photos: number, run: () => Promise<number>): Promise<{ rate: number; cpuMs: number }> {
+  const before = cpuMs()
+  const rate = await run()
+  return { rate, cpuMs: (cpuMs() - before) / photos }
+}
+
 /** The least any client must do: post each file, read the answer, nothing else. */
 async function bareLoop(url: string, photos: string[]): Promise<number> {
   const dispatcher = new Agent({ connections: CONCURRENCY })
@@ -58,7 +71,7 @@ async function engineRun(urls: ProviderUrls, photos: string[], dir: string): Pro
  * then they take turns, and the medians are compared: the two share the simulator's two cores, whose
  * pace drifts from one second to the next.
  */
-export async function pipelineOverhead(work: string, photos: string[], warmUp: string[], label: number): Promise<{ engine: number; bare: number; ratio: number }> {
+export async function pipelineOverhead(work: string, photos: string[], warmUp: string[], label: number): Promise<{ engine: number; bare: number; ratio: number; engineCpuMs: number; bareCpuMs: number }> {
   const sim = await startSimulatorProcess(work, label, {
     accounts: { photoroom: [{ key: DEMO_KEYS.photoroom, label: 'bench', balance: 1e9 }] },
     profiles: { photoroom: { rateLimit: null, retryAfter: true } }
@@ -66,14 +79,16 @@ export async function pipelineOverhead(work: string, photos: string[], warmUp: s
   try {
     await bareLoop(sim.urls.photoroom.sdk, warmUp)
     await engineRun(sim.urls, warmUp, join(work, 'pipeline-warm-up'))
-    const bare: number[] = []
-    const engine: number[] = []
+    const bare: { rate: number; cpuMs: number }[] = []
+    const engine: { rate: number; cpuMs: number }[] = []
     for (let round = 0; round < ROUNDS; round++) {
-      bare.push(await bareLoop(sim.urls.photoroom.sdk, photos))
+      bare.push(await measured(photos.length, () => bareLoop(sim.urls.photoroom.sdk, photos)))
       // A state folder of its own each time: every photo is bought again, none found in the cache.
-      engine.push(await engineRun(sim.urls, photos, join(work, `pipeline-${round}`)))
+      engine.push(await measured(photos.length, () => engineRun(sim.urls, photos, join(work, `pipeline-${round}`))))
     }
-    return { engine: median(engine), bare: median(bare), ratio: median(engine) / median(bare) }
+    const rate = (runs: { rate: number }[]): number => median(runs.map((r) => r.rate))
+    const cpu = (runs: { cpuMs: number }[]): number => median(runs.map((r) => r.cpuMs))
+    return { engine: rate(engine), bare: rate(bare), ratio: rate(engine) / rate(bare), engineCpuMs: cpu(engine), bareCpuMs: cpu(bare) }
   } finally {
     await sim.stop()
   }

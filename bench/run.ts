@@ -68,7 +68,7 @@ try {
 
   if (wanted('pipeline')) {
     const pipeline = await pipelineOverhead(work, catalog.slice(0, 200), catalog.slice(200, 220), 14)
-    line(`pipeline overhead: engine ${pipeline.engine.toFixed(1)} img/s / bare undici loop ${pipeline.bare.toFixed(1)} img/s = ${pipeline.ratio.toFixed(3)} (target ≥ 0.8)`)
+    line(`pipeline overhead: engine ${pipeline.engine.toFixed(1)} img/s / bare undici loop ${pipeline.bare.toFixed(1)} img/s = ${pipeline.ratio.toFixed(3)} (target ≥ 0.8); CPU a photo in this process: engine ${pipeline.engineCpuMs.toFixed(1)} ms, bare loop ${pipeline.bareCpuMs.toFixed(1)} ms (no target)`)
   }
 
   if (wanted('memory')) {
