@@ -231,4 +231,8 @@ test('a preset applied over the batch\'s own settings can be undone: they are pu
   await etsy.click()
   await expect(etsy).toHaveAttribute('aria-current', 'true')
   await expect(undo).toHaveCount(0)
+
+  // A preset of another operation says what the batch now runs, and at what price.
+  await page.getByRole('button', { name: 'Transparent PNG cut-out', exact: true }).click()
+  await expect(undo).toContainText(/^“Transparent PNG cut-out” replaced the batch settings; it runs Photoroom background removal · \d+ credits?\./)
 })

@@ -23,7 +23,8 @@ export function PresetsPanel(): React.JSX.Element {
   const isCurrent = (p: { operationId: string; values: Record<string, unknown> }): boolean => current !== null && current !== undefined && sameSettings(current, p)
   const setApplied = useStore((s) => s.setAppliedPreset)
   // The preset whose click replaced the batch's own settings, offering Undo while the batch still is it.
-  const [replaced, setReplaced] = useState<{ id: number; name: string; appliedBefore: number | null } | null>(null)
+  const [replaced, setReplaced] = useState<{ id: number; name: string; operation?: string; appliedBefore: number | null } | null>(null)
+  const operations = useStore(settingsSelectors.operations)
   const buttons = useRef(new Map<number, HTMLButtonElement>())
   const applied = replaced && presets.find((p) => p.id === replaced.id)
   const undoable = applied && isCurrent(applied) ? replaced : null
@@ -58,7 +59,8 @@ export function PresetsPanel(): React.JSX.Element {
                   const { preset: before, appliedPreset } = useStore.getState()
                   await call('applyPreset', { id: p.id })
                   setApplied(p.id)
-                  setReplaced(before && !sameSettings(before, p) ? { id: p.id, name: p.name, appliedBefore: appliedPreset } : null)
+                  const now = before?.operationId === p.operationId ? undefined : operations.find((o) => o.id === p.operationId)
+                  setReplaced(before && !sameSettings(before, p) ? { id: p.id, name: p.name, appliedBefore: appliedPreset, ...(now ? { operation: `${now.label} · ${now.cost.text}` } : {}) } : null)
                 })
               }
             >
@@ -86,13 +88,13 @@ export function PresetsPanel(): React.JSX.Element {
               ]}
             />
             {/* Beside the preset just clicked, where the eye is. */}
-            {undoable?.id === p.id && <PresetUndo name={p.name} run={run} onUndone={undone} onDismissed={dismissed} />}
+            {undoable?.id === p.id && <PresetUndo name={p.name} operation={undoable.operation} run={run} onUndone={undone} onDismissed={dismissed} />}
           </li>
         ))}
       </ul>
       {/* Always on the page, so what is put in it is announced. */}
       <p role="status" className="visually-hidden">
-        {undoable ? replacedText(undoable.name) : ''}
+        {undoable ? replacedText(undoable.name, undoable.operation) : ''}
       </p>
       <form
         className="row-form"
