@@ -4,7 +4,7 @@ import { coerceFormValue } from '../params/form-values'
 import { numberText } from '../params/value-problem'
 import type { JsonSchema } from '../params/json-schema'
 import { priceOf } from './pricing'
-import { checkRules, type ParamRule } from './rules'
+import { checkRules, colorHashOf, type ParamRule } from './rules'
 import type { InputImage, OperationSchema, ParamProblem, ParamValues } from './types'
 import { FORMATS, formatOfExtension } from '../images/formats'
 import { spellColor } from '../params/colors'
@@ -118,8 +118,8 @@ export function nest(values: ParamValues): Record<string, unknown> {
 
 /** A colour parameter's value as its document spells it (see spellColor), however it was written; any other value as it is. */
 export function spelledColor(rules: readonly ParamRule[], name: string, value: unknown): unknown {
-  const color = rules.find((r) => r.kind === 'color' && r.param === name)
-  return color?.kind === 'color' && typeof value === 'string' ? spellColor(value, color.hash) : value
+  const hash = colorHashOf(rules, name)
+  return hash && typeof value === 'string' ? spellColor(value, hash) : value
 }
 
 export type OperationDefinition<P extends string> = Omit<OperationSchema<P>, 'parseValue' | 'validate' | 'cost' | 'keyProblem' | 'rules' | 'purchase'> &

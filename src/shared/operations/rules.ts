@@ -82,6 +82,12 @@ function broken(rule: ParamRule, values: RuleValues): boolean {
   }
 }
 
+/** How a colour parameter's document spells a hex colour; undefined for a parameter that is not a colour. */
+export function colorHashOf(rules: readonly ParamRule[], name: string): HashSign | undefined {
+  const color = rules.find((r) => r.kind === 'color' && r.param === name)
+  return color?.kind === 'color' ? color.hash : undefined
+}
+
 export function checkRules(rules: readonly ParamRule[], values: RuleValues): ParamRule[] {
   return rules.filter((rule) => applies(rule, values) && broken(rule, values))
 }

@@ -1,5 +1,5 @@
 // Relative, not @shared: the unit tests import this file outside Vite.
-import { checkRules, type ParamRule } from '../../../../shared/operations/rules'
+import { checkRules, colorHashOf, type ParamRule } from '../../../../shared/operations/rules'
 import type { OperationDescriptor } from '../../../../shared/operations/descriptor'
 import { PARAM_GROUPS, type ParamGroup } from '../../../../shared/params/presentation'
 import { valueProblem } from '../../../../shared/params/value-problem'
@@ -149,7 +149,7 @@ export function neededHeaders(op: OperationDescriptor, values: Record<string, un
 
 /** How a colour parameter spells its hex: `bg_color` keeps its `#`, Photoroom edit's colours go without. */
 export function colorHash(op: OperationDescriptor, name: string): 'required' | 'optional' {
-  return op.rules.some((r) => r.kind === 'color' && r.param === name && r.hash === 'required') ? 'required' : 'optional'
+  return colorHashOf(op.rules, name) ?? 'optional'
 }
 
 /** A value in the user's words: its name, or the choice it is. */
