@@ -23,11 +23,11 @@ export function PresetsPanel(): React.JSX.Element {
   const isCurrent = (p: { operationId: string; values: Record<string, unknown> }): boolean => current !== null && current !== undefined && sameSettings(current, p)
   const setApplied = useStore((s) => s.setAppliedPreset)
   // The preset whose click replaced the batch's own settings, offering Undo while the batch still is it.
-  const [replaced, setReplaced] = useState<{ id: number; name: string; operation?: string; appliedBefore: number | null } | null>(null)
+  const [replaced, setReplaced] = useState<{ id: number; operation?: string; appliedBefore: number | null } | null>(null)
   const operations = useStore(settingsSelectors.operations)
   const buttons = useRef(new Map<number, HTMLButtonElement>())
   const applied = replaced && presets.find((p) => p.id === replaced.id)
-  const undoable = applied && isCurrent(applied) ? replaced : null
+  const undoable = applied && isCurrent(applied) ? { ...replaced, name: applied.name } : null
   const dismissed = (): void => {
     if (replaced) buttons.current.get(replaced.id)?.focus()
     setReplaced(null)
@@ -60,7 +60,7 @@ export function PresetsPanel(): React.JSX.Element {
                   await call('applyPreset', { id: p.id })
                   setApplied(p.id)
                   const now = before?.operationId === p.operationId ? undefined : operations.find((o) => o.id === p.operationId)
-                  setReplaced(before && !sameSettings(before, p) ? { id: p.id, name: p.name, appliedBefore: appliedPreset, ...(now ? { operation: `${now.label} · ${now.cost.text}` } : {}) } : null)
+                  setReplaced(before && !sameSettings(before, p) ? { id: p.id, appliedBefore: appliedPreset, ...(now ? { operation: `${now.label} · ${now.cost.text}` } : {}) } : null)
                 })
               }
             >
