@@ -6,6 +6,7 @@ import { COSTS } from '../options'
 import { imagesIn, loadImage, type LoadedImage } from './edit-images'
 import { readGet, readPost, type EditInput } from './edit-request'
 import { paymentError, v2Error } from './errors'
+import { asksForPlacement, placeSubject } from './positioning'
 import { firstViolation } from './fields'
 import { BACKGROUND_MODEL_HEADER, brokenRule, SHADOWS_MODEL_HEADER } from './rules'
 import { documentedHeaders } from './spec'
@@ -85,8 +86,10 @@ async function edit(request: OperationRequest, input: EditInput): Promise<Reply>
 
   const { values } = input
   const format = FORMATS[(values['export.format'] as string | undefined) ?? 'png'] ?? 'png'
-  const size = /^(\d+)x(\d+)$/.exec((values['outputSize'] as string | undefined) ?? '')
-  const output = await render(cut, {
+  const placed = asksForPlacement(values)
+  // Without its cut-out (removeBackground false) the whole photo is fitted into outputSize.
+  const size = placed ? null : /^(\d+)x(\d+)$/.exec((values['outputSize'] as string | undefined) ?? '')
+  const output = await render(placed ? await placeSubject(cut, values) : cut, {
     format,
     background: values['background.color'] as string | undefined,
     box: size ? { width: Number(size[1]), height: Number(size[2]) } : undefined,
