@@ -4,6 +4,13 @@ import { call } from '../api'
 import { useAction } from '../components/use-action'
 import { MarketplaceOptions } from './MarketplaceOptions'
 
+/** What a check found, in words: all passing is said as such, not as "0 of N fail". */
+function checkOutcome(checked: number, failed: number, store: string): string {
+  if (!checked) return 'No results to check yet.'
+  if (!failed) return checked === 1 ? `The photo meets ${store}’s rules.` : `All ${checked} photos meet ${store}’s rules.`
+  return `${failed} of ${checked} photos fail ${store}’s rules: filter the gallery by Store check to see them.`
+}
+
 /** Checks every photo's shown result against a marketplace's image rules; each photo keeps its outcome for its badge and the filter. */
 export function StoreCheckDialog({ onClose }: { onClose: () => void }): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null)
@@ -14,7 +21,7 @@ export function StoreCheckDialog({ onClose }: { onClose: () => void }): React.JS
   const check = (): Promise<void> =>
     run(async () => {
       const { checked, failed } = await call('checkStore', { marketplace: store })
-      setOutcome(checked ? `${failed} of ${checked} photos fail ${MARKETPLACE_NAMES[store]}’s rules: filter the gallery by Store check to see them.` : 'No results to check yet.')
+      setOutcome(checkOutcome(checked, failed, MARKETPLACE_NAMES[store]))
     })
   return (
     <dialog ref={dialog} className="confirm" aria-label="Check for store" onClose={onClose}>
