@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Db } from './database'
 import { PHOTO_STATE_OF_JOB } from '../../shared/ipc/photo-state'
+import type { ReviewFlag } from '../../shared/review-marks'
 import type { PhotoRow } from './photos'
 
 export type PhotoSort = 'name' | 'date' | 'folder' | 'state' | 'needs-a-look'
@@ -14,7 +15,7 @@ export interface PhotoQuery {
   root?: string
   folder?: string
   overridden?: boolean
-  flag?: 'pick' | 'reject' | 'none'
+  flag?: ReviewFlag | 'none'
   store?: 'fails' | 'passes'
   text?: string
 }

@@ -1,11 +1,7 @@
+import { REVIEW_FLAGS, REVIEW_LABELS, type ReviewFlag as Flag, type ReviewLabel as Label } from '../../shared/review-marks'
 import type { Db } from './database'
 import { noSuchPhoto } from './missing'
 
-export const FLAGS = ['pick', 'reject'] as const
-/** Colour labels as in Lightroom and Bridge, so a photographer's habits carry over. */
-export const LABELS = ['red', 'yellow', 'green', 'blue', 'purple'] as const
-export type Flag = (typeof FLAGS)[number]
-export type Label = (typeof LABELS)[number]
 
 export interface ReviewRow {
   photoId: number
@@ -94,9 +90,9 @@ export class Reviews {
 
   private check(review: ReviewRow): void {
     const { flag, rating, label, chosenResultId, chosenOutput } = review
-    if (flag !== null && !FLAGS.includes(flag)) throw new Error(`flag must be ${FLAGS.join(' or ')} or null, not ${JSON.stringify(flag)}.`)
+    if (flag !== null && !REVIEW_FLAGS.includes(flag)) throw new Error(`flag must be ${REVIEW_FLAGS.join(' or ')} or null, not ${JSON.stringify(flag)}.`)
     if (!Number.isInteger(rating) || rating < 0 || rating > 5) throw new Error(`rating must be a whole number from 0 to 5, not ${JSON.stringify(rating)}.`)
-    if (label !== null && !LABELS.includes(label)) throw new Error(`label must be one of ${LABELS.join(', ')} or null, not ${JSON.stringify(label)}.`)
+    if (label !== null && !REVIEW_LABELS.includes(label)) throw new Error(`label must be one of ${REVIEW_LABELS.join(', ')} or null, not ${JSON.stringify(label)}.`)
     if (chosenResultId === null) {
       if (chosenOutput !== null) throw new Error('chosenOutput needs a chosenResultId.')
       return

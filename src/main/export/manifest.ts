@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path'
 import type { Cost, ParamValues } from '../../shared/operations'
-import type { Flag, Label } from '../catalog/review'
+import type { ReviewFlag as Flag, ReviewLabel as Label } from '../../shared/review-marks'
 import { formatCsv } from './csv'
 import type { ResolvedExportOptions } from './export-options'
 import type { ExportFolder } from './export-folder'

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import type { PhotoState } from '../photo-state'
 import { idList, none, paramValues, rowId, type Domain } from './common'
 import { COMMAND_IDS } from '../../commands'
+import { REVIEW_FLAGS } from '../../review-marks'
 
 export const presetSchema = z.object({ operationId: z.string().min(1), values: paramValues })
 
 export const reviewSchema = z.object({
-  flag: z.enum(['pick', 'reject']).nullable(),
+  flag: z.enum(REVIEW_FLAGS).nullable(),
   rating: z.number().int().min(0).max(5),
   label: z.string().nullable()
 })
@@ -63,7 +64,7 @@ export const photoQuerySchema = z.object({
   root: z.string().optional(),
   folder: z.string().optional(),
   overridden: z.boolean().optional(),
-  flag: z.enum(['pick', 'reject', 'none']).optional(),
+  flag: z.enum([...REVIEW_FLAGS, 'none']).optional(),
   /** By the last store check of the shown result: the photos that fail it, or pass it. */
   store: z.enum(['fails', 'passes']).optional(),
   text: z.string().max(200).optional()

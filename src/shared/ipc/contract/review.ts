@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MARKETPLACE_IDS } from '../../marketplaces'
+import { REVIEW_FLAGS, REVIEW_LABELS } from '../../review-marks'
 import { idList, none, paramValues, rowId, type Domain } from './common'
 
 /** One result of a photo: every run adds one, so earlier variants stay. */
@@ -23,9 +24,6 @@ export const variantSchema = z.object({
   })
 })
 
-/** Colour labels as in Lightroom and Bridge (keys 6 to 9), so a photographer's habits carry over. */
-export const LABELS = ['red', 'yellow', 'green', 'blue', 'purple'] as const
-
 export const review = {
   requests: {
     photoResults: { input: z.object({ photoId: rowId }), output: z.array(variantSchema) },
@@ -33,9 +31,9 @@ export const review = {
     setReview: {
       input: z.object({
         photoIds: idList.min(1),
-        flag: z.enum(['pick', 'reject']).nullable().optional(),
+        flag: z.enum(REVIEW_FLAGS).nullable().optional(),
         rating: z.number().int().min(0).max(5).optional(),
-        label: z.enum(LABELS).nullable().optional()
+        label: z.enum(REVIEW_LABELS).nullable().optional()
       }),
       output: none
     },
