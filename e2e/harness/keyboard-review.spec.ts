@@ -239,5 +239,8 @@ test('the folder tree starts at each added folder; tiles show the name, flag, st
   // A reject has a sign of its own, not the pick's flag in another colour.
   await expect(page.locator('.tile').getByLabel('Rejected')).toHaveText('✕')
   await expect(first.getByTestId('label-dot')).toHaveAttribute('aria-label', 'red label')
+  // What the tile shows is said to a screen reader too, in the option's description.
+  await expect(first).toHaveAccessibleDescription(/^(Not run|Done), Picked, 4 stars, red label$/)
+  await expect(page.getByRole('option', { description: /Rejected/ })).toHaveCount(1)
   await screenshotSizes(page, 'gallery-marks')
 })

@@ -25,12 +25,26 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
   // Several variants and none chosen: the newest ships, and a later run would change it.
   const unchosen = shown !== null && !shown.chosen && photo.results > 1
   const notes = job?.notes ?? []
+  const review = photo.review
+  // An option's content is hidden from screen readers: what the tile shows is said in its description.
+  const description = [
+    PHOTO_STATE_LABELS[state],
+    reason && (state === 'skipped' || state === 'failed') ? reasonHeading(reason) : '',
+    review.flag ? FLAG_MARKS[review.flag].state : '',
+    review.rating > 0 ? `${review.rating} star${review.rating > 1 ? 's' : ''}` : '',
+    review.label ? `${review.label} label` : '',
+    overridden ? 'has its own parameters' : '',
+    photo.storeCheck ? `${photo.storeCheck.passed ? 'meets' : 'fails'} ${photo.storeCheck.rule}` : ''
+  ]
+    .filter(Boolean)
+    .join(', ')
   return (
     <div
       role="option"
       id={`photo-${photo.id}`}
       aria-selected={selected}
       aria-label={photo.name}
+      aria-description={description}
       data-photo-id={photo.id}
       data-state={state}
       data-shipped={shown ? (shown.chosen ? 'chosen' : 'newest') : undefined}
