@@ -79,6 +79,16 @@ function wayTo(root: string, dir: string): Way {
  */
 export async function realFoldersWithin(root: string, dir: string, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
   const { top, levels } = wayTo(root, dir)
-  await mkdir(top, { recursive: true })
-  for (const [i, path] of levels.entries()) await level(top, path, fresh && i === levels.length - 1)
+  if (!levels.length) return void (await mkdir(top, { recursive: true }))
+  const walk = async (): Promise<void> => {
+    for (const [i, path] of levels.entries()) await level(top, path, fresh && i === levels.length - 1)
+  }
+  try {
+    await walk()
+  } catch (error) {
+    // The chosen folder is made only when it is missing (never made, or removed meanwhile), not looked for on every write.
+    if (code(error) !== 'ENOENT') throw error
+    await mkdir(top, { recursive: true })
+    await walk()
+  }
 }

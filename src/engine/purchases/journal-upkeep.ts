@@ -48,11 +48,25 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillN
   })
 }
 
-/** Whether `path` is no longer the file `handle` has open (it was compacted, or removed, since). */
-export async function replacedSince(path: string, handle: FileHandle): Promise<boolean> {
-  // The name is looked up, not only the open file's link count: on a network share (a team's results
-  // folder) a file removed while open is renamed aside by the client and keeps its link.
-  // As big integers: a file id on NTFS or ReFS can be past what a number holds exactly.
-  const [now, open] = await Promise.all([stat(path, { bigint: true }).catch(() => null), handle.stat({ bigint: true })])
-  return now === null || now.ino !== open.ino || now.dev !== open.dev || open.nlink === 0n
+/** Which file a handle has open, taken once when it is opened: it does not change while it stays open. */
+export interface FileIdentity {
+  ino: bigint
+  dev: bigint
+}
+
+/** The identity of the file `handle` has open, as big integers: a file id on NTFS or ReFS can be past what a number holds exactly. */
+export async function identityOf(handle: FileHandle): Promise<FileIdentity> {
+  const { ino, dev } = await handle.stat({ bigint: true })
+  return { ino, dev }
+}
+
+/**
+ * Whether `path` no longer leads to the file opened as `opened` (it was compacted, or removed, since).
+ * The name is looked up, not the open file's link count: on a network share (a team's results folder)
+ * a file removed while open is renamed aside by the client and keeps its link. A file held open keeps
+ * its inode, so no new file at the name can have its identity.
+ */
+export async function replacedSince(path: string, opened: FileIdentity): Promise<boolean> {
+  const now = await stat(path, { bigint: true }).catch(() => null)
+  return now === null || now.ino !== opened.ino || now.dev !== opened.dev
 }

@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { openQuestions, paidRecords, parseRecords, type JournalRecord } from './journal-records'
-import { replacedSince, upkeepJournal, type StillNeeded } from './journal-upkeep'
+import { identityOf, replacedSince, upkeepJournal, type FileIdentity, type StillNeeded } from './journal-upkeep'
 
 export type { JournalRecord }
 
@@ -12,6 +12,8 @@ export type { JournalRecord }
  */
 export class Journal {
   private handle: FileHandle | null = null
+  /** The file `handle` has open, taken when it was opened: one lookup of the name a flush, not two. */
+  private opened: FileIdentity | null = null
   private pending: { line: string; done: () => void; fail: (e: Error) => void }[] = []
   private flushing: Promise<void> | null = null
 
@@ -48,7 +50,7 @@ export class Journal {
     await this.appendFlushed(text).catch(() => this.appendFlushed(`\n${text}`))
     // Another run compacted the journal (a new file renamed over it) before or while this was written:
     // what went to the old file is written again to the new one. A line twice says nothing new.
-    if (await replacedSince(this.path, this.handle!).catch(() => true)) {
+    if (await replacedSince(this.path, this.opened!).catch(() => true)) {
       await this.drop()
       await this.appendFlushed(text)
     }
@@ -59,6 +61,7 @@ export class Journal {
       if (!this.handle) {
         await mkdir(dirname(this.path), { recursive: true })
         this.handle = await open(this.path, 'a')
+        this.opened = await identityOf(this.handle)
       }
       await this.handle.write(text)
       await this.handle.datasync()
@@ -71,6 +74,7 @@ export class Journal {
   private async drop(): Promise<void> {
     const handle = this.handle
     this.handle = null
+    this.opened = null
     await handle?.close().catch(() => undefined)
   }
 
