@@ -181,6 +181,32 @@ test('the loupe from the keyboard alone: one Tab to the photos, Space opens it a
   await expect(sheet).toBeHidden()
 })
 
+test('with several photos selected, the loupe steps through the selection only, as in Lightroom', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 })
+  await page.goto(harness.url)
+  const photos = page.getByRole('listbox', { name: 'Photos' })
+  const total = await photos.getByRole('option').count()
+  expect(total).toBeGreaterThanOrEqual(4)
+  // The first and the third photo of the list, not the second.
+  await photos.getByRole('option').nth(0).click()
+  await photos.getByRole('option').nth(2).click({ modifiers: ['Control'] })
+  await expect(photos.locator('[role="option"][aria-selected="true"]')).toHaveCount(2)
+  await page.keyboard.press('Space')
+  const position = page.locator('dialog.loupe .loupe-position')
+  await expect(position).toHaveText(`3 of ${total}`)
+  await page.keyboard.press('ArrowLeft')
+  await expect(position).toHaveText(`1 of ${total}`)
+  // At either end of the selection it stays put.
+  await page.keyboard.press('ArrowLeft')
+  await expect(position).toHaveText(`1 of ${total}`)
+  await page.keyboard.press('ArrowRight')
+  await expect(position).toHaveText(`3 of ${total}`)
+  await page.keyboard.press('ArrowRight')
+  await expect(position).toHaveText(`3 of ${total}`)
+  await page.keyboard.press('Escape')
+  await expect(photos.locator('[role="option"][aria-selected="true"]')).toHaveCount(2)
+})
+
 test('the difference marks only what changed on the product, and says so when the product cannot be found', async ({ page }) => {
   const { handlers, catalog } = harness.app
   const dir = join(session.dir, 'crafted')

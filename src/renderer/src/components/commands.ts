@@ -34,6 +34,22 @@ export function closeLoupe(): void {
   close()
 }
 
+/**
+ * The loupe's next photo that way: within the selection when several photos are selected and the
+ * loupe's photo is one of them (culling a selection, as in Lightroom), else the next of the whole list.
+ * It stays put at either end. A range of the list not fetched yet is stepped into as it is.
+ */
+export function stepLoupe(delta: 1 | -1, total: number): void {
+  const { loupeIndex, photoOrder, selected, moveLoupe } = useStore.getState()
+  if (loupeIndex === null) return
+  const here = photoOrder[loupeIndex]
+  if (selected.size < 2 || here === undefined || !selected.has(here)) return moveLoupe(delta, total)
+  for (let i = loupeIndex + delta; i >= 0 && i < total; i += delta) {
+    const id = photoOrder[i]
+    if (id === undefined || selected.has(id)) return moveLoupe(i - loupeIndex, total)
+  }
+}
+
 export function togglePreview(): void {
   const { loupeIndex, anchor, selected } = useStore.getState()
   if (loupeIndex !== null) closeLoupe()

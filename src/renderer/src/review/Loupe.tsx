@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { call } from '../api'
-import { closeLoupe } from '../components/commands'
+import { closeLoupe, stepLoupe } from '../components/commands'
 import { typingIn } from '../components/keyboard/keys'
 import { loadRange, useStore } from '../store'
 import { loupeSelectors, type Backdrop, type CompareView as View, type Zoom } from '../store/loupe-slice'
@@ -43,7 +43,7 @@ export function Loupe(): React.JSX.Element | null {
   const zoom = useStore(loupeSelectors.zoom)
   const backdrop = useStore(loupeSelectors.backdrop)
   const autoAdvance = useStore(loupeSelectors.autoAdvance)
-  const actions = useStore(useShallow((s) => ({ moveLoupe: s.moveLoupe, setCompareView: s.setCompareView, setZoom: s.setZoom, setBackdrop: s.setBackdrop, setAutoAdvance: s.setAutoAdvance })))
+  const actions = useStore(useShallow((s) => ({ setCompareView: s.setCompareView, setZoom: s.setZoom, setBackdrop: s.setBackdrop, setAutoAdvance: s.setAutoAdvance })))
   const { variants } = useVariants(photo?.id, photo?.results ?? 0)
   const open = index !== null
   const dialog = useModal(open)
@@ -60,13 +60,13 @@ export function Loupe(): React.JSX.Element | null {
       if (event.key === 'Escape') return closeLoupe()
       // On the before/after slider the arrows move the split.
       const slider = event.target instanceof HTMLInputElement && event.target.type === 'range'
-      if (event.key === 'ArrowRight' && !slider) return actions.moveLoupe(1, total)
-      if (event.key === 'ArrowLeft' && !slider) return actions.moveLoupe(-1, total)
+      if (event.key === 'ArrowRight' && !slider) return stepLoupe(1, total)
+      if (event.key === 'ArrowLeft' && !slider) return stepLoupe(-1, total)
       const marks = marksForKey(event.key)
       if (!marks || event.metaKey || event.ctrlKey || event.altKey) return
       event.preventDefault()
       void call('setReview', { photoIds: [photo.id], ...marks }).then(() => {
-        if (useStore.getState().autoAdvance) actions.moveLoupe(1, total)
+        if (useStore.getState().autoAdvance) stepLoupe(1, total)
       })
     }
     window.addEventListener('keydown', onKey)
@@ -106,7 +106,7 @@ export function Loupe(): React.JSX.Element | null {
           <CompareView photoId={photo.id} result={photo.shownResult && { id: photo.shownResult.id, output: photo.shownResult.output }} name={photo.name} />
           <footer className="loupe-footer">
             <PhotoNotes photoId={photo.id} reason={photo.reason} />
-            <ReviewMarks photo={photo} onMarked={() => autoAdvance && actions.moveLoupe(1, total)} />
+            <ReviewMarks photo={photo} onMarked={() => autoAdvance && stepLoupe(1, total)} />
             <VariantStrip photo={photo} variants={variants} />
           </footer>
         </>

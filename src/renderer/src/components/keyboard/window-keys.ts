@@ -13,7 +13,7 @@ export const WINDOW_KEYS: readonly { where: 'Gallery' | 'Loupe'; keys: string; w
   { where: 'Gallery', keys: 'Delete', what: 'Remove the selected photos from the catalog (asks first; files stay on disk)' },
   { where: 'Gallery', keys: MAC ? '⌘Z' : 'Ctrl+Z', what: 'Put back the photos removed last' },
   { where: 'Gallery', keys: '?', what: 'Show these shortcuts' },
-  { where: 'Loupe', keys: '← →', what: 'Previous or next photo' },
+  { where: 'Loupe', keys: '← →', what: 'Previous or next photo (of the selection, when several are selected)' },
   { where: 'Loupe', keys: 'P · X · U', what: 'Pick, reject, unflag' },
   { where: 'Loupe', keys: '0 – 5', what: 'Stars' },
   { where: 'Loupe', keys: '6 · 7 · 8 · 9', what: 'Colour label: red, yellow, green, blue' },
