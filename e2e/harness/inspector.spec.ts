@@ -188,6 +188,8 @@ test('the inspector speaks a photographer\'s words; an error says what is allowe
 test('a background colour typed without its # is taken for a cut-out, whose document wants the #', async ({ page }) => {
   await addShoot(page)
   await page.getByLabel('Operation').selectOption('photoroom.remove-background')
+  // A parameter that changes the price names the choice first, then what it costs.
+  await expect(field(page, 'size').locator('.cost-effect')).toHaveText('Preview (0.25 MP): 0.25 credits')
   const colour = field(page, 'bg_color').getByRole('textbox', { name: 'Background colour', exact: true })
   await colour.fill('FFFFFF')
   await expect(field(page, 'bg_color').locator('.field-error')).toHaveCount(0)

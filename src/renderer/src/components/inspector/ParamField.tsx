@@ -39,7 +39,7 @@ export function ParamField({ state, op, env, editingPhotos, onCommit, onReset, c
         )}
         {param.cost?.map((c) => (
           <span key={c.text} className="cost-effect">
-            {c.value === undefined ? c.text : `${c.text} when ${c.value === true ? 'on' : shownValue(param, c.value)}`}
+            {c.value === undefined ? c.text : `${c.value === true ? 'On' : shownValue(param, c.value)}: ${c.text}`}
           </span>
         ))}
         {editingPhotos && overridden && (
