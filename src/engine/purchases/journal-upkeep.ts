@@ -62,11 +62,11 @@ export async function identityOf(handle: FileHandle): Promise<FileIdentity> {
 
 /**
  * Whether `path` no longer leads to the file opened as `opened` (it was compacted, or removed, since).
- * The name is looked up, not the open file's link count: on a network share (a team's results folder)
- * a file removed while open is renamed aside by the client and keeps its link. A file held open keeps
- * its inode, so no new file at the name can have its identity.
+ * The name is looked up, not only the open file's link count: on a network share (a team's results
+ * folder) a file removed while open is renamed aside by the client and keeps its link. What the name
+ * leads to having no link left is the open file itself, removed, seen through a client's cached name.
  */
 export async function replacedSince(path: string, opened: FileIdentity): Promise<boolean> {
   const now = await stat(path, { bigint: true }).catch(() => null)
-  return now === null || now.ino !== opened.ino || now.dev !== opened.dev
+  return now === null || now.ino !== opened.ino || now.dev !== opened.dev || now.nlink === 0n
 }

@@ -60,8 +60,13 @@ export class Journal {
     try {
       if (!this.handle) {
         await mkdir(dirname(this.path), { recursive: true })
-        this.handle = await open(this.path, 'a')
-        this.opened = await identityOf(this.handle)
+        const handle = await open(this.path, 'a')
+        // The handle is kept only with the identity of what it opened.
+        this.opened = await identityOf(handle).catch(async (error: unknown) => {
+          await handle.close().catch(() => undefined)
+          throw error
+        })
+        this.handle = handle
       }
       await this.handle.write(text)
       await this.handle.datasync()
@@ -82,6 +87,7 @@ export class Journal {
     await this.flushing
     await this.handle?.close()
     this.handle = null
+    this.opened = null
   }
 
   /**
