@@ -29,12 +29,21 @@ export async function inspectImage(bytes: Buffer, accepted: readonly ImageFormat
   }
 }
 
+export interface Box {
+  left: number
+  top: number
+  width: number
+  height: number
+}
+
 export interface Cutout {
   rgba: Buffer
   width: number
   height: number
   /** Pixels kept as subject; 0 means no foreground was found. */
   foreground: number
+  /** Where those pixels are: the subject's box; null when there are none. */
+  subject: Box | null
 }
 
 /** sRGB-encoded value (0–1) to linear light. */
@@ -91,20 +100,28 @@ export async function cutout(bytes: Buffer, format: ImageFormat): Promise<Cutout
   const [r0, g0, b0] = [0, 1, 2].map((c) => Math.round(corners.reduce((sum, px) => sum + (px[c] ?? 0), 0) / 4)) as [number, number, number]
   const rgba = Buffer.allocUnsafe(width * height * 4)
   let foreground = 0
+  let [left, right, top, bottom] = [width, -1, height, -1]
   for (let i = 0, o = 0; i < data.length; i += 3, o += 4) {
     if (i % (PIXELS_PER_STEP * 3) === 0 && i > 0) await new Promise(setImmediate)
     const r = data[i] as number
     const g = data[i + 1] as number
     const b = data[i + 2] as number
-    const y = 0.2126 * (LINEAR[Math.abs(r - r0)] as number) + 0.7152 * (LINEAR[Math.abs(g - g0)] as number) + 0.0722 * (LINEAR[Math.abs(b - b0)] as number)
-    const alpha = alphaOf(y)
+    const luminance = 0.2126 * (LINEAR[Math.abs(r - r0)] as number) + 0.7152 * (LINEAR[Math.abs(g - g0)] as number) + 0.0722 * (LINEAR[Math.abs(b - b0)] as number)
+    const alpha = alphaOf(luminance)
     rgba[o] = r
     rgba[o + 1] = g
     rgba[o + 2] = b
     rgba[o + 3] = alpha
-    if (alpha >= 128) foreground++
+    if (alpha < 128) continue
+    foreground++
+    const x = (i / 3) % width
+    const y = (i / 3 - x) / width
+    if (x < left) left = x
+    if (x > right) right = x
+    if (y < top) top = y
+    bottom = y
   }
-  return { rgba, width, height, foreground }
+  return { rgba, width, height, foreground, subject: right < 0 ? null : { left, top, width: right - left + 1, height: bottom - top + 1 } }
 }
 
 export type OutputFormat = 'png' | 'jpeg' | 'webp' | 'avif'
@@ -153,7 +170,10 @@ async function stage(input: Sharp, step: (image: Sharp) => Sharp): Promise<Sharp
   return sharp(await step(input).png(QUICK_PNG).toBuffer())
 }
 
-export async function render(cut: Cutout, options: RenderOptions): Promise<Buffer> {
+/** The pixels a render starts from: a cut-out, or one placed on its output canvas. */
+export type Pixels = Pick<Cutout, 'rgba' | 'width' | 'height'>
+
+export async function render(cut: Pixels, options: RenderOptions): Promise<Buffer> {
   let image = sharp(cut.rgba, { raw: { width: cut.width, height: cut.height, channels: 4 } })
   if (options.opaque) image = await stage(image, (i) => i.removeAlpha())
   if (options.crop) image = await stage(image, (i) => i.trim({ threshold: 0 }))

@@ -68,9 +68,48 @@ describe('Photoroom /v2/edit positioning (outputSize, padding, margin, alignment
     expect(box).toMatchObject({ left: 0, top: 0, right: 499, bottom: 499 })
   })
 
-  it('keeps the photo’s own frame when no positioning is asked for', async () => {
-    const box = await subjectIn(await edit({}))
-    expect(box).toMatchObject({ width: 400, height: 300, left: 125, top: 75 })
+  it('fits the subject to the whole output by default, as the positioning guide says; referenceBox=originalImage keeps it where it was', async () => {
+    // The 150 px subject of a 400 × 300 photo, fitted to the photo's own frame: 300 px, centred.
+    expect(await subjectIn(await edit({}))).toMatchObject({ width: 400, height: 300, left: 50, top: 0, right: 349, bottom: 299 })
+    // The same with the document's defaults sent: nothing changes.
+    expect(await subjectIn(await edit({ padding: '0', scaling: 'fit', referenceBox: 'subjectBox', outputSize: 'auto' }))).toMatchObject({ left: 50, top: 0, right: 349, bottom: 299 })
+    expect(await subjectIn(await edit({ referenceBox: 'originalImage' }))).toMatchObject({ width: 400, height: 300, left: 125, top: 75, right: 274, bottom: 224 })
+  })
+
+  it('sizes the output to the subject with outputSize=croppedSubject', async () => {
+    expect(await subjectIn(await edit({ outputSize: 'croppedSubject' }))).toMatchObject({ width: 150, height: 150, left: 0, top: 0, right: 149, bottom: 149 })
+  })
+
+  it('lets a side of its own override the general padding, and aligns to the bottom right', async () => {
+    const box = await subjectIn(await edit({ outputSize: '1000x1000', padding: '0.1', paddingBottom: '0.3', horizontalAlignment: 'right', verticalAlignment: 'bottom' }))
+    // Height: 1000 less 100 on top and 300 below: a 600 px subject, ending at 699, flush right at 899.
+    expect(Math.abs(box.bottom - 699)).toBeLessThanOrEqual(1)
+    expect(Math.abs(box.right - 899)).toBeLessThanOrEqual(1)
+    expect(Math.abs(box.top - 100)).toBeLessThanOrEqual(1)
+  })
+
+  it('keeps the margins empty when scaling=fill overflows the target area', async () => {
+    const wide = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } })
+      .composite([{ input: { create: { width: 200, height: 100, channels: 3, background: '#c03020' } }, gravity: 'center' }])
+      .png()
+      .toBuffer()
+    expect(await subjectIn(await edit({ outputSize: '500x500', scaling: 'fill', margin: '50px' }, wide))).toMatchObject({ left: 50, top: 50, right: 449, bottom: 449 })
+  })
+
+  it('centres a subject cut on two opposite sides, with no padding on either', async () => {
+    const band = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } })
+      .composite([{ input: { create: { width: 400, height: 100, channels: 3, background: '#c03020' } }, left: 0, top: 100 }])
+      .png()
+      .toBuffer()
+    const box = await subjectIn(await edit({ outputSize: '1000x1000', padding: '0.2' }, band))
+    expect(box).toMatchObject({ left: 0, right: 999 })
+    expect(Math.abs(box.top - 375)).toBeLessThanOrEqual(1)
+  })
+
+  it('answers at the asked size when no subject is found', async () => {
+    const blank = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } }).png().toBuffer()
+    const { width, height } = await sharp(await edit({ outputSize: '800x800' }, blank)).metadata()
+    expect({ width, height }).toEqual({ width: 800, height: 800 })
   })
 
   it('gives the Amazon main image preset’s values a result that passes the Amazon check (85 % fill, pure white)', async () => {

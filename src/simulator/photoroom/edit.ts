@@ -6,7 +6,7 @@ import { COSTS } from '../options'
 import { imagesIn, loadImage, type LoadedImage } from './edit-images'
 import { readGet, readPost, type EditInput } from './edit-request'
 import { paymentError, v2Error } from './errors'
-import { asksForPlacement, placeSubject } from './positioning'
+import { placeSubject, placesSubject } from './positioning'
 import { firstViolation } from './fields'
 import { BACKGROUND_MODEL_HEADER, brokenRule, SHADOWS_MODEL_HEADER } from './rules'
 import { documentedHeaders } from './spec'
@@ -86,8 +86,7 @@ async function edit(request: OperationRequest, input: EditInput): Promise<Reply>
 
   const { values } = input
   const format = FORMATS[(values['export.format'] as string | undefined) ?? 'png'] ?? 'png'
-  const placed = asksForPlacement(values)
-  // Without its cut-out (removeBackground false) the whole photo is fitted into outputSize.
+  const placed = placesSubject(values)
   const size = placed ? null : /^(\d+)x(\d+)$/.exec((values['outputSize'] as string | undefined) ?? '')
   const output = await render(placed ? await placeSubject(cut, values) : cut, {
     format,
