@@ -32,5 +32,5 @@ test('a shop runs the Amazon main image preset and its results meet the Amazon c
   const check = page.getByRole('dialog', { name: 'Check for store' })
   await check.getByLabel('Marketplace').selectOption('amazon')
   await check.getByRole('button', { name: 'Check', exact: true }).click()
-  await expect(check.getByRole('status')).toHaveText('All 2 photos meet Amazon main image’s rules.')
+  await expect(check.getByRole('status')).toHaveText('All 2 photos with a result meet Amazon main image’s rules.')
 })

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { commandForKey, type CommandId } from '@shared/commands'
-import { useStore } from '../store'
+import { loadPageOf, useStore } from '../store'
 import { selectAll } from './gallery/gallery-ids'
 import { askToRemove } from './gallery/remove-photos'
 import { MAC, typingIn } from './keyboard/keys'
@@ -37,16 +37,21 @@ export function closeLoupe(): void {
 /**
  * The loupe's next photo that way: within the selection when several photos are selected and the
  * loupe's photo is one of them (culling a selection, as in Lightroom), else the next of the whole list.
- * It stays put at either end. A range of the list not fetched yet is stepped into as it is.
+ * It stays put at either end. A page of the list not fetched yet is fetched on the way: only then is
+ * it known which of its photos are selected.
  */
-export function stepLoupe(delta: 1 | -1, total: number): void {
+export async function stepLoupe(delta: 1 | -1, total: number): Promise<void> {
   const { loupeIndex, photoOrder, selected, moveLoupe } = useStore.getState()
   if (loupeIndex === null) return
   const here = photoOrder[loupeIndex]
   if (selected.size < 2 || here === undefined || !selected.has(here)) return moveLoupe(delta, total)
   for (let i = loupeIndex + delta; i >= 0 && i < total; i += delta) {
-    const id = photoOrder[i]
-    if (id === undefined || selected.has(id)) return moveLoupe(i - loupeIndex, total)
+    if (useStore.getState().photoOrder[i] === undefined) await loadPageOf(i).catch(() => undefined)
+    const now = useStore.getState()
+    const id = now.photoOrder[i]
+    // Moved meanwhile (another key), or a page that could not be fetched: it stays where it is.
+    if (now.loupeIndex !== loupeIndex || id === undefined) return
+    if (selected.has(id)) return now.moveLoupe(i - loupeIndex, total)
   }
 }
 

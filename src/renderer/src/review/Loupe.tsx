@@ -60,13 +60,13 @@ export function Loupe(): React.JSX.Element | null {
       if (event.key === 'Escape') return closeLoupe()
       // On the before/after slider the arrows move the split.
       const slider = event.target instanceof HTMLInputElement && event.target.type === 'range'
-      if (event.key === 'ArrowRight' && !slider) return stepLoupe(1, total)
-      if (event.key === 'ArrowLeft' && !slider) return stepLoupe(-1, total)
+      if (event.key === 'ArrowRight' && !slider) return void stepLoupe(1, total)
+      if (event.key === 'ArrowLeft' && !slider) return void stepLoupe(-1, total)
       const marks = marksForKey(event.key)
       if (!marks || event.metaKey || event.ctrlKey || event.altKey) return
       event.preventDefault()
       void call('setReview', { photoIds: [photo.id], ...marks }).then(() => {
-        if (useStore.getState().autoAdvance) stepLoupe(1, total)
+        if (useStore.getState().autoAdvance) void stepLoupe(1, total)
       })
     }
     window.addEventListener('keydown', onKey)
@@ -106,7 +106,7 @@ export function Loupe(): React.JSX.Element | null {
           <CompareView photoId={photo.id} result={photo.shownResult && { id: photo.shownResult.id, output: photo.shownResult.output }} name={photo.name} />
           <footer className="loupe-footer">
             <PhotoNotes photoId={photo.id} reason={photo.reason} />
-            <ReviewMarks photo={photo} onMarked={() => autoAdvance && stepLoupe(1, total)} />
+            <ReviewMarks photo={photo} onMarked={() => void (autoAdvance && stepLoupe(1, total))} />
             <VariantStrip photo={photo} variants={variants} />
           </footer>
         </>

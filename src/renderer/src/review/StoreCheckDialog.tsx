@@ -7,7 +7,8 @@ import { MarketplaceOptions } from './MarketplaceOptions'
 /** What a check found, in words: all passing is said as such, not as "0 of N fail". */
 function checkOutcome(checked: number, failed: number, store: string): string {
   if (!checked) return 'No results to check yet.'
-  if (!failed) return checked === 1 ? `The photo meets ${store}’s rules.` : `All ${checked} photos meet ${store}’s rules.`
+  // Only photos with a result are checked: "all" says of how many.
+  if (!failed) return checked === 1 ? `The one photo with a result meets ${store}’s rules.` : `All ${checked} photos with a result meet ${store}’s rules.`
   return `${failed} of ${checked} photos fail ${store}’s rules: filter the gallery by Store check to see them.`
 }
 

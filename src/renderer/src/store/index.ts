@@ -5,7 +5,7 @@ import { createExportSlice, type ExportSlice } from './export-slice'
 import { createJobsSlice, type JobsSlice } from './jobs-slice'
 import { createLoupeSlice, type LoupeSlice } from './loupe-slice'
 import { createPhotosSlice, type PhotosSlice } from './photos-slice'
-import { createRangeLoader } from './ranges'
+import { createRangeLoader, fetchPageOf } from './ranges'
 import { createPresetsSlice, type PresetsSlice } from './presets-slice'
 import { createRemovalSlice, type RemovalSlice } from './removal-slice'
 import { createSelectionSlice, type SelectionSlice } from './selection-slice'
@@ -30,6 +30,9 @@ export const useStore = create<Store>()((...a) => ({
 
 /** Makes sure the list's rows between these positions are fetched. */
 export const loadRange = createRangeLoader(useStore.getState)
+
+/** The page of the list holding this position, fetched and in the store once it resolves. */
+export const loadPageOf = (index: number): Promise<void> => fetchPageOf(useStore.getState, index)
 
 /** The renderer only mirrors main: one first screen at start, then the events main streams. */
 export async function connect(onCommand: (command: EventPayload<'command'>) => void): Promise<() => void> {

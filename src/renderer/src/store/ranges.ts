@@ -30,6 +30,14 @@ export function createRangeLoader(get: () => PhotosSlice): (first: number, last:
   }
 }
 
+/** The page of the list holding `index`, fetched now (not once per version): resolves once it is in the store. */
+export async function fetchPageOf(get: () => PhotosSlice, index: number): Promise<void> {
+  const { listVersion, query } = get()
+  const offset = Math.floor(index / PAGE_SIZE) * PAGE_SIZE
+  const { rows, total } = await call('listPhotos', { offset, limit: PAGE_SIZE, query })
+  get().setRange(listVersion, offset, rows, total)
+}
+
 /** A plain loop: the order starts as a sparse array, whose holes `every` would skip. */
 function loaded(order: readonly (number | undefined)[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (order[i] === undefined) return false

@@ -2,14 +2,14 @@ import { z } from 'zod'
 import type { PhotoState } from '../photo-state'
 import { idList, none, paramValues, rowId, type Domain } from './common'
 import { COMMAND_IDS } from '../../commands'
-import { REVIEW_FLAGS } from '../../review-marks'
+import { REVIEW_FLAGS, REVIEW_LABELS } from '../../review-marks'
 
 export const presetSchema = z.object({ operationId: z.string().min(1), values: paramValues })
 
 export const reviewSchema = z.object({
   flag: z.enum(REVIEW_FLAGS).nullable(),
   rating: z.number().int().min(0).max(5),
-  label: z.string().nullable()
+  label: z.enum(REVIEW_LABELS).nullable()
 })
 
 /** One photo as the window lists it; its job state streams separately (the jobs domain). */

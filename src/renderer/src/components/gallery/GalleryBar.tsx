@@ -27,7 +27,7 @@ export function GalleryBar({ tileSize, onTileSize, onShortcuts }: { tileSize: nu
           {listed} shown
         </span>
       )}
-      <input ref={find} type="search" aria-label="Filter by name" title="Filter by name" placeholder="Search…" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
+      <input ref={find} type="search" aria-label="Filter by name" title="Filter by name" placeholder="Filter…" value={query.text ?? ''} onChange={(e) => change({ text: e.target.value })} />
       <GalleryFilters query={query} change={change} />
       <select aria-label="Sort by" title="Sort by" value={query.sort ?? 'folder'} onChange={(e) => change({ sort: e.target.value as PhotoQuery['sort'] })}>
         <option value="folder">Folder</option>

@@ -25,15 +25,17 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
   // Several variants and none chosen: the newest ships, and a later run would change it.
   const unchosen = shown !== null && !shown.chosen && photo.results > 1
   const notes = job?.notes ?? []
+  const showsReason = !!reason && (state === 'skipped' || state === 'failed' || photo.facts === 'unreadable')
   const review = photo.review
   // An option's content is hidden from screen readers: what the tile shows is said in its description.
   const description = [
     PHOTO_STATE_LABELS[state],
-    reason && (state === 'skipped' || state === 'failed') ? reasonHeading(reason) : '',
+    showsReason ? reasonHeading(reason) : '',
     review.flag ? FLAG_MARKS[review.flag].state : '',
     review.rating > 0 ? `${review.rating} star${review.rating > 1 ? 's' : ''}` : '',
     review.label ? `${review.label} label` : '',
     overridden ? 'has its own parameters' : '',
+    unchosen ? `newest of ${photo.results} variants` : '',
     photo.storeCheck ? `${photo.storeCheck.passed ? 'meets' : 'fails'} ${photo.storeCheck.rule}` : ''
   ]
     .filter(Boolean)
@@ -63,7 +65,7 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
         <span className={`badge ${state}`} title={reason ?? undefined} data-testid="state-badge">
           {PHOTO_STATE_LABELS[state]}
         </span>
-        {reason && (state === 'skipped' || state === 'failed' || photo.facts === 'unreadable') && (
+        {showsReason && (
           <span className="tile-reason" title={reason} data-testid="tile-reason">
             {reasonHeading(reason)}
           </span>
