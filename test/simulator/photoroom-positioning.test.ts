@@ -14,6 +14,14 @@ async function edit(fields: Record<string, string>, photo?: Buffer): Promise<Buf
   return Buffer.from(await res.arrayBuffer())
 }
 
+/** A 400 × 300 photo on light grey with a red subject of this size, at `at` (its top-left corner) or in the middle. */
+function photoWith(width: number, height: number, at?: { left: number; top: number }): Promise<Buffer> {
+  return sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } })
+    .composite([{ input: { create: { width, height, channels: 3, background: '#c03020' } }, ...(at ?? { gravity: 'center' }) }])
+    .png()
+    .toBuffer()
+}
+
 /** Where the subject landed: the box of every pixel that is not transparent. */
 async function subjectIn(image: Buffer): Promise<{ left: number; top: number; right: number; bottom: number; width: number; height: number }> {
   const { data, info } = await sharp(image).ensureAlpha().raw().toBuffer({ resolveWithObject: true })
@@ -49,10 +57,7 @@ describe('Photoroom /v2/edit positioning (outputSize, padding, margin, alignment
 
   it('snaps a subject cut by the photo’s edge to that edge, ignoring its padding there, unless told not to', async () => {
     // The subject touches the photo's left edge: cropped there.
-    const cropped = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } })
-      .composite([{ input: { create: { width: 150, height: 150, channels: 3, background: '#c03020' } }, left: 0, top: 75 }])
-      .png()
-      .toBuffer()
+    const cropped = await photoWith(150, 150, { left: 0, top: 75 })
     const snapped = await subjectIn(await edit({ outputSize: '1000x1000', padding: '0.2' }, cropped))
     expect(snapped.left).toBe(0)
     const kept = await subjectIn(await edit({ outputSize: '1000x1000', padding: '0.2', ignorePaddingAndSnapOnCroppedSides: 'false' }, cropped))
@@ -60,10 +65,7 @@ describe('Photoroom /v2/edit positioning (outputSize, padding, margin, alignment
   })
 
   it('fills the output with scaling=fill, cutting off what falls outside', async () => {
-    const wide = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } })
-      .composite([{ input: { create: { width: 200, height: 100, channels: 3, background: '#c03020' } }, gravity: 'center' }])
-      .png()
-      .toBuffer()
+    const wide = await photoWith(200, 100)
     const box = await subjectIn(await edit({ outputSize: '500x500', scaling: 'fill' }, wide))
     expect(box).toMatchObject({ left: 0, top: 0, right: 499, bottom: 499 })
   })
@@ -89,18 +91,12 @@ describe('Photoroom /v2/edit positioning (outputSize, padding, margin, alignment
   })
 
   it('keeps the margins empty when scaling=fill overflows the target area', async () => {
-    const wide = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } })
-      .composite([{ input: { create: { width: 200, height: 100, channels: 3, background: '#c03020' } }, gravity: 'center' }])
-      .png()
-      .toBuffer()
+    const wide = await photoWith(200, 100)
     expect(await subjectIn(await edit({ outputSize: '500x500', scaling: 'fill', margin: '50px' }, wide))).toMatchObject({ left: 50, top: 50, right: 449, bottom: 449 })
   })
 
   it('centres a subject cut on two opposite sides, with no padding on either', async () => {
-    const band = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#eeeeee' } })
-      .composite([{ input: { create: { width: 400, height: 100, channels: 3, background: '#c03020' } }, left: 0, top: 100 }])
-      .png()
-      .toBuffer()
+    const band = await photoWith(400, 100, { left: 0, top: 100 })
     const box = await subjectIn(await edit({ outputSize: '1000x1000', padding: '0.2' }, band))
     expect(box).toMatchObject({ left: 0, right: 999 })
     expect(Math.abs(box.top - 375)).toBeLessThanOrEqual(1)
