@@ -168,6 +168,8 @@ test('the inspector speaks a photographer\'s words; an error says what is allowe
   await size.press('Enter')
   await expect.poll(() => session.harness.app.photos.preset().values['outputSize']).toBe('2000x2000')
 
+  // A group's name reads as words in a sentence; an abbreviation keeps its capitals.
+  await expect(inspector.getByText('More AI edits settings', { exact: true })).toBeVisible()
   // A deprecated value says so in the API's words.
   await inspector.getByText('More output settings').click()
   await field(page, 'preserveMetadata').getByRole('combobox').selectOption('exifSubset')

@@ -32,6 +32,9 @@ function patchFor(param: Param, value: unknown, current: Record<string, unknown>
  * photographer's order, common fields first and the rest under "More". Nothing selected: the batch
  * preset. Photos selected: their overrides, "mixed" where they differ, one edit for all of them.
  */
+/** A group's name inside a sentence: lower case, but an abbreviation stays as it is ("More AI edits settings"). */
+const inSentence = (name: string): string => name.replace(/^\S+/, (word) => (word === word.toUpperCase() ? word : word.toLowerCase()))
+
 export function Inspector(): React.JSX.Element {
   const operations = useStore(settingsSelectors.operations)
   const typedPaths = useStore(settingsSelectors.typedPaths)
@@ -130,7 +133,7 @@ export function Inspector(): React.JSX.Element {
             {common.map(field)}
             {more.length > 0 && (
               <details className="more" open={more.some(isSet)}>
-                <summary>{common.length ? `More ${group.toLowerCase()} settings` : `${group} settings`}</summary>
+                <summary>{common.length ? `More ${inSentence(group)} settings` : `${group} settings`}</summary>
                 {more.map(field)}
               </details>
             )}
