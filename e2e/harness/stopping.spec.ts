@@ -28,7 +28,7 @@ test('Cancel finishes the paid requests already sent: charges equal results writ
   test.setTimeout(90_000)
   const s = await ready(page, 2_500, 8)
   await page.getByRole('button', { name: 'Cancel' }).click()
-  await expect(page.getByTestId('queue-status')).toContainText(/Finishing · .* · Finishing \d+ paid requests?…/)
+  await expect(page.getByTestId('queue-status')).toContainText(/^Finishing \d+ paid requests?… · \d+ \/ 8/)
   await expect(page.getByRole('button', { name: 'Stop now' })).toBeVisible()
   await screenshot(page, 'finishing')
   await expect(page.getByTestId('queue-status')).toHaveText(/^Cancelled · \d of 8 done$/, { timeout: 30_000 })

@@ -216,7 +216,7 @@ export class RunQueue {
     if (this.finishing) return this.finishing
     await this.store.cancelWaiting(reason)
     const { sent, done } = this.worker.finish(withinMs, reason)
-    if (sent) this.view.finishing(sent)
+    if (sent) this.view.finishing(() => this.worker.onTheWire)
     // Set at once, so Cancel pressed again meanwhile stops now. Cancel also ends the photos waiting on the
     // team queue; quitting leaves them to its workers, followed again at the next start.
     this.finishing = Promise.all([done, quitting ? undefined : this.team.cancelWaiting(reason)]).then(() => undefined).finally(() => {

@@ -12,6 +12,11 @@ const ON_ITS_WAY: ReadonlySet<JobState> = new Set<JobState>(['queued', 'ready', 
 
 const IDLE: QueueState = { state: 'idle', total: 0, finished: 0, counts: {}, providers: {}, held: 0 }
 
+/** What Cancel and Quit wait for: the paid requests still on the wire, then the keeping of what arrived. */
+function finishingWords(onWire: number): string {
+  return onWire ? `Finishing ${onWire} paid ${onWire === 1 ? 'request' : 'requests'}…` : 'Finishing: keeping what arrived…'
+}
+
 /**
  * What the window's queue shows: the runs added since the queue was last idle, their counts, each
  * provider's state, and whether it runs, waits (paused, held by the cap), finishes or is idle.
@@ -20,7 +25,8 @@ export class RunView {
   private readonly runs = new Set<string>()
   private readonly items = new Map<string, { state: JobState; maxCost: number }>()
   private providers: QueueState['providers'] = {}
-  private finishingSent = 0
+  /** While Cancel or Quit finishes: how many paid requests are still on the wire, asked at each change. */
+  private onTheWire: (() => number) | null = null
   private current: QueueState = IDLE
   private startedAt: number | undefined
 
@@ -70,13 +76,13 @@ export class RunView {
     this.publish()
   }
 
-  finishing(sent: number): void {
-    this.finishingSent = sent
+  finishing(onTheWire: () => number): void {
+    this.onTheWire = onTheWire
     this.publish()
   }
 
   finished(): void {
-    this.finishingSent = 0
+    this.onTheWire = null
     this.publish()
   }
 
@@ -95,7 +101,8 @@ export class RunView {
     const base = { total, finished, counts, providers: this.providers, held, ...budget, ...(this.startedAt ? { startedAt: this.startedAt } : {}) }
     const paused = Object.values(this.providers).find((p) => p.status !== 'running')
     let next: QueueState
-    if (this.finishingSent) next = { ...base, state: 'finishing', reason: `Finishing ${this.finishingSent} paid ${this.finishingSent === 1 ? 'request' : 'requests'}…` }
+    // Counted down as the answers arrive: each answer is a change of its photo, which publishes again.
+    if (this.onTheWire) next = { ...base, state: 'finishing', reason: finishingWords(this.onTheWire()) }
     else if (total - finished - held > 0) next = paused ? { ...base, state: 'paused', reason: paused.message } : { ...base, state: 'running' }
     else if (held) next = { ...base, state: 'paused', reason: `Budget cap of ${budgetCap ?? 0} credits reached: ${held} ${held === 1 ? 'photo waits' : 'photos wait'}. Raise the cap, then Resume.` }
     else next = { ...base, state: 'idle', reason: total ? runSummary(counts, total) : undefined }

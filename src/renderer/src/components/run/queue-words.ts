@@ -25,8 +25,9 @@ export function providerWords(p: ProviderState): string | null {
 /** The queue in one line: "Running · 8 / 30", "Paused · … · why", "Cancelled · 74 of 294 done" (how far a cancelled run got). */
 export function queueLine(queue: QueueState): string {
   if (queue.state === 'idle' && queue.counts['cancelled'] && queue.reason) return queue.reason
+  // "Finishing 3 paid requests… · 12 / 46": the reason already starts with the state.
+  if (queue.state === 'finishing' && queue.reason) return `${queue.reason} · ${progressed(queue)} / ${queue.total}`
   const state = { idle: 'Idle', paused: 'Paused', running: 'Running', finishing: 'Finishing' }[queue.state]
-  // Cancelled photos are not counted as got somewhere: "Finishing · 3 / 20", not "19 / 20", after Cancel.
   return `${state} · ${progressed(queue)} / ${queue.total}${queue.reason ? ` · ${queue.reason}` : ''}`
 }
 
