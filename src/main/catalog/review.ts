@@ -2,7 +2,6 @@ import { REVIEW_FLAGS, REVIEW_LABELS, type ReviewFlag as Flag, type ReviewLabel 
 import type { Db } from './database'
 import { noSuchPhoto } from './missing'
 
-
 export interface ReviewRow {
   photoId: number
   flag: Flag | null

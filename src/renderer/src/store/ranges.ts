@@ -21,16 +21,12 @@ export function createRangeLoader(get: () => PhotosSlice): (first: number, last:
       if (requested.has(page) || (offset >= state.listTotal && page > 0)) continue
       if (state.listTotal > 0 && loaded(state.photoOrder, offset, Math.min(offset + PAGE_SIZE, state.listTotal))) continue
       requested.add(page)
-      const asked = version
-      void call('listPhotos', { offset, limit: PAGE_SIZE, query: state.query }).then(
-        ({ rows, total }) => get().setRange(asked, offset, rows, total),
-        () => requested.delete(page)
-      )
+      void fetchPageOf(get, offset).catch(() => requested.delete(page))
     }
   }
 }
 
-/** The page of the list holding `index`, fetched now (not once per version): resolves once it is in the store. */
+/** The page of the list holding `index`, fetched whether or not it was asked before: resolves once it is in the store. */
 export async function fetchPageOf(get: () => PhotosSlice, index: number): Promise<void> {
   const { listVersion, query } = get()
   const offset = Math.floor(index / PAGE_SIZE) * PAGE_SIZE

@@ -9,6 +9,24 @@ import { FLAG_MARKS } from '../../review/flag-marks'
 import { PHOTO_STATE_LABELS } from './photo-state-labels'
 import { reasonHeading } from '@shared/reason-heading'
 import { formatLabel, PhotoThumb } from './PhotoThumb'
+import type { PhotoRow } from '../../store/types'
+
+/** What a tile shows, in words: an option's content is hidden from screen readers, so it is said in its description. */
+function tileDescription(photo: PhotoRow, shown: { state: string; reason: string; overridden: boolean; unchosen: boolean }): string {
+  const { review, storeCheck } = photo
+  return [
+    shown.state,
+    shown.reason,
+    review.flag ? FLAG_MARKS[review.flag].state : '',
+    review.rating > 0 ? `${review.rating} star${review.rating > 1 ? 's' : ''}` : '',
+    review.label ? `${review.label} label` : '',
+    shown.overridden ? 'has its own parameters' : '',
+    shown.unchosen ? `newest of ${photo.results} variants` : '',
+    storeCheck ? `${storeCheck.passed ? 'meets' : 'fails'} ${storeCheck.rule}` : ''
+  ]
+    .filter(Boolean)
+    .join(', ')
+}
 
 /** One photo of the grid, subscribed to that photo alone, so one job's progress redraws one tile. */
 export function GalleryTile({ index, size, onOpen }: { index: number; size: number; onOpen(id: number): void }): React.JSX.Element {
@@ -26,20 +44,7 @@ export function GalleryTile({ index, size, onOpen }: { index: number; size: numb
   const unchosen = shown !== null && !shown.chosen && photo.results > 1
   const notes = job?.notes ?? []
   const showsReason = !!reason && (state === 'skipped' || state === 'failed' || photo.facts === 'unreadable')
-  const review = photo.review
-  // An option's content is hidden from screen readers: what the tile shows is said in its description.
-  const description = [
-    PHOTO_STATE_LABELS[state],
-    showsReason ? reasonHeading(reason) : '',
-    review.flag ? FLAG_MARKS[review.flag].state : '',
-    review.rating > 0 ? `${review.rating} star${review.rating > 1 ? 's' : ''}` : '',
-    review.label ? `${review.label} label` : '',
-    overridden ? 'has its own parameters' : '',
-    unchosen ? `newest of ${photo.results} variants` : '',
-    photo.storeCheck ? `${photo.storeCheck.passed ? 'meets' : 'fails'} ${photo.storeCheck.rule}` : ''
-  ]
-    .filter(Boolean)
-    .join(', ')
+  const description = tileDescription(photo, { state: PHOTO_STATE_LABELS[state], reason: showsReason ? reasonHeading(reason) : '', overridden, unchosen })
   return (
     <div
       role="option"
