@@ -59,7 +59,10 @@ describe('the batch CLI', () => {
     copyFileSync(first as string, join(work, 'in', 'copy.jpg'))
     const charged = sim.current.stats().providers.photoroom.charged
     const run = await runCli(['--provider', 'photoroom', '--operation', 'remove-background', '--json', '--out', join(work, 'out'), join(work, 'in')], simulatorEnv(sim.current, join(work, 'state')))
-    expect(summaryOf(run.events).counts['done']).toBe(2)
+    // The copy shares the purchase on the wire (done) or, once it is kept, is taken from it (reused): which one depends on timing.
+    const { counts } = summaryOf(run.events)
+    expect((counts['done'] ?? 0) + (counts['reused'] ?? 0)).toBe(2)
+    expect(counts['done']).toBeGreaterThanOrEqual(1)
     expect(sim.current.stats().providers.photoroom.charged - charged).toBe(1)
     expect(listFiles(join(work, 'out'))).toEqual(['in/copy.png', 'in/photo-01.png'])
   })

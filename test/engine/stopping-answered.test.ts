@@ -6,20 +6,20 @@ import { makeBatch } from '../helpers/batch'
 import { makePhotos, tempDir } from '../helpers/photos'
 import { withSimulator } from '../helpers/simulator'
 
-/** Called as a result is about to be renamed into its output folder: the answer is in, not yet kept. */
+/** Called as a result is about to be written into its output folder: the answer is in, not yet kept. */
 const beforeOutput = vi.hoisted(() => ({ hook: null as null | ((path: string) => Promise<void>) }))
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>()
-  const rename: typeof fs.rename = async (from, to) => {
+vi.mock('../../src/engine/files/atomic-write', async (importOriginal) => {
+  const atomic = await importOriginal<typeof import('../../src/engine/files/atomic-write')>()
+  const writeFileAtomic: typeof atomic.writeFileAtomic = async (path, data, o) => {
     const hook = beforeOutput.hook
-    if (hook && String(to).endsWith('.png') && !String(to).includes('.proofsheet-partial')) {
+    if (hook && path.endsWith('.png')) {
       beforeOutput.hook = null
-      await hook(String(to))
+      await hook(path)
     }
-    return fs.rename(from, to)
+    return atomic.writeFileAtomic(path, data, o)
   }
-  return { ...fs, default: { ...fs, rename }, rename }
+  return { ...atomic, writeFileAtomic }
 })
 
 const SLOW = { profiles: { photoroom: { rateLimit: null, retryAfter: true, latencyMs: 300 } } }
@@ -43,6 +43,9 @@ describe('stopping while a paid answer is being kept', () => {
           await new Promise((resolve) => setTimeout(resolve, 50))
         }
         const summary = await batch.run()
+        // The stop came while the first answer was in hand: the rest of the photos were never sent.
+        expect(beforeOutput.hook).toBeNull()
+        expect(summary.counts.done).toBeLessThan(photos.length)
         await expect.poll(() => sim.stats().providers.photoroom.working).toBe(0)
         const charged = sim.stats().providers.photoroom.charged
         expect(summary.counts.done).toBeGreaterThanOrEqual(1)

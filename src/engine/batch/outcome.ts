@@ -1,6 +1,6 @@
 import type { Cost } from '../../shared/operations'
 import { isJobError } from '../errors'
-import { NotARealFolder } from '../files/real-folders'
+import { NotARealFolder } from '../files/not-a-real-folder'
 import { JOB_STATES, type Job, type JobState } from '../../shared/jobs'
 import type { BatchSummary } from './events'
 

@@ -1,6 +1,7 @@
-import { readFile, realpath, stat } from 'node:fs/promises'
 import { RAW_NAME } from '../../shared/images/formats'
 import type { OperationSchema, ParamValues } from '../../shared/operations'
+import type { PhotoLook } from '../files/file-steps'
+import { onFileThread } from '../files/file-thread'
 import { inspectBytes, inspectFile, type Inspection } from '../files/inspect'
 import { inside } from '../files/inside'
 import { OUTPUT_FOLDER_REASON } from '../files/scan'
@@ -30,32 +31,31 @@ export type Prepared =
       source?: Source
     }
 
-/** The caller's facts still hold while the file's size and modification time are what they saw. */
-async function stillKnown(input: BatchInput): Promise<PhotoFacts | null> {
-  const known = input.known
-  if (!known) return null
-  const now = await stat(input.path).catch(() => null)
-  return now && now.size === known.bytes && now.mtimeMs === known.mtimeMs ? known : null
-}
-
 /** Past this size a photo not seen before is judged from its ends first, and read whole only once it is found sendable. */
 const READ_AT_ONCE_UP_TO = 64 * 1024 * 1024
 
 /**
- * A photo not seen before, judged; one that is neither RAW nor huge is read whole for it, since its
- * bytes are hashed next anyway: the file is read once, not twice.
+ * Where the photo really is, its size and time, and, for a photo not seen before that is neither RAW
+ * nor huge, its bytes: they are hashed next anyway, so the file is read once, not twice. One hand-off
+ * to the file thread for all of it.
  */
-async function firstLook(path: string): Promise<{ inspection: Inspection; source?: Source }> {
-  const info = RAW_NAME.test(path) ? null : await stat(path).catch(() => null)
-  const bytes = info?.isFile() && info.size <= READ_AT_ONCE_UP_TO ? await readFile(path).catch(() => null) : null
-  if (!info || !bytes) return { inspection: await inspectFile(path) }
-  return { inspection: await inspectBytes(path, bytes, info.mtimeMs), source: { bytes } }
+async function look(input: BatchInput, outDir: string | undefined, read = !input.known && !RAW_NAME.test(input.path)): Promise<PhotoLook> {
+  return onFileThread('lookAtPhotoStep', { path: input.path, outDir: outDir ?? null, read, readUpTo: READ_AT_ONCE_UP_TO })
 }
 
-async function inOutputFolder(path: string, outDir: string | undefined): Promise<boolean> {
-  if (!outDir) return false
-  const [real, out] = await Promise.all([realpath(path).catch(() => path), realpath(outDir).catch(() => outDir)])
-  return inside(real, out)
+/** The caller's facts still hold while the file's size and modification time are what they saw. */
+function stillKnown(input: BatchInput, seen: PhotoLook): PhotoFacts | null {
+  const known = input.known
+  return known && seen.file && seen.file.size === known.bytes && seen.file.mtimeMs === known.mtimeMs ? known : null
+}
+
+/** A photo not seen before (or changed since), judged: from its bytes when they were read, from its ends otherwise. */
+async function firstLook(input: BatchInput, seen: PhotoLook): Promise<{ inspection: Inspection; source?: Source }> {
+  // Known facts found stale: the bytes were not asked for the first time.
+  const read = input.known && !RAW_NAME.test(input.path) ? await look(input, undefined, true) : seen
+  if (!read.file?.isFile || !read.bytes) return { inspection: await inspectFile(input.path) }
+  const bytes = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength)
+  return { inspection: await inspectBytes(input.path, bytes, read.file.mtimeMs), source: { bytes } }
 }
 
 /**
@@ -65,16 +65,17 @@ async function inOutputFolder(path: string, outDir: string | undefined): Promise
  */
 export async function preparePhoto(input: BatchInput, operation: OperationSchema, values: ParamValues, options: PrepareOptions = {}): Promise<Prepared> {
   if (input.skip) return { skip: input.skip }
-  if (await inOutputFolder(input.path, options.outDir)) return { skip: OUTPUT_FOLDER_REASON }
-  let facts = await stillKnown(input)
+  const seen = await look(input, options.outDir)
+  if (seen.outReal !== null && inside(seen.real, seen.outReal)) return { skip: OUTPUT_FOLDER_REASON }
+  let facts = stillKnown(input, seen)
   let learnt = false
   let source: Source | undefined
   if (!facts) {
-    const look = await firstLook(input.path)
-    if (!look.inspection.ok) return { skip: look.inspection.reason }
-    const { ok, ...fresh } = look.inspection
+    const first = await firstLook(input, seen)
+    if (!first.inspection.ok) return { skip: first.inspection.reason }
+    const { ok, ...fresh } = first.inspection
     facts = fresh
-    source = look.source
+    source = first.source
     learnt = true
   }
   const plan = planUpload(facts, operation.inputLimits, options.fit ?? true)

@@ -1,8 +1,9 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readFile, rename, rm, stat, unlink, utimes, type FileHandle } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { onFileThread } from '../files/file-thread'
 
 /** A held lock's folder is touched this often, so a waiting process can tell it from an abandoned one. */
 const REFRESH_MS = 5_000
@@ -58,38 +59,15 @@ async function takeOver(lock: string, ino: number): Promise<void> {
   else await rm(aside, { recursive: true, force: true })
 }
 
-/** Makes the lock file, or null when it is there already; its folder is made the first time. */
-async function make(lock: string): Promise<FileHandle | null> {
-  try {
-    return await open(lock, 'wx')
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code === 'EEXIST') return null
-    if (code !== 'ENOENT') throw error
-  }
-  await mkdir(dirname(lock), { recursive: true })
-  return make(lock)
-}
-
-/** The lock taken once it is free, or once its owner is provably gone or it went stale; its owner written in it. */
+/** The lock taken once it is free, or once its owner is provably gone or it went stale; its owner written in it (on the file thread, in one go: makeLockStep). */
 async function acquire(lock: string, signal?: AbortSignal): Promise<void> {
-  let handle: FileHandle | null = null
-  for (let wait = 20; !handle; wait = Math.min(500, wait * 2)) {
+  const owner = JSON.stringify({ host: thisHost(), pid: process.pid } satisfies Owner)
+  for (let wait = 20; ; wait = Math.min(500, wait * 2)) {
     signal?.throwIfAborted()
-    handle = await make(lock)
-    if (handle) break
+    if (await onFileThread('makeLockStep', { lock, owner })) return
     const ino = await abandoned(lock)
     if (ino !== null) await takeOver(lock, ino)
     else await sleep(wait, undefined, { signal })
-  }
-  const owner: Owner = { host: thisHost(), pid: process.pid }
-  try {
-    await handle.writeFile(JSON.stringify(owner))
-  } catch (error) {
-    await unlink(lock).catch(() => undefined)
-    throw error
-  } finally {
-    await handle.close()
   }
 }
 

@@ -1,4 +1,4 @@
-import { appendFile, open, stat, type FileHandle } from 'node:fs/promises'
+import { appendFile, open, type FileHandle } from 'node:fs/promises'
 import { writeFileAtomic } from '../files/atomic-write'
 import { withFileLock } from './file-lock'
 import { openQuestions, paidRecords, parseRecords, type JournalRecord } from './journal-records'
@@ -58,15 +58,4 @@ export interface FileIdentity {
 export async function identityOf(handle: FileHandle): Promise<FileIdentity> {
   const { ino, dev } = await handle.stat({ bigint: true })
   return { ino, dev }
-}
-
-/**
- * Whether `path` no longer leads to the file opened as `opened` (it was compacted, or removed, since).
- * The name is looked up, not only the open file's link count: on a network share (a team's results
- * folder) a file removed while open is renamed aside by the client and keeps its link. What the name
- * leads to having no link left is the open file itself, removed, seen through a client's cached name.
- */
-export async function replacedSince(path: string, opened: FileIdentity): Promise<boolean> {
-  const now = await stat(path, { bigint: true }).catch(() => null)
-  return now === null || now.ino !== opened.ino || now.dev !== opened.dev || now.nlink === 0n
 }

@@ -1,7 +1,8 @@
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { openQuestions, paidRecords, parseRecords, type JournalRecord } from './journal-records'
-import { identityOf, replacedSince, upkeepJournal, type FileIdentity, type StillNeeded } from './journal-upkeep'
+import { identityOf, upkeepJournal, type FileIdentity, type StillNeeded } from './journal-upkeep'
+import { onFileThread } from '../files/file-thread'
 
 export type { JournalRecord }
 
@@ -47,16 +48,17 @@ export class Journal {
   private async write(text: string): Promise<void> {
     // A handle gone bad (ESTALE, once another machine compacted a journal on a share) is given up, and
     // the lines written once more by name; a line the failed write tore is ended first.
-    await this.appendFlushed(text).catch(() => this.appendFlushed(`\n${text}`))
+    const replaced = await this.appendFlushed(text).catch(() => this.appendFlushed(`\n${text}`))
     // Another run compacted the journal (a new file renamed over it) before or while this was written:
     // what went to the old file is written again to the new one. A line twice says nothing new.
-    if (await replacedSince(this.path, this.opened!).catch(() => true)) {
+    if (replaced) {
       await this.drop()
       await this.appendFlushed(text)
     }
   }
 
-  private async appendFlushed(text: string): Promise<void> {
+  /** Appended and flushed on the file thread, which then says whether the name still leads to this file (appendStep). */
+  private async appendFlushed(text: string): Promise<boolean> {
     try {
       if (!this.handle) {
         await mkdir(dirname(this.path), { recursive: true })
@@ -68,8 +70,7 @@ export class Journal {
         })
         this.handle = handle
       }
-      await this.handle.write(text)
-      await this.handle.datasync()
+      return await onFileThread('appendStep', { fd: this.handle.fd, text, path: this.path, ...this.opened! })
     } catch (error) {
       await this.drop()
       throw error

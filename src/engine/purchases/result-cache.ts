@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { lstat, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
+import { lstat, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { syncFolder, writeDurably, writeFileAtomic } from '../files/atomic-write'
+import { writeFileAtomic } from '../files/atomic-write'
+import { onFileThread, sendable } from '../files/file-thread'
 import type { ProviderOutput } from '../providers/types'
 import { ownerIsGone, thisHost } from './file-lock'
 
@@ -58,10 +59,10 @@ export class ResultCache {
   async get(key: string): Promise<(CachedResult & { dir: string }) | null> {
     const dir = this.folder(key)
     try {
-      const meta = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as CachedResult & { pruned?: boolean }
-      if (meta.pruned) return null
-      const sizes = await Promise.all(meta.outputs.map((o) => stat(join(dir, o.file)).then((s) => s.size)))
-      if (!meta.outputs.length || sizes.some((size, i) => size !== meta.outputs[i]?.bytes)) return null
+      const read = await onFileThread('readManifestStep', { dir, name: MANIFEST, sizes: true })
+      const meta = read?.meta as (CachedResult & { pruned?: boolean }) | undefined
+      if (!read || !meta || meta.pruned) return null
+      if (!meta.outputs.length || read.sizes.some((size, i) => size !== meta.outputs[i]?.bytes)) return null
       return { ...meta, dir }
     } catch {
       return null
@@ -88,8 +89,8 @@ export class ResultCache {
   }
 
   private manifest(key: string): Promise<(CachedResult & { pruned?: boolean }) | null> {
-    return readFile(join(this.folder(key), MANIFEST), 'utf8')
-      .then((text) => JSON.parse(text) as CachedResult & { pruned?: boolean })
+    return onFileThread('readManifestStep', { dir: this.folder(key), name: MANIFEST, sizes: false })
+      .then((read) => (read?.meta as (CachedResult & { pruned?: boolean }) | undefined) ?? null)
       .catch(() => null)
   }
 
@@ -112,18 +113,12 @@ export class ResultCache {
     const temp = join(this.dir, incomingName())
     const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, ...this.describe(o) }))
     const meta: CachedResult = { outputs: files, metadata, warnings, ...(written ? { delivered: [written] } : {}) }
-    try {
-      await mkdir(temp, { recursive: true })
-      await Promise.all(outputs.map((o, i) => writeDurably(join(temp, files[i]!.file), o.bytes)))
-      await writeDurably(join(temp, MANIFEST), JSON.stringify(meta))
-      await mkdir(join(final, '..'), { recursive: true })
-    } catch (error) {
-      // A full disk: what was written of it is given back at once, not left for a later run to find.
-      await rm(temp, { recursive: true, force: true })
-      throw error
+    // Written aside, manifest last, and renamed into place in one go on the file thread; something in the way is dealt with here.
+    const data = [...outputs.map((o, i) => ({ name: files[i]!.file, data: sendable(o.bytes) })), { name: MANIFEST, data: JSON.stringify(meta) }]
+    if (!(await onFileThread('putEntryStep', { temp, final, files: data }))) {
+      await this.moveIntoPlace(key, temp, final)
+      await onFileThread('syncFolderStep', join(final, '..'))
     }
-    await this.moveIntoPlace(key, temp, final)
-    await syncFolder(join(final, '..'))
     return { ...meta, dir: final }
   }
 

@@ -1,0 +1,103 @@
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { HELPERS, STEPS, describeError, handedOver } from './file-steps'
+import { NotARealFolder } from './not-a-real-folder'
+
+type Steps = typeof STEPS
+export type StepName = keyof Steps
+type Job<K extends StepName> = Parameters<Steps[K]>[1]
+type Answer<K extends StepName> = ReturnType<Steps[K]>
+
+/**
+ * The thread's source: the steps and their helpers as written (a declared function's text names
+ * itself, so they find each other), then a loop answering one message per sequence. A string, so
+ * the CLI, the tests and the bundled app start the same thread without a build step of its own.
+ * `__name` stands in for the helper a transpiler keeping function names may call inside a body.
+ */
+const SOURCE = `'use strict'
+var __name = (target) => target
+${[...Object.values(STEPS), ...HELPERS].map(String).join('\n')}
+const io = { fs: require('node:fs'), path: require('node:path') }
+const steps = { ${Object.entries(STEPS)
+  .map(([name, step]) => `${JSON.stringify(name)}: ${step.name}`)
+  .join(', ')} }
+const { parentPort } = require('node:worker_threads')
+parentPort.on('message', ({ id, name, job }) => {
+  let value
+  try {
+    value = steps[name](io, job)
+  } catch (error) {
+    return parentPort.postMessage({ id, error: ${describeError.name}(error) })
+  }
+  parentPort.postMessage({ id, value }, ${handedOver.name}(value))
+})`
+
+/** As many threads as libuv's pool has, at most: flushes to a slow disk wait side by side, not in one line. */
+const MOST_THREADS = Math.min(4, Math.max(2, availableParallelism()))
+
+interface Thread {
+  worker: Worker
+  busy: number
+}
+
+type Waiting = { resolve(value: unknown): void; reject(error: Error): void; thread: Thread }
+
+const threads: Thread[] = []
+const waiting = new Map<number, Waiting>()
+let nextId = 0
+
+/** An error from the thread, as the caller would have had it from node:fs or real-folders.ts. */
+function revived(described: Record<string, unknown>): Error {
+  if (described.name === 'NotARealFolder') return new NotARealFolder(described.path as string, described.where as string)
+  const { name: _name, message, ...fields } = described
+  return Object.assign(new Error(message as string), fields)
+}
+
+function start(): Thread {
+  const thread: Thread = { worker: new Worker(SOURCE, { eval: true }), busy: 0 }
+  const { worker } = thread
+  worker.on('message', ({ id, value, error }: { id: number; value?: unknown; error?: Record<string, unknown> }) => {
+    const job = waiting.get(id)
+    if (!job) return
+    waiting.delete(id)
+    // An idle thread keeps no process alive; one with work does, so a command waits for its files.
+    if (--thread.busy === 0) worker.unref()
+    if (error) job.reject(revived(error))
+    else job.resolve(value)
+  })
+  const lost = (error: Error): void => {
+    if (threads.includes(thread)) threads.splice(threads.indexOf(thread), 1)
+    for (const [id, job] of waiting) {
+      if (job.thread !== thread) continue
+      waiting.delete(id)
+      job.reject(error)
+    }
+  }
+  worker.on('error', lost)
+  worker.on('exit', () => lost(new Error('the file thread stopped')))
+  worker.unref()
+  threads.push(thread)
+  return thread
+}
+
+/** The least busy thread; another one started while every one has work and there is room. */
+function pick(): Thread {
+  const idlest = threads.reduce<Thread | null>((best, t) => (!best || t.busy < best.busy ? t : best), null)
+  return idlest && (idlest.busy === 0 || threads.length >= MOST_THREADS) ? idlest : start()
+}
+
+/** Bytes to send: a view of a bigger buffer (a part of a response, Node's shared pool) would cross whole, so only its own bytes go. */
+export function sendable(data: Uint8Array | string): Uint8Array | string {
+  return typeof data === 'string' || data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data)
+}
+
+/** Runs one sequence of file work on a file thread; resolves to its answer, or rejects as node:fs would. */
+export function onFileThread<K extends StepName>(name: K, job: Job<K>): Promise<Answer<K>> {
+  const thread = pick()
+  if (thread.busy++ === 0) thread.worker.ref()
+  const id = nextId++
+  return new Promise<Answer<K>>((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, thread })
+    thread.worker.postMessage({ id, name, job })
+  })
+}
