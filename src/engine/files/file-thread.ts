@@ -17,7 +17,7 @@ type Answer<K extends StepName> = ReturnType<Steps[K]>
 const SOURCE = `'use strict'
 var __name = (target) => target
 ${[...Object.values(STEPS), ...HELPERS].map(String).join('\n')}
-const io = { fs: require('node:fs'), path: require('node:path') }
+const io = { fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') }
 const steps = { ${Object.entries(STEPS)
   .map(([name, step]) => `${JSON.stringify(name)}: ${step.name}`)
   .join(', ')} }

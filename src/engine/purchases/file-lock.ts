@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
-import { readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises'
+import { readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { onFileThread } from '../files/file-thread'
@@ -89,6 +89,6 @@ export async function withFileLock<T>(path: string, task: () => Promise<T>, sign
     return await task()
   } finally {
     clearInterval(refresh)
-    await unlink(lock).catch(() => undefined)
+    await onFileThread('removeLockStep', lock).catch(() => undefined)
   }
 }
