@@ -40,35 +40,3 @@ test('a process that dies right after writing a paid answer leaves it known: the
   expect(earlier).toMatchObject({ found: { outputs: [{ file: join(out, 'a.png') }] } })
   expect(next.earlierUnanswered('k1')).toBeNull()
 })
-
-// A cache entry is not flushed to the disk (the journal and the output are): a power cut can leave
-// its image torn, its size right and its bytes not. Such an entry is no entry, and the purchase is
-// found again in the output it was written to, never delivered torn nor bought again.
-test('a cache entry torn by a power cut is not taken for the result: the purchase is found in its output', async () => {
-  const state = join(tempDir(), 'state')
-  const out = join(tempDir(), 'out')
-  mkdirSync(out)
-  const bytes = await productPhoto({ format: 'png' })
-  const first = await Purchases.open(state)
-  const stored = await first.buy({
-    key: 'k2',
-    file: '/photos/b.jpg',
-    provider: 'photoroom',
-    amount: 1,
-    write: async () => {
-      writeFileSync(join(out, 'b.png'), bytes)
-      return [join(out, 'b.png')]
-    },
-    send: async (sending) => {
-      await sending()
-      return { outputs: [{ extension: 'png', bytes }], metadata: {}, warnings: [] }
-    }
-  })
-  await first.close()
-  const image = join(stored.dir, stored.outputs[0]!.file)
-  writeFileSync(image, Buffer.alloc(bytes.length))
-
-  const next = await Purchases.open(state)
-  expect(await next.cached('k2')).toBeNull()
-  expect(await next.earlier('k2', () => [join(out, 'b.png')])).toMatchObject({ found: { outputs: [{ file: join(out, 'b.png') }] } })
-})

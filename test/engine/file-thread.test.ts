@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build } from 'vite'
 import { describe, expect, it } from 'vitest'
 import { copyFileAtomic, writeFileAtomic } from '../../src/engine/files/atomic-write'
+import { onFileThread, type Job, type StepName } from '../../src/engine/files/file-thread'
 import { NotARealFolder } from '../../src/engine/files/not-a-real-folder'
 import { tempDir } from '../helpers/photos'
 
@@ -24,6 +25,35 @@ describe('the file thread', () => {
     const whole = Buffer.from('0123456789')
     await writeFileAtomic(join(dir, 'part.txt'), whole.subarray(3, 6))
     expect(readFileSync(join(dir, 'part.txt'), 'utf8')).toBe('345')
+  })
+
+  it('runs every one of its steps: each finds the helpers it calls on the thread', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'a.txt')
+    writeFileSync(file, 'a')
+    const way = { top: dir, levels: [join(dir, 'shoot')] }
+    const journal = openSync(join(dir, 'journal'), 'a')
+    // One job for each step (the type asks for a new step's): a helper left out of HELPERS fails here.
+    const jobs: { [K in StepName]: Job<K> } = {
+      lookAtPhotoStep: { path: file, outDir: dir, read: true, readUpTo: 1024 },
+      readManifestStep: { dir, name: 'missing.json', sizes: true },
+      realFoldersStep: way,
+      replaceStep: { path: join(dir, 'shoot', 'b.txt'), temp: join(dir, 'b.tmp'), fill: { copyOf: file }, target: { way }, tempFolders: { make: dir }, tempCheck: null, recheck: way },
+      putEntryStep: { temp: join(dir, 'incoming'), final: join(dir, 'entries', 'k'), files: [{ name: '1.txt', data: 'x' }] },
+      syncFolderStep: dir,
+      appendStep: { fd: journal, text: 'line\n', path: join(dir, 'journal'), ino: 0n, dev: 0n },
+      makeLockStep: { lock: join(dir, 'locks', 'k.lock'), owner: '{}' },
+      removeLockStep: join(dir, 'locks', 'k.lock')
+    }
+    for (const [name, job] of Object.entries(jobs)) await expect(onFileThread(name as StepName, job as never), name).resolves.not.toThrow()
+    closeSync(journal)
+    expect(readFileSync(join(dir, 'shoot', 'b.txt'), 'utf8')).toBe('a')
+    expect(readFileSync(join(dir, 'journal'), 'utf8')).toBe('line\n')
+  })
+
+  it('refuses a job it cannot send, and goes on with the next', async () => {
+    await expect(onFileThread('syncFolderStep', (() => undefined) as never)).rejects.toThrow(/could not be cloned/)
+    await expect(onFileThread('syncFolderStep', tempDir())).resolves.toBeUndefined()
   })
 
   // Its steps go to the thread as their source text: the app's main process is bundled by

@@ -6,7 +6,6 @@
  * These functions are sent to the thread as their source text: each may use only its arguments, the
  * globals, and the other functions of this file (by name). Nothing imported, nothing at module level.
  */
-import type * as Crypto from 'node:crypto'
 import type * as Fs from 'node:fs'
 import type * as Path from 'node:path'
 
@@ -14,7 +13,6 @@ import type * as Path from 'node:path'
 export interface FileIo {
   fs: typeof Fs
   path: typeof Path
-  crypto: typeof Crypto
 }
 
 /** The folders between a folder the user chose (`top`, trusted as it is) and one below it, each checked on the way. */
@@ -104,7 +102,7 @@ function writeDurablyStep(io: FileIo, { path, data, fresh }: { path: string; dat
 }
 
 /** A rename is durable once its folder is flushed; Windows cannot open a folder for that, and needs not. */
-function syncFolderStep(io: FileIo, dir: string): void {
+export function syncFolderStep(io: FileIo, dir: string): void {
   let fd: number
   try {
     fd = io.fs.openSync(dir, 'r')
@@ -160,16 +158,14 @@ export interface EntryJob {
 }
 
 /**
- * A result cache entry written aside (the manifest last in `files`) and renamed into place; false when
- * something is in the way of the rename: the caller decides, the entry kept aside. Not flushed: the
- * purchase is already safe on the disk (its journal record, flushed, and its output, written durably,
- * found again by checksum), and an entry a power cut tore fails readManifestStep's check, so it is
- * never taken for the result. Three flushes a photo fewer.
+ * A result cache entry written aside (every file flushed, the manifest last in `files`), renamed into
+ * place and its folder flushed; false when something is in the way of the rename: the caller decides,
+ * the entry kept aside.
  */
 export function putEntryStep(io: FileIo, { temp, final, files }: EntryJob): boolean {
   try {
     io.fs.mkdirSync(temp, { recursive: true })
-    for (const file of files) io.fs.writeFileSync(io.path.join(temp, file.name), file.data)
+    for (const file of files) writeDurablyStep(io, { path: io.path.join(temp, file.name), data: file.data, fresh: false })
     io.fs.mkdirSync(io.path.dirname(final), { recursive: true })
   } catch (error) {
     // A full disk: what was written of it is given back at once, not left for a later run to find.
@@ -181,6 +177,7 @@ export function putEntryStep(io: FileIo, { temp, final, files }: EntryJob): bool
   } catch {
     return false
   }
+  syncFolderStep(io, io.path.dirname(final))
   return true
 }
 
@@ -216,7 +213,11 @@ export function makeLockStep(io: FileIo, { lock, owner }: { lock: string; owner:
   try {
     io.fs.writeFileSync(fd, owner)
   } catch (error) {
-    io.fs.rmSync(lock, { force: true })
+    try {
+      io.fs.rmSync(lock, { force: true })
+    } catch {
+      // The write's error is the one to tell.
+    }
     throw error
   } finally {
     io.fs.closeSync(fd)
@@ -238,7 +239,7 @@ export interface PhotoLook {
 export function lookAtPhotoStep(io: FileIo, { path, outDir, read, readUpTo }: { path: string; outDir: string | null; read: boolean; readUpTo: number }): PhotoLook {
   const real = (p: string): string => {
     try {
-      return io.fs.realpathSync(p)
+      return io.fs.realpathSync.native(p)
     } catch {
       return p
     }
@@ -262,27 +263,21 @@ export function lookAtPhotoStep(io: FileIo, { path, outDir, read, readUpTo }: { 
 }
 
 /**
- * A manifest read and parsed (null when there is none, or it is not JSON). `check`: whether the entry
- * is whole, every file it lists there with its size and, where it lists one, its checksum (an entry is
- * stored without waiting for the disk: see putEntryStep). A miss is the usual answer on the way to
- * buying: found out without an error made for it.
+ * A manifest read and parsed (null when there is none, or it is not JSON), with the size of each file
+ * it lists when asked (-1 for one missing). A miss is the usual answer on the way to buying: found out
+ * without an error made for it.
  */
-export function readManifestStep(io: FileIo, { dir, name, check }: { dir: string; name: string; check: boolean }): { meta: unknown; intact: boolean } | null {
+export function readManifestStep(io: FileIo, { dir, name, sizes }: { dir: string; name: string; sizes: boolean }): { meta: unknown; sizes: number[] } | null {
   const path = io.path.join(dir, name)
   if (!io.fs.statSync(path, { throwIfNoEntry: false })) return null
-  let meta: { outputs?: { file?: unknown; bytes?: unknown; sha256?: unknown }[] }
+  let meta: { outputs?: { file?: unknown }[] }
   try {
     meta = JSON.parse(io.fs.readFileSync(path, 'utf8')) as typeof meta
   } catch {
     return null
   }
-  const outputs = Array.isArray(meta?.outputs) ? meta.outputs : []
-  const whole = (o: (typeof outputs)[number]): boolean => {
-    const file = io.path.join(dir, String(o?.file))
-    if (io.fs.statSync(file, { throwIfNoEntry: false })?.size !== o?.bytes) return false
-    return typeof o?.sha256 !== 'string' || io.crypto.createHash('sha256').update(io.fs.readFileSync(file)).digest('hex') === o.sha256
-  }
-  return { meta, intact: check && outputs.length > 0 && outputs.every(whole) }
+  const listed = sizes && Array.isArray(meta?.outputs) ? meta.outputs : []
+  return { meta, sizes: listed.map((o) => io.fs.statSync(io.path.join(dir, String(o?.file)), { throwIfNoEntry: false })?.size ?? -1) }
 }
 
 /** What an answer hands over rather than copies: bytes read here (a buffer of their own, else copied once). */
@@ -307,5 +302,5 @@ export function describeError(error: unknown): Record<string, unknown> {
 }
 
 /** The sequences the thread runs, by name; its own helpers ride along. */
-export const STEPS = { lookAtPhotoStep, readManifestStep, realFoldersStep, replaceStep, putEntryStep, appendStep, makeLockStep, removeLockStep }
-export const HELPERS = [notARealFolder, codeOf, levelStep, foldersStep, writeDurablyStep, syncFolderStep, fillStep, handedOver, describeError]
+export const STEPS = { lookAtPhotoStep, readManifestStep, realFoldersStep, replaceStep, putEntryStep, syncFolderStep, appendStep, makeLockStep, removeLockStep }
+export const HELPERS = [notARealFolder, codeOf, levelStep, foldersStep, writeDurablyStep, fillStep, handedOver, describeError]

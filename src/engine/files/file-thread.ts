@@ -5,8 +5,18 @@ import { NotARealFolder } from './not-a-real-folder'
 
 type Steps = typeof STEPS
 export type StepName = keyof Steps
-type Job<K extends StepName> = Parameters<Steps[K]>[1]
+export type Job<K extends StepName> = Parameters<Steps[K]>[1]
 type Answer<K extends StepName> = ReturnType<Steps[K]>
+
+/**
+ * The name a function is declared with in its text, which is how the others call it: a bundler may
+ * rename it (its `name` may still say the old one, when names are kept).
+ */
+function declared(fn: (...args: never[]) => unknown): string {
+  const name = /^function\s+([\w$]+)/.exec(String(fn))?.[1]
+  if (!name) throw new Error(`the file thread cannot take ${fn.name}: not a declared function`)
+  return name
+}
 
 /**
  * The thread's source: the steps and their helpers as written (a declared function's text names
@@ -17,9 +27,9 @@ type Answer<K extends StepName> = ReturnType<Steps[K]>
 const SOURCE = `'use strict'
 var __name = (target) => target
 ${[...Object.values(STEPS), ...HELPERS].map(String).join('\n')}
-const io = { fs: require('node:fs'), path: require('node:path'), crypto: require('node:crypto') }
+const io = { fs: require('node:fs'), path: require('node:path') }
 const steps = { ${Object.entries(STEPS)
-  .map(([name, step]) => `${JSON.stringify(name)}: ${step.name}`)
+  .map(([name, step]) => `${JSON.stringify(name)}: ${declared(step)}`)
   .join(', ')} }
 const { parentPort } = require('node:worker_threads')
 parentPort.on('message', ({ id, name, job }) => {
@@ -27,9 +37,9 @@ parentPort.on('message', ({ id, name, job }) => {
   try {
     value = steps[name](io, job)
   } catch (error) {
-    return parentPort.postMessage({ id, error: ${describeError.name}(error) })
+    return parentPort.postMessage({ id, error: ${declared(describeError)}(error) })
   }
-  parentPort.postMessage({ id, value }, ${handedOver.name}(value))
+  parentPort.postMessage({ id, value }, ${declared(handedOver)}(value))
 })`
 
 /** As many threads as libuv's pool has, at most: flushes to a slow disk wait side by side, not in one line. */
@@ -98,6 +108,13 @@ export function onFileThread<K extends StepName>(name: K, job: Job<K>): Promise<
   const id = nextId++
   return new Promise<Answer<K>>((resolve, reject) => {
     waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, thread })
-    thread.worker.postMessage({ id, name, job })
+    try {
+      thread.worker.postMessage({ id, name, job })
+    } catch (error) {
+      // Not sent (something in it cannot be copied): nothing will answer it, so nothing waits for it.
+      waiting.delete(id)
+      if (--thread.busy === 0) thread.worker.unref()
+      reject(error as Error)
+    }
   })
 }

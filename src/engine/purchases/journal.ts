@@ -84,11 +84,16 @@ export class Journal {
     await handle?.close().catch(() => undefined)
   }
 
+  /**
+   * The handle closed once no flush is going on: the file thread writes to its descriptor, which must
+   * not be closed (and its number given to another file) under it. An append after this opens it again.
+   */
   async close(): Promise<void> {
-    await this.flushing
-    await this.handle?.close()
+    while (this.flushing) await this.flushing
+    const handle = this.handle
     this.handle = null
     this.opened = null
+    await handle?.close()
   }
 
   /**

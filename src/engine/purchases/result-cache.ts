@@ -47,8 +47,7 @@ function incomingOwner(name: string): { host: string; pid: number } | null {
 
 /**
  * Every paid result, by job key, kept the moment it arrives. An entry is complete or absent: written
- * aside, manifest last, then renamed into place; on read every file must match the manifest, its size
- * and its checksum (entries are not flushed to the disk: a power cut may tear one, never unnoticed).
+ * aside, manifest last, flushed, then renamed into place; on read every file must match the manifest.
  */
 export class ResultCache {
   constructor(private readonly dir: string) {}
@@ -59,9 +58,15 @@ export class ResultCache {
 
   async get(key: string): Promise<(CachedResult & { dir: string }) | null> {
     const dir = this.folder(key)
-    const read = await onFileThread('readManifestStep', { dir, name: MANIFEST, check: true }).catch(() => null)
-    const meta = read?.meta as (CachedResult & { pruned?: boolean }) | undefined
-    return read?.intact && meta && !meta.pruned ? { ...meta, dir } : null
+    try {
+      const read = await onFileThread('readManifestStep', { dir, name: MANIFEST, sizes: true })
+      const meta = read?.meta as (CachedResult & { pruned?: boolean }) | undefined
+      if (!read || !meta || meta.pruned) return null
+      if (!meta.outputs.length || read.sizes.some((size, i) => size !== meta.outputs[i]?.bytes)) return null
+      return { ...meta, dir }
+    } catch {
+      return null
+    }
   }
 
   /** The record of a purchase whose image bytes were pruned; null for any other entry or none. */
@@ -84,7 +89,7 @@ export class ResultCache {
   }
 
   private manifest(key: string): Promise<(CachedResult & { pruned?: boolean }) | null> {
-    return onFileThread('readManifestStep', { dir: this.folder(key), name: MANIFEST, check: false })
+    return onFileThread('readManifestStep', { dir: this.folder(key), name: MANIFEST, sizes: false })
       .then((read) => (read?.meta as (CachedResult & { pruned?: boolean }) | undefined) ?? null)
       .catch(() => null)
   }
@@ -108,9 +113,12 @@ export class ResultCache {
     const temp = join(this.dir, incomingName())
     const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, ...this.describe(o) }))
     const meta: CachedResult = { outputs: files, metadata, warnings, ...(written ? { delivered: [written] } : {}) }
-    // Written aside, manifest last, and renamed into place in one go on the file thread (not flushed: see putEntryStep); something in the way is dealt with here.
+    // Written aside, manifest last, flushed and renamed into place in one go on the file thread; something in the way is dealt with here.
     const data = [...outputs.map((o, i) => ({ name: files[i]!.file, data: sendable(o.bytes) })), { name: MANIFEST, data: JSON.stringify(meta) }]
-    if (!(await onFileThread('putEntryStep', { temp, final, files: data }))) await this.moveIntoPlace(key, temp, final)
+    if (!(await onFileThread('putEntryStep', { temp, final, files: data }))) {
+      await this.moveIntoPlace(key, temp, final)
+      await onFileThread('syncFolderStep', join(final, '..'))
+    }
     return { ...meta, dir: final }
   }
 
