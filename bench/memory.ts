@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { DEMO_KEYS } from '../src/simulator/options'
+import { bundled } from './bundled'
 import { startSimulatorProcess } from './simulator-process'
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -9,7 +10,7 @@ const ROOT = resolve(import.meta.dirname, '..')
 async function peakRss(folder: string, work: string, label: string, urls: object): Promise<{ done: number; maxRssKb: number }> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench/memory-child.ts'), folder, join(work, `out-${label}`), join(work, `state-${label}`), JSON.stringify(urls)],
+    [await bundled('bench/memory-child.ts'), folder, join(work, `out-${label}`), join(work, `state-${label}`), JSON.stringify(urls)],
     { cwd: ROOT, maxBuffer: 1 << 20 }
   )
   return JSON.parse(stdout) as { done: number; maxRssKb: number }
