@@ -118,7 +118,7 @@ test('exporting into the folder of the originals asks first, and replaces none o
   await expect(dialog.getByRole('alert')).toContainText(`${shoot} holds 3 of your original photos. Export there anyway?`)
   expect(existsSync(join(shoot, 'manifest.csv'))).toBe(false)
   await dialog.getByRole('button', { name: 'Export there anyway' }).click()
-  await expect(dialog.getByRole('status')).toContainText('2 written, 0 already up to date, 1 failed.')
+  await expect(dialog.getByRole('status')).toContainText('2 written, 0 already up to date, 1 failed, in ')
   await expect(dialog.getByRole('status')).toContainText('taken by files Proofsheet did not write')
   for (const [file, bytes] of originals) expect(readFileSync(join(shoot, file)).equals(bytes), file).toBe(true)
 })

@@ -86,7 +86,9 @@ test('the export dialog does what the command line does: SKUs from a CSV (or the
   await screenshotSizes(page, 'export-dialog')
 
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-  await expect(dialog.getByRole('status')).toContainText('4 written, 0 already up to date, 1 failed.')
+  // It says where the files went, and opens that folder.
+  await expect(dialog.getByRole('status')).toContainText(`4 written, 0 already up to date, 1 failed, in ${join(dir, 'store')}.`)
+  await expect(dialog.getByRole('status').getByRole('button', { name: 'Show folder' })).toBeVisible()
   // How it ended is beside the buttons, in sight however far the options were scrolled.
   await expect(dialog.getByRole('status')).toBeInViewport()
   await screenshotSizes(page, 'export-dialog-done')

@@ -177,7 +177,7 @@ test('export of the approved photos with a naming template and a manifest, from 
   await dialog.getByLabel('Name template').fill('{n}-{name}-{provider}')
   await dialog.getByLabel('Format').selectOption('png')
   await dialog.getByRole('button', { name: 'Export', exact: true }).click()
-  await expect(dialog.getByRole('status')).toContainText('2 written, 0 already up to date, 0 failed.')
+  await expect(dialog.getByRole('status')).toContainText('2 written, 0 already up to date, 0 failed, in ')
   const files = readdirSync(outDir).sort()
   expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(2)
   expect(files).toEqual(expect.arrayContaining(['manifest.csv', 'manifest.json']))

@@ -48,3 +48,24 @@ test('the approved photos are exported from the window as a background job with 
   expect((await a.handlers.listPhotos({ offset: 0, limit: 10, query: { store: 'passes' } })).total).toBe(0)
   expect(existsSync(join(outDir, '{nme}.jpg'))).toBe(false)
 })
+
+test('an export says where its files went, and Show folder opens that folder (main knows which; nothing before an export)', async () => {
+  const shown: string[] = []
+  const a = await openApp(sim.current, { shell: { pickPaths: async () => [], showInFolder: (path) => void shown.push(path) } })
+  await makePhotos(join(a.dir, 'shoot'), 1)
+  await a.handlers.addPaths({ paths: [join(a.dir, 'shoot')] })
+  await a.handlers.updateSettings({ outputFolder: join(a.dir, 'results') })
+  await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
+  const idle = a.next('queue', runEnded)
+  await confirmedRun(a.handlers, {})
+  await idle
+  await a.handlers.showExportFolder(undefined)
+  expect(shown).toEqual([])
+
+  const outDir = join(a.dir, 'store')
+  const done = a.next('export', (e: ExportProgress) => e.state === 'done')
+  await a.handlers.startExport({ options: resolveExportOptions({ outDir, selection: { kind: 'done' }, template: '{name}', format: 'jpeg' }) })
+  expect((await done).message).toBe(`1 written, 0 already up to date, 0 failed, in ${outDir}.`)
+  await a.handlers.showExportFolder(undefined)
+  expect(shown).toEqual([outDir])
+})

@@ -7,7 +7,7 @@ import type { HandlerContext } from './context'
  * folder that holds originals, the answer is a question, and the window sends the options again with
  * `intoOriginalsFolder` once the user agrees.
  */
-export function exportHandlers(c: HandlerContext): HandlersFor<'startExport' | 'cancelExport' | 'previewExportNames'> {
+export function exportHandlers(c: HandlerContext): HandlersFor<'startExport' | 'cancelExport' | 'showExportFolder' | 'previewExportNames'> {
   /** A SKU file must be one main was given (its picker's answer). */
   const grantedSku = async (sku: SkuSource | undefined): Promise<SkuSource | undefined> =>
     sku && 'csv' in sku ? { csv: await c.grants.check(sku.csv, 'Choose the SKU file with its Choose… button.') } : sku
@@ -22,6 +22,10 @@ export function exportHandlers(c: HandlerContext): HandlersFor<'startExport' | '
     },
     async cancelExport() {
       c.exports.cancel()
+    },
+    async showExportFolder() {
+      const { outDir } = c.exports.state()
+      if (outDir) c.shell.showInFolder(outDir)
     },
     async previewExportNames({ options, limit }) {
       const sku = await grantedSku(options.sku)

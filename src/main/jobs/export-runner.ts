@@ -47,7 +47,8 @@ export class ExportRunner {
     running.then(
       (summary) => {
         const { outDir, total, written, unchanged, failed, storeFailures, cancelled } = summary
-        const message = (cancelled ? `Cancelled after ${written + unchanged} of ${total} photos; nothing was left half-written.` : `${written} written, ${unchanged} already up to date, ${failed} failed.`) + displacedNote(summary.displaced)
+        // Where they went, in words: the folder is the first thing a photographer opens next.
+        const message = (cancelled ? `Cancelled after ${written + unchanged} of ${total} photos, in ${outDir}; nothing was left half-written.` : `${written} written, ${unchanged} already up to date, ${failed} failed, in ${outDir}.`) + displacedNote(summary.displaced)
         this.finish({ state: cancelled ? 'cancelled' : 'done', outDir, total, done: written + unchanged + failed, written, unchanged, failed, storeFailures, message })
         planned(total)
       },

@@ -53,6 +53,7 @@ export const REQUESTS = [
   // export
   'startExport',
   'cancelExport',
+  'showExportFolder',
   'previewExportNames',
   // keys
   'setKey',

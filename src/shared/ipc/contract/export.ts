@@ -30,6 +30,8 @@ export const exportDomain = {
       output: z.union([z.object({ total: z.number() }), z.object({ question: z.string() })])
     },
     cancelExport: { input: none, output: none },
+    /** The last export's folder, shown in the file manager: main knows which, the window names none. */
+    showExportFolder: { input: none, output: none },
     /**
      * Before exporting: the first file names the template would give (by the export's own naming), each
      * with the photo it is for and its SKU, or why that photo would not be exported; `problem` when the

@@ -91,6 +91,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }): React.JSX.El
               <progress max={progress.total || 1} value={progress.done} aria-label="Export progress" />
               <span>{running ? `Exporting ${progress.done} of ${progress.total}…` : progress.message}</span>
               {progress.storeFailures > 0 && <span className="bad">{progress.storeFailures} failed the store check (see the manifest).</span>}
+              {!running && progress.outDir && progress.state !== 'failed' && (
+                <button type="button" className="link" onClick={() => void call('showExportFolder', undefined)}>
+                  Show folder
+                </button>
+              )}
             </div>
           )}
           <button type="button" onClick={onClose}>
