@@ -196,5 +196,5 @@ test('the store check badges each photo and says how many fail the marketplace r
   // The simulator's results are small cut-outs on transparency: none meets Amazon's rules.
   await expect(check.getByRole('status')).toHaveText('4 of 4 photos fail Amazon main image’s rules: filter the gallery by Store check to see them.')
   await check.getByRole('button', { name: 'Close' }).click()
-  await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByText('Amazon ✗')).toBeVisible()
+  await expect(page.getByRole('option', { name: 'photo-01.jpg' }).getByText('✗ Amazon')).toBeVisible()
 })
