@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { call } from '../api'
 import { closeLoupe, stepLoupe } from '../components/commands'
@@ -8,6 +8,7 @@ import { loupeSelectors, type Backdrop, type CompareView as View, type Zoom } fr
 import { photoSelectors } from '../store/photos-slice'
 import { CompareView } from './CompareView'
 import { marksForKey } from './culling-keys'
+import { loupePosition } from './loupe-position'
 import { prefetchPreviews } from './prefetch'
 import { PhotoNotes } from './PhotoNotes'
 import { ReviewMarks } from './ReviewMarks'
@@ -37,6 +38,9 @@ export function Loupe(): React.JSX.Element | null {
   const total = useStore(photoSelectors.listTotal)
   const id = useStore((s) => (index === null ? undefined : s.photoOrder[index]))
   const photo = useStore(photoSelectors.byId(id))
+  const photoOrder = useStore((s) => s.photoOrder)
+  const selected = useStore((s) => s.selected)
+  const position = useMemo(() => (index === null ? '' : loupePosition(index, total, photoOrder, selected)), [index, total, photoOrder, selected])
   // The next two and the one before: a photographer mostly moves forward.
   const neighbours = useStore(useShallow((s) => (index === null ? [] : [index + 1, index + 2, index - 1].map((i) => s.photosById[s.photoOrder[i] ?? -1]))))
   const view = useStore(loupeSelectors.view)
@@ -92,7 +96,7 @@ export function Loupe(): React.JSX.Element | null {
         <strong className="loupe-title">{photo?.name ?? 'Loading…'}</strong>
         {photo && <StoreBadge check={photo.storeCheck} />}
         <span className="loupe-position">
-          {index + 1} of {total}
+          {position}
         </span>
         <Choice label="Compare" options={VIEWS} value={view} onChange={actions.setCompareView} />
         <Choice label="Zoom" options={ZOOMS} value={zoom} onChange={actions.setZoom} />
