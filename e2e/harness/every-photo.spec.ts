@@ -79,7 +79,7 @@ test('a folder mixing every class, added through the window and run: a result fo
   await expect(page.getByText(`${join(shoot, 'whole-disk')}: ${OUTSIDE}`)).toBeVisible()
 
   // What main already knows is skipped (unreadable files, the earlier result, the RAW beside its JPEG) is not priced.
-  await expect(page.getByTestId('cost-estimate')).toContainText(`Whole batch: ${Object.keys(EXPECTED).length - 9} photos · 9 will be skipped`)
+  await expect(page.getByTestId('cost-estimate')).toContainText(`Whole batch: ${Object.keys(EXPECTED).length - 9} photos to send · 9 will be skipped`)
   await page.getByRole('button', { name: 'Run all' }).click()
   await page.getByRole('dialog', { name: 'Run all photos' }).getByRole('button', { name: /^Run \d+ photos$/ }).click()
   const total = Object.keys(EXPECTED).length

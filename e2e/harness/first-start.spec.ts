@@ -67,7 +67,7 @@ test('first start to first run: keys with a visible test result, the output fold
   // Right after the run, the toolbar and the cost line show the balance after it; the same run again is free.
   await expect(page.getByTestId('balance-photoroom')).toHaveText('Photoroom: 994 credits left')
   const cost = page.getByTestId('cost-estimate')
-  await expect(cost).toContainText('Whole batch: 0 photos · 6 reused, free')
+  await expect(cost).toContainText('Whole batch: nothing to send · 6 reused, free')
   await expect(cost).toContainText('Photoroom: nothing to pay · 994 credits left')
   expect(errors).toEqual([])
 })

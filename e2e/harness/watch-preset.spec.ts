@@ -58,7 +58,7 @@ test('photos whose own settings do not fit the batch\'s operation are skipped wi
   await harness.app.handlers.setPreset({ operationId: 'photoroom.edit', values: {} })
   await page.getByRole('button', { name: 'Run all' }).click()
   const confirm = page.getByRole('dialog', { name: 'Run all photos' })
-  await expect(confirm).toContainText('2 photos · 1 will be skipped')
+  await expect(confirm).toContainText('2 photos to send · 1 will be skipped')
   await confirm.getByRole('button', { name: 'Run 2 photos' }).click()
   await expect(page.getByTestId('queue-status')).toHaveText('Idle · 3 / 3 · 2 done · 1 skipped · 0 failed of 3.', { timeout: 30_000 })
   await page.getByText('Needs attention: 1 skipped').click()

@@ -81,7 +81,7 @@ test('drop 500 photos, choose Amazon main image, override three, reset one, conf
   // Nothing selected: the inspector edits the batch preset again, and the cost is for the whole batch.
   await selectionAction(page, 'Deselect')
   await expect(page.getByRole('heading', { name: 'Batch preset' })).toBeVisible()
-  await expect(page.getByTestId('cost-estimate')).toContainText('Whole batch: 500 photos')
+  await expect(page.getByTestId('cost-estimate')).toContainText('Whole batch: 500 photos to send')
   await page.getByRole('button', { name: 'Run all' }).click()
   const confirm = page.getByRole('dialog', { name: 'Run all photos' })
   await expect(confirm).toContainText('Photoroom: at most 500 images · 500 images left after')

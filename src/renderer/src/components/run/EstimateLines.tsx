@@ -26,7 +26,8 @@ export function EstimateLines({ title, estimate }: { title: string; estimate: Es
   return (
     <div className="estimate">
       <span className="estimate-title">
-        {title}: {photos(estimate.photos)}
+        {/* The photos that go to a provider, in the words of the lines below them; none is not "0 photos". */}
+        {title}: {estimate.photos ? `${photos(estimate.photos)} to send` : 'nothing to send'}
         {estimate.reused ? ` · ${estimate.reused.toLocaleString('en-US')} reused, free` : ''}
         {estimate.skipped > 0 && ` · ${estimate.skipped.toLocaleString('en-US')} will be skipped`}
         {estimate.queued ? ` · ${estimate.queued.toLocaleString('en-US')} already in the queue` : ''}
