@@ -119,6 +119,7 @@ test('after an A/B run a chosen or approved variant still ships; a photo nobody 
   await expect(variants).toHaveCount(3)
   await expect(variants.nth(0)).toContainText('Pixelcut background removal')
   await expect(variants.nth(1)).toContainText('Photoroom background removal')
+  await expect(variants.nth(1)).toContainText('cost 1 credit')
   await expect(variants.nth(2)).toContainText('Photoroom background removal')
   // The newest ships until the user chooses another: here the first Photoroom run.
   await expect(page.getByRole('button', { name: 'Variant 3, output 1' })).toHaveAttribute('aria-pressed', 'true')
@@ -154,6 +155,8 @@ test('an AI background can be made again: "Re-run with this seed" runs the photo
   await openLoupe(page, 'photo-03.jpg')
   const newest = page.getByRole('list', { name: 'Variants' }).getByRole('listitem').first()
   await expect(newest).toContainText(/background seed \d+/)
+  // Its cost said as one, in the plan's unit (Photoroom's v2 counts images).
+  await expect(newest).toContainText('cost 1 image')
   const seed = /background seed (\d+)/.exec((await newest.textContent()) ?? '')?.[1]
   expect(seed).toBeTruthy()
   const photo = harness.app.catalog.listPhotos({ offset: 0, limit: 10 }).find((p) => p.name === 'photo-03.jpg')!

@@ -5,7 +5,8 @@ import { settingsSelectors } from '../store/settings-slice'
 import type { PhotoRow } from '../store/types'
 import type { Variant } from './use-variants'
 
-const costText = ({ amount, unit }: Variant['cost']): string => `${amount} ${amount === 1 ? unit.replace(/s$/, '') : unit}`
+/** Said as a cost: "1 image" alone reads as what came back (Photoroom's v2 plan counts images, its v1 credits). */
+const costText = ({ amount, unit }: Variant['cost']): string => `cost ${amount} ${amount === 1 ? unit.replace(/s$/, '') : unit}`
 const when = (ms: number): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })
 
 /** Facts a provider sent with a result, in words: what a reviewer should know before choosing it. */
