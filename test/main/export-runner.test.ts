@@ -4,7 +4,7 @@ import { expect, test } from 'vitest'
 import type { ExportProgress } from '../../src/shared/ipc/contract'
 import { resolveExportOptions } from '../../src/main/export'
 import { dispatch } from '../../src/main/ipc/dispatch'
-import { useTestApps, runEnded } from '../helpers/main-app'
+import { useTestApps, runEnded, type TestApp } from '../helpers/main-app'
 import { confirmedRun } from '../helpers/confirm'
 import { makePhotos } from '../helpers/photos'
 import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
@@ -12,15 +12,20 @@ import { DEMO_KEYS, NO_LIMITS, useSimulator } from '../helpers/simulator'
 const sim = useSimulator(NO_LIMITS)
 const openApp = useTestApps()
 
-test('the approved photos are exported from the window as a background job with progress; again, nothing is rewritten; bad options name themselves', async () => {
-  const a = await openApp(sim.current)
-  await makePhotos(join(a.dir, 'shoot'), 3)
+/** `n` photos added and run through Photoroom's background removal: each has a result to export. */
+async function withResults(a: TestApp, n: number): Promise<void> {
+  await makePhotos(join(a.dir, 'shoot'), n)
   await a.handlers.addPaths({ paths: [join(a.dir, 'shoot')] })
   await a.handlers.updateSettings({ outputFolder: join(a.dir, 'results') })
   await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
   const idle = a.next('queue', runEnded)
   await confirmedRun(a.handlers, {})
   await idle
+}
+
+test('the approved photos are exported from the window as a background job with progress; again, nothing is rewritten; bad options name themselves', async () => {
+  const a = await openApp(sim.current)
+  await withResults(a, 3)
   const [first, , third] = (await a.handlers.listPhotos({ offset: 0, limit: 3 })).rows
   await a.handlers.setReview({ photoIds: [first!.id, third!.id], flag: 'pick', rating: 5 })
 
@@ -52,13 +57,7 @@ test('the approved photos are exported from the window as a background job with 
 test('an export says where its files went, and Show folder opens that folder (main knows which; nothing before an export)', async () => {
   const shown: string[] = []
   const a = await openApp(sim.current, { shell: { pickPaths: async () => [], showInFolder: (path) => void shown.push(path) } })
-  await makePhotos(join(a.dir, 'shoot'), 1)
-  await a.handlers.addPaths({ paths: [join(a.dir, 'shoot')] })
-  await a.handlers.updateSettings({ outputFolder: join(a.dir, 'results') })
-  await a.handlers.setKey({ provider: 'photoroom', key: DEMO_KEYS.photoroom })
-  const idle = a.next('queue', runEnded)
-  await confirmedRun(a.handlers, {})
-  await idle
+  await withResults(a, 1)
   await a.handlers.showExportFolder(undefined)
   expect(shown).toEqual([])
 
