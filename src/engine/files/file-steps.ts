@@ -280,12 +280,18 @@ export function readManifestStep(io: FileIo, { dir, name, sizes }: { dir: string
   return { meta, sizes: listed.map((o) => io.fs.statSync(io.path.join(dir, String(o?.file)), { throwIfNoEntry: false })?.size ?? -1) }
 }
 
-/** What an answer hands over rather than copies: bytes read here (a buffer of their own, else copied once). */
+/** Bytes with a buffer of their own: a view of a bigger one (a part of a response, Node's shared pool) would cross whole. */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes)
+}
+
+/** What an answer hands over rather than copies: bytes read here, with a buffer of their own. */
 export function handedOver(value: unknown): ArrayBuffer[] {
   const bytes = (value as { bytes?: unknown } | null)?.bytes
   if (!(bytes instanceof Uint8Array)) return []
-  if (bytes.byteLength !== bytes.buffer.byteLength) (value as { bytes: Uint8Array }).bytes = new Uint8Array(bytes)
-  return [(value as { bytes: Uint8Array }).bytes.buffer as ArrayBuffer]
+  const own = ownBytes(bytes)
+  ;(value as { bytes: Uint8Array }).bytes = own
+  return [own.buffer as ArrayBuffer]
 }
 
 /** A lock let go: its file removed, whether or not it is still there. */
@@ -303,4 +309,4 @@ export function describeError(error: unknown): Record<string, unknown> {
 
 /** The sequences the thread runs, by name; its own helpers ride along. */
 export const STEPS = { lookAtPhotoStep, readManifestStep, realFoldersStep, replaceStep, putEntryStep, syncFolderStep, appendStep, makeLockStep, removeLockStep }
-export const HELPERS = [notARealFolder, codeOf, levelStep, foldersStep, writeDurablyStep, fillStep, handedOver, describeError]
+export const HELPERS = [notARealFolder, codeOf, levelStep, foldersStep, writeDurablyStep, fillStep, ownBytes, handedOver, describeError]

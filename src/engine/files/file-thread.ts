@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { HELPERS, STEPS, describeError, handedOver } from './file-steps'
+import { HELPERS, STEPS, describeError, handedOver, ownBytes } from './file-steps'
 import { NotARealFolder } from './not-a-real-folder'
 
 type Steps = typeof STEPS
@@ -96,9 +96,9 @@ function pick(): Thread {
   return idlest && (idlest.busy === 0 || threads.length >= MOST_THREADS) ? idlest : start()
 }
 
-/** Bytes to send: a view of a bigger buffer (a part of a response, Node's shared pool) would cross whole, so only its own bytes go. */
+/** Data to send to the thread: text as it is, bytes with a buffer of their own (ownBytes). */
 export function sendable(data: Uint8Array | string): Uint8Array | string {
-  return typeof data === 'string' || data.byteLength === data.buffer.byteLength ? data : new Uint8Array(data)
+  return typeof data === 'string' ? data : ownBytes(data)
 }
 
 /** Runs one sequence of file work on a file thread; resolves to its answer, or rejects as node:fs would. */

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { commandForKey, type CommandId } from '@shared/commands'
 import { loadPageOf, useStore } from '../store'
+import { stepsThroughSelection } from '../store/selection-slice'
 import { selectAll } from './gallery/gallery-ids'
 import { askToRemove } from './gallery/remove-photos'
 import { MAC, typingIn } from './keyboard/keys'
@@ -43,8 +44,7 @@ export function closeLoupe(): void {
 export async function stepLoupe(delta: 1 | -1, total: number): Promise<void> {
   const { loupeIndex, photoOrder, selected, moveLoupe } = useStore.getState()
   if (loupeIndex === null) return
-  const here = photoOrder[loupeIndex]
-  if (selected.size < 2 || here === undefined || !selected.has(here)) return moveLoupe(delta, total)
+  if (!stepsThroughSelection(selected, photoOrder[loupeIndex])) return moveLoupe(delta, total)
   for (let i = loupeIndex + delta; i >= 0 && i < total; i += delta) {
     if (useStore.getState().photoOrder[i] === undefined) await loadPageOf(i).catch(() => undefined)
     const now = useStore.getState()

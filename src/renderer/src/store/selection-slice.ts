@@ -25,6 +25,11 @@ export const createSelectionSlice: StateCreator<SelectionSlice, [], [], Selectio
   clearSelection: () => set({ selected: new Set(), anchor: null })
 })
 
+/** Whether the loupe on photo `id` steps through the selection, as in Lightroom: `id` is one of several selected. */
+export function stepsThroughSelection(selected: ReadonlySet<number>, id: number | undefined): boolean {
+  return selected.size >= 2 && id !== undefined && selected.has(id)
+}
+
 export const selectionSelectors = {
   selected: (s: SelectionSlice): ReadonlySet<number> => s.selected,
   count: (s: SelectionSlice): number => s.selected.size,
