@@ -111,6 +111,19 @@ describe('paid answers are bounded and must be images', () => {
     expect(result.outputs[0]?.extension).toBe('jpg')
   })
 
+  it('Photoroom is asked for the image itself, not base64 in JSON; an answer in JSON is still read', async () => {
+    const png = await productPhoto({ width: 32, height: 32, format: 'png' })
+    const accepted: string[] = []
+    const { origin } = await fakeProvider((req, res) => {
+      accepted.push(req.headers.accept ?? '')
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ base64img: png.toString('base64') }))
+    })
+    const result = await new PhotoroomClient({ key: 'k', urls: urls(origin) }, agent()).run({ ...(await request('photoroom')), values: {} })
+    expect(accepted).toEqual(['image/*'])
+    expect(Buffer.from(result.outputs[0]?.bytes ?? []).equals(png)).toBe(true)
+  })
+
   it('Phota: base64 garbage in `images` is charged without a result', async () => {
     const { origin } = await fakeProvider((req, res) => {
       req.resume()

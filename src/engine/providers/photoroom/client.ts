@@ -50,7 +50,7 @@ export class PhotoroomClient implements ProviderClient {
   async run({ operation, values, image, imageUrl, signal, timeoutMs, answerDeadline, onSent }: ProviderRequest): Promise<ProviderResult> {
     const isEdit = operation.operation === 'edit'
     const { body, headers } = isEdit ? splitHeaders(values) : { body: values, headers: {} }
-    const common = { headers: { 'x-api-key': this.config.key, accept: 'image/*, application/json', ...headers }, signal, timeoutMs, answerDeadline, onSent }
+    const common = { headers: { 'x-api-key': this.config.key, accept: 'image/*', ...headers }, signal, timeoutMs, answerDeadline, onSent }
     // A photo by address goes by address where the API takes one (GET /v2/edit), else as the file.
     const byUrl = isEdit && imageUrl ? editByUrl(this.config.urls.photoroom.api, imageUrl, body) : null
     const form = new FormData()
