@@ -36,7 +36,7 @@ test('a process that dies right after writing a paid answer leaves it known: the
   await written
 
   const next = await Purchases.open(state)
-  const earlier = await next.earlier('k1', () => [join(out, 'a.png')])
+  const earlier = await next.known('k1', () => [join(out, 'a.png')])
   expect(earlier).toMatchObject({ found: { outputs: [{ file: join(out, 'a.png') }] } })
   expect(next.earlierUnanswered('k1')).toBeNull()
 })

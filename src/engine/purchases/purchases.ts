@@ -102,15 +102,17 @@ export class Purchases {
   }
 
   /**
-   * A purchase whose result is not in the cache (its bytes pruned, or never stored: a full disk, an
-   * answer refused at the provider edge), found again in files written from it that are unchanged
-   * (first where this run writes it, then where it was written before), or `lost` with where this run
-   * looked and why. A purchase of the key going on in this process is waited for first; one started
-   * meanwhile gives null (buy shares it). Null also when the key was never bought.
+   * What this state folder has of `key` before buying it, from one look at its cache entry: the stored
+   * result; else a purchase whose result is not in the cache (its bytes pruned, or never stored: a full
+   * disk, an answer refused at the provider edge), found again in files written from it that are
+   * unchanged (first where this run writes it, then where it was written before), or `lost` with where
+   * this run looked and why. A purchase of the key going on in this process is waited for first; one
+   * started meanwhile gives null (buy shares it). Null also when the key was never bought.
    */
-  async earlier(key: string, destinations: (extensions: string[]) => string[]): Promise<EarlierPurchase | null> {
+  async known(key: string, destinations: (extensions: string[]) => string[]): Promise<{ stored: StoredResult } | EarlierPurchase | null> {
     await this.settled(key)
-    const pruned = await this.cache.pruned(key)
+    const { stored, pruned } = await this.cache.look(key)
+    if (stored) return { stored }
     if (this.inFlight.has(key)) return null
     return this.lookEarlier(key, destinations, pruned)
   }

@@ -56,23 +56,22 @@ export class ResultCache {
     return join(this.dir, key.slice(0, 2), key)
   }
 
-  async get(key: string): Promise<(CachedResult & { dir: string }) | null> {
+  /**
+   * A key's entry, in one read: its result when whole (every file as long as its manifest says), or the
+   * record of a purchase whose image bytes were pruned; neither for a damaged entry or none.
+   */
+  async look(key: string): Promise<{ stored: (CachedResult & { dir: string }) | null; pruned: CachedResult | null }> {
     const dir = this.folder(key)
-    try {
-      const read = await onFileThread('readManifestStep', { dir, name: MANIFEST, sizes: true })
-      const meta = read?.meta as (CachedResult & { pruned?: boolean }) | undefined
-      if (!read || !meta || meta.pruned) return null
-      if (!meta.outputs.length || read.sizes.some((size, i) => size !== meta.outputs[i]?.bytes)) return null
-      return { ...meta, dir }
-    } catch {
-      return null
-    }
+    const read = await onFileThread('readManifestStep', { dir, name: MANIFEST, sizes: true }).catch(() => null)
+    const meta = read?.meta as (CachedResult & { pruned?: boolean }) | undefined
+    if (!read || !meta) return { stored: null, pruned: null }
+    if (meta.pruned) return { stored: null, pruned: meta }
+    const whole = Array.isArray(meta.outputs) && meta.outputs.length > 0 && read.sizes.every((size, i) => size === meta.outputs[i]?.bytes)
+    return { stored: whole ? { ...meta, dir } : null, pruned: null }
   }
 
-  /** The record of a purchase whose image bytes were pruned; null for any other entry or none. */
-  async pruned(key: string): Promise<CachedResult | null> {
-    const meta = await this.manifest(key)
-    return meta?.pruned ? meta : null
+  async get(key: string): Promise<(CachedResult & { dir: string }) | null> {
+    return (await this.look(key)).stored
   }
 
   /** Remembers where a result was written, and the app's copies of it; call it holding the key's lock, so pruning does not undo it. */

@@ -138,7 +138,7 @@ export class ItemRun {
     if (prepared.learnt) ctx.emit({ type: 'checked', ref: spec.ref, facts })
     const key = purchaseKey(prepared.key, setup.session.seller)
     this.job.key = key
-    const cached = (await ctx.purchases.cached(key)) ?? (await reuseEarlier(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain))
+    const cached = await reuseEarlier(ctx.purchases, key, (extensions) => outputPaths(spec.output, extensions), spec.buyAgain)
     if (cached) return this.deliver(cached, 'reused')
 
     const first = ctx.firstOf(item.run, key, spec.ref)
