@@ -42,7 +42,7 @@ async function request(provider: ProviderId, operation: string, values: ParamVal
   const found = findOperation(provider, operation)
   if (!found) throw new Error(`no ${provider} ${operation}`)
   const bytes = photo ?? (await productPhoto({ width: 160, height: 120 }))
-  return { operation: found, values, image: { name: 'photo.jpg', format: 'jpeg', body: new Blob([new Uint8Array(bytes)]) }, signal: new AbortController().signal, timeoutMs: 20_000 }
+  return { operation: found, values, image: { name: 'photo.jpg', format: 'jpeg', bytes }, signal: new AbortController().signal, timeoutMs: 20_000 }
 }
 
 describe('Photoroom', () => {

@@ -49,7 +49,7 @@ async function request(provider: 'photoroom' | 'pixelcut' | 'phota', name = 'pho
   const operation = findOperation(provider, provider === 'phota' ? 'edit' : 'remove-background')
   if (!operation) throw new Error('no operation')
   const bytes = await productPhoto({ width: 64, height: 64 })
-  return { operation, image: { name, format: 'jpeg', body: new Blob([new Uint8Array(bytes)]) }, signal: new AbortController().signal, timeoutMs: 10_000 }
+  return { operation, image: { name, format: 'jpeg', bytes }, signal: new AbortController().signal, timeoutMs: 10_000 }
 }
 
 const urls = (origin: string) => ({ photoroom: { api: origin, sdk: origin }, pixelcut: { api: origin }, phota: { api: origin } })

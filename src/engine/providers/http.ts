@@ -1,5 +1,5 @@
 import tls from 'node:tls'
-import { EnvHttpProxyAgent, request, type Dispatcher, type FormData } from 'undici'
+import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
 import { FORMATS } from '../../shared/images/formats'
 import { sniffImageFormat } from '../../shared/images/sniff-format'
 import { printable } from '../../shared/printable'
@@ -17,7 +17,7 @@ export interface HttpRequest {
   method: 'GET' | 'POST'
   url: string
   headers: Record<string, string>
-  body?: FormData | string | AsyncIterable<Uint8Array>
+  body?: Buffer | string | AsyncIterable<Uint8Array>
   signal: AbortSignal
   /** The most to wait, for the answer and then for its body. */
   timeoutMs: number

@@ -9,6 +9,7 @@ import { findDescriptor } from '../../shared/operations/common'
 import type { JsonSchema } from '../../shared/params/json-schema'
 import { fileLeaves, replaceFiles } from '../../shared/params/schema-walk'
 import { JobError } from '../errors'
+import { uploadName, type FilePart } from './multipart'
 import { downloadLinkedImage } from './param-links'
 
 /**
@@ -17,8 +18,6 @@ import { downloadLinkedImage } from './param-links'
  * hashed into the purchase key and the bytes sent.
  */
 export class ParamFile {
-  private cachedBlob: Blob | undefined
-
   constructor(
     readonly path: string,
     readonly bytes: Buffer,
@@ -30,10 +29,9 @@ export class ParamFile {
     return basename(this.path)
   }
 
-  /** The bytes as a file part; made once, however many requests send it. */
-  get blob(): Blob {
-    this.cachedBlob ??= new Blob([new Uint8Array(this.bytes)], { type: FORMATS[this.format].mime })
-    return this.cachedBlob
+  /** The bytes as a file part. */
+  get part(): FilePart {
+    return { bytes: this.bytes, filename: uploadName(this.name), type: FORMATS[this.format].mime }
   }
 
   /** Never the bytes, wherever values are written out. */

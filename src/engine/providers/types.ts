@@ -8,8 +8,8 @@ import type { ProviderId, ProviderOperation, ProviderUrls } from './registry'
 export interface UploadImage {
   name: string
   format: ImageFormat
-  /** File-backed (read lazily from disk) or the upright re-encode; built before the request's turn. */
-  body: Blob
+  /** The bytes sent: the photo's own, or the upright re-encode; read before the request's turn. */
+  bytes: Uint8Array
 }
 
 export interface ProviderRequest {

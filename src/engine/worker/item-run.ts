@@ -218,7 +218,7 @@ export class ItemRun {
     const { ctx, item } = this
     const { shared } = ctx.store
     const { operation } = setup
-    const image = { name: basename(item.spec.path), format: upload.format, body: new Blob([new Uint8Array(upload.bytes)], { type: `image/${upload.format}` }) }
+    const image = { name: basename(item.spec.path), format: upload.format, bytes: upload.bytes }
     const timeoutMs = ctx.settings.timeoutMs ?? operation.timeoutMs(values)
     const lane = ctx.lane(item)
     const answerDeadline = lane.answerDeadline(operation.id, timeoutMs)

@@ -1,10 +1,9 @@
 import type { Dispatcher } from 'undici'
-import { FormData } from 'undici'
 import { splitHeaders } from './operations/edit'
 import type { JobError } from '../../errors'
 import { chargedWithoutResult } from '../download'
 import { countFrom, imageOutput, parseJson, send, type HttpResponse } from '../http'
-import { appendFields, uploadName } from '../multipart'
+import { withPhoto } from '../multipart'
 import { printable } from '../../../shared/printable'
 import type { ResultHeaders } from '../result-facts'
 import type { Balance, ProviderClient, ProviderConfig, ProviderRequest, ProviderResult } from '../types'
@@ -53,13 +52,8 @@ export class PhotoroomClient implements ProviderClient {
     const common = { headers: { 'x-api-key': this.config.key, accept: 'image/*', ...headers }, signal, timeoutMs, answerDeadline, onSent }
     // A photo by address goes by address where the API takes one (GET /v2/edit), else as the file.
     const byUrl = isEdit && imageUrl ? editByUrl(this.config.urls.photoroom.api, imageUrl, body) : null
-    const form = new FormData()
-    if (!byUrl) {
-      form.append(isEdit ? 'imageFile' : 'image_file', image.body, uploadName(image.name))
-      appendFields(form, body)
-    }
     const url = isEdit ? `${this.config.urls.photoroom.api}/v2/edit` : `${this.config.urls.photoroom.sdk}/v1/segment`
-    const response = await send(this.dispatcher, byUrl ? { method: 'GET', url: byUrl, ...common } : { method: 'POST', url, body: form, ...common }, 'Photoroom')
+    const response = await send(this.dispatcher, byUrl ? { method: 'GET', url: byUrl, ...common } : { method: 'POST', url, ...common, ...withPhoto(isEdit ? 'imageFile' : 'image_file', image, body, common.headers) }, 'Photoroom')
     if (response.status !== 200) throw this.error(response, isEdit ? edit : segment)
 
     const contentType = response.headers['content-type'] ?? ''

@@ -1,4 +1,3 @@
-import { FormData } from 'undici'
 import type { ParamValues } from '../../../shared/operations'
 import { appendFields } from '../multipart'
 
@@ -7,12 +6,8 @@ import { appendFields } from '../multipart'
  * names them. Null when a parameter is a file, which only the POST carries: the photo is uploaded then.
  */
 export function editByUrl(api: string, imageUrl: string, body: ParamValues): string | null {
-  const form = new FormData()
-  appendFields(form, body)
   const query = new URLSearchParams({ imageUrl })
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== 'string') return null
-    query.append(name, value)
-  }
-  return `${api}/v2/edit?${query}`
+  let hasFile = false
+  appendFields({ text: (name, value) => query.append(name, value), file: () => (hasFile = true) }, body)
+  return hasFile ? null : `${api}/v2/edit?${query}`
 }

@@ -1,6 +1,5 @@
 import type { Dispatcher } from 'undici'
-import { FormData } from 'undici'
-import { uploadName } from '../multipart'
+import { withPhoto } from '../multipart'
 import { pixelcutBody } from './operations/remove-background'
 import { pixelcutRemoveBackgroundPresentation } from './presentation/remove-background'
 import { JobError } from '../../errors'
@@ -42,12 +41,10 @@ export function pixelcutError(response: HttpResponse): JobError {
 }
 
 /** A photo by address as JSON `{image_url, …}`; else multipart with the image, where Pixelcut reads crop and shadow as JSON values. */
-function requestBody(values: ProviderRequest['values'], image: ProviderRequest['image'], imageUrl: string | undefined, headers: Record<string, string>): { headers: Record<string, string>; body: string | FormData } {
+function requestBody(values: ProviderRequest['values'], image: ProviderRequest['image'], imageUrl: string | undefined, headers: Record<string, string>): { headers: Record<string, string>; body: string | Buffer } {
   if (imageUrl) return { headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ image_url: imageUrl, ...pixelcutBody(values) }) }
-  const form = new FormData()
-  form.append('image', image.body, uploadName(image.name))
-  for (const [name, value] of Object.entries(pixelcutBody(values))) form.append(name, typeof value === 'string' ? value : JSON.stringify(value))
-  return { headers, body: form }
+  const fields = Object.entries(pixelcutBody(values)).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)])
+  return withPhoto('image', image, Object.fromEntries(fields) as Record<string, string>, headers)
 }
 
 export class PixelcutClient implements ProviderClient {
