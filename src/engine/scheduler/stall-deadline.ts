@@ -16,19 +16,25 @@ const MIN_SEEN = 5
  */
 export class StallDeadline implements AnswerDeadline {
   private readonly seen: number[] = []
+  /** The 95th percentile of `seen`, worked out once per answer: every request's deadline asks for it. */
+  private usual: number | undefined
 
   constructor(private readonly maxMs: number) {}
 
   observe(ms: number): void {
     this.seen.push(ms)
     if (this.seen.length > KEPT) this.seen.shift()
+    this.usual = undefined
   }
 
   /** The usual answer time (95th percentile), once enough answers were seen. */
   get usualMs(): number | undefined {
     if (this.seen.length < MIN_SEEN) return undefined
-    const sorted = [...this.seen].sort((a, b) => a - b)
-    return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]
+    if (this.usual === undefined) {
+      const sorted = [...this.seen].sort((a, b) => a - b)
+      this.usual = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]
+    }
+    return this.usual
   }
 
   get limitMs(): number {
