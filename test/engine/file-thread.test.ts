@@ -43,6 +43,7 @@ describe('the file thread', () => {
       syncFolderStep: dir,
       appendStep: { fd: journal, text: 'line\n', path: join(dir, 'journal'), ino: 0n, dev: 0n },
       makeLockStep: { lock: join(dir, 'locks', 'k.lock'), owner: '{}' },
+      linkLockStep: { lock: join(dir, 'locks', 'l.lock'), owner: '{}', file: join(dir, 'locks', '.owner-test.1.ab'), freshMs: 5_000 },
       removeLockStep: join(dir, 'locks', 'k.lock')
     }
     for (const [name, job] of Object.entries(jobs)) await expect(onFileThread(name as StepName, job as never), name).resolves.not.toThrow()

@@ -199,32 +199,6 @@ export function appendStep(io: FileIo, { fd, text, path, ino, dev }: JournalWrit
   }
 }
 
-/** The lock file made and its owner written in it; false when it is there already. Its folder is made the first time. */
-export function makeLockStep(io: FileIo, { lock, owner }: { lock: string; owner: string }): boolean {
-  let fd: number
-  try {
-    fd = io.fs.openSync(lock, 'wx')
-  } catch (error) {
-    if (codeOf(error) === 'EEXIST') return false
-    if (codeOf(error) !== 'ENOENT') throw error
-    io.fs.mkdirSync(io.path.dirname(lock), { recursive: true })
-    return makeLockStep(io, { lock, owner })
-  }
-  try {
-    io.fs.writeFileSync(fd, owner)
-  } catch (error) {
-    try {
-      io.fs.rmSync(lock, { force: true })
-    } catch {
-      // The write's error is the one to tell.
-    }
-    throw error
-  } finally {
-    io.fs.closeSync(fd)
-  }
-  return true
-}
-
 export interface PhotoLook {
   /** The photo's real path, and the output folder's (null without one): a photo inside it is a result, not sent again. */
   real: string
@@ -294,11 +268,6 @@ export function handedOver(value: unknown): ArrayBuffer[] {
   return [own.buffer as ArrayBuffer]
 }
 
-/** A lock let go: its file removed, whether or not it is still there. */
-export function removeLockStep(io: FileIo, lock: string): void {
-  io.fs.rmSync(lock, { force: true })
-}
-
 /** An error as it crosses back: a file system error keeps its code, a refused folder its path. */
 export function describeError(error: unknown): Record<string, unknown> {
   const e = error as Record<string, unknown>
@@ -308,5 +277,5 @@ export function describeError(error: unknown): Record<string, unknown> {
 }
 
 /** The sequences the thread runs, by name; its own helpers ride along. */
-export const STEPS = { lookAtPhotoStep, readManifestStep, realFoldersStep, replaceStep, putEntryStep, syncFolderStep, appendStep, makeLockStep, removeLockStep }
+export const STEPS = { lookAtPhotoStep, readManifestStep, realFoldersStep, replaceStep, putEntryStep, syncFolderStep, appendStep }
 export const HELPERS = [notARealFolder, codeOf, levelStep, foldersStep, writeDurablyStep, fillStep, ownBytes, handedOver, describeError]

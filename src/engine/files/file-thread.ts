@@ -1,8 +1,10 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { HELPERS, STEPS, describeError, handedOver, ownBytes } from './file-steps'
+import { HELPERS, STEPS as FILE_STEPS, describeError, handedOver, ownBytes } from './file-steps'
+import { LOCK_HELPERS, LOCK_STEPS } from './lock-steps'
 import { NotARealFolder } from './not-a-real-folder'
 
+const STEPS = { ...FILE_STEPS, ...LOCK_STEPS }
 type Steps = typeof STEPS
 export type StepName = keyof Steps
 export type Job<K extends StepName> = Parameters<Steps[K]>[1]
@@ -26,7 +28,7 @@ function declared(fn: (...args: never[]) => unknown): string {
  */
 const SOURCE = `'use strict'
 var __name = (target) => target
-${[...Object.values(STEPS), ...HELPERS].map(String).join('\n')}
+${[...Object.values(STEPS), ...HELPERS, ...LOCK_HELPERS].map(String).join('\n')}
 const io = { fs: require('node:fs'), path: require('node:path') }
 const steps = { ${Object.entries(STEPS)
   .map(([name, step]) => `${JSON.stringify(name)}: ${declared(step)}`)

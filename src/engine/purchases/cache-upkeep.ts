@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../files/atomic-write'
-import { withFileLock } from './file-lock'
+import { withKeyLock } from './file-lock'
 import type { CachedResult } from './result-cache'
 
 /** Image bytes kept in the state folder before the oldest are pruned. */
@@ -50,7 +50,7 @@ export async function pruneCache(stateDir: string, maxBytes: number): Promise<{ 
   let freedBytes = 0
   for (const entry of all) {
     if (total <= maxBytes) break
-    await withFileLock(join(stateDir, 'locks', entry.key), async () => {
+    await withKeyLock(join(stateDir, 'locks'), entry.key, async () => {
       const manifest = JSON.parse(await readFile(join(entry.dir, 'result.json'), 'utf8')) as CachedResult
       await writeFileAtomic(join(entry.dir, 'result.json'), JSON.stringify({ ...manifest, pruned: true }))
       await Promise.all(manifest.outputs.map((o) => rm(join(entry.dir, o.file), { force: true })))

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
-import { readFile, rename, rm, stat, utimes } from 'node:fs/promises'
+import { readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { onFileThread } from '../files/file-thread'
@@ -59,27 +59,25 @@ async function takeOver(lock: string, ino: number): Promise<void> {
   else await rm(aside, { recursive: true, force: true })
 }
 
-/** The lock taken once it is free, or once its owner is provably gone or it went stale; its owner written in it (on the file thread, in one go: makeLockStep). */
-async function acquire(lock: string, signal?: AbortSignal): Promise<void> {
-  const owner = JSON.stringify({ host: thisHost(), pid: process.pid } satisfies Owner)
+/** This process's owner record, as kept in a lock. */
+function ownerRecord(): string {
+  return JSON.stringify({ host: thisHost(), pid: process.pid } satisfies Owner)
+}
+
+/** The lock taken (by `take`) once it is free, or once its owner is provably gone or it went stale. */
+async function acquire(lock: string, take: () => Promise<boolean>, signal?: AbortSignal): Promise<void> {
   for (let wait = 20; ; wait = Math.min(500, wait * 2)) {
     signal?.throwIfAborted()
-    if (await onFileThread('makeLockStep', { lock, owner })) return
+    if (await take()) return
     const ino = await abandoned(lock)
     if (ino !== null) await takeOver(lock, ino)
     else await sleep(wait, undefined, { signal })
   }
 }
 
-/**
- * Runs `task` holding an exclusive lock shared by every process on this state folder: a file made
- * atomically (exclusive create) holding its owner, kept fresh while held, and taken over once its owner
- * is provably gone or it went stale. (proper-lockfile does the same with a folder; it is not among this
- * project's dependencies, and a file costs fewer disk operations on every purchase.)
- */
-export async function withFileLock<T>(path: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-  const lock = `${path}.lock`
-  await acquire(lock, signal)
+/** Runs `task` holding `lock`, taken by `take`: kept fresh while held, let go however the task ends. */
+async function holding<T>(lock: string, take: () => Promise<boolean>, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  await acquire(lock, take, signal)
   const refresh = setInterval(() => {
     const now = new Date()
     utimes(lock, now, now).catch(() => undefined)
@@ -91,4 +89,47 @@ export async function withFileLock<T>(path: string, task: () => Promise<T>, sign
     clearInterval(refresh)
     await onFileThread('removeLockStep', lock).catch(() => undefined)
   }
+}
+
+/**
+ * Runs `task` holding an exclusive lock shared by every process on this state folder: a file made
+ * atomically (exclusive create) holding its owner, kept fresh while held, and taken over once its owner
+ * is provably gone or it went stale. (proper-lockfile does the same with a folder; it is not among this
+ * project's dependencies, and a file costs fewer disk operations on every purchase.)
+ */
+export function withFileLock<T>(path: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const lock = `${path}.lock`
+  return holding(lock, () => onFileThread('makeLockStep', { lock, owner: ownerRecord() }), task, signal)
+}
+
+/** Names this process's owner files: one per lock folder, for as long as the process lives. */
+const OWNER_FILE = `.owner-${thisHost()}.${process.pid}.${randomBytes(4).toString('hex')}`
+const OWNER_FILE_PATTERN = /^\.owner-.+\.\d+\.[0-9a-f]+$/
+
+/**
+ * `withFileLock` for the locks a folder holds one of per purchase (`locks/<key>.lock`), taken for every
+ * photo of a run: each lock is a hard link to this process's owner file in that folder (linkLockStep),
+ * so a purchase makes and deletes no file of its own. To every other process it is the same lock: a
+ * file at that path holding its owner, kept fresh while held.
+ */
+export function withKeyLock<T>(folder: string, key: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const lock = join(folder, `${key}.lock`)
+  const job = { lock, owner: ownerRecord(), file: join(folder, OWNER_FILE), freshMs: REFRESH_MS }
+  return holding(lock, () => onFileThread('linkLockStep', job), task, signal)
+}
+
+/**
+ * Owner files no lock links to any more and not touched for a while: a finished or killed process's
+ * (this process's own one too, when it holds no lock: it is made again when needed).
+ */
+export async function removeIdleOwners(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  await Promise.all(
+    names
+      .filter((name) => OWNER_FILE_PATTERN.test(name))
+      .map(async (name) => {
+        const info = await stat(join(folder, name)).catch(() => null)
+        if (info && info.nlink === 1 && Date.now() - info.mtimeMs > STALE_MS) await rm(join(folder, name), { force: true })
+      })
+  )
 }

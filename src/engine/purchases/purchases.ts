@@ -4,7 +4,7 @@ import { providerById, type ProviderId } from '../providers/registry'
 import { JobError, isJobError } from '../errors'
 import type { ProviderOutput, ProviderResult } from '../providers/types'
 import { boughtBefore } from './bought-before'
-import { withFileLock } from './file-lock'
+import { removeIdleOwners, withKeyLock } from './file-lock'
 import { foundInOutputs } from './found-in-outputs'
 import { Journal, type JournalRecord } from './journal'
 import { notSaved, savedOutputs } from './not-saved'
@@ -81,6 +81,7 @@ export class Purchases {
   static async open(stateDir: string): Promise<Purchases> {
     const cache = new ResultCache(join(stateDir, 'results'))
     await cache.removeAbandoned()
+    await removeIdleOwners(join(stateDir, 'locks'))
     // A paid record stays on the journal while it is the only trace of its result: no cache entry holds it.
     const stillNeeded = async (record: JournalRecord): Promise<boolean> => record.event === 'lost' || !(await access(cache.manifestPath(record.key)).then(() => true, () => false))
     const { journal, unanswered, paid } = await Journal.open(join(stateDir, 'journal.ndjson'), undefined, stillNeeded)
@@ -137,7 +138,7 @@ export class Purchases {
   async delivered(key: string, paths: string[], copies?: string[], written?: string[]): Promise<void> {
     if (!copies && written?.join('\0') === paths.join('\0')) return
     if (!(await this.cache.deliveryIsNew(key, paths, copies))) return
-    await withFileLock(join(this.locks, key), () => this.cache.recordDelivery(key, paths, copies))
+    await withKeyLock(this.locks, key, () => this.cache.recordDelivery(key, paths, copies))
   }
 
   /** When and why this key may have been charged in an earlier run without its result arriving; null if it was not. */
@@ -157,7 +158,7 @@ export class Purchases {
   private async purchase(order: PurchaseOrder): Promise<StoredResult> {
     // Another process on this state folder may be buying the same key: wait for it, then reuse.
     try {
-      return await withFileLock(join(this.locks, order.key), async () => (await this.cache.get(order.key)) ?? (await this.boughtMeanwhile(order)) ?? this.purchaseLocked(order), order.signal)
+      return await withKeyLock(this.locks, order.key, async () => (await this.cache.get(order.key)) ?? (await this.boughtMeanwhile(order)) ?? this.purchaseLocked(order), order.signal)
     } catch (error) {
       if (order.signal?.aborted && !isJobError(error)) throw new JobError('cancelled', 'Cancelled')
       throw error
