@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { allOperations, type ProviderOperation } from '../engine'
+import { operationById, type ProviderOperation } from '../engine'
 import { parsePresetFile, presetValues } from '../main/presets/preset-file'
 import type { ParamValues } from '../shared/operations'
 
@@ -13,7 +13,7 @@ export function readPresetFile(path: string): { operation: ProviderOperation; va
     throw new Error(`--preset ${path}: no such file`)
   }
   const file = parsePresetFile(text)
-  const operation = allOperations().find((o) => o.id === file.operationId)
+  const operation = operationById(file.operationId)
   if (!operation) throw new Error(`--preset ${path}: this Proofsheet has no "${file.operationId}" operation`)
   // Image files named in a preset are relative to the preset file's folder (export copies them beside it).
   return { operation, values: presetValues(operation, file.values, dirname(path)) }

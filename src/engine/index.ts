@@ -38,6 +38,7 @@ export { createDispatcher } from './providers/http'
 export { mapFiles, paramFilePaths, paramFileProblems, resolveParamPaths } from './providers/param-files'
 export {
   allOperations,
+  operationById,
   factsOfResult,
   findOperation,
   isProviderId,

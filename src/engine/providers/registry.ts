@@ -24,8 +24,16 @@ export function providerById(id: ProviderId): ProviderDefinition<ProviderId> {
   return BY_ID[id]
 }
 
+const ALL_OPERATIONS: readonly ProviderOperation[] = PROVIDERS.flatMap((p): readonly ProviderOperation[] => p.operations)
+const OPERATIONS_BY_ID = new Map<string, ProviderOperation>(ALL_OPERATIONS.map((o) => [o.id, o]))
+
 export function allOperations(): readonly ProviderOperation[] {
-  return PROVIDERS.flatMap((p): readonly ProviderOperation[] => p.operations)
+  return ALL_OPERATIONS
+}
+
+/** The operation with this id (`photoroom.edit`, …); undefined for an id no provider has. */
+export function operationById(id: string): ProviderOperation | undefined {
+  return OPERATIONS_BY_ID.get(id)
 }
 
 export function findOperation(provider: ProviderId, name: string): ProviderOperation | undefined {

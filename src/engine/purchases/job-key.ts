@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import type { OperationId, ParamValues } from '../../shared/operations'
-import { allOperations } from '../providers/registry'
+import { operationById } from '../providers/registry'
 import { canonicalParams } from './canonical-params'
 
 /** Bumped whenever what we upload for the same file changes (e.g. how EXIF rotation is applied). */
@@ -33,7 +33,7 @@ const digest = (parts: string[]): string => createHash('sha256').update(parts.jo
  * canonicalised through the operation's schema so that equal requests spelt differently match.
  */
 export function jobKey(contentHash: string, operation: OperationId, values: ParamValues): string {
-  const schema = allOperations().find((o) => o.id === operation)
+  const schema = operationById(operation)
   const params = schema ? canonicalParams(schema, values) : values
   return digest([UPLOAD_VERSION, contentHash, operation, JSON.stringify(sorted(params))])
 }

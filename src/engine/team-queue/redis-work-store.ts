@@ -1,7 +1,7 @@
 import type { Job as BullJob } from 'bullmq'
 import type { Redis } from 'ioredis'
 import type { Job, JobState } from '../../shared/jobs'
-import { allOperations, type ProviderId } from '../providers/registry'
+import { operationById, type ProviderId } from '../providers/registry'
 import type { LaneOptions } from '../scheduler/provider-lane'
 import type { SharedQueue } from '../work/shared-queue'
 import { firstJob, type NewWorkItem, type WorkItem } from '../work/work-item'
@@ -295,7 +295,7 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
 }
 
 function providerOf(item: NewWorkItem): ProviderId {
-  const operation = allOperations().find((o) => o.id === item.spec.operation)
+  const operation = operationById(item.spec.operation)
   if (!operation) throw new Error(`This Proofsheet has no "${item.spec.operation}" operation.`)
   return operation.provider
 }

@@ -6,7 +6,7 @@ import { JobError } from '../errors'
 import { DEFAULT_CACHE_MAX_BYTES, pruneCache } from '../purchases/cache-upkeep'
 import { thisHost } from '../purchases/file-lock'
 import { Purchases } from '../purchases/purchases'
-import { allOperations, PROVIDERS, providerById, type ProviderId, type ProviderOperation, type ProviderUrls } from '../providers/registry'
+import { operationById, PROVIDERS, providerById, type ProviderId, type ProviderOperation, type ProviderUrls } from '../providers/registry'
 import { Lanes } from '../scheduler/lanes'
 import type { LaneOptions, ProviderLane } from '../scheduler/provider-lane'
 import type { KeyKind, WorkItem } from '../work/work-item'
@@ -290,7 +290,7 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private itemContext: ItemContext | undefined
 
   private operationOf(item: WorkItem): ProviderOperation {
-    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    const operation = operationById(item.spec.operation)
     if (!operation) throw new JobError('invalid-request', `This Proofsheet has no "${item.spec.operation}" operation.`)
     return operation
   }

@@ -1,6 +1,6 @@
 import { readFile, rename, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { allOperations } from '../../engine'
+import { operationById } from '../../engine'
 import type { Catalog } from './catalog'
 import { formatOf } from './results'
 import { sessionSchema, type Session } from './session-schema'
@@ -59,7 +59,7 @@ function write(catalog: Catalog, session: Session, mtimes: number[]): SessionImp
     if (Object.keys(image.overrides).length) catalog.setOverrides(id, image.overrides)
   })
 
-  const operation = allOperations().find((o) => o.id === preset.operationId)
+  const operation = operationById(preset.operationId)
   const [provider = preset.operationId, operationName = ''] = preset.operationId.split('.')
   const overrides = new Map(images.map((i) => [i.id, i.overrides]))
   let results = 0

@@ -1,10 +1,10 @@
-import { allOperations, paramFileProblems, type ProviderOperation } from '../../engine'
+import { allOperations, operationById, paramFileProblems, type ProviderOperation } from '../../engine'
 import type { ParamValues } from '../../shared/operations'
 import { problemText } from '../../shared/operations/common'
 import { AppError } from '../app/app-error'
 
 export function operationFor(id: string): ProviderOperation {
-  const operation = allOperations().find((o) => o.id === id)
+  const operation = operationById(id)
   if (!operation) throw new AppError('invalid-input', `Unknown operation "${id}". Choose one of: ${allOperations().map((o) => o.id).join(', ')}.`)
   return operation
 }

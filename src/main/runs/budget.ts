@@ -1,4 +1,4 @@
-import { allOperations, type WorkItem } from '../../engine'
+import { operationById, type WorkItem } from '../../engine'
 import { creditsOf } from '../../shared/operations/pricing'
 import { FINAL_STATES } from '../../shared/jobs'
 
@@ -23,7 +23,7 @@ export function holdOverCap(items: { maxCost: number; held?: boolean }[], commit
  */
 export function inCredits<T extends { maxCost: number; spec: { operation: string } }>(items: T[]): T[] {
   for (const item of items) {
-    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    const operation = operationById(item.spec.operation)
     if (operation) item.maxCost = creditsOf({ amount: item.maxCost, unit: operation.pricing.unit })
   }
   return items

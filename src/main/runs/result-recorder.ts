@@ -1,4 +1,4 @@
-import { allOperations, type ProviderId, type WorkItem } from '../../engine'
+import { operationById, type ProviderId, type WorkItem } from '../../engine'
 import type { EmitEvent } from '../../shared/ipc/contract'
 import type { Catalog } from '../catalog/catalog'
 import { recordResult } from '../jobs/results'
@@ -60,7 +60,7 @@ export class ResultRecorder {
   }
 
   private write(item: WorkItem): void {
-    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    const operation = operationById(item.spec.operation)
     if (!operation) return
     const photoId = Number(item.spec.ref)
     const run = { operation, values: item.spec.values, sandbox: this.o.sandbox(item, operation.provider) }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { allOperations, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type Seller, type WorkerEvent, type WorkItem } from '../../engine'
+import { operationById, isJobError, Lanes, planItems, PROVIDERS, providerById, Worker, type ProviderId, type ProviderUrls, type Seller, type WorkerEvent, type WorkItem } from '../../engine'
 import type { EmitEvent, Preset, QueueState } from '../../shared/ipc/contract'
 import type { OperationId } from '../../shared/operations'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
@@ -325,7 +325,7 @@ export class RunQueue {
   }
 
   private proofEnded(item: WorkItem): void {
-    const operation = allOperations().find((o) => o.id === item.spec.operation)
+    const operation = operationById(item.spec.operation)
     if (operation) this.sandboxMonth.ended(item.run, operation.provider, item.id)
   }
 

@@ -1,4 +1,4 @@
-import { allOperations, RedisWorkStore, type NewWorkItem, type Worker, type WorkItem } from '../../engine'
+import { operationById, RedisWorkStore, type NewWorkItem, type Worker, type WorkItem } from '../../engine'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import type { SqliteWorkStore } from '../catalog/work-items'
 
@@ -103,5 +103,5 @@ export class TeamMirror {
 }
 
 function providerOf(item: NewWorkItem): string {
-  return allOperations().find((o) => o.id === item.spec.operation)?.provider ?? item.spec.operation
+  return operationById(item.spec.operation)?.provider ?? item.spec.operation
 }
