@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, test } from 'vitest'
 import { onFileThread } from '../../src/engine/files/file-thread'
-import { removeIdleOwners, thisHost, withFileLock, withKeyLock } from '../../src/engine/purchases/file-lock'
+import { ownerRecord, thisHost, withFileLock } from '../../src/engine/purchases/file-lock'
+import { removeIdleOwners, withKeyLock } from '../../src/engine/purchases/key-lock'
 import { tempDir } from '../helpers/photos'
 
 /** A process id that is surely not running: a child that has exited. */
@@ -38,6 +39,12 @@ test("a lock whose owner is gone is taken over, in today's form (a file) and in 
   expect(existsSync(join(dir, 'a.lock')) || existsSync(join(dir, 'b.lock'))).toBe(false)
 })
 
+test("a lock this very process made and no longer holds (its removal failed) is taken at once, not waited for", async () => {
+  const dir = tempDir()
+  await onFileThread('makeLockStep', { lock: join(dir, 'left.lock'), owner: ownerRecord() })
+  expect(await withFileLock(join(dir, 'left'), async () => 'taken', AbortSignal.timeout(2_000))).toBe('taken')
+})
+
 test('a lock held by a live process is waited for, not taken', async () => {
   const dir = tempDir()
   writeFileSync(join(dir, 'c.lock'), JSON.stringify({ host: thisHost(), pid: process.pid }))
@@ -69,7 +76,7 @@ describe('the lock of a purchase key (withKeyLock): a hard link to the process\'
     expect(ownerFiles(folder)).toHaveLength(1)
     expect(new Set(seen.map((s) => s.ino))).toEqual(new Set([statSync(join(folder, owner as string)).ino]))
     expect(Math.max(...seen.map((s) => s.nlink))).toBeGreaterThan(2)
-    expect(JSON.parse(seen[0]?.owner ?? '')).toEqual({ host: thisHost(), pid: process.pid })
+    expect(JSON.parse(seen[0]?.owner ?? '')).toMatchObject({ host: thisHost(), pid: process.pid })
     expect(readdirSync(folder).filter((name) => name.endsWith('.lock'))).toEqual([])
   })
 
@@ -83,6 +90,16 @@ describe('the lock of a purchase key (withKeyLock): a hard link to the process\'
     linkSync(deadOwner, join(folder, 'dead.lock'))
     expect(await withKeyLock(folder, 'dead', async () => 'dead', AbortSignal.timeout(5_000))).toBe('dead')
     expect(existsSync(join(folder, 'dead.lock'))).toBe(false)
+  })
+
+  test("another live process's key lock (a link to its owner file) is waited for by both kinds of lock", async () => {
+    const folder = tempDir()
+    const theirs = join(folder, `.owner-${thisHost()}.${process.pid}.0c0d`)
+    writeFileSync(theirs, JSON.stringify({ host: thisHost(), pid: process.pid, token: 'another-copy' }))
+    linkSync(theirs, join(folder, 'k.lock'))
+    await expect(withFileLock(join(folder, 'k'), async () => 'taken', AbortSignal.timeout(300))).rejects.toThrow(/timeout|aborted/i)
+    await expect(withKeyLock(folder, 'k', async () => 'taken', AbortSignal.timeout(300))).rejects.toThrow(/timeout|aborted/i)
+    expect(statSync(join(folder, 'k.lock')).ino).toBe(statSync(theirs).ino)
   })
 
   test('an owner file not touched for a while is touched before a lock links to it: a new lock never looks stale', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -135,6 +136,25 @@ describe('paid answers are bounded and must be images', () => {
     const client = new PhotaClient({ key: 'k', urls: urls(origin) }, agent(), new SpendLedger(tempDir()))
     const error = await rejection(client.run({ ...(await request('phota')), values: { prompt: 'x' } }))
     expect(error.kind).toBe('charged-without-result')
+  })
+
+  it('Phota: a photo bigger than one base64 piece reaches it whole, its pieces joined into one string', async () => {
+    const png = await productPhoto({ width: 32, height: 32, format: 'png' })
+    const photo = randomBytes(3 * 1024 * 1024 + 1001)
+    let received: Buffer | undefined
+    const { origin } = await fakeProvider((req, res) => {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString()) as { images: string[]; prompt: string }
+        received = Buffer.from(body.images[0] ?? '', 'base64')
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ images: [png.toString('base64')] }))
+      })
+    })
+    const client = new PhotaClient({ key: 'k', urls: urls(origin) }, agent(), new SpendLedger(tempDir()))
+    await client.run({ ...(await request('phota')), image: { name: 'big.jpg', format: 'jpeg', bytes: photo }, values: { prompt: 'x' } })
+    expect(received?.equals(photo)).toBe(true)
   })
 
   it('Pixelcut: a result link to another host is not followed', async () => {

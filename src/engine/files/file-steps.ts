@@ -251,7 +251,15 @@ export function readManifestStep(io: FileIo, { dir, name, sizes }: { dir: string
     return null
   }
   const listed = sizes && Array.isArray(meta?.outputs) ? meta.outputs : []
-  return { meta, sizes: listed.map((o) => io.fs.statSync(io.path.join(dir, String(o?.file)), { throwIfNoEntry: false })?.size ?? -1) }
+  // A file that cannot be looked at (being pruned, say) is a missing one: the manifest still says what was bought.
+  const size = (file: unknown): number => {
+    try {
+      return io.fs.statSync(io.path.join(dir, String(file)), { throwIfNoEntry: false })?.size ?? -1
+    } catch {
+      return -1
+    }
+  }
+  return { meta, sizes: listed.map((o) => size(o?.file)) }
 }
 
 /** Bytes with a buffer of their own: a view of a bigger one (a part of a response, Node's shared pool) would cross whole. */

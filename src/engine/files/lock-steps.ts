@@ -32,17 +32,18 @@ export function makeLockStep(io: FileIo, { lock, owner }: { lock: string; owner:
   return true
 }
 
-/** This process's owner file, made (with its folder) when missing, touched when older than `freshMs`: a lock linked to it is never born looking stale. */
+/**
+ * This process's owner file, made (with its folder) when missing, whole or not at all (written aside,
+ * then renamed: every lock links to what is there), and touched when older than `freshMs`: a lock
+ * linked to it is never born looking stale.
+ */
 export function ownerFileStep(io: FileIo, { file, owner, freshMs }: { file: string; owner: string; freshMs: number }): void {
   const info = io.fs.statSync(file, { throwIfNoEntry: false })
   if (info && Date.now() - info.mtimeMs <= freshMs) return
   if (info) return io.fs.utimesSync(file, new Date(), new Date())
   io.fs.mkdirSync(io.path.dirname(file), { recursive: true })
-  try {
-    io.fs.writeFileSync(file, owner, { flag: 'wx' })
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'EEXIST') throw error
-  }
+  io.fs.writeFileSync(`${file}.part`, owner)
+  io.fs.renameSync(`${file}.part`, file)
 }
 
 /**
@@ -53,14 +54,14 @@ export function ownerFileStep(io: FileIo, { file, owner, freshMs }: { file: stri
  */
 export function linkLockStep(io: FileIo, job: { lock: string; owner: string; file: string; freshMs: number }): boolean {
   for (let attempt = 0; ; attempt++) {
-    ownerFileStep(io, job)
     try {
+      ownerFileStep(io, job)
       io.fs.linkSync(job.file, job.lock)
       return true
     } catch (error) {
       const code = (error as { code?: string }).code
       if (code === 'EEXIST') return false
-      // The owner file removed meanwhile (see removeIdleOwners): made again, once.
+      // The owner file removed meanwhile by another process (see removeIdleOwners): made again, once.
       if (code === 'ENOENT' && attempt === 0) continue
       return makeLockStep(io, job)
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { FORMATS } from '../../shared/images/formats'
+import { FORMATS, type ImageFormat } from '../../shared/images/formats'
 import type { ParamValues } from '../../shared/operations'
 import { ParamFile } from './param-files'
 import type { UploadImage } from './types'
@@ -46,10 +46,15 @@ export class MultipartBody implements FormFields {
   }
 }
 
+/** An image as a file part: its bytes, a name safe in a header, the type of its format. */
+function filePart(image: { bytes: Uint8Array; name: string; format: ImageFormat }): FilePart {
+  return { bytes: image.bytes, filename: uploadName(image.name), type: FORMATS[image.format].mime }
+}
+
 /** A request's multipart body: the photo under `field`, then `values`; `headers` with the body's content type. */
 export function withPhoto(field: string, image: UploadImage, values: ParamValues, headers: Record<string, string>): { body: Buffer; headers: Record<string, string> } {
   const form = new MultipartBody()
-  form.file(field, { bytes: image.bytes, filename: uploadName(image.name), type: FORMATS[image.format].mime })
+  form.file(field, filePart(image))
   appendFields(form, values)
   const { body, contentType } = form.encode()
   return { body, headers: { ...headers, 'content-type': contentType } }
@@ -64,7 +69,7 @@ export function appendFields(form: FormFields, values: ParamValues, prefix = '')
   for (const [name, value] of Object.entries(values)) {
     const field = prefix ? `${prefix}.${name}` : name
     if (value === undefined || value === null) continue
-    if (value instanceof ParamFile) form.file(field, value.part)
+    if (value instanceof ParamFile) form.file(field, filePart(value))
     else if (Array.isArray(value)) appendList(form, field, value)
     else if (typeof value === 'object') appendFields(form, value as ParamValues, field)
     else form.text(field, String(value))

@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, isAbsolute, resolve } from 'node:path'
-import { FORMATS, type ImageFormat } from '../../shared/images/formats'
+import type { ImageFormat } from '../../shared/images/formats'
 import { sniffImageFormat } from '../../shared/images/sniff-format'
 import type { OperationSchema, ParamProblem, ParamValues } from '../../shared/operations'
 import { findDescriptor } from '../../shared/operations/common'
 import type { JsonSchema } from '../../shared/params/json-schema'
 import { fileLeaves, replaceFiles } from '../../shared/params/schema-walk'
 import { JobError } from '../errors'
-import { uploadName, type FilePart } from './multipart'
 import { downloadLinkedImage } from './param-links'
 
 /**
@@ -27,11 +26,6 @@ export class ParamFile {
 
   get name(): string {
     return basename(this.path)
-  }
-
-  /** The bytes as a file part. */
-  get part(): FilePart {
-    return { bytes: this.bytes, filename: uploadName(this.name), type: FORMATS[this.format].mime }
   }
 
   /** Never the bytes, wherever values are written out. */

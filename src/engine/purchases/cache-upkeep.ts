@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../files/atomic-write'
-import { withKeyLock } from './file-lock'
+import { withKeyLock } from './key-lock'
 import type { CachedResult } from './result-cache'
 
 /** Image bytes kept in the state folder before the oldest are pruned. */

@@ -1,19 +1,24 @@
 import { hostname } from 'node:os'
 import { randomBytes } from 'node:crypto'
-import { readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises'
+import { readFile, rename, rm, stat, utimes } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { onFileThread } from '../files/file-thread'
 
-/** A held lock's folder is touched this often, so a waiting process can tell it from an abandoned one. */
-const REFRESH_MS = 5_000
+/** A held lock is touched this often, so a waiting process can tell it from an abandoned one. */
+export const REFRESH_MS = 5_000
 /** Not touched for this long: its owner is gone (crashed, or on a machine we cannot ask). */
-const STALE_MS = 30_000
+export const STALE_MS = 30_000
 
 interface Owner {
   host: string
   pid: number
+  /** Which copy of this module in its process made it (see `abandoned`); older locks have none. */
+  token?: string
 }
+
+/** This copy of the module, within its process: a lock it made and no longer holds is a leftover. */
+const TOKEN = randomBytes(6).toString('hex')
 
 /** This machine's name as kept in owner records and file names. */
 export function thisHost(): string {
@@ -31,9 +36,15 @@ export function ownerIsGone(owner: Owner): boolean {
   }
 }
 
+/** This process's owner record, as kept in a lock. */
+export function ownerRecord(): string {
+  return JSON.stringify({ host: thisHost(), pid: process.pid, token: TOKEN } satisfies Owner)
+}
+
 /**
- * The lock's inode when it is abandoned, so the take-over removes that one and no newer lock. A lock is
- * a file holding its owner; earlier versions made a folder with an `owner.json` in it.
+ * The lock's inode when it is abandoned: gone stale, its owner provably gone, or made by this very
+ * module and not held (a let-go whose removal failed: no one else here takes this lock meanwhile, see
+ * `holding`). A lock is a file holding its owner; earlier versions made a folder with an `owner.json` in it.
  */
 async function abandoned(lock: string): Promise<number | null> {
   const info = await stat(lock).catch(() => null)
@@ -43,10 +54,14 @@ async function abandoned(lock: string): Promise<number | null> {
     .then((text) => JSON.parse(text) as Owner)
     .catch(() => null)
   // Between making the lock and writing the owner: only age can tell.
-  return owner && ownerIsGone(owner) ? info.ino : null
+  return owner && (owner.token === TOKEN || ownerIsGone(owner)) ? info.ino : null
 }
 
-/** Moves an abandoned lock aside (one waiter wins the rename) and removes it. */
+/**
+ * Moves an abandoned lock aside (one waiter wins the rename) and removes it, unless what was moved is no
+ * longer that abandoned lock: another waiter took over first and a new owner locked since (another
+ * inode), or its owner came back to life and touched it (one process's link locks share an inode).
+ */
 async function takeOver(lock: string, ino: number): Promise<void> {
   const aside = `${lock}.abandoned-${randomBytes(4).toString('hex')}`
   try {
@@ -54,17 +69,11 @@ async function takeOver(lock: string, ino: number): Promise<void> {
   } catch {
     return
   }
-  // Another waiter took over first and a new owner locked since: give it back.
-  if ((await stat(aside)).ino !== ino) await rename(aside, lock).catch(() => undefined)
+  if ((await abandoned(aside)) !== ino) await rename(aside, lock).catch(() => undefined)
   else await rm(aside, { recursive: true, force: true })
 }
 
-/** This process's owner record, as kept in a lock. */
-function ownerRecord(): string {
-  return JSON.stringify({ host: thisHost(), pid: process.pid } satisfies Owner)
-}
-
-/** The lock taken (by `take`) once it is free, or once its owner is provably gone or it went stale. */
+/** The lock taken (by `take`) once it is free, or once it is abandoned. */
 async function acquire(lock: string, take: () => Promise<boolean>, signal?: AbortSignal): Promise<void> {
   for (let wait = 20; ; wait = Math.min(500, wait * 2)) {
     signal?.throwIfAborted()
@@ -75,8 +84,29 @@ async function acquire(lock: string, take: () => Promise<boolean>, signal?: Abor
   }
 }
 
+/** A lock let go: on the file thread, else (the thread gone, a file briefly held by a scanner) from here, a few times. */
+async function letGo(lock: string): Promise<void> {
+  if (await onFileThread('removeLockStep', lock).then(() => true, () => false)) return
+  for (const wait of [0, 100, 1_000]) {
+    await sleep(wait)
+    if (await rm(lock, { force: true }).then(() => true, () => false)) return
+  }
+}
+
+/** Who in this module waits for or holds each lock: one at a time, so a lock of ours that none holds is a leftover. */
+const turns = new Map<string, Promise<unknown>>()
+
 /** Runs `task` holding `lock`, taken by `take`: kept fresh while held, let go however the task ends. */
-async function holding<T>(lock: string, take: () => Promise<boolean>, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+export function holding<T>(lock: string, take: () => Promise<boolean>, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const before = turns.get(lock) ?? Promise.resolve()
+  const mine = before.catch(() => undefined).then(() => held(lock, take, task, signal))
+  const settled = mine.catch(() => undefined)
+  turns.set(lock, settled)
+  void settled.then(() => turns.get(lock) === settled && turns.delete(lock))
+  return mine
+}
+
+async function held<T>(lock: string, take: () => Promise<boolean>, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   await acquire(lock, take, signal)
   const refresh = setInterval(() => {
     const now = new Date()
@@ -87,49 +117,17 @@ async function holding<T>(lock: string, take: () => Promise<boolean>, task: () =
     return await task()
   } finally {
     clearInterval(refresh)
-    await onFileThread('removeLockStep', lock).catch(() => undefined)
+    await letGo(lock)
   }
 }
 
 /**
  * Runs `task` holding an exclusive lock shared by every process on this state folder: a file made
- * atomically (exclusive create) holding its owner, kept fresh while held, and taken over once its owner
- * is provably gone or it went stale. (proper-lockfile does the same with a folder; it is not among this
- * project's dependencies, and a file costs fewer disk operations on every purchase.)
+ * atomically (exclusive create) holding its owner, kept fresh while held, and taken over once it is
+ * abandoned. (proper-lockfile does the same with a folder; it is not among this project's dependencies,
+ * and a file costs fewer disk operations.) Purchase keys have their own: withKeyLock.
  */
 export function withFileLock<T>(path: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   const lock = `${path}.lock`
   return holding(lock, () => onFileThread('makeLockStep', { lock, owner: ownerRecord() }), task, signal)
-}
-
-/** Names this process's owner files: one per lock folder, for as long as the process lives. */
-const OWNER_FILE = `.owner-${thisHost()}.${process.pid}.${randomBytes(4).toString('hex')}`
-const OWNER_FILE_PATTERN = /^\.owner-.+\.\d+\.[0-9a-f]+$/
-
-/**
- * `withFileLock` for the locks a folder holds one of per purchase (`locks/<key>.lock`), taken for every
- * photo of a run: each lock is a hard link to this process's owner file in that folder (linkLockStep),
- * so a purchase makes and deletes no file of its own. To every other process it is the same lock: a
- * file at that path holding its owner, kept fresh while held.
- */
-export function withKeyLock<T>(folder: string, key: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-  const lock = join(folder, `${key}.lock`)
-  const job = { lock, owner: ownerRecord(), file: join(folder, OWNER_FILE), freshMs: REFRESH_MS }
-  return holding(lock, () => onFileThread('linkLockStep', job), task, signal)
-}
-
-/**
- * Owner files no lock links to any more and not touched for a while: a finished or killed process's
- * (this process's own one too, when it holds no lock: it is made again when needed).
- */
-export async function removeIdleOwners(folder: string): Promise<void> {
-  const names = await readdir(folder).catch(() => [] as string[])
-  await Promise.all(
-    names
-      .filter((name) => OWNER_FILE_PATTERN.test(name))
-      .map(async (name) => {
-        const info = await stat(join(folder, name)).catch(() => null)
-        if (info && info.nlink === 1 && Date.now() - info.mtimeMs > STALE_MS) await rm(join(folder, name), { force: true })
-      })
-  )
 }
