@@ -158,7 +158,15 @@ export class Purchases {
   private async purchase(order: PurchaseOrder): Promise<StoredResult> {
     // Another process on this state folder may be buying the same key: wait for it, then reuse.
     try {
-      return await withKeyLock(this.locks, order.key, async () => (await this.cache.get(order.key)) ?? (await this.boughtMeanwhile(order)) ?? this.purchaseLocked(order), order.signal)
+      return await withKeyLock(
+        this.locks,
+        order.key,
+        async () => {
+          const { stored, pruned } = await this.cache.look(order.key)
+          return stored ?? (await this.boughtMeanwhile(order, pruned)) ?? this.purchaseLocked(order)
+        },
+        order.signal
+      )
     } catch (error) {
       if (order.signal?.aborted && !isJobError(error)) throw new JobError('cancelled', 'Cancelled')
       throw error
@@ -166,13 +174,14 @@ export class Purchases {
   }
 
   /**
-   * Bought by this process since the caller looked (the same photo twice in a run) and not cached: a
-   * full state folder kept it only where it was written, or its answer was lost. Reused from there, or
-   * refused as bought before; never bought again unasked.
+   * Bought since the caller looked and not cached: by this process (the same photo twice in a run; a
+   * full state folder kept it only where it was written, or its answer was lost), or its result pruned
+   * meanwhile (`pruned`, its record). Reused from where it was written, or refused as bought before;
+   * never bought again unasked.
    */
-  private async boughtMeanwhile(order: PurchaseOrder): Promise<StoredResult | null> {
-    if (order.buyAgain || !order.destinations || !this.paid.has(order.key)) return null
-    const earlier = await this.lookEarlier(order.key, order.destinations, null)
+  private async boughtMeanwhile(order: PurchaseOrder, pruned: CachedResult | null): Promise<StoredResult | null> {
+    if (order.buyAgain || !order.destinations || (!pruned && !this.paid.has(order.key))) return null
+    const earlier = await this.lookEarlier(order.key, order.destinations, pruned)
     if (!earlier) return null
     if ('found' in earlier) return earlier.found
     throw boughtBefore(earlier)
