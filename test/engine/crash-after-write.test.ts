@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { Purchases } from '../../src/engine/purchases/purchases'
 import { productPhoto } from '../helpers/images'
+import { answeredWith } from '../helpers/paid-answer'
 import { tempDir } from '../helpers/photos'
 
 // Found in review: the output was written first and the journal told only after, so a process that
@@ -25,12 +26,7 @@ test('a process that dies right after writing a paid answer leaves it known: the
         landed()
         return new Promise<string[]>(() => undefined)
       },
-      send: async (sending, _maybeCharged, keep) => {
-        await sending()
-        const answer = { outputs: [{ extension: 'png', bytes }], metadata: {}, warnings: [] }
-        await keep(answer)
-        return answer
-      }
+      send: answeredWith(bytes)
     })
   })
   await written

@@ -5,6 +5,7 @@ import { pruneCache } from '../../src/engine/purchases/cache-upkeep'
 import { COMPACT_AT_BYTES } from '../../src/engine/purchases/journal-upkeep'
 import { Purchases, type PurchaseOrder } from '../../src/engine/purchases/purchases'
 import { productPhoto } from '../helpers/images'
+import { answeredWith } from '../helpers/paid-answer'
 import { tempDir } from '../helpers/photos'
 
 // Found in review: a result pruned between a run's first look at its key and the purchase (the app's
@@ -25,13 +26,7 @@ test('a result pruned after the run looked is not bought again under the lock: f
       writeFileSync(join(out, 'a.png'), bytes)
       return [join(out, 'a.png')]
     },
-    send: async (sending, _maybeCharged, keep) => {
-      await sending()
-      sent++
-      const answer = { outputs: [{ extension: 'png', bytes }], metadata: {}, warnings: [] }
-      await keep(answer)
-      return answer
-    },
+    send: answeredWith(bytes, () => sent++),
     ...extra
   })
   const first = await Purchases.open(state)

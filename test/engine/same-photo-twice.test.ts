@@ -5,6 +5,7 @@ import { Purchases } from '../../src/engine/purchases/purchases'
 import { reuseEarlier } from '../../src/engine/batch/reuse-earlier'
 import { JobError } from '../../src/engine/errors'
 import { productPhoto } from '../helpers/images'
+import { answeredWith } from '../helpers/paid-answer'
 import { tempDir } from '../helpers/photos'
 
 // Found by CI (1 run in many, 500 photos of which many are identical): the second copy of a photo
@@ -36,13 +37,7 @@ test('the same photo twice in a run: the second copy waits for the purchase of t
       writeFileSync(join(out, 'a.png'), bytes)
       return [join(out, 'a.png')]
     },
-    send: async (sending, _maybeCharged, keep) => {
-      await sending()
-      sent++
-      const answer = { outputs: [{ extension: 'png', bytes }], metadata: {}, warnings: [] }
-      await keep(answer)
-      return answer
-    }
+    send: answeredWith(bytes, () => sent++)
   })
   await writing
 
