@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, expect, test } from 'vitest'
 import { onFileThread } from '../../src/engine/files/file-thread'
-import { ownerRecord, thisHost, withFileLock } from '../../src/engine/purchases/file-lock'
+import { OWNER_RECORD, thisHost, withFileLock } from '../../src/engine/purchases/file-lock'
 import { removeIdleOwners, withKeyLock } from '../../src/engine/purchases/key-lock'
 import { tempDir } from '../helpers/photos'
 
@@ -41,7 +41,7 @@ test("a lock whose owner is gone is taken over, in today's form (a file) and in 
 
 test("a lock this very process made and no longer holds (its removal failed) is taken at once, not waited for", async () => {
   const dir = tempDir()
-  await onFileThread('makeLockStep', { lock: join(dir, 'left.lock'), owner: ownerRecord() })
+  await onFileThread('makeLockStep', { lock: join(dir, 'left.lock'), owner: OWNER_RECORD })
   expect(await withFileLock(join(dir, 'left'), async () => 'taken', AbortSignal.timeout(2_000))).toBe('taken')
 })
 

@@ -36,10 +36,8 @@ export function ownerIsGone(owner: Owner): boolean {
   }
 }
 
-/** This process's owner record, as kept in a lock. */
-export function ownerRecord(): string {
-  return JSON.stringify({ host: thisHost(), pid: process.pid, token: TOKEN } satisfies Owner)
-}
+/** This process's owner record, as kept in a lock: made once, not for every lock taken. */
+export const OWNER_RECORD = JSON.stringify({ host: thisHost(), pid: process.pid, token: TOKEN } satisfies Owner)
 
 /**
  * The lock's inode when it is abandoned: gone stale, its owner provably gone, or made by this very
@@ -129,5 +127,5 @@ async function held<T>(lock: string, take: () => Promise<boolean>, task: () => P
  */
 export function withFileLock<T>(path: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   const lock = `${path}.lock`
-  return holding(lock, () => onFileThread('makeLockStep', { lock, owner: ownerRecord() }), task, signal)
+  return holding(lock, () => onFileThread('makeLockStep', { lock, owner: OWNER_RECORD }), task, signal)
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { onFileThread } from '../files/file-thread'
-import { holding, ownerRecord, REFRESH_MS, STALE_MS, thisHost } from './file-lock'
+import { holding, OWNER_RECORD, REFRESH_MS, STALE_MS, thisHost } from './file-lock'
 
 /** Names this process's owner file: one per lock folder, for as long as the process lives. */
 const OWNER_FILE = `.owner-${thisHost()}.${process.pid}.${randomBytes(4).toString('hex')}`
@@ -17,7 +17,7 @@ const OWNER_FILE_PATTERN = /^\.owner-.+\.\d+\.[0-9a-f]+(\.part)?$/
  */
 export function withKeyLock<T>(folder: string, key: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   const lock = join(folder, `${key}.lock`)
-  const job = { lock, owner: ownerRecord(), file: join(folder, OWNER_FILE), freshMs: REFRESH_MS }
+  const job = { lock, owner: OWNER_RECORD, file: join(folder, OWNER_FILE), freshMs: REFRESH_MS }
   return holding(lock, () => onFileThread('linkLockStep', job), task, signal)
 }
 
