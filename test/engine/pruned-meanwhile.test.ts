@@ -5,7 +5,7 @@ import { pruneCache } from '../../src/engine/purchases/cache-upkeep'
 import { COMPACT_AT_BYTES } from '../../src/engine/purchases/journal-upkeep'
 import { Purchases, type PurchaseOrder } from '../../src/engine/purchases/purchases'
 import { productPhoto } from '../helpers/images'
-import { answeredWith } from '../helpers/paid-answer'
+import { orderWritingTo } from '../helpers/paid-answer'
 import { tempDir } from '../helpers/photos'
 
 // Found in review: a result pruned between a run's first look at its key and the purchase (the app's
@@ -16,19 +16,7 @@ test('a result pruned after the run looked is not bought again under the lock: f
   mkdirSync(out)
   const bytes = await productPhoto({ format: 'png' })
   let sent = 0
-  const order = (extra: Partial<PurchaseOrder> = {}): PurchaseOrder => ({
-    key: 'k1',
-    file: '/photos/a.jpg',
-    provider: 'photoroom',
-    amount: 1,
-    destinations: () => [join(out, 'a.png')],
-    write: async () => {
-      writeFileSync(join(out, 'a.png'), bytes)
-      return [join(out, 'a.png')]
-    },
-    send: answeredWith(bytes, () => sent++),
-    ...extra
-  })
+  const order = (extra: Partial<PurchaseOrder> = {}): PurchaseOrder => ({ ...orderWritingTo('k1', join(out, 'a.png'), bytes, () => sent++), ...extra })
   const first = await Purchases.open(state)
   await first.buy(order())
   await first.close()

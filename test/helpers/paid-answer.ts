@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import type { PurchaseOrder } from '../../src/engine/purchases/purchases'
 
 /** A purchase's `send` that is answered with `bytes` as one PNG, journaled and kept as the engine's are; `onSent` counts the requests. */
@@ -9,4 +10,13 @@ export function answeredWith(bytes: Buffer, onSent: () => void = () => undefined
     await keep(answer)
     return answer
   }
+}
+
+/** A purchase of one photo whose PNG answer is written to `path`, where it was planned to go; `onSent` counts the requests. */
+export function orderWritingTo(key: string, path: string, bytes: Buffer, onSent?: () => void): PurchaseOrder {
+  const write = async (): Promise<string[]> => {
+    writeFileSync(path, bytes)
+    return [path]
+  }
+  return { key, file: '/photos/a.jpg', provider: 'photoroom', amount: 1, destinations: () => [path], write, send: answeredWith(bytes, onSent) }
 }

@@ -1,4 +1,3 @@
-import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import { providerById, type ProviderId } from '../providers/registry'
 import { JobError, isJobError } from '../errors'
@@ -53,9 +52,10 @@ export interface PurchaseOrder {
  * The one owner of what has been paid for in a state folder: the result cache (by job key), the
  * journal of requests sent and the ledger of what was spent. Every purchase goes through `buy`, which
  * sends each key at most once at a time, across processes too (a lock per key in the state folder),
- * and keeps the result the moment it arrives: noted on the journal (a line with its checksums), written
- * where it belongs, noted with where, then cached (the large part), so neither a crash nor a full disk
- * leaves a paid answer unknown.
+ * and keeps the result the moment it arrives: noted on the journal (a line with its hashes and where it
+ * is to go), written there (noted again if it landed elsewhere or nowhere), then cached (the large part,
+ * flushed only when the result is safe nowhere else), so neither a crash nor a full disk leaves a paid
+ * answer unknown.
  */
 export class Purchases {
   private readonly cache: ResultCache
@@ -82,8 +82,8 @@ export class Purchases {
     const cache = new ResultCache(join(stateDir, 'results'))
     await cache.removeAbandoned()
     await removeIdleOwners(join(stateDir, 'locks'))
-    // A paid record stays on the journal while it is the only trace of its result: no cache entry holds it.
-    const stillNeeded = async (record: JournalRecord): Promise<boolean> => record.event === 'lost' || !(await access(cache.manifestPath(record.key)).then(() => true, () => false))
+    // A paid record stays on the journal while it is the only sure trace of its result: no cache entry records it on disk.
+    const stillNeeded = async (record: JournalRecord): Promise<boolean> => record.event === 'lost' || !(await cache.recordsPurchase(record))
     const { journal, unanswered, paid } = await Journal.open(join(stateDir, 'journal.ndjson'), undefined, stillNeeded)
     return new Purchases(stateDir, journal, unanswered, paid)
   }
@@ -212,22 +212,30 @@ export class Purchases {
   }
 
   /** A paid answer kept: noted, written where it belongs, noted with where, cached; the photo fails only when none of it could be saved. */
-  private async keep({ key, file, provider, amount, write }: PurchaseOrder, result: ProviderResult): Promise<StoredResult> {
+  private async keep({ key, file, provider, amount, write, destinations }: PurchaseOrder, result: ProviderResult): Promise<StoredResult> {
     const described = result.outputs.map((o) => this.cache.describe(o))
-    // Noted before anything is written (not yet where): a crash from here on leaves the purchase known,
-    // its bytes found again by checksum where they were to be written, never bought again unasked.
-    await this.note({ key, file, event: 'received', outputs: described.map((o) => ({ ...o, path: '' })), metadata: result.metadata, warnings: result.warnings }).catch(() => undefined)
+    const received = (paths: readonly string[]): Omit<JournalRecord, 'at'> => {
+      const outputs = described.map((o, i) => ({ ...o, path: paths[i] as string })).filter((o) => o.path !== undefined)
+      return { key, file, event: 'received', outputs, metadata: result.metadata, warnings: result.warnings }
+    }
+    // Noted before anything is written, with where it is to go: a crash from here on leaves the purchase
+    // known, its bytes found again by hash where they were to be written, never bought again unasked.
+    const planned = destinations?.(described.map((o) => o.extension)) ?? described.map(() => '')
+    const plannedNoted = await this.note(received(planned)).then(
+      () => true,
+      () => false
+    )
     const written = await write(result.outputs).then(
       (paths) => ({ paths }),
       (error: unknown) => ({ error })
     )
     const paths = 'paths' in written ? written.paths : []
-    const outputs = described.map((o, i) => ({ ...o, path: paths[i] as string })).filter((o) => o.path !== undefined)
-    const noted = await this.note({ key, file, event: 'received', outputs, metadata: result.metadata, warnings: result.warnings }).then(
-      () => true,
-      () => false
-    )
-    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings, 'paths' in written ? paths : undefined).then(
+    // Noted again only when that says more: where it landed, if elsewhere, or that it landed nowhere.
+    const asPlanned = plannedNoted && 'paths' in written && paths.join('\0') === planned.join('\0')
+    const noted = asPlanned || (await this.note(received(paths)).then(() => true, () => false))
+    // Written where it belongs and noted with its hashes, the result is safe: its cache entry need not be flushed.
+    const safe = 'paths' in written && noted
+    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings, 'paths' in written ? paths : undefined, safe).then(
       (entry) => ({ entry }),
       (error: unknown) => ({ error })
     )
@@ -236,7 +244,7 @@ export class Purchases {
     if ('entry' in stored) return { ...stored.entry, ...('paths' in written ? { written: paths } : {}) }
     if (!('paths' in written)) throw notSaved(written.error, stored.error, noted)
     return {
-      outputs: outputs.map(({ path, ...o }) => ({ ...o, file: path })),
+      outputs: (received(paths).outputs ?? []).map(({ path, ...o }) => ({ ...o, file: path })),
       metadata: result.metadata,
       warnings: result.warnings,
       dir: '',
