@@ -39,7 +39,7 @@ describe('the file thread', () => {
       readManifestStep: { dir, name: 'missing.json', sizes: true },
       realFoldersStep: way,
       replaceStep: { path: join(dir, 'shoot', 'b.txt'), temp: join(dir, 'b.tmp'), fill: { copyOf: file }, target: { way }, tempFolders: { make: dir }, tempCheck: null, recheck: way },
-      putEntryStep: { temp: join(dir, 'incoming'), final: join(dir, 'entries', 'k'), files: [{ name: '1.txt', data: 'x' }], flush: true },
+      putEntryStep: { temp: join(dir, 'incoming'), final: join(dir, 'entries', 'k'), files: [{ name: '1.txt', data: 'x' }] },
       syncFolderStep: dir,
       appendStep: { fd: journal, text: 'line\n', path: join(dir, 'journal'), ino: 0n, dev: 0n },
       makeLockStep: { lock: join(dir, 'locks', 'k.lock'), owner: '{}' },

@@ -155,23 +155,17 @@ export interface EntryJob {
   temp: string
   final: string
   files: { name: string; data: Uint8Array | string }[]
-  /** False when the result is already safe elsewhere (written where it belongs, and noted so): the disk writes it back in its own time. */
-  flush: boolean
 }
 
 /**
- * A result cache entry written aside (the manifest last in `files`), renamed into place, every file
- * and the folder flushed when asked; false when something is in the way of the rename: the caller
- * decides, the entry kept aside.
+ * A result cache entry written aside (every file flushed, the manifest last in `files`), renamed into
+ * place and its folder flushed; false when something is in the way of the rename: the caller decides,
+ * the entry kept aside.
  */
-export function putEntryStep(io: FileIo, { temp, final, files, flush }: EntryJob): boolean {
+export function putEntryStep(io: FileIo, { temp, final, files }: EntryJob): boolean {
   try {
     io.fs.mkdirSync(temp, { recursive: true })
-    for (const file of files) {
-      const path = io.path.join(temp, file.name)
-      if (flush) writeDurablyStep(io, { path, data: file.data, fresh: false })
-      else io.fs.writeFileSync(path, file.data)
-    }
+    for (const file of files) writeDurablyStep(io, { path: io.path.join(temp, file.name), data: file.data, fresh: false })
     io.fs.mkdirSync(io.path.dirname(final), { recursive: true })
   } catch (error) {
     // A full disk: what was written of it is given back at once, not left for a later run to find.
@@ -183,7 +177,7 @@ export function putEntryStep(io: FileIo, { temp, final, files, flush }: EntryJob
   } catch {
     return false
   }
-  if (flush) syncFolderStep(io, io.path.dirname(final))
+  syncFolderStep(io, io.path.dirname(final))
   return true
 }
 

@@ -1,4 +1,4 @@
-/** One image of a paid answer as written for the owner: where (empty until it is written), and enough to know the file still holds it. */
+/** One image of a paid answer as written for the owner: where it goes (empty when no place was planned), and enough to know the file still holds it. */
 export interface PaidOutput {
   path: string
   extension: string
@@ -17,8 +17,9 @@ export interface JournalRecord {
   event: 'sending' | 'received' | 'failed' | 'outcome-unknown' | 'lost'
   detail?: string
   /**
-   * `received`: where the answer was written before its bytes went into the cache, so a purchase whose
-   * cache entry could not be made (a full disk) is found again there; empty when it was written nowhere.
+   * `received`: where the answer goes, noted before it is written there (noted again, before its bytes
+   * go into the cache, when it landed elsewhere or nowhere: then empty), so a purchase whose cache entry
+   * could not be made (a full disk, a crash) is found again there by its hashes.
    */
   outputs?: PaidOutput[]
   /** `received`: the answer's facts (seeds, scores) and warnings, kept with where it was written. */

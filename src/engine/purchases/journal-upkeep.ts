@@ -40,12 +40,23 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillN
       if (size > readUpTo) {
         const late = Buffer.alloc(size - readUpTo)
         await handle.read(late, 0, late.length, readUpTo)
-        await appendFile(path, late)
+        await appendFlushed(path, late)
       }
     } finally {
       await handle.close()
     }
   })
+}
+
+/** Lines another process appended while the journal was rewritten, carried over and flushed as their writer flushed them. */
+async function appendFlushed(path: string, bytes: Buffer): Promise<void> {
+  const handle = await open(path, 'a')
+  try {
+    await handle.appendFile(bytes)
+    await handle.datasync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Which file a handle has open, taken once when it is opened: it does not change while it stays open. */

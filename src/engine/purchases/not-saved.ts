@@ -28,7 +28,7 @@ export function savedOutputs(record: JournalRecord | undefined): CachedResult | 
     outputs: record.outputs.map(({ path, ...o }) => ({ ...o, file: path })),
     metadata: record.metadata ?? {},
     warnings: record.warnings ?? [],
-    // Paths are empty when the answer was noted and the process ended before writing it.
+    // Paths are empty when no place was planned for it and the process ended before writing it.
     delivered: record.outputs.every((o) => o.path) ? [record.outputs.map((o) => o.path)] : []
   }
 }

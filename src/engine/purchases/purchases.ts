@@ -6,6 +6,7 @@ import { boughtBefore } from './bought-before'
 import { removeIdleOwners, withKeyLock } from './key-lock'
 import { foundInOutputs } from './found-in-outputs'
 import { Journal, type JournalRecord } from './journal'
+import type { PaidOutput } from './journal-records'
 import { notSaved, savedOutputs } from './not-saved'
 import { ResultCache, type CachedResult } from './result-cache'
 import { SpendLedger } from './spend-ledger'
@@ -48,14 +49,22 @@ export interface PurchaseOrder {
   send(sending: () => Promise<void>, maybeCharged: (reason: string) => Promise<void>, keep: (result: ProviderResult) => Promise<void>): Promise<ProviderResult>
 }
 
+/** Where a paid answer's images are to go, one path per image ('' where none was planned, or the plan cannot be made). */
+function plannedPaths(described: { extension: string }[], destinations: PurchaseOrder['destinations']): string[] {
+  try {
+    return destinations?.(described.map((o) => o.extension)) ?? described.map(() => '')
+  } catch {
+    return described.map(() => '')
+  }
+}
+
 /**
  * The one owner of what has been paid for in a state folder: the result cache (by job key), the
  * journal of requests sent and the ledger of what was spent. Every purchase goes through `buy`, which
  * sends each key at most once at a time, across processes too (a lock per key in the state folder),
  * and keeps the result the moment it arrives: noted on the journal (a line with its hashes and where it
- * is to go), written there (noted again if it landed elsewhere or nowhere), then cached (the large part,
- * flushed only when the result is safe nowhere else), so neither a crash nor a full disk leaves a paid
- * answer unknown.
+ * is to go), written there (noted again if it landed elsewhere or nowhere), then cached (the large
+ * part), so neither a crash nor a full disk leaves a paid answer unknown.
  */
 export class Purchases {
   private readonly cache: ResultCache
@@ -82,8 +91,8 @@ export class Purchases {
     const cache = new ResultCache(join(stateDir, 'results'))
     await cache.removeAbandoned()
     await removeIdleOwners(join(stateDir, 'locks'))
-    // A paid record stays on the journal while it is the only sure trace of its result: no cache entry records it on disk.
-    const stillNeeded = async (record: JournalRecord): Promise<boolean> => record.event === 'lost' || !(await cache.recordsPurchase(record))
+    // A paid record stays on the journal while it is the only trace of its result: no cache entry records it.
+    const stillNeeded = async (record: JournalRecord): Promise<boolean> => record.event === 'lost' || !(await cache.recordsPurchase(record.key))
     const { journal, unanswered, paid } = await Journal.open(join(stateDir, 'journal.ndjson'), undefined, stillNeeded)
     return new Purchases(stateDir, journal, unanswered, paid)
   }
@@ -211,16 +220,16 @@ export class Purchases {
     }
   }
 
-  /** A paid answer kept: noted, written where it belongs, noted with where, cached; the photo fails only when none of it could be saved. */
+  /** A paid answer kept: noted, written where it belongs, noted again if it landed elsewhere, cached; the photo fails only when none of it could be saved. */
   private async keep({ key, file, provider, amount, write, destinations }: PurchaseOrder, result: ProviderResult): Promise<StoredResult> {
     const described = result.outputs.map((o) => this.cache.describe(o))
-    const received = (paths: readonly string[]): Omit<JournalRecord, 'at'> => {
+    const received = (paths: readonly string[]): Omit<JournalRecord, 'at'> & { outputs: PaidOutput[] } => {
       const outputs = described.map((o, i) => ({ ...o, path: paths[i] as string })).filter((o) => o.path !== undefined)
       return { key, file, event: 'received', outputs, metadata: result.metadata, warnings: result.warnings }
     }
     // Noted before anything is written, with where it is to go: a crash from here on leaves the purchase
     // known, its bytes found again by hash where they were to be written, never bought again unasked.
-    const planned = destinations?.(described.map((o) => o.extension)) ?? described.map(() => '')
+    const planned = plannedPaths(described, destinations)
     const plannedNoted = await this.note(received(planned)).then(
       () => true,
       () => false
@@ -233,9 +242,7 @@ export class Purchases {
     // Noted again only when that says more: where it landed, if elsewhere, or that it landed nowhere.
     const asPlanned = plannedNoted && 'paths' in written && paths.join('\0') === planned.join('\0')
     const noted = asPlanned || (await this.note(received(paths)).then(() => true, () => false))
-    // Written where it belongs and noted with its hashes, the result is safe: its cache entry need not be flushed.
-    const safe = 'paths' in written && noted
-    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings, 'paths' in written ? paths : undefined, safe).then(
+    const stored = await this.cache.put(key, result.outputs, result.metadata, result.warnings, 'paths' in written ? paths : undefined).then(
       (entry) => ({ entry }),
       (error: unknown) => ({ error })
     )
@@ -244,7 +251,7 @@ export class Purchases {
     if ('entry' in stored) return { ...stored.entry, ...('paths' in written ? { written: paths } : {}) }
     if (!('paths' in written)) throw notSaved(written.error, stored.error, noted)
     return {
-      outputs: (received(paths).outputs ?? []).map(({ path, ...o }) => ({ ...o, file: path })),
+      outputs: received(paths).outputs.map(({ path, ...o }) => ({ ...o, file: path })),
       metadata: result.metadata,
       warnings: result.warnings,
       dir: '',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { lstat, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { lstat, readdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../files/atomic-write'
 import { onFileThread, sendable } from '../files/file-thread'
@@ -17,18 +17,6 @@ export interface CachedResult {
   copies?: string[]
 }
 
-/** A manifest as stored: the result, and what says whether it can be trusted as read. */
-type Manifest = CachedResult & {
-  /** The purchase it records: a manifest read under another key's name (a torn write showing old blocks) records nothing. */
-  key?: string
-  pruned?: boolean
-  /**
-   * Not flushed when written: its result was already safe where it was written, and noted so. Until the
-   * disk has written it back, a power cut may tear it, so its files are checked byte for byte on read.
-   */
-  unflushed?: boolean
-}
-
 /** How many places a result remembers having been written to. */
 const MAX_DELIVERED = 10
 
@@ -43,17 +31,6 @@ function withDelivery<T extends CachedResult>(meta: T, paths: string[], copies?:
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
 
-/** Whether `path` holds exactly this output: its size first, then its hash. */
-export async function holdsOutput(path: string, output: CachedResult['outputs'][number]): Promise<boolean> {
-  if (!output.sha256) return false
-  const info = await stat(path).catch(() => null)
-  if (!info?.isFile() || info.size !== output.bytes) return false
-  return sha256(await readFile(path)) === output.sha256
-}
-
-/** How long an unflushed entry may still be only in memory: every system writes back well within it. */
-const WRITTEN_BACK_MS = 60 * 60 * 1000
-
 /** The manifest: written last, so an entry without it (or with files that do not match it) is no entry. */
 const MANIFEST = 'result.json'
 const INCOMING = '.incoming-'
@@ -63,9 +40,9 @@ function incomingName(): string {
   return `${INCOMING}${thisHost()}.${process.pid}.${randomBytes(4).toString('hex')}`
 }
 
-/** A manifest that records `key`'s purchase (one written before manifests named their key is taken at its word). */
-function records(meta: Manifest, key: string): boolean {
-  return meta.key === undefined || meta.key === key
+/** A manifest that says what was bought: one that does not (torn, or not ours) records nothing. */
+function recordsSome(meta: CachedResult | null | undefined): meta is CachedResult {
+  return Array.isArray(meta?.outputs) && meta.outputs.length > 0
 }
 
 function incomingOwner(name: string): { host: string; pid: number } | null {
@@ -75,8 +52,7 @@ function incomingOwner(name: string): { host: string; pid: number } | null {
 
 /**
  * Every paid result, by job key, kept the moment it arrives. An entry is complete or absent: written
- * aside, manifest last, flushed (unless its result is safe elsewhere), then renamed into place; on
- * read every file must match the manifest.
+ * aside, manifest last, flushed, then renamed into place; on read every file must match the manifest.
  */
 export class ResultCache {
   constructor(private readonly dir: string) {}
@@ -86,31 +62,22 @@ export class ResultCache {
   }
 
   /**
-   * A key's entry, in one read: its result when whole (every file as long as its manifest says, and an
-   * unflushed one's as its hash says), or the record of a purchase whose image bytes were pruned or
-   * torn before they were written back; neither for a damaged entry or none.
+   * A key's entry, in one read: its result when whole (every file as long as its manifest says), or the
+   * record of a purchase whose image bytes are gone (pruned, or damaged: the manifest still says what
+   * was bought); neither when there is no readable manifest.
    */
   async look(key: string): Promise<{ stored: (CachedResult & { dir: string }) | null; pruned: CachedResult | null }> {
     const dir = this.folder(key)
     const read = await onFileThread('readManifestStep', { dir, name: MANIFEST, sizes: true }).catch(() => null)
-    const meta = read?.meta as Manifest | undefined
-    if (!read || !meta || !records(meta, key)) return { stored: null, pruned: null }
-    if (meta.pruned) return { stored: null, pruned: meta }
-    const whole = Array.isArray(meta.outputs) && meta.outputs.length > 0 && read.sizes.every((size, i) => size === meta.outputs[i]?.bytes)
-    if (!meta.unflushed) return { stored: whole ? { ...meta, dir } : null, pruned: null }
-    const intact = whole && (await Promise.all(meta.outputs.map((o) => holdsOutput(join(dir, o.file), o)))).every(Boolean)
-    return intact ? { stored: { ...meta, dir }, pruned: null } : { stored: null, pruned: meta }
+    const meta = read?.meta as (CachedResult & { pruned?: boolean }) | undefined
+    if (!read || !recordsSome(meta)) return { stored: null, pruned: null }
+    const whole = !meta.pruned && read.sizes.every((size, i) => size === meta.outputs[i]?.bytes)
+    return whole ? { stored: { ...meta, dir }, pruned: null } : { stored: null, pruned: meta }
   }
 
-  /**
-   * Whether the key's entry records the purchase the journal's `record` made, so the record may go:
-   * its manifest whole, and written back to disk unless it was flushed (a power cut after the journal
-   * forgot the purchase must not take the entry with it).
-   */
-  async recordsPurchase(record: { key: string; at: string }): Promise<boolean> {
-    const meta = await this.manifest(record.key)
-    if (!meta || !records(meta, record.key)) return false
-    return !meta.unflushed || Date.now() - Date.parse(record.at) > WRITTEN_BACK_MS
+  /** Whether the key's entry records its purchase (a manifest that reads), so the journal's record of it may go. */
+  async recordsPurchase(key: string): Promise<boolean> {
+    return recordsSome(await this.manifest(key))
   }
 
   async get(key: string): Promise<(CachedResult & { dir: string }) | null> {
@@ -130,9 +97,9 @@ export class ResultCache {
     return !!meta && withDelivery(meta, paths, copies) !== null
   }
 
-  private manifest(key: string): Promise<Manifest | null> {
+  private manifest(key: string): Promise<(CachedResult & { pruned?: boolean }) | null> {
     return onFileThread('readManifestStep', { dir: this.folder(key), name: MANIFEST, sizes: false })
-      .then((read) => (read?.meta as Manifest | undefined) ?? null)
+      .then((read) => (read?.meta as (CachedResult & { pruned?: boolean }) | undefined) ?? null)
       .catch(() => null)
   }
 
@@ -143,19 +110,18 @@ export class ResultCache {
 
   /**
    * Stores a result (and where it was already written, one path per output); call it holding the key's
-   * lock, so a damaged entry in the way can be replaced. `safeElsewhere`: written there and noted on
-   * the journal with its hashes; the entry is then not flushed (see `Manifest.unflushed`).
+   * lock, so a damaged entry in the way can be replaced.
    */
-  async put(key: string, outputs: ProviderOutput[], metadata: Record<string, string>, warnings: string[], written?: string[], safeElsewhere = false): Promise<CachedResult & { dir: string }> {
+  async put(key: string, outputs: ProviderOutput[], metadata: Record<string, string>, warnings: string[], written?: string[]): Promise<CachedResult & { dir: string }> {
     const final = this.folder(key)
     const temp = join(this.dir, incomingName())
     const files = outputs.map((o, i) => ({ file: `${i + 1}.${o.extension}`, ...this.describe(o) }))
-    const meta: Manifest = { key, outputs: files, metadata, warnings, ...(written ? { delivered: [written] } : {}), ...(safeElsewhere ? { unflushed: true } : {}) }
-    // Written aside, manifest last, (flushed and) renamed into place in one go on the file thread; something in the way is dealt with here.
+    const meta: CachedResult = { outputs: files, metadata, warnings, ...(written ? { delivered: [written] } : {}) }
+    // Written aside, manifest last, flushed and renamed into place in one go on the file thread; something in the way is dealt with here.
     const data = [...outputs.map((o, i) => ({ name: files[i]!.file, data: sendable(o.bytes) })), { name: MANIFEST, data: JSON.stringify(meta) }]
-    if (!(await onFileThread('putEntryStep', { temp, final, files: data, flush: !safeElsewhere }))) {
+    if (!(await onFileThread('putEntryStep', { temp, final, files: data }))) {
       await this.moveIntoPlace(key, temp, final)
-      if (!safeElsewhere) await onFileThread('syncFolderStep', join(final, '..'))
+      await onFileThread('syncFolderStep', join(final, '..'))
     }
     return { ...meta, dir: final }
   }
