@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -55,6 +56,18 @@ describe('the file thread', () => {
   it('refuses a job it cannot send, and goes on with the next', async () => {
     await expect(onFileThread('syncFolderStep', (() => undefined) as never)).rejects.toThrow(/could not be cloned/)
     await expect(onFileThread('syncFolderStep', tempDir())).resolves.toBeUndefined()
+  })
+
+  // One thread does the work while it keeps up; a job held up (a flush to a slow disk) must not hold up the next.
+  it.skipIf(process.platform === 'win32')('sends the next job to another thread while one is held up', async () => {
+    const dir = tempDir()
+    // Reading a named pipe waits for a writer: a job that is held up for as long as the test likes.
+    execFileSync('mkfifo', [join(dir, 'held.json')])
+    const held = onFileThread('readManifestStep', { dir, name: 'held.json', sizes: false })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await expect(onFileThread('readManifestStep', { dir, name: 'none.json', sizes: false })).resolves.toBeNull()
+    writeFileSync(join(dir, 'held.json'), '{"outputs":[]}')
+    await expect(held).resolves.toEqual({ meta: { outputs: [] }, sizes: [] })
   })
 
   // Its steps go to the thread as their source text: the app's main process is bundled by

@@ -46,10 +46,17 @@ parentPort.on('message', ({ id, name, job }) => {
 
 /** As many threads as libuv's pool has, at most: flushes to a slow disk wait side by side, not in one line. */
 const MOST_THREADS = Math.min(4, Math.max(2, availableParallelism()))
+/**
+ * A thread whose oldest job was sent longer ago than this is held up (a flush to a slow disk, a busy
+ * share): the next job goes to another. Otherwise one thread does it all: on a quick disk a second one
+ * only adds wake-ups and hand-offs. Long enough not to be fooled by a thread waiting for a core.
+ */
+const HELD_UP_MS = 20
 
 interface Thread {
   worker: Worker
-  busy: number
+  /** When each job it has not answered yet was sent, oldest first: it answers them in that order. */
+  sent: number[]
 }
 
 type Waiting = { resolve(value: unknown): void; reject(error: Error): void; thread: Thread }
@@ -66,14 +73,13 @@ function revived(described: Record<string, unknown>): Error {
 }
 
 function start(): Thread {
-  const thread: Thread = { worker: new Worker(SOURCE, { eval: true }), busy: 0 }
+  const thread: Thread = { worker: new Worker(SOURCE, { eval: true }), sent: [] }
   const { worker } = thread
   worker.on('message', ({ id, value, error }: { id: number; value?: unknown; error?: Record<string, unknown> }) => {
     const job = waiting.get(id)
     if (!job) return
     waiting.delete(id)
-    // An idle thread keeps no process alive; one with work does, so a command waits for its files.
-    if (--thread.busy === 0) worker.unref()
+    answered(thread)
     if (error) job.reject(revived(error))
     else job.resolve(value)
   })
@@ -92,10 +98,25 @@ function start(): Thread {
   return thread
 }
 
-/** The least busy thread; another one started while every one has work and there is room. */
+/** The first thread not held up; else a new one while there is room, else the one with the least to do. */
 function pick(): Thread {
-  const idlest = threads.reduce<Thread | null>((best, t) => (!best || t.busy < best.busy ? t : best), null)
-  return idlest && (idlest.busy === 0 || threads.length >= MOST_THREADS) ? idlest : start()
+  const now = performance.now()
+  const free = threads.find((t) => !t.sent.length || now - (t.sent[0] as number) <= HELD_UP_MS)
+  if (free) return free
+  if (threads.length < MOST_THREADS) return start()
+  return threads.reduce((best, t) => (t.sent.length < best.sent.length ? t : best))
+}
+
+/** A job sent: an idle thread keeps no process alive; one with work does, so a command waits for its files. */
+function sending(thread: Thread): void {
+  if (thread.sent.push(performance.now()) === 1) thread.worker.ref()
+}
+
+/** Its oldest job answered; `newest`: the job just sent could not be, and nothing will answer it. */
+function answered(thread: Thread, newest = false): void {
+  if (newest) thread.sent.pop()
+  else thread.sent.shift()
+  if (!thread.sent.length) thread.worker.unref()
 }
 
 /** Data to send to the thread: text as it is, bytes with a buffer of their own (ownBytes). */
@@ -106,7 +127,7 @@ export function sendable(data: Uint8Array | string): Uint8Array | string {
 /** Runs one sequence of file work on a file thread; resolves to its answer, or rejects as node:fs would. */
 export function onFileThread<K extends StepName>(name: K, job: Job<K>): Promise<Answer<K>> {
   const thread = pick()
-  if (thread.busy++ === 0) thread.worker.ref()
+  sending(thread)
   const id = nextId++
   return new Promise<Answer<K>>((resolve, reject) => {
     waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, thread })
@@ -115,7 +136,7 @@ export function onFileThread<K extends StepName>(name: K, job: Job<K>): Promise<
     } catch (error) {
       // Not sent (something in it cannot be copied): nothing will answer it, so nothing waits for it.
       waiting.delete(id)
-      if (--thread.busy === 0) thread.worker.unref()
+      answered(thread, true)
       reject(error as Error)
     }
   })
