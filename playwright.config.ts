@@ -5,6 +5,8 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: 'e2e',
+  // The harness's and the specs' temporary folders in one folder of this run, removed at its end.
+  globalSetup: './test/temp-folder.ts',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],
