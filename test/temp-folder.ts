@@ -8,7 +8,8 @@ import { join } from 'node:path'
  * they start, inherit TMPDIR.
  */
 export default function setup(): () => void {
-  const folder = mkdtempSync(join(tmpdir(), 'proofsheet-tests-'))
+  // Short: sockets made below it (Electron's single-instance lock) must stay under macOS's 104 bytes.
+  const folder = mkdtempSync(join(tmpdir(), 'ps-'))
   // As open as the system's own (sticky): some tests run the command line as another user.
   chmodSync(folder, 0o1777)
   process.env.TMPDIR = folder

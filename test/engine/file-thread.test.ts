@@ -70,6 +70,16 @@ describe('the file thread', () => {
     await expect(held).resolves.toEqual({ meta: { outputs: [] }, sizes: [] })
   })
 
+  it.skipIf(process.platform === 'win32')('does not put a whole burst of jobs behind one that is held up', async () => {
+    const dir = tempDir()
+    execFileSync('mkfifo', [join(dir, 'held.json')])
+    const held = onFileThread('readManifestStep', { dir, name: 'held.json', sizes: false })
+    const burst = Array.from({ length: 8 }, () => onFileThread('readManifestStep', { dir, name: 'none.json', sizes: false }))
+    await expect(Promise.race(burst)).resolves.toBeNull()
+    writeFileSync(join(dir, 'held.json'), '{"outputs":[]}')
+    await Promise.all([held, ...burst])
+  })
+
   // Its steps go to the thread as their source text: the app's main process is bundled by
   // electron-vite (Vite, Rollup), which may rename or minify them; they must still find each other.
   for (const minify of [false, true]) {

@@ -49,7 +49,7 @@ describe('shared state is safe', () => {
     })
   })
 
-  it('a cache entry whose image is missing is no entry: the photo is found again in its unchanged output, and bought again (stored whole) only when asked', async () => {
+  it('a cache entry whose image is missing is the record of its purchase: the photo is found again in its unchanged output, and bought again (stored whole) only when asked', async () => {
     await withSimulator(SLOW, async (sim) => {
       const work = tempDir()
       const photos = await makePhotos(join(work, 'in'), 1)

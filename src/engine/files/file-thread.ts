@@ -52,6 +52,8 @@ const MOST_THREADS = Math.min(4, Math.max(2, availableParallelism()))
  * only adds wake-ups and hand-offs. Long enough not to be fooled by a thread waiting for a core.
  */
 const HELD_UP_MS = 20
+/** Jobs a thread may have waiting at once before the next goes to another: a burst sent in the first moments of a slow flush does not all wait for it. */
+const MOST_WAITING = 4
 
 interface Thread {
   worker: Worker
@@ -101,7 +103,7 @@ function start(): Thread {
 /** The first thread not held up; else a new one while there is room, else the one with the least to do. */
 function pick(): Thread {
   const now = performance.now()
-  const free = threads.find((t) => !t.sent.length || now - (t.sent[0] as number) <= HELD_UP_MS)
+  const free = threads.find((t) => !t.sent.length || (t.sent.length < MOST_WAITING && now - (t.sent[0] as number) <= HELD_UP_MS))
   if (free) return free
   if (threads.length < MOST_THREADS) return start()
   return threads.reduce((best, t) => (t.sent.length < best.sent.length ? t : best))

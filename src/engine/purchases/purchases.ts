@@ -249,7 +249,8 @@ export class Purchases {
     // What was spent is worth knowing where it is the balance shown, but not worth the result: a ledger a full disk refuses is let go.
     if (amount > 0 && providerById(provider).countsSpendHere) await this.ledger.add(provider, amount).catch(() => undefined)
     if ('entry' in stored) return { ...stored.entry, ...('paths' in written ? { written: paths } : {}) }
-    if (!('paths' in written)) throw notSaved(written.error, stored.error, noted)
+    // The first record alone keeps it from being bought again: its hashes are known.
+    if (!('paths' in written)) throw notSaved(written.error, stored.error, noted || plannedNoted)
     return {
       outputs: received(paths).outputs.map(({ path, ...o }) => ({ ...o, file: path })),
       metadata: result.metadata,
