@@ -43,6 +43,7 @@ describe('the file thread', () => {
       putEntryStep: { temp: join(dir, 'incoming'), final: join(dir, 'entries', 'k'), files: [{ name: '1.txt', data: 'x' }] },
       syncFolderStep: dir,
       appendStep: { fd: journal, text: 'line\n', path: join(dir, 'journal'), ino: 0n, dev: 0n },
+      journalTailStep: { path: join(dir, 'journal'), upTo: null },
       makeLockStep: { lock: join(dir, 'locks', 'k.lock'), owner: '{}' },
       linkLockStep: { lock: join(dir, 'locks', 'l.lock'), owner: '{}', file: join(dir, 'locks', '.owner-test.1.ab'), freshMs: 5_000 },
       removeLockStep: join(dir, 'locks', 'k.lock')

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
+import { JobError } from '../../src/engine/errors'
 import { Purchases, type PurchaseOrder } from '../../src/engine/purchases/purchases'
 import { productPhoto } from '../helpers/images'
 import { orderWritingTo, padJournalPastCompaction } from '../helpers/paid-answer'
@@ -84,4 +85,23 @@ test('a cache entry whose manifest does not read keeps the purchase on the journ
   await expect(next.buy(s.order())).resolves.toMatchObject({ outputs: [{ file: join(s.out, 'a.png') }] })
   expect(s.sent()).toBe(1)
   await next.close()
+})
+
+// Found in review: a process already running on the state folder knew only the purchases of its own
+// journal read; another's purchase that kept no result (refused at the provider edge) was bought again.
+test('a purchase another process made meanwhile and kept no result of is not bought again by a process already running', async () => {
+  const s = await setup()
+  const first = await Purchases.open(s.state)
+  const second = await Purchases.open(s.state)
+  let refusedSent = 0
+  const refused: PurchaseOrder['send'] = async (sending) => {
+    await sending()
+    refusedSent++
+    throw new JobError('charged-without-result', 'the answer was not an image')
+  }
+  await expect(first.buy(s.order({ send: refused }))).rejects.toMatchObject({ kind: 'charged-without-result' })
+  await expect(second.buy(s.order())).rejects.toMatchObject({ kind: 'bought-before' })
+  expect(refusedSent + s.sent()).toBe(1)
+  await first.close()
+  await second.close()
 })

@@ -199,6 +199,41 @@ export function appendStep(io: FileIo, { fd, text, path, ino, dev }: JournalWrit
   }
 }
 
+/** Where a journal was read up to: its file (a compacted journal is another file at the same name) and the end of its last whole line. */
+export interface ReadUpTo {
+  ino: bigint
+  dev: bigint
+  offset: number
+}
+
+/**
+ * The whole lines appended to a journal since `upTo` (all of it, when its name now leads to another
+ * file, or it was never read), and where that leaves the reading; empty text when there is no journal.
+ */
+export function journalTailStep(io: FileIo, { path, upTo }: { path: string; upTo: ReadUpTo | null }): { text: string; upTo: ReadUpTo | null } {
+  let fd: number
+  try {
+    fd = io.fs.openSync(path, 'r')
+  } catch {
+    return { text: '', upTo }
+  }
+  try {
+    const { ino, dev, size } = io.fs.fstatSync(fd, { bigint: true })
+    const from = upTo && upTo.ino === ino && upTo.dev === dev ? upTo.offset : 0
+    const bytes = Buffer.alloc(Math.max(0, Number(size) - from))
+    for (let done = 0; done < bytes.length; ) {
+      const read = io.fs.readSync(fd, bytes, done, bytes.length - done, from + done)
+      if (read === 0) break
+      done += read
+    }
+    // A line another process is still appending is read next time, whole.
+    const whole = bytes.lastIndexOf(10) + 1
+    return { text: bytes.subarray(0, whole).toString('utf8'), upTo: { ino, dev, offset: from + whole } }
+  } finally {
+    io.fs.closeSync(fd)
+  }
+}
+
 export interface PhotoLook {
   /** The photo's real path, and the output folder's (null without one): a photo inside it is a result, not sent again. */
   real: string
@@ -285,5 +320,5 @@ export function describeError(error: unknown): Record<string, unknown> {
 }
 
 /** The sequences the thread runs, by name; its own helpers ride along. */
-export const STEPS = { lookAtPhotoStep, readManifestStep, realFoldersStep, replaceStep, putEntryStep, syncFolderStep, appendStep }
+export const STEPS = { lookAtPhotoStep, readManifestStep, realFoldersStep, replaceStep, putEntryStep, syncFolderStep, appendStep, journalTailStep }
 export const HELPERS = [notARealFolder, codeOf, levelStep, foldersStep, writeDurablyStep, fillStep, ownBytes, handedOver, describeError]

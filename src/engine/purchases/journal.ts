@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { openQuestions, paidRecords, parseRecords, type JournalRecord } from './journal-records'
 import { identityOf, upkeepJournal, type FileIdentity, type StillNeeded } from './journal-upkeep'
+import type { ReadUpTo } from '../files/file-steps'
 import { onFileThread } from '../files/file-thread'
 
 export type { JournalRecord }
@@ -17,8 +18,22 @@ export class Journal {
   private opened: FileIdentity | null = null
   private pending: { line: string; done: () => void; fail: (e: Error) => void }[] = []
   private flushing: Promise<void> | null = null
+  /** Where this process has read the journal up to: what others appended since is read by `recordsSince`. */
+  private readUpTo: ReadUpTo | null = null
 
   constructor(readonly path: string) {}
+
+  /**
+   * The records appended since this process last read the journal (by any process on the state folder,
+   * this one too); every record, when another run has compacted it meanwhile.
+   */
+  async recordsSince(): Promise<JournalRecord[]> {
+    // One that cannot be read says nothing new, as a missing one does.
+    const read = await onFileThread('journalTailStep', { path: this.path, upTo: this.readUpTo }).catch(() => null)
+    if (!read) return []
+    this.readUpTo = read.upTo
+    return parseRecords(read.text)
+  }
 
   async append(record: Omit<JournalRecord, 'at'>): Promise<void> {
     const line = `${JSON.stringify({ at: new Date().toISOString(), ...record })}\n`
@@ -103,7 +118,8 @@ export class Journal {
    */
   static async open(path: string, compactAt?: number, stillNeeded?: StillNeeded): Promise<{ journal: Journal; unanswered: Map<string, JournalRecord>; paid: Map<string, JournalRecord> }> {
     await upkeepJournal(path, compactAt, stillNeeded)
-    const records = parseRecords(await readFile(path, 'utf8').catch(() => ''))
-    return { journal: new Journal(path), unanswered: openQuestions(records), paid: paidRecords(records) }
+    const journal = new Journal(path)
+    const records = await journal.recordsSince()
+    return { journal, unanswered: openQuestions(records), paid: paidRecords(records) }
   }
 }

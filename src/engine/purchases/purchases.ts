@@ -6,7 +6,7 @@ import { boughtBefore } from './bought-before'
 import { removeIdleOwners, withKeyLock } from './key-lock'
 import { foundInOutputs } from './found-in-outputs'
 import { Journal, type JournalRecord } from './journal'
-import type { PaidOutput } from './journal-records'
+import { paidRecords, type PaidOutput } from './journal-records'
 import { notSaved, savedOutputs } from './not-saved'
 import { ResultCache, type CachedResult } from './result-cache'
 import { SpendLedger } from './spend-ledger'
@@ -172,7 +172,10 @@ export class Purchases {
         order.key,
         async () => {
           const { stored, pruned } = await this.cache.look(order.key)
-          return stored ?? (await this.boughtMeanwhile(order, pruned)) ?? this.purchaseLocked(order)
+          if (stored) return stored
+          // Another process on this state folder may have bought it and kept no result (refused, or no room): its journal says so.
+          if (!pruned && !this.paid.has(order.key)) await this.learnPaid()
+          return (await this.boughtMeanwhile(order, pruned)) ?? this.purchaseLocked(order)
         },
         order.signal
       )
@@ -259,6 +262,11 @@ export class Purchases {
       written: paths,
       uncached: (stored.error as Error).message
     }
+  }
+
+  /** What the journal has said of paid keys since this process last read it. */
+  private async learnPaid(): Promise<void> {
+    for (const [key, record] of paidRecords(await this.journal.recordsSince())) this.paid.set(key, record)
   }
 
   /** Appends a paid record and remembers it for the rest of this process's life. */
