@@ -40,7 +40,7 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillN
       if (size > readUpTo) {
         const late = Buffer.alloc(size - readUpTo)
         await handle.read(late, 0, late.length, readUpTo)
-        await appendFlushed(path, late)
+        await appendCarriedOver(path, late)
       }
     } finally {
       await handle.close()
@@ -49,7 +49,7 @@ export function upkeepJournal(path: string, compactAt = COMPACT_AT_BYTES, stillN
 }
 
 /** Lines another process appended while the journal was rewritten, carried over and flushed as their writer flushed them. */
-async function appendFlushed(path: string, bytes: Buffer): Promise<void> {
+async function appendCarriedOver(path: string, bytes: Buffer): Promise<void> {
   const handle = await open(path, 'a')
   try {
     await handle.appendFile(bytes)

@@ -172,10 +172,7 @@ export class Purchases {
         order.key,
         async () => {
           const { stored, pruned } = await this.cache.look(order.key)
-          if (stored) return stored
-          // Another process on this state folder may have bought it and kept no result (refused, or no room): its journal says so.
-          if (!pruned && !this.paid.has(order.key)) await this.learnPaid()
-          return (await this.boughtMeanwhile(order, pruned)) ?? this.purchaseLocked(order)
+          return stored ?? (await this.boughtMeanwhile(order, pruned)) ?? this.purchaseLocked(order)
         },
         order.signal
       )
@@ -186,13 +183,15 @@ export class Purchases {
   }
 
   /**
-   * Bought since the caller looked and not cached: by this process (the same photo twice in a run; a
-   * full state folder kept it only where it was written, or its answer was lost), or its result pruned
-   * meanwhile (`pruned`, its record). Reused from where it was written, or refused as bought before;
-   * never bought again unasked.
+   * Bought since the caller looked and not cached: by this process or another on the state folder (the
+   * same photo twice; a full state folder kept it only where it was written, or its answer was lost), or
+   * its result pruned meanwhile (`pruned`, its record). Reused from where it was written, or refused as
+   * bought before; never bought again unasked.
    */
   private async boughtMeanwhile(order: PurchaseOrder, pruned: CachedResult | null): Promise<StoredResult | null> {
-    if (order.buyAgain || !order.destinations || (!pruned && !this.paid.has(order.key))) return null
+    if (order.buyAgain || !order.destinations) return null
+    // Another process's purchase that kept no result is known only from the journal.
+    if (!pruned && !this.paid.has(order.key)) await this.learnPaid()
     const earlier = await this.lookEarlier(order.key, order.destinations, pruned)
     if (!earlier) return null
     if ('found' in earlier) return earlier.found
