@@ -1,7 +1,8 @@
+import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes'
-import { collect, startCli, simulatorEnv, summaryOf } from '../helpers/cli'
+import { collect, startCli, simulatorEnv, summaryOf, type CliRun } from '../helpers/cli'
 import { describeWithRedis } from '../helpers/with-redis'
 import { startWorker, stopWorker, withTeam, type Team } from '../helpers/team'
 
@@ -15,6 +16,14 @@ function watchedSeat(t: Team, input: string, out: string): { finished: ReturnTyp
     for (const w of waiters.filter((w) => done >= w.count)) w.resolve()
   })
   return { finished: collect(child), done: (count) => new Promise((resolve) => waiters.push({ count, resolve })), end: () => child.kill('SIGKILL') }
+}
+
+/** How long a seat's Ctrl-C may take before the test kills it: one waiting on a Redis that is gone never ends, and says so. */
+const LEAVE_WITHIN_MS = 15_000
+
+function leaves(child: ChildProcess, finished: Promise<CliRun>): Promise<CliRun> {
+  const timer = setTimeout(() => child.kill('SIGKILL'), LEAVE_WITHIN_MS)
+  return finished.finally(() => clearTimeout(timer))
 }
 
 describeWithRedis('a team queue when something fails', () => {
@@ -107,12 +116,36 @@ describeWithRedis('a team queue when something fails', () => {
         await redis.stop()
         await expect.poll(() => worker.stderr().includes('cannot be reached'), { timeout: 10_000 }).toBe(true)
         seat.kill('SIGINT')
-        const run = await finished
+        const run = await leaves(seat, finished)
         expect(run.code, run.stderr).toBe(EXIT.interrupted)
         expect(run.stderr).toContain('Stopped following')
       } finally {
         seat.kill('SIGKILL')
         // Its Redis is gone for good: the worker is not what this test stops.
+        worker.child.kill('SIGKILL')
+        await worker.exited
+      }
+    })
+  }, 60_000)
+
+  test('Ctrl-C that reaches a seat before it hears Redis go: it still leaves, without waiting for the queue', async () => {
+    await withTeam(12, async (t, redis) => {
+      const worker = startWorker(t, 'a')
+      const seat = startCli(['--queue', t.redisUrl, '--provider', 'pixelcut', '--operation', 'remove-background', '--out', t.out, t.input], simulatorEnv(t.sim, join(t.work, 'state-seat')))
+      const finished = collect(seat)
+      try {
+        await expect.poll(() => t.sim.stats().providers.pixelcut.charged, { timeout: 20_000 }).toBeGreaterThan(1)
+        // Held still while Redis stops, the seat takes the Ctrl-C first and asks the queue for its budget after.
+        seat.kill('SIGSTOP')
+        await redis.stop()
+        seat.kill('SIGINT')
+        seat.kill('SIGCONT')
+        const run = await leaves(seat, finished)
+        expect(run.code, run.stderr).toBe(EXIT.interrupted)
+        expect(run.stderr).toContain('Stopped following')
+        expect(run.stdout).toContain('cannot be reached: its photos stay there for its workers')
+      } finally {
+        seat.kill('SIGKILL')
         worker.child.kill('SIGKILL')
         await worker.exited
       }

@@ -56,22 +56,21 @@ export async function runQueued(options: CliOptions, team: TeamOptions, stateDir
     } finally {
       stopInterrupt()
     }
-    if (!store.connection.isReachable) {
+    const spend = await store.connection.whileReachable(() => store.budget.read()).catch((error: unknown) => {
+      if (error instanceof TeamQueueError) return undefined
+      throw error
+    })
+    if (!spend) {
       showSummary(summary, run.snapshot, { json: options.json, dryRun: false, bar, more: [`The team queue at ${store.label} cannot be reached: its photos stay there for its workers.`] })
       return exitCodeOf(summary)
     }
-    const spend = await store.budget.read()
     const held = summary.held ? [`${summary.held} ${summary.held === 1 ? 'photo waits' : 'photos wait'}: the team's budget cap of ${spend.cap} is reached (${spend.spent} spent). Raise it with --budget-cap, then run the same command again.`] : []
     showSummary(summary, run.snapshot, { json: options.json, dryRun: false, bar, more: held })
     if (summary.held && !summary.stoppedBecause) return EXIT.credits
     return exitCodeOf(summary)
   } finally {
-    // A queue that is away is left without waiting for it: nothing more can be given back or read.
-    if (store.connection.isReachable) {
-      await worker?.close()
-      await store.close()
-    } else {
-      store.leave()
+    const working = worker
+    if ((await store.closeOrLeave(working && (() => working.close()))) === 'left') {
       // A Redis client caught mid-reconnect can still hold the process: nothing more is to be done here.
       setTimeout(() => process.exit(), LEAVE_WITHIN_MS).unref()
     }

@@ -108,12 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => process.emit('SIGINT'))
   })
   await stopped
-  if (!store.connection.isReachable) {
-    // Nothing can be given back to a queue that is away, and waiting for it would hold the worker forever.
-    err(`The team queue at ${store.label} cannot be reached: this worker's photos go back to the others when their leases run out.`)
-    return EXIT.interrupted
-  }
-  await worker.close()
-  await store.close()
+  // Nothing can be given back to a queue that is away, and waiting for it would hold the worker forever.
+  if ((await store.closeOrLeave(() => worker.close())) === 'left') err(`The team queue at ${store.label} cannot be reached: this worker's photos go back to the others when their leases run out.`)
   return EXIT.interrupted
 }

@@ -64,6 +64,22 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
     return this.reachable
   }
 
+  /**
+   * `work`, while the queue can be reached: it fails with a TeamQueueError if the queue is away, or goes
+   * away before answering, where its commands would wait for it forever.
+   */
+  whileReachable<T>(work: () => Promise<T>): Promise<T> {
+    const away = new TeamQueueError(`The team queue at ${this.label} cannot be reached.`)
+    if (!this.reachable) return Promise.reject(away)
+    return new Promise<T>((resolve, reject) => {
+      const gone = (): void => reject(away)
+      this.once('away', gone)
+      work()
+        .then(resolve, reject)
+        .finally(() => this.off('away', gone))
+    })
+  }
+
   private lost(error?: Error): void {
     if (!this.reachable || this.closing) return
     this.reachable = false

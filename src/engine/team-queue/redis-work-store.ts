@@ -285,6 +285,35 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
     void this.connection.close()
   }
 
+  /**
+   * Closes after `first` (a worker keeping what it was sent and giving its photos back). A queue that is
+   * away, or goes away meanwhile, is left without waiting for it: its pending commands fail at once, so
+   * `first` still ends, and what was leased goes back to the others when the leases run out.
+   */
+  async closeOrLeave(first?: () => Promise<void>): Promise<'closed' | 'left'> {
+    let left = false
+    const leave = (): void => {
+      left = true
+      this.leave()
+    }
+    if (this.connection.isReachable) this.connection.once('away', leave)
+    else leave()
+    try {
+      await first?.()
+    } finally {
+      this.connection.off('away', leave)
+    }
+    if (left) return 'left'
+    try {
+      await this.connection.whileReachable(() => this.close())
+      return 'closed'
+    } catch (error) {
+      if (!(error instanceof TeamQueueError)) throw error
+      this.leave()
+      return 'left'
+    }
+  }
+
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer)
     this.listeners.clear()

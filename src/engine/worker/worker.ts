@@ -238,10 +238,16 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
     this.active.set(item.id, run)
     // Leased just as the worker was told to stop: it ends cancelled, unsent, like the others.
     if (this.stopping) run.abort(this.stopReason)
-    void run.run().finally(() => {
-      this.active.delete(item.id)
-      void this.pump().then(() => this.whenIdle())
-    })
+    void run
+      .run()
+      .catch((error: unknown) => {
+        // The photo's run ended; only the queue's note of it is missing. A worker leaving a queue that is away expects that.
+        if (!this.closed) this.emit('event', { type: 'notice', message: `How ${item.spec.path} ended could not be noted in the queue: ${(error as Error).message}` })
+      })
+      .finally(() => {
+        this.active.delete(item.id)
+        void this.pump().then(() => this.whenIdle())
+      })
   }
 
   private whenIdle(): void {

@@ -1,4 +1,4 @@
-import { operationById, RedisWorkStore, type NewWorkItem, type Worker, type WorkItem } from '../../engine'
+import { operationById, RedisWorkStore, TeamQueueError, type NewWorkItem, type Worker, type WorkItem } from '../../engine'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import type { SqliteWorkStore } from '../catalog/work-items'
 
@@ -56,11 +56,19 @@ export class TeamMirror {
     }
   }
 
-  /** Cancel: this app's photos still waiting in the team queue end cancelled (those being worked on go on). */
+  /**
+   * Cancel: this app's photos still waiting in the team queue end cancelled (those being worked on go on).
+   * A queue that is away cannot be told; Cancel does not wait for it.
+   */
   async cancelWaiting(reason: string): Promise<void> {
-    if (!this.team.connection.isReachable) return
     const runs = new Set([...this.open.values()].map((item) => item.run))
-    for (const run of runs) await this.heardAll(await this.team.cancelWaiting(reason, run))
+    await this.team.connection
+      .whileReachable(async () => {
+        for (const run of runs) await this.heardAll(await this.team.cancelWaiting(reason, run))
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TeamQueueError)) throw error
+      })
   }
 
   /**
@@ -71,9 +79,8 @@ export class TeamMirror {
   async close(): Promise<void> {
     clearInterval(this.look)
     this.unsubscribe()
-    if (!this.team.connection.isReachable) return this.team.leave()
-    await this.worker?.close()
-    await this.team.close()
+    const worker = this.worker
+    await this.team.closeOrLeave(worker && (() => worker.close()))
   }
 
   private async heardAll(items: readonly WorkItem[]): Promise<void> {
