@@ -4,7 +4,8 @@ import { expect, test } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes'
 import { collect, startCli, simulatorEnv, summaryOf, type CliRun } from '../helpers/cli'
 import { describeWithRedis } from '../helpers/with-redis'
-import { startWorker, stopWorker, withTeam, type Team } from '../helpers/team'
+import type { PrivateRedis } from '../helpers/redis'
+import { startWorker, stopWorker, withTeam, type RunningWorker, type Team } from '../helpers/team'
 
 /** A seat whose progress can be watched while it runs: `done(n)` resolves once n photos are done; `end()` kills it (a failed test). */
 function watchedSeat(t: Team, input: string, out: string): { finished: ReturnType<typeof collect>; done(count: number): Promise<void>; end(): void } {
@@ -107,48 +108,46 @@ describeWithRedis('a team queue when something fails', () => {
   }, 60_000)
 
   test('Ctrl-C on a seat while Redis is away: it stops following and leaves; the photos stay queued', async () => {
-    await withTeam(12, async (t, redis) => {
-      const worker = startWorker(t, 'a')
-      const seat = startCli(['--queue', t.redisUrl, '--provider', 'pixelcut', '--operation', 'remove-background', '--out', t.out, t.input], simulatorEnv(t.sim, join(t.work, 'state-seat')))
-      const finished = collect(seat)
-      try {
-        await expect.poll(() => t.sim.stats().providers.pixelcut.charged, { timeout: 20_000 }).toBeGreaterThan(1)
-        await redis.stop()
-        await expect.poll(() => worker.stderr().includes('cannot be reached'), { timeout: 10_000 }).toBe(true)
-        seat.kill('SIGINT')
-        const run = await leaves(seat, finished)
-        expect(run.code, run.stderr).toBe(EXIT.interrupted)
-        expect(run.stderr).toContain('Stopped following')
-      } finally {
-        seat.kill('SIGKILL')
-        // Its Redis is gone for good: the worker is not what this test stops.
-        worker.child.kill('SIGKILL')
-        await worker.exited
-      }
+    const run = await seatStoppedWhileRedisGoes(async (seat, redis, worker) => {
+      await redis.stop()
+      await expect.poll(() => worker.stderr().includes('cannot be reached'), { timeout: 10_000 }).toBe(true)
+      seat.kill('SIGINT')
     })
+    expect(run.code, run.stderr).toBe(EXIT.interrupted)
+    expect(run.stderr).toContain('Stopped following')
   }, 60_000)
 
   test('Ctrl-C that reaches a seat before it hears Redis go: it still leaves, without waiting for the queue', async () => {
-    await withTeam(12, async (t, redis) => {
-      const worker = startWorker(t, 'a')
-      const seat = startCli(['--queue', t.redisUrl, '--provider', 'pixelcut', '--operation', 'remove-background', '--out', t.out, t.input], simulatorEnv(t.sim, join(t.work, 'state-seat')))
-      const finished = collect(seat)
-      try {
-        await expect.poll(() => t.sim.stats().providers.pixelcut.charged, { timeout: 20_000 }).toBeGreaterThan(1)
-        // Held still while Redis stops, the seat takes the Ctrl-C first and asks the queue for its budget after.
-        seat.kill('SIGSTOP')
-        await redis.stop()
-        seat.kill('SIGINT')
-        seat.kill('SIGCONT')
-        const run = await leaves(seat, finished)
-        expect(run.code, run.stderr).toBe(EXIT.interrupted)
-        expect(run.stderr).toContain('Stopped following')
-        expect(run.stdout).toContain('cannot be reached: its photos stay there for its workers')
-      } finally {
-        seat.kill('SIGKILL')
-        worker.child.kill('SIGKILL')
-        await worker.exited
-      }
+    const run = await seatStoppedWhileRedisGoes(async (seat, redis) => {
+      // Held still while Redis stops, the seat takes the Ctrl-C first and asks the queue for its budget after.
+      seat.kill('SIGSTOP')
+      await redis.stop()
+      seat.kill('SIGINT')
+      seat.kill('SIGCONT')
     })
+    expect(run.code, run.stderr).toBe(EXIT.interrupted)
+    expect(run.stderr).toContain('Stopped following')
+    expect(run.stdout).toContain('cannot be reached: its photos stay there for its workers')
   }, 60_000)
 })
+
+/** A seat following 12 photos that one worker is buying; once two are bought, `stop` takes Redis away and presses Ctrl-C on the seat. */
+async function seatStoppedWhileRedisGoes(stop: (seat: ChildProcess, redis: PrivateRedis, worker: RunningWorker) => Promise<void>): Promise<CliRun> {
+  let run: CliRun | undefined
+  await withTeam(12, async (t, redis) => {
+    const worker = startWorker(t, 'a')
+    const seat = startCli(['--queue', t.redisUrl, '--provider', 'pixelcut', '--operation', 'remove-background', '--out', t.out, t.input], simulatorEnv(t.sim, join(t.work, 'state-seat')))
+    const finished = collect(seat)
+    try {
+      await expect.poll(() => t.sim.stats().providers.pixelcut.charged, { timeout: 20_000 }).toBeGreaterThan(1)
+      await stop(seat, redis, worker)
+      run = await leaves(seat, finished)
+    } finally {
+      seat.kill('SIGKILL')
+      // Its Redis is gone for good: the worker is not what these tests stop.
+      worker.child.kill('SIGKILL')
+      await worker.exited
+    }
+  })
+  return run as CliRun
+}
