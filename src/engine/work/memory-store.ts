@@ -1,5 +1,6 @@
 import { FINAL_STATES, type Job, type JobState } from '../../shared/jobs'
 import { firstJob, LEASABLE, type NewWorkItem, type WorkItem } from './work-item'
+import { WaitingLine } from './waiting-line'
 import { LeasedWrites, type WorkStore } from './work-store'
 
 /** The work store of one process: the command line's run and the tests. Lost with the process, as the CLI's runs are. */
@@ -7,6 +8,8 @@ export class MemoryWorkStore extends LeasedWrites implements WorkStore {
   private readonly all = new Map<string, WorkItem>()
   private readonly claims = new Map<string, { worker: string; until: number }>()
   private readonly listeners = new Set<(items: WorkItem[]) => void>()
+  private readonly line = new WaitingLine()
+  private readonly leased = new Set<WorkItem>()
   private nextId = 1
 
   constructor(private readonly now: () => number = Date.now) {
@@ -31,24 +34,18 @@ export class MemoryWorkStore extends LeasedWrites implements WorkStore {
     return taken.map(copy)
   }
 
-  /**
-   * The `n` takeable items first in line: highest priority first, then the oldest (the map keeps them in
-   * the order they were enqueued). One pass, holding only those `n`: a lease per finished photo must not
-   * copy and sort the whole run, or a long run's work and garbage grow with its square.
-   */
+  /** The `n` takeable items first in line; those whose lease ran out (a worker that stalled) are back in it. */
   private firstInLine(n: number, now: number): WorkItem[] {
-    const first: WorkItem[] = []
-    if (n <= 0) return first
-    for (const item of this.all.values()) {
-      if (first.length === n && item.priority <= (first[n - 1] as WorkItem).priority) continue
-      if (!this.takeable(item, now)) continue
-      // After every item of higher priority, and (enqueued later) after those of the same.
-      let at = first.length
-      while (at > 0 && (first[at - 1] as WorkItem).priority < item.priority) at--
-      first.splice(at, 0, item)
-      if (first.length > n) first.pop()
-    }
-    return first
+    for (const item of this.leased) this.place(item, now)
+    return this.line.first(n)
+  }
+
+  /** In line while takeable; among the leased while it has a lease (which may run out). */
+  private place(item: WorkItem, now = this.now()): void {
+    if (this.takeable(item, now)) this.line.add(item)
+    else this.line.remove(item)
+    if (item.lease) this.leased.add(item)
+    else this.leased.delete(item)
   }
 
   /** Queued, or left unfinished by a worker whose lease ran out. */
@@ -134,6 +131,7 @@ export class MemoryWorkStore extends LeasedWrites implements WorkStore {
   }
 
   private changed(items: WorkItem[]): void {
+    for (const item of items) this.place(item)
     const copies = items.map(copy)
     for (const listener of this.listeners) listener(copies)
   }
