@@ -18,8 +18,8 @@ export interface PipelineFigures {
  * Engine throughput ÷ bare-loop throughput against a zero-latency simulator: what checking files,
  * hashing, journaling, caching and writing outputs atomically cost on top of the HTTP itself. Both run
  * in one process of the bundled engine (pipeline-child.ts), each warmed first on other photos, then
- * taking turns; the medians are compared: the two share the simulator's two cores, whose pace drifts
- * from one second to the next.
+ * taking turns; the ratio is the median of each engine turn's against the bare turn before it: the two
+ * share the simulator's two cores, whose pace drifts from one second to the next.
  */
 export async function pipelineOverhead(work: string, photos: string[], warmUp: string[], label: number): Promise<PipelineFigures> {
   const sim = await startSimulatorProcess(work, label, {
