@@ -1,11 +1,14 @@
 import type { ChildProcess } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { EXIT } from '../../src/cli/exit-codes'
 import { collect, startCli, simulatorEnv, summaryOf, type CliRun } from '../helpers/cli'
 import { describeWithRedis } from '../helpers/with-redis'
-import type { PrivateRedis } from '../helpers/redis'
-import { startWorker, stopWorker, withTeam, type RunningWorker, type Team } from '../helpers/team'
+import { makePhotos, tempDir } from '../helpers/photos'
+import { startRedis, type PrivateRedis } from '../helpers/redis'
+import { withSimulator } from '../helpers/simulator'
+import { startWorker, stopWorker, team, TEAM_LIMITS, withTeam, type RunningWorker, type Team } from '../helpers/team'
 
 /** A seat whose progress can be watched while it runs: `done(n)` resolves once n photos are done; `end()` kills it (a failed test). */
 function watchedSeat(t: Team, input: string, out: string): { finished: ReturnType<typeof collect>; done(count: number): Promise<void>; end(): void } {
@@ -128,6 +131,38 @@ describeWithRedis('a team queue when something fails', () => {
     expect(run.code, run.stderr).toBe(EXIT.interrupted)
     expect(run.stderr).toContain('Stopped following')
     expect(run.stdout).toContain('cannot be reached: its photos stay there for its workers')
+  }, 60_000)
+
+  test('Ctrl-C on a seat that works too, after Redis went with its requests on the wire: it waits for their answers and keeps them', async () => {
+    const redis = await startRedis()
+    try {
+      await withSimulator({ profiles: { pixelcut: { ...TEAM_LIMITS.profiles.pixelcut, latencyMs: 4_000, latencyJitterMs: 0 } } }, async (sim) => {
+        const t = team(tempDir(), redis.url, sim)
+        await makePhotos(t.input, 8)
+        const seat = startCli(['--queue', t.redisUrl, '--work', '--results-dir', t.results, '--provider', 'pixelcut', '--operation', 'remove-background', '--out', t.out, t.input], simulatorEnv(sim, join(t.work, 'state-seat')), t.work)
+        const finished = collect(seat)
+        let stderr = ''
+        seat.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+        try {
+          await expect.poll(() => sim.stats().providers.pixelcut.working, { timeout: 20_000 }).toBeGreaterThan(1)
+          await redis.stop()
+          await expect.poll(() => stderr.includes('cannot be reached'), { timeout: 10_000 }).toBe(true)
+          seat.kill('SIGINT')
+          const run = await leaves(seat, finished)
+          expect(run.code, run.stderr).toBe(EXIT.interrupted)
+          // The provider finishes (and charges) a request whose client hung up: its books are read once it has.
+          await expect.poll(() => sim.stats().providers.pixelcut.working, { timeout: 10_000 }).toBe(0)
+          const { charged, chargedAfterHangUp } = sim.stats().providers.pixelcut
+          expect(chargedAfterHangUp, run.stderr).toBe(0)
+          // Each answer paid for is written where it belongs (the photos' folder is kept below the output folder).
+          expect(readdirSync(t.out, { recursive: true }).filter((name) => String(name).endsWith('.png'))).toHaveLength(charged)
+        } finally {
+          seat.kill('SIGKILL')
+        }
+      })
+    } finally {
+      await redis.stop()
+    }
   }, 60_000)
 })
 

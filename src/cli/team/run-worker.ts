@@ -83,8 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     await checkKeys(worker, serves)
   } catch (error) {
     err(`proofsheet worker: ${(error as Error).message}`)
-    await worker.close()
-    await store.close()
+    await store.closeOrLeave(() => worker.close())
     return isJobError(error) && error.kind === 'auth' ? EXIT.auth : EXIT.unreachable
   }
   err(`Working on the team queue at ${store.label} for ${serves.map((p) => providerById(p).name).join(', ')}. Ctrl-C to stop.`)

@@ -40,6 +40,9 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
   private readonly clients: Redis[] = []
   private reachable = true
   private closing = false
+  /** Fails once this process leaves the queue (`close`). */
+  private readonly left: Promise<never>
+  private leave: (error: Error) => void = () => undefined
 
   constructor(
     readonly url: string,
@@ -47,6 +50,8 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
   ) {
     super()
     this.label = safeQueueLabel(checkQueueUrl(url))
+    this.left = new Promise<never>((_, reject) => (this.leave = reject))
+    this.left.catch(() => undefined)
   }
 
   /** A new client: every BullMQ worker and event reader needs its own (they block). */
@@ -74,10 +79,20 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
     return new Promise<T>((resolve, reject) => {
       const gone = (): void => reject(away)
       this.once('away', gone)
-      work()
+      Promise.resolve()
+        .then(work)
         .then(resolve, reject)
         .finally(() => this.off('away', gone))
     })
+  }
+
+  /**
+   * `work`, unless this process leaves the queue first: then it fails at once. ioredis keeps a command
+   * that was on the wire when Redis went, to send again once it is back; a client left while Redis was
+   * still loading its data would keep it, and whoever awaits it, waiting forever.
+   */
+  untilLeft<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.left])
   }
 
   private lost(error?: Error): void {
@@ -95,6 +110,7 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
 
   async close(): Promise<void> {
     this.closing = true
+    this.leave(new TeamQueueError(`This process has left the team queue at ${this.label}.`))
     // Not QUIT: a blocked read of the queue's events would hold it for seconds; every command awaited has been answered.
     for (const client of this.clients) client.disconnect()
   }

@@ -67,7 +67,7 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
       lane.events.on('progress', ({ jobId, data }) => void this.heard(lane.provider, jobId, data).catch(() => undefined))
       for (const event of ['waiting', 'completed', 'failed'] as const) lane.events.on(event, () => this.wake())
     }
-    this.shared = teamSharedQueue({ pace: this.pace, budget: this.budget, purchases: this.purchases, leasable: this.leasable })
+    this.shared = teamSharedQueue({ pace: this.pace, budget: this.budget, purchases: this.purchases, leasable: this.leasable, here: this.here })
   }
 
   /** Opens the queue; throws a plain message when Redis cannot be reached. */
@@ -87,6 +87,9 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
     }
     return store
   }
+
+  /** What a worker awaits of Redis fails once the queue is left, so leaving never holds it. */
+  private readonly here = <T>(work: Promise<T>): Promise<T> => this.connection.untilLeft(work)
 
   private get served(): QueueLane[] {
     return this.queues.all().filter((lane) => !this.o.serves || this.o.serves.includes(lane.provider))
@@ -140,9 +143,9 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
     for (const lane of this.served) {
       const bull = this.queues.workerOf(lane.provider, worker, ttlMs)
       while (taken.length < n) {
-        const job = await bull.getNextJob(worker, { block: false })
+        const job = await this.here(bull.getNextJob(worker, { block: false }))
         if (!job) {
-          await this.wakeWhenLimitEnds(lane)
+          await this.here(this.wakeWhenLimitEnds(lane))
           break
         }
         const since = Date.now()
@@ -166,30 +169,30 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
   }
 
   async heartbeat(worker: string, ttlMs: number): Promise<void> {
-    await this.purchases.alive(worker, ttlMs)
-    await Promise.all([...this.leased.values()].map((job) => job.extendLock(worker, ttlMs).catch(() => 0)))
+    await this.here(this.purchases.alive(worker, ttlMs))
+    await this.here(Promise.all([...this.leased.values()].map((job) => job.extendLock(worker, ttlMs).catch(() => 0))))
   }
 
   protected async write(id: string, worker: string, job: Job, final: boolean): Promise<void> {
     const bull = this.leased.get(id)
     if (!bull) return
-    await bull.updateProgress(job)
+    await this.here(bull.updateProgress(job))
     if (!final) return
     this.leased.delete(id)
     // A lease lost meanwhile (Redis away past it) belongs to another worker now: its answer stands.
-    if (ENDED_WELL.has(job.state)) await bull.moveToCompleted(job, worker, false).catch(() => undefined)
-    else await bull.moveToFailed(new Error(job.reason ?? job.state), worker, false).catch(() => undefined)
+    if (ENDED_WELL.has(job.state)) await this.here(bull.moveToCompleted(job, worker, false)).catch(() => undefined)
+    else await this.here(bull.moveToFailed(new Error(job.reason ?? job.state), worker, false)).catch(() => undefined)
   }
 
   /** Gives items back to the queue; without `ids` the worker is leaving, and what it left on the wire is abandoned from now on. */
   async release(worker: string, ids?: readonly string[]): Promise<void> {
-    if (!ids) await this.purchases.gone(worker)
+    if (!ids) await this.here(this.purchases.gone(worker))
     for (const [id, bull] of [...this.leased]) {
       if (ids && !ids.includes(id)) continue
       this.leased.delete(id)
       const { job } = itemOf(splitId(id).provider, bull)
-      await bull.updateProgress({ ...job, state: 'queued', reason: undefined })
-      await bull.moveToWait(worker).catch(() => undefined)
+      await this.here(bull.updateProgress({ ...job, state: 'queued', reason: undefined }))
+      await this.here(bull.moveToWait(worker)).catch(() => undefined)
     }
   }
 
@@ -258,11 +261,11 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
   }
 
   claimPurchase(key: string, worker: string, ttlMs: number): Promise<boolean> {
-    return this.purchases.claim(key, worker, ttlMs)
+    return this.here(this.purchases.claim(key, worker, ttlMs))
   }
 
   releasePurchase(key: string, worker: string): Promise<void> {
-    return this.purchases.release(key, worker)
+    return this.here(this.purchases.release(key, worker))
   }
 
   /** Any seat's or worker's change of an item, heard through BullMQ's queue events (a queue left while away drops what it was reading). */
@@ -302,15 +305,20 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
       await first?.()
     } finally {
       this.connection.off('away', leave)
+      if (!left) left = !(await this.closeUnlessAway())
     }
-    if (left) return 'left'
+    return left ? 'left' : 'closed'
+  }
+
+  /** Closes; a queue that goes away meanwhile is left. Says whether it was closed. */
+  private async closeUnlessAway(): Promise<boolean> {
     try {
       await this.connection.whileReachable(() => this.close())
-      return 'closed'
+      return true
     } catch (error) {
       if (!(error instanceof TeamQueueError)) throw error
       this.leave()
-      return 'left'
+      return false
     }
   }
 

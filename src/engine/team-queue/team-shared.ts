@@ -11,24 +11,26 @@ export interface TeamParts {
   purchases: PurchaseIndex
   /** Who is told when items may be leased again. */
   leasable: Set<() => void>
+  /** A Redis command awaited only until the process leaves the queue. */
+  here: <T>(work: Promise<T>) => Promise<T>
 }
 
-export function teamSharedQueue({ pace, budget, purchases, leasable }: TeamParts): SharedQueue {
+export function teamSharedQueue({ pace, budget, purchases, leasable, here }: TeamParts): SharedQueue {
   return {
     onLeasable: (listener) => {
       leasable.add(listener)
       return () => leasable.delete(listener)
     },
-    rateLimited: async (provider, retryAfterMs) => pace?.rateLimited(provider, retryAfterMs),
-    succeeded: async (provider) => pace?.succeeded(provider),
-    reserve: (key, _provider, amount) => budget.reserve(key, amount),
-    settle: (key, provider, spent) => budget.settle(key, provider, spent),
-    sending: (key, worker) => purchases.sending(key, worker),
-    answered: (key, worker, result) => purchases.answered(key, worker, result),
+    rateLimited: async (provider, retryAfterMs) => here(Promise.resolve(pace?.rateLimited(provider, retryAfterMs))),
+    succeeded: async (provider) => here(Promise.resolve(pace?.succeeded(provider))),
+    reserve: (key, _provider, amount) => here(budget.reserve(key, amount)),
+    settle: (key, provider, spent) => here(budget.settle(key, provider, spent)),
+    sending: (key, worker) => here(purchases.sending(key, worker)),
+    answered: (key, worker, result) => here(purchases.answered(key, worker, result)),
     abandoned: async (key, worker, provider) => {
-      const abandoned = await purchases.abandoned(key, worker)
+      const abandoned = await here(purchases.abandoned(key, worker))
       // Its reservation is spent: the provider may have charged it.
-      if (abandoned) await budget.settle(key, provider, 'reserved')
+      if (abandoned) await here(budget.settle(key, provider, 'reserved'))
       return abandoned
     }
   }

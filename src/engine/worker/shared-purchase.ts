@@ -40,8 +40,10 @@ export async function buyShared(p: SharedPurchase): Promise<StoredResult> {
   }
   try {
     const result = await p.buy(sendingAgain)
-    await shared.settle(key, provider, sent ? p.cost : 0)
-    await shared.answered(key, p.worker, { dir: result.dir, outputs: result.outputs.map(({ file, bytes, sha256 }) => ({ file, bytes, ...(sha256 ? { sha256 } : {}) })) })
+    // Bought and kept: the queue's books are told as far as it can be (a queue left meanwhile cannot), never at the result's cost.
+    // Unsettled, the reservation counts as spent; unanswered, the next worker finds the result kept.
+    await shared.settle(key, provider, sent ? p.cost : 0).catch(() => undefined)
+    await shared.answered(key, p.worker, { dir: result.dir, outputs: result.outputs.map(({ file, bytes, sha256 }) => ({ file, bytes, ...(sha256 ? { sha256 } : {}) })) }).catch(() => undefined)
     return result
   } catch (error) {
     const charged = sent && (p.answerLost() || (error instanceof JobError && (error.kind === 'charged-without-result' || error.details.wired === true)))
@@ -54,7 +56,8 @@ export async function buyShared(p: SharedPurchase): Promise<StoredResult> {
 export async function reportAnswer<T>(shared: SharedQueue, provider: ProviderId, key: string, worker: string, sending: Promise<T>): Promise<T> {
   try {
     const result = await sending
-    await shared.succeeded(provider)
+    // The pace is not worth the answer: a queue left meanwhile is not told.
+    await shared.succeeded(provider).catch(() => undefined)
     return result
   } catch (error) {
     // The provider answered (a refusal, a 429): nothing of it is left open.

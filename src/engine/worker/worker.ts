@@ -183,10 +183,11 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
 
   async close(): Promise<void> {
     this.closed = this.stopping = true
-    clearInterval(this.timer)
     this.unsubscribe?.()
     this.outages.close()
+    // Heartbeats go on until the last answer is in: a lease or purchase claim that ran out meanwhile would be another worker's to buy again.
     await this.idle()
+    clearInterval(this.timer)
     await this.o.store.release(this.id).catch(() => undefined)
     const sessions = await Promise.allSettled(this.sessions.values())
     await Promise.all(sessions.map((s) => (s.status === 'fulfilled' ? s.value.close() : undefined)))
@@ -236,8 +237,8 @@ export class Worker extends EventEmitter<{ event: [WorkerEvent] }> {
   private begin(item: WorkItem): void {
     const run = new ItemRun(item, this.context)
     this.active.set(item.id, run)
-    // Leased just as the worker was told to stop: it ends cancelled, unsent, like the others.
-    if (this.stopping) run.abort(this.stopReason)
+    // Leased just as the worker was told to stop: unsent, like the others, it ends cancelled or (a shared queue) goes back.
+    if (this.stopping) run.abort(this.stopReason, this.givesBack)
     void run
       .run()
       .catch((error: unknown) => {
