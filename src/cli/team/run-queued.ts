@@ -56,10 +56,7 @@ export async function runQueued(options: CliOptions, team: TeamOptions, stateDir
     } finally {
       stopInterrupt()
     }
-    const spend = await store.connection.whileReachable(() => store.budget.read()).catch((error: unknown) => {
-      if (error instanceof TeamQueueError) return undefined
-      throw error
-    })
+    const spend = await store.connection.whileReachable(() => store.budget.read(), undefined)
     if (!spend) {
       showSummary(summary, run.snapshot, { json: options.json, dryRun: false, bar, more: [`The team queue at ${store.label} cannot be reached: its photos stay there for its workers.`] })
       return exitCodeOf(summary)

@@ -70,14 +70,13 @@ export class TeamConnection extends EventEmitter<{ away: [message: string]; back
   }
 
   /**
-   * `work`, while the queue can be reached: it fails with a TeamQueueError if the queue is away, or goes
-   * away before answering, where its commands would wait for it forever.
+   * `work`, while the queue can be reached; `ifAway` if the queue is away, or goes away before answering,
+   * where its commands would wait for it forever.
    */
-  whileReachable<T>(work: () => Promise<T>): Promise<T> {
-    const away = new TeamQueueError(`The team queue at ${this.label} cannot be reached.`)
-    if (!this.reachable) return Promise.reject(away)
-    return new Promise<T>((resolve, reject) => {
-      const gone = (): void => reject(away)
+  whileReachable<T, F>(work: () => Promise<T>, ifAway: F): Promise<T | F> {
+    if (!this.reachable) return Promise.resolve(ifAway)
+    return new Promise<T | F>((resolve, reject) => {
+      const gone = (): void => resolve(ifAway)
       this.once('away', gone)
       Promise.resolve()
         .then(work)

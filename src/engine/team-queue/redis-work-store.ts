@@ -312,14 +312,9 @@ export class RedisWorkStore extends LeasedWrites implements WorkStore {
 
   /** Closes; a queue that goes away meanwhile is left. Says whether it was closed. */
   private async closeUnlessAway(): Promise<boolean> {
-    try {
-      await this.connection.whileReachable(() => this.close())
-      return true
-    } catch (error) {
-      if (!(error instanceof TeamQueueError)) throw error
-      this.leave()
-      return false
-    }
+    const closed = await this.connection.whileReachable(() => this.close().then(() => true), false)
+    if (!closed) this.leave()
+    return closed
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { operationById, RedisWorkStore, TeamQueueError, type NewWorkItem, type Worker, type WorkItem } from '../../engine'
+import { operationById, RedisWorkStore, type NewWorkItem, type Worker, type WorkItem } from '../../engine'
 import { FINAL_STATES, type Job } from '../../shared/jobs'
 import type { SqliteWorkStore } from '../catalog/work-items'
 
@@ -62,13 +62,9 @@ export class TeamMirror {
    */
   async cancelWaiting(reason: string): Promise<void> {
     const runs = new Set([...this.open.values()].map((item) => item.run))
-    await this.team.connection
-      .whileReachable(async () => {
-        for (const run of runs) await this.heardAll(await this.team.cancelWaiting(reason, run))
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof TeamQueueError)) throw error
-      })
+    await this.team.connection.whileReachable(async () => {
+      for (const run of runs) await this.heardAll(await this.team.cancelWaiting(reason, run))
+    }, undefined)
   }
 
   /**
