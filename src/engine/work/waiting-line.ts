@@ -11,19 +11,19 @@ const placeOf = (item: WorkItem): number => Number(item.id)
  */
 export class WaitingLine {
   private readonly line: WorkItem[] = []
-  private readonly waiting = new Set<WorkItem>()
   private readonly atPriority = new Map<number, number>()
 
   add(item: WorkItem): void {
-    if (this.waiting.has(item)) return
-    this.waiting.add(item)
-    this.line.splice(this.indexOf(placeOf(item)), 0, item)
+    const at = this.indexOf(placeOf(item))
+    if (this.line[at] === item) return
+    this.line.splice(at, 0, item)
     this.atPriority.set(item.priority, (this.atPriority.get(item.priority) ?? 0) + 1)
   }
 
   remove(item: WorkItem): void {
-    if (!this.waiting.delete(item)) return
-    this.line.splice(this.indexOf(placeOf(item)), 1)
+    const at = this.indexOf(placeOf(item))
+    if (this.line[at] !== item) return
+    this.line.splice(at, 1)
     const left = (this.atPriority.get(item.priority) ?? 1) - 1
     if (left) this.atPriority.set(item.priority, left)
     else this.atPriority.delete(item.priority)
